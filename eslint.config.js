@@ -1,0 +1,53 @@
+// Lint rules, including the one-way layer rule of docs/architecture.md:
+// domain ← storage ← services ← http | views | cli; lib and config may be used by all.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const LAYERS = ['lib', 'config', 'domain', 'i18n', 'storage', 'services', 'views', 'http', 'cli'];
+/** What each layer may import from src/ (besides itself). */
+const ALLOWED = {
+  lib: [],
+  config: ['lib'],
+  domain: ['lib'],
+  i18n: ['lib', 'config', 'domain'],
+  storage: ['lib', 'config', 'domain'],
+  services: ['lib', 'config', 'domain', 'i18n', 'storage'],
+  views: ['lib', 'config', 'domain', 'i18n'],
+  http: ['lib', 'config', 'domain', 'i18n', 'services', 'views'],
+  cli: ['lib', 'config', 'domain', 'i18n', 'storage', 'services', 'http'],
+};
+
+function layerRule(layer) {
+  const forbidden = LAYERS.filter((l) => l !== layer && !ALLOWED[layer].includes(l));
+  const group = forbidden.flatMap((l) => [`#src/${l}/**`, `../${l}/**`, `../../${l}/**`, `../../../${l}/**`]);
+  return {
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group,
+              message: `src/${layer} may import only from: ${ALLOWED[layer].join(', ') || 'nothing in src'} (see docs/architecture.md).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  ...LAYERS.map(layerRule),
+);

@@ -1,0 +1,53 @@
+/**
+ * Configuration from the environment, checked once at start. A bad value stops the process with
+ * a message naming the variable.
+ */
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The repository root (where content/ and public/ live). */
+export const ROOT_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SUUNTA_DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://… for PostgreSQL; otherwise a SQLite file path. Default: SUUNTA_DATA_DIR/suunta.sqlite. */
+  DATABASE_URL: z.string().min(1).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Public base URL used in sitemap.xml and canonical links. */
+  SUUNTA_PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  production: boolean;
+  publicUrl: string | null;
+  logLevel: string;
+  contentDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.SUUNTA_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? join(dataDir, 'suunta.sqlite'),
+    production: e.NODE_ENV === 'production',
+    publicUrl: e.SUUNTA_PUBLIC_URL ?? null,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'warn' : e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    contentDir: join(ROOT_DIR, 'content'),
+  };
+}

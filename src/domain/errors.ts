@@ -1,0 +1,28 @@
+/**
+ * The error catalogue. Every error a user can cause has a stable code and a safe message;
+ * the HTTP layer maps codes to statuses, the CLI to exit codes.
+ */
+export type ErrorCode = 'not_found' | 'bad_request' | 'invalid_file' | 'conflict' | 'forbidden' | 'unauthorized';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Details safe to show to the user, e.g. a list of validation problems. */
+  readonly details: readonly string[];
+
+  constructor(code: ErrorCode, message: string, details: readonly string[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('not_found', `${what} was not found`);
+export const badRequest = (message: string): AppError => new AppError('bad_request', message);
+
+/** Thrown when a file given to an import is invalid; `details` lists each problem as `file: path: reason`. */
+export function invalidFile(file: string, problems: readonly string[]): AppError {
+  const shown = problems.slice(0, 50);
+  const more = problems.length > shown.length ? [`… and ${problems.length - shown.length} more problems`] : [];
+  return new AppError('invalid_file', `${file}: ${problems.length} problem(s) found; nothing was written`, [...shown, ...more]);
+}

@@ -1,0 +1,20 @@
+/** Starts Suunta's HTTP server and closes it cleanly on SIGINT/SIGTERM. */
+import type { Config } from '#src/config/config.ts';
+import { openAppContext } from '#src/services/app-context.ts';
+import { buildApp } from './app.ts';
+
+export async function startServer(config: Config): Promise<{ url: string; close(): Promise<void> }> {
+  const ctx = await openAppContext(config);
+  const app = await buildApp(ctx);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const close = async (): Promise<void> => {
+    await app.close();
+    await ctx.close();
+  };
+  const stop = (): void => {
+    void close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { url: address, close };
+}

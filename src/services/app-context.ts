@@ -1,0 +1,26 @@
+/** Opens the database, migrates it, seeds it on first start and builds the services on top. */
+import type { Config } from '#src/config/config.ts';
+import { openDatabase, type Db } from '#src/storage/database.ts';
+import { migrateToLatest } from '#src/storage/migrate.ts';
+import { ProgrammeReader } from './programme-reader.ts';
+import { seedIfEmpty } from './seed.ts';
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  reader: ProgrammeReader;
+  close(): Promise<void>;
+}
+
+export async function openAppContext(config: Config, options: { seed?: boolean } = {}): Promise<AppContext> {
+  const db = await openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    if (options.seed !== false) await seedIfEmpty(db, config.contentDir);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const reader = new ProgrammeReader(db);
+  return { config, db, reader, close: () => db.close() };
+}

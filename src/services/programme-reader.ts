@@ -1,0 +1,171 @@
+/**
+ * Read models of regions and programmes for the site, the API and the CLI, memoised until the
+ * content generation changes (checked at most once a second, so a change made by another
+ * process, e.g. a CLI import, shows within a second).
+ */
+import { badRequest, notFound } from '#src/domain/errors.ts';
+import { isLang, type Lang } from '#src/domain/languages.ts';
+import type { Council, Municipality, ProgrammeSummary, Region, SearchHit, VersionContent, VersionSummary } from '#src/domain/read-models.ts';
+import { stemWord, tokenize } from '#src/domain/search-text.ts';
+import { findByKey } from '#src/domain/tree.ts';
+import type { Db } from '#src/storage/database.ts';
+import { readGeneration } from '#src/storage/repositories/meta-repository.ts';
+import { findProgramme, listProgrammes, listVersions, loadTaxonomies, loadTree, type StoredProgramme } from '#src/storage/repositories/programmes-repository.ts';
+import { findCouncil, findRegion, listMunicipalities, listRegions } from '#src/storage/repositories/regions-repository.ts';
+import { searchNodes } from '#src/storage/repositories/search-repository.ts';
+
+export interface RegionWithProgrammes extends Region {
+  programmes: ProgrammeSummary[];
+}
+
+const strip = (p: StoredProgramme): ProgrammeSummary => {
+  const { dbId: _dbId, ...rest } = p;
+  return rest;
+};
+
+export class ProgrammeReader {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private knownGeneration = -1;
+  private checkedAt = 0;
+
+  constructor(
+    private readonly db: Db,
+    /** How long a checked generation is trusted, in ms. */
+    private readonly recheckMs = 1000,
+  ) {}
+
+  /** The current content generation; drops memoised data when it changed. */
+  async generation(): Promise<number> {
+    const now = Date.now();
+    if (now - this.checkedAt >= this.recheckMs || this.knownGeneration < 0) {
+      this.checkedAt = now;
+      const current = await readGeneration(this.db.kysely);
+      if (current !== this.knownGeneration) {
+        this.memo.clear();
+        this.knownGeneration = current;
+      }
+    }
+    return this.knownGeneration;
+  }
+
+  /** Forgets everything memoised (called after a change made in this process). */
+  invalidate(): void {
+    this.memo.clear();
+    this.checkedAt = 0;
+    this.knownGeneration = -1;
+  }
+
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    await this.generation();
+    let entry = this.memo.get(key) as Promise<T> | undefined;
+    if (!entry) {
+      entry = load();
+      this.memo.set(key, entry);
+      entry.catch(() => this.memo.delete(key));
+    }
+    return entry;
+  }
+
+  regions(): Promise<RegionWithProgrammes[]> {
+    return this.cached('regions', async () => {
+      const [regions, programmes] = await Promise.all([listRegions(this.db.kysely), listProgrammes(this.db.kysely)]);
+      return regions.map((r) => ({ ...r, programmes: programmes.filter((p) => p.regionCode === r.code).map(strip) }));
+    });
+  }
+
+  /** A region by its code (`08`) or slug (`kymenlaakso`). */
+  async region(codeOrSlug: string): Promise<RegionWithProgrammes> {
+    const all = await this.regions();
+    const found = all.find((r) => r.code === codeOrSlug || r.slug === codeOrSlug);
+    if (!found) throw notFound(`Region "${codeOrSlug}"`);
+    return found;
+  }
+
+  council(regionCode: string): Promise<Council | null> {
+    return this.cached(`council:${regionCode}`, () => findCouncil(this.db.kysely, regionCode));
+  }
+
+  async municipalities(regionCode?: string): Promise<Municipality[]> {
+    if (regionCode !== undefined && !(await findRegion(this.db.kysely, { code: regionCode }))) throw notFound(`Region "${regionCode}"`);
+    return this.cached(`municipalities:${regionCode ?? '*'}`, () => listMunicipalities(this.db.kysely, regionCode));
+  }
+
+  async programmes(regionCode?: string): Promise<ProgrammeSummary[]> {
+    const all = (await this.regions()).flatMap((r) => r.programmes);
+    return regionCode === undefined ? all : all.filter((p) => p.regionCode === regionCode);
+  }
+
+  private storedProgramme(regionCode: string, slug: string): Promise<StoredProgramme> {
+    return this.cached(`programme:${regionCode}:${slug}`, async () => {
+      const p = await findProgramme(this.db.kysely, regionCode, slug);
+      if (!p) throw notFound(`Programme "${regionCode}-${slug}"`);
+      return p;
+    });
+  }
+
+  /** A programme by region code and slug. */
+  async programme(regionCode: string, slug: string): Promise<ProgrammeSummary> {
+    return strip(await this.storedProgramme(regionCode, slug));
+  }
+
+  /** A programme by its public id, e.g. `08-2022-2025`. */
+  async programmeById(id: string): Promise<ProgrammeSummary> {
+    const match = /^(\d{2})-([a-z0-9-]+)$/.exec(id);
+    if (!match) throw notFound(`Programme "${id}"`);
+    return this.programme(match[1]!, match[2]!);
+  }
+
+  async versions(regionCode: string, slug: string): Promise<VersionSummary[]> {
+    const p = await this.storedProgramme(regionCode, slug);
+    return this.cached(`versions:${p.dbId}`, async () =>
+      (await listVersions(this.db.kysely, p.dbId)).map(({ dbId: _d, vision: _v, summary: _s, ...rest }) => rest),
+    );
+  }
+
+  /** One version with its whole tree; the current version (approved, else newest) when `number` is omitted. */
+  async versionContent(regionCode: string, slug: string, number?: number): Promise<VersionContent> {
+    const p = await this.storedProgramme(regionCode, slug);
+    const wanted = number ?? p.currentVersion;
+    if (wanted === null) throw notFound(`A version of programme "${p.id}"`);
+    return this.cached(`content:${p.dbId}:${wanted}`, async () => {
+      const versions = await listVersions(this.db.kysely, p.dbId);
+      const v = versions.find((x) => x.number === wanted);
+      if (!v) throw notFound(`Version ${wanted} of programme "${p.id}"`);
+      const [nodes, taxonomies] = await Promise.all([loadTree(this.db.kysely, v.dbId, p.levels), loadTaxonomies(this.db.kysely, p.dbId)]);
+      const { dbId: _d, vision, summary, ...version } = v;
+      return { programme: strip(p), version, vision, summary, nodes, taxonomies };
+    });
+  }
+
+  /**
+   * Searches the texts of one version as readers of `lang` see them. Each query word is stemmed
+   * (and, off Finnish pages, also stemmed as Finnish, since untranslated texts show in Finnish)
+   * and matched as a prefix; every word must match.
+   */
+  async search(regionCode: string, slug: string, number: number | undefined, lang: string, query: string): Promise<SearchHit[]> {
+    if (!isLang(lang)) throw badRequest(`lang must be one of fi, sv, en`);
+    const words = tokenize(query).slice(0, 12);
+    if (words.length === 0) return [];
+    const content = await this.versionContent(regionCode, slug, number);
+    const p = await this.storedProgramme(regionCode, slug);
+    const versions = await listVersions(this.db.kysely, p.dbId);
+    const versionId = versions.find((v) => v.number === content.version.number)!.dbId;
+    const langs: Lang[] = lang === 'fi' ? ['fi'] : [lang, 'fi'];
+    const groups = words.map((w) => [...new Set(langs.map((l) => stemWord(w, l)))]);
+    const rows = await searchNodes(this.db.kysely, this.db.dialect, { versionId, lang, groups, limit: 50 });
+    return rows.flatMap((r) => {
+      const node = findByKey(content.nodes, r.key);
+      return node ? [{ key: node.key, path: node.path, title: node.title, summary: node.summary, level: node.level, score: r.score }] : [];
+    });
+  }
+
+  /** True when the database answers. */
+  async ready(): Promise<boolean> {
+    try {
+      await readGeneration(this.db.kysely);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

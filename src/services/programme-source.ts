@@ -1,0 +1,40 @@
+/** Reads a programme file (YAML or JSON) from disk and validates it, naming the file in every problem. */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseDocument } from 'yaml';
+import { AppError, invalidFile } from '#src/domain/errors.ts';
+import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programme-file.ts';
+
+/** Parses YAML or JSON text (chosen by extension; YAML is a superset of JSON for anything else). */
+export function parseProgrammeText(text: string, fileName: string): ProgrammeFile {
+  let data: unknown;
+  if (extname(fileName).toLowerCase() === '.json') {
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw invalidFile(fileName, [`not valid JSON: ${(error as Error).message}`]);
+    }
+  } else {
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      throw invalidFile(
+        fileName,
+        doc.errors.map((e) => `not valid YAML${e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : ''}: ${e.message.split('\n')[0]}`),
+      );
+    }
+    data = doc.toJS();
+  }
+  const result = parseProgrammeFile(data);
+  if (!result.ok) throw invalidFile(fileName, result.problems);
+  return result.file;
+}
+
+export async function readProgrammeFile(path: string): Promise<ProgrammeFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return parseProgrammeText(text, path);
+}

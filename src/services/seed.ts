@@ -1,0 +1,57 @@
+/**
+ * First-start seeding: the regions and municipalities from the shipped facts file, then every
+ * programme file under content/programmes/. Runs only on an empty database.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { invalidFile } from '#src/domain/errors.ts';
+import { municipalityFactsSchema, type MunicipalityFacts } from '#src/domain/municipality-facts.ts';
+import { formatPath } from '#src/domain/programme-file.ts';
+import { slugify } from '#src/lib/slug.ts';
+import type { Db } from '#src/storage/database.ts';
+import { inTransaction, type Executor } from '#src/storage/executor.ts';
+import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
+import { countMunicipalities, replaceMunicipalities, upsertRegions } from '#src/storage/repositories/regions-repository.ts';
+import { importProgramme } from './import-programme.ts';
+import { readProgrammeFile } from './programme-source.ts';
+
+export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {
+  const data: unknown = JSON.parse(await readFile(path, 'utf8'));
+  const parsed = municipalityFactsSchema.safeParse(data);
+  if (!parsed.success) throw invalidFile(path, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+  return parsed.data;
+}
+
+/** Writes the regions and municipalities of `facts` (replacing the municipality list). */
+export async function storeMunicipalityFacts(db: Executor, facts: MunicipalityFacts): Promise<{ regions: number; added: number; updated: number; removed: number }> {
+  await upsertRegions(
+    db,
+    facts.regions.map((r, i) => ({ code: r.code, slug: slugify(r.name.fi), name: r.name, statfinCode: `MK${r.code}`, position: i })),
+  );
+  const counts = await replaceMunicipalities(
+    db,
+    facts.municipalities.map((m) => ({ code: m.code, regionCode: m.region, name: m.name, languages: m.languages, classificationYear: facts.year })),
+  );
+  await bumpGeneration(db);
+  return { regions: facts.regions.length, ...counts };
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  programmes: string[];
+}
+
+/** Seeds an empty database from `contentDir`; does nothing when municipalities exist already. */
+export async function seedIfEmpty(db: Db, contentDir: string): Promise<SeedResult> {
+  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [] };
+  const facts = await readMunicipalityFacts(join(contentDir, 'facts', 'municipalities.json'));
+  await inTransaction(db.kysely, (trx) => storeMunicipalityFacts(trx, facts));
+  const dir = join(contentDir, 'programmes');
+  const files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  const programmes: string[] = [];
+  for (const f of files) {
+    const summary = await importProgramme(db, await readProgrammeFile(join(dir, f)));
+    programmes.push(summary.programmeId);
+  }
+  return { seeded: true, programmes };
+}

@@ -1,0 +1,10 @@
+/** The Kysely handle repositories accept: the database itself or an open transaction. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Runs `work` in one transaction: everything it writes lands together or not at all. */
+export function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
