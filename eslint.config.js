@@ -1,6 +1,7 @@
 // Lint rules, including the one-way layer rule of docs/architecture.md:
 // domain ← storage ← services ← http | views | cli; lib and config may be used by all.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const LAYERS = ['lib', 'config', 'domain', 'i18n', 'storage', 'services', 'views', 'http', 'cli'];
@@ -42,6 +43,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -308,7 +308,9 @@ function checkReferences(file: ProgrammeFile): string[] {
     if (version.status === 'approved') approved += 1;
     const keys = new Set<string>();
     const walk = (nodes: FileNode[], depth: number, base: string): void => {
-      const plural = levels[depth]!.plural;
+      const level = levels[depth];
+      if (!level || nodes.length === 0) return;
+      const plural = level.plural;
       const slugs = new Set<string>();
       nodes.forEach((node, i) => {
         const path = `${base}.${plural}[${i}]`;
