@@ -35,6 +35,7 @@ export function sendApiError(reply: FastifyReply, status: number, code: string, 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel),
     trustProxy: true,
     ignoreTrailingSlash: true,
     routerOptions: { maxParamLength: 200 },
