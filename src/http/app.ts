@@ -5,7 +5,7 @@
 import fastifyFormbody from '@fastify/formbody';
 import type {} from '@fastify/swagger';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { registerApi } from './api/index.ts';
@@ -35,10 +35,9 @@ export function sendApiError(reply: FastifyReply, status: number, code: string, 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
-    disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel) }),
     trustProxy: true,
-    ignoreTrailingSlash: true,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
 
   await app.register(fastifyHelmet, {

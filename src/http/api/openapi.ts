@@ -1,0 +1,41 @@
+/**
+ * Options of @fastify/swagger: an OpenAPI 3.1 document generated from the route schemas of
+ * /api/v1 only (site, health and document routes are left out), with the named schemas as
+ * `components.schemas`.
+ */
+import type { SwaggerOptions } from '@fastify/swagger';
+import type { Config } from '#src/config/config.ts';
+
+export const API_PREFIX = '/api/v1';
+
+export function swaggerOptions(config: Config): SwaggerOptions {
+  return {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Suunta open data API',
+        version: '1.0.0',
+        description:
+          'Read-only open data on Finnish regions, municipalities and regional development programmes (maakuntaohjelma): versions and their decisions, the node tree (themes, priorities, measures), taxonomies and search. Texts are given in Finnish, Swedish and English; null means no text in that language yet. Errors are `{"error":{"code","message"}}`.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      ...(config.publicUrl ? { servers: [{ url: config.publicUrl }] } : {}),
+      tags: [
+        { name: 'regions', description: 'Regions, their councils and municipalities.' },
+        { name: 'programmes', description: 'Regional programmes.' },
+        { name: 'versions', description: 'Versions of a programme and their decisions.' },
+        { name: 'nodes', description: 'The node tree of a version: JSON, CSV, single nodes and search.' },
+        { name: 'taxonomies', description: 'Cross-cutting themes, spearheads and other taxonomies.' },
+      ],
+    },
+    refResolver: {
+      // Name components after the schemas' own ids (e.g. `Region`) instead of def-0, def-1, …
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`),
+    },
+    transform: ({ schema, url, route }) => ({
+      schema: url.startsWith(`${API_PREFIX}/`) ? schema : { ...(schema ?? {}), hide: true },
+      url,
+      route,
+    }),
+  };
+}

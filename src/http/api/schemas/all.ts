@@ -1,0 +1,6 @@
+/** Every named schema of the API; importing the modules registers their schemas. */
+import './nodes.ts';
+import './programmes.ts';
+import './regions.ts';
+
+export { namedJsonSchemas } from './registry.ts';

@@ -1,0 +1,203 @@
+/**
+ * API contract: /api/openapi.json is OpenAPI 3.1, lists exactly the /api/v1 routes, and every
+ * route answers — for good, unknown and malformed parameter values taken from the seed — with a
+ * status the document declares and a body valid against the schema it declares for that status.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import Fastify from 'fastify';
+import { registerApi } from '#src/http/api/index.ts';
+import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { openApi, type ApiFixture, type ApiResponse } from './api-fixture.ts';
+
+/** Every route of the API, as the OpenAPI document must list it. */
+const ROUTES = [
+  '/api/v1/regions',
+  '/api/v1/regions/{code}',
+  '/api/v1/regions/{code}/municipalities',
+  '/api/v1/municipalities',
+  '/api/v1/programmes',
+  '/api/v1/programmes/{id}',
+  '/api/v1/programmes/{id}/versions',
+  '/api/v1/programmes/{id}/versions/{number}',
+  '/api/v1/programmes/{id}/versions/{number}/nodes',
+  '/api/v1/programmes/{id}/versions/{number}/nodes.csv',
+  '/api/v1/programmes/{id}/versions/{number}/nodes/{key}',
+  '/api/v1/programmes/{id}/versions/{number}/search',
+  '/api/v1/programmes/{id}/taxonomies',
+];
+
+/** Values for each parameter: `ok` exist in the seed, `missing` is well-formed but unknown, `bad` is malformed. */
+const SAMPLES: Record<string, { ok: string[]; missing?: string; bad?: string }> = {
+  code: { ok: ['08', '01', '21'], missing: '99', bad: '8x' },
+  region: { ok: ['08', '01'], missing: '99', bad: '8x' },
+  id: { ok: ['08-2022-2025'], missing: '08-1990-1993', bad: 'kymenlaakso' },
+  number: { ok: ['2', '1', 'current'], missing: '9', bad: 'abc' },
+  version: { ok: ['1', '2', 'current'], missing: '9', bad: 'abc' },
+  key: { ok: ['uudistuva-elinkeinoelama', 'innovatiivinen-kymenlaakso', 'aktiivinen-kymenlaakso'], missing: 'ei-tallaista', bad: 'Not_A_Key' },
+  q: { ok: ['elinkeinoelämää', 'logistiikka', 'xyzzyplugh'], bad: 'a'.repeat(201) },
+  lang: { ok: ['fi', 'sv', 'en'], bad: 'de' },
+};
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description?: string;
+}
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  parameters?: Parameter[];
+  responses: Record<string, { description: string; content?: Record<string, { schema: Record<string, unknown> }> }>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Record<string, unknown>> };
+}
+
+function urlOf(path: string, values: Record<string, string>, params: readonly Parameter[]): string {
+  const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name]!));
+  const query = params.filter((p) => p.in === 'query' && values[p.name] !== undefined).map((p) => `${p.name}=${encodeURIComponent(values[p.name]!)}`);
+  return query.length > 0 ? `${url}?${query.join('&')}` : url;
+}
+
+/** The calls to make for one operation: each with the parameter values and the status expected. */
+function callsFor(params: readonly Parameter[]): { values: Record<string, string>; expect: number }[] {
+  const sample = (p: Parameter) => {
+    const s = SAMPLES[p.name];
+    assert.ok(s, `the contract test needs sample values for parameter "${p.name}"`);
+    return s;
+  };
+  const base = Object.fromEntries(params.filter((p) => p.required).map((p) => [p.name, sample(p).ok[0]!]));
+  const calls = [{ values: base, expect: 200 }];
+  for (const p of params) {
+    const s = sample(p);
+    for (const ok of s.ok) calls.push({ values: { ...base, [p.name]: ok }, expect: 200 });
+    if (s.missing !== undefined) calls.push({ values: { ...base, [p.name]: s.missing }, expect: 404 });
+    if (s.bad !== undefined) calls.push({ values: { ...base, [p.name]: s.bad }, expect: 400 });
+  }
+  return calls;
+}
+
+for (const target of databaseTargets()) {
+  describe(`API contract: /api/openapi.json against the answers (${target.name})`, () => {
+    let api: ApiFixture;
+    let doc: OpenApiDocument;
+    let ajv: Ajv2020;
+    const validators = new Map<string, ValidateFunction>();
+
+    before(async () => {
+      api = await openApi(target);
+      const res = await api.get('/api/openapi.json');
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+      doc = res.json() as OpenApiDocument;
+      ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+      // Response schemas refer to `#/components/schemas/…`: each is validated with the components beside it.
+      ajv.addVocabulary(['components']);
+    });
+    after(async () => {
+      await api.close();
+    });
+
+    function validatorFor(key: string, schema: Record<string, unknown>): ValidateFunction {
+      let v = validators.get(key);
+      if (!v) {
+        v = ajv.compile({ ...schema, components: doc.components });
+        validators.set(key, v);
+      }
+      return v;
+    }
+
+    function assertAsDocumented(path: string, op: Operation, url: string, res: ApiResponse): void {
+      const documented = op.responses[String(res.status)];
+      assert.ok(documented, `GET ${url} answered ${res.status}, which ${path} does not document (${Object.keys(op.responses).join(', ')}): ${res.body.slice(0, 300)}`);
+      const mediaType = String(res.headers['content-type']).split(';')[0]!;
+      const media = documented.content?.[mediaType];
+      assert.ok(media, `GET ${url} answered ${mediaType}, not documented for ${res.status}`);
+      const body: unknown = mediaType === 'application/json' ? res.json() : res.body;
+      const validate = validatorFor(`${path} ${res.status} ${mediaType}`, media.schema);
+      assert.ok(validate(body), `GET ${url} (${res.status}) does not match its documented schema: ${ajv.errorsText(validate.errors)}`);
+    }
+
+    test('the document is OpenAPI 3.1.0 and lists exactly the /api/v1 routes, and no site or ops route', () => {
+      assert.equal(doc.openapi, '3.1.0');
+      assert.ok(doc.info.title.length > 0 && doc.info.version.length > 0);
+      assert.deepEqual(Object.keys(doc.paths).sort(), [...ROUTES].sort());
+      for (const path of Object.keys(doc.paths)) assert.ok(path.startsWith('/api/v1/'), `${path} is not an API route`);
+      const text = JSON.stringify(doc.paths);
+      for (const other of ['/healthz', '/readyz', '/api/openapi.json', '"/fi', '"/sv', '"/en', '/sitemap.xml']) assert.ok(!text.includes(other), `${other} is documented`);
+    });
+
+    test('every operation, parameter, response and named schema is described', () => {
+      const ids = new Set<string>();
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        assert.deepEqual(Object.keys(methods), ['get'], `${path} is read-only`);
+        const op = methods['get']!;
+        assert.ok(op.operationId && !ids.has(op.operationId), `${path} has a unique operationId`);
+        ids.add(op.operationId);
+        assert.ok(op.summary, `${path} has a summary`);
+        for (const p of op.parameters ?? []) assert.ok(p.description, `${path}: parameter ${p.name} has a description`);
+        for (const [status, r] of Object.entries(op.responses)) {
+          assert.ok(r.description && r.description !== 'Default Response', `${path} ${status} has a description`);
+          assert.ok(r.content && Object.keys(r.content).length > 0, `${path} ${status} declares its body`);
+        }
+        assert.ok(op.responses['200'], `${path} documents 200`);
+      }
+      for (const [name, schema] of Object.entries(doc.components.schemas)) assert.equal(typeof schema['description'], 'string', `components.schemas.${name}`);
+    });
+
+    test('every route answers good, unknown and malformed parameters as documented', async () => {
+      let calls = 0;
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        const op = methods['get']!;
+        const params = op.parameters ?? [];
+        const seen = new Set<string>();
+        for (const call of callsFor(params)) {
+          const url = urlOf(path, call.values, params);
+          const res = await api.get(url);
+          assert.equal(res.status, call.expect, `GET ${url}: ${res.body.slice(0, 300)}`);
+          assertAsDocumented(path, op, url, res);
+          seen.add(String(res.status));
+          calls += 1;
+        }
+        for (const status of Object.keys(op.responses)) assert.ok(seen.has(status), `${path}: documented status ${status} was never produced by the contract calls`);
+      }
+      assert.ok(calls >= ROUTES.length * 4, `made only ${calls} calls`);
+    });
+
+    test('the validator rejects a body that is off-spec (so the contract test can fail)', () => {
+      const op = doc.paths['/api/v1/regions']!['get']!;
+      const validate = validatorFor('/api/v1/regions 200 application/json', op.responses['200']!.content!['application/json']!.schema);
+      const region = { code: '08', slug: 'kymenlaakso', name: { fi: 'Kymenlaakso', sv: 'Kymmenedalen', en: 'Kymenlaakso' }, statfinCode: 'MK08', programmeIds: [] };
+      assert.ok(validate({ regions: [region] }));
+      assert.ok(!validate({ regions: [{ ...region, name: { fi: 'Kymenlaakso' } }] }), 'a text without sv/en');
+      assert.ok(!validate({ regions: [{ ...region, programmeIds: undefined }] }), 'a missing field');
+      assert.ok(!validate({ regions: [{ ...region, extra: 1 }] }), 'an undocumented field');
+    });
+  });
+}
+
+describe('API document generation', () => {
+  test('routes outside /api/v1 (site pages, health checks) never appear in the document', async () => {
+    const target = databaseTargets()[0]!;
+    const ctx = await openTestContext(target);
+    const app = Fastify();
+    try {
+      app.get('/healthz', async () => ({ status: 'ok' }));
+      await registerApi(app, ctx);
+      app.get('/fi/kymenlaakso', async () => 'page');
+      app.get('/sitemap.xml', { schema: { response: { 200: { type: 'string' } } } }, async () => 'xml');
+      await app.ready();
+      const paths = Object.keys((app.swagger() as { paths: Record<string, unknown> }).paths);
+      assert.deepEqual(paths.sort(), [...ROUTES].sort());
+    } finally {
+      await app.close();
+      await ctx.close();
+    }
+  });
+});
