@@ -183,14 +183,16 @@ function versionSchemaFor(levels: Level[]): z.ZodType {
     .superRefine((v, ctx) => {
       const status = v['status'] as VersionStatus;
       if ((status === 'approved' || status === 'superseded') && !v['decision']) {
-        ctx.addIssue({ code: 'custom', path: ['decision'], message: `an ${status} version needs its decision (body and date)` });
+        ctx.addIssue({ code: 'custom', path: ['decision'], message: `${status === 'approved' ? 'an' : 'a'} ${status} version needs its decision (body and date)` });
       }
     });
 }
 
 /** Builds the full file schema for the levels the file declares. */
 export function programmeFileSchemaFor(levels: Level[]): z.ZodType {
-  return headerSchema.extend({
+  // Strict at the top level too: an unknown field is reported, not silently dropped.
+  return z.strictObject({
+    ...headerSchema.shape,
     council: councilSchema.optional(),
     versions: z.array(versionSchemaFor(levels)).min(1, 'at least one version is required'),
   });
@@ -241,7 +243,12 @@ function toFileNode(raw: RawNode, levels: Level[], depth: number): FileNode {
  */
 export function parseProgrammeFile(input: unknown): ParseResult {
   const header = headerSchema.safeParse(input);
-  if (!header.success) return { ok: false, problems: issuesToProblems(header.error.issues) };
+  if (!header.success) {
+    // When the levels themselves are fine, check the whole file so every problem is listed at once.
+    const levelsOnly = programmeSchema.shape.levels.safeParse((input as { programme?: { levels?: unknown } } | null)?.programme?.levels);
+    const issues = levelsOnly.success ? (programmeFileSchemaFor(levelsOnly.data).safeParse(input).error?.issues ?? header.error.issues) : header.error.issues;
+    return { ok: false, problems: issuesToProblems(issues) };
+  }
   const levels = header.data.programme.levels;
   const full = programmeFileSchemaFor(levels).safeParse(input);
   if (!full.success) return { ok: false, problems: issuesToProblems(full.error.issues) };
@@ -272,8 +279,15 @@ function issuesToProblems(issues: readonly z.core.$ZodIssue[]): string[] {
     if (issue.code === 'unrecognized_keys') {
       return `${formatPath(issue.path)}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    // zod reports a missing field as a type error on `undefined` (issue.input is not kept).
+    if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
       return `${formatPath(issue.path)}: is required`;
+    }
+    if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: ')) {
+      return `${formatPath(issue.path)}: ${issue.message.slice('Invalid input: '.length)}`;
+    }
+    if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option: ')) {
+      return `${formatPath(issue.path)}: must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`;
     }
     return `${formatPath(issue.path)}: ${issue.message}`;
   });

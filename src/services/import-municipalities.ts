@@ -65,10 +65,6 @@ const REQUIRED_COLUMNS = [
   'year',
 ] as const;
 
-export interface ClassificationImport {
-  facts: MunicipalityFacts;
-}
-
 /** Parses a code written as `20`, `020`, `KU020` (or `MK08` for regions) into a zero-padded string. */
 function parseCode(raw: string, prefix: string, digits: number): string | null {
   const m = new RegExp(`^(?:${prefix})?(\\d{1,${digits}})$`, 'i').exec(raw);
@@ -110,7 +106,7 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
   let records: string[][];
   let lines: number[];
   try {
-    const parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as { record: string[]; info: { lines: number } }[];
+    const parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
     records = parsed.map((p) => p.record);
     lines = parsed.map((p) => p.info.lines);
   } catch (error) {

@@ -1,7 +1,7 @@
 /** Reads a programme file (YAML or JSON) from disk and validates it, naming the file in every problem. */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { AppError, invalidFile } from '#src/domain/errors.ts';
 import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programme-file.ts';
 
@@ -15,11 +15,16 @@ export function parseProgrammeText(text: string, fileName: string): ProgrammeFil
       throw invalidFile(fileName, [`not valid JSON: ${(error as Error).message}`]);
     }
   } else {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    // linePos is only filled in with prettyErrors, which also rewrites the message; count lines ourselves.
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
     if (doc.errors.length > 0) {
       throw invalidFile(
         fileName,
-        doc.errors.map((e) => `not valid YAML${e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : ''}: ${e.message.split('\n')[0]}`),
+        doc.errors.map((e) => {
+          const at = lineCounter.linePos(e.pos[0]);
+          return `not valid YAML at line ${at.line}, column ${at.col}: ${e.message.split('\n')[0]}`;
+        }),
       );
     }
     data = doc.toJS();

@@ -16,6 +16,8 @@ export interface Db {
   dialect: Dialect;
   /** A description safe to print (no password). */
   describe: string;
+  /** The PostgreSQL schema selected with `?schema=` (migrations keep their bookkeeping tables there). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ async function openPostgres(url: string): Promise<Db> {
     kysely,
     dialect: 'postgres',
     describe: `PostgreSQL ${safe.host}${safe.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    ...(schema ? { schema } : {}),
     close: () => kysely.destroy(),
   };
 }

@@ -29,7 +29,9 @@ class StaticProvider implements MigrationProvider {
 }
 
 function migrator(db: Db): Migrator {
-  return new Migrator({ db: db.kysely, provider: new StaticProvider(db.dialect) });
+  // With a schema, the Migrator must look for its tables there: otherwise it finds another
+  // schema's kysely_migration table in the same database and never creates its own.
+  return new Migrator({ db: db.kysely, provider: new StaticProvider(db.dialect), ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
 }
 
 function check(result: MigrationResultSet): string[] {

@@ -1,0 +1,48 @@
+/** The migrations on every database: up, down to empty, and up again, with the tables checked each time. */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { databaseTargets } from '../../test/support/databases.ts';
+import { openDatabase, type Db } from './database.ts';
+import { migrateToEmpty, migrateToLatest } from './migrate.ts';
+
+const APP_TABLES = ['contacts', 'councils', 'meta', 'municipalities', 'node_search', 'node_terms', 'nodes', 'offices', 'programmes', 'regions', 'taxonomies', 'terms', 'versions'];
+
+/** The application's tables in this database (on PostgreSQL, in its own schema only). */
+async function tables(db: Db): Promise<string[]> {
+  const all = await db.kysely.introspection.getTables();
+  return all
+    .filter((t) => db.dialect === 'sqlite' || t.schema === (db.schema ?? 'public'))
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith('sqlite_'))
+    .sort();
+}
+
+for (const target of databaseTargets()) {
+  describe(`migrations on ${target.name}`, () => {
+    test('up, down to empty, and up again', async () => {
+      const { url, dispose } = await target.create();
+      const db = await openDatabase(url);
+      try {
+        assert.deepEqual(await tables(db), []);
+        assert.deepEqual(await migrateToLatest(db), ['0001-initial']);
+        const afterUp = await tables(db);
+        for (const t of APP_TABLES) assert.ok(afterUp.includes(t), `table ${t} exists`);
+        if (db.dialect === 'sqlite') assert.ok(afterUp.includes('node_search_fts'), 'SQLite gets its FTS5 index');
+        assert.deepEqual(await migrateToLatest(db), [], 'nothing left to run');
+
+        await db.kysely.insertInto('regions').values({ code: '08', slug: 'kymenlaakso', name_fi: 'Kymenlaakso', name_sv: 'Kymmenedalen', name_en: 'Kymenlaakso', statfin_code: 'MK08', position: 0 }).execute();
+
+        assert.deepEqual(await migrateToEmpty(db), ['0001-initial']);
+        assert.deepEqual(await tables(db), [], 'every table is dropped');
+
+        assert.deepEqual(await migrateToLatest(db), ['0001-initial']);
+        assert.deepEqual(await tables(db), afterUp);
+        const regions = await db.kysely.selectFrom('regions').selectAll().execute();
+        assert.deepEqual(regions, [], 'a clean schema after down and up');
+      } finally {
+        await db.close();
+        await dispose();
+      }
+    });
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * A snapshot of what a database holds (row counts of every table, plus the full rows of the small
+ * tables), so tests can prove that a rejected import wrote nothing.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '#src/storage/schema.ts';
+
+const TABLES = [
+  'regions',
+  'municipalities',
+  'councils',
+  'offices',
+  'contacts',
+  'programmes',
+  'versions',
+  'nodes',
+  'taxonomies',
+  'terms',
+  'node_terms',
+  'node_search',
+  'meta',
+] as const satisfies readonly (keyof Database)[];
+
+export interface DbSnapshot {
+  counts: Record<string, number>;
+  rows: Record<string, unknown[]>;
+}
+
+export async function snapshot(db: Kysely<Database>): Promise<DbSnapshot> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  const rows: Record<string, unknown[]> = {
+    regions: await db.selectFrom('regions').selectAll().orderBy('code').execute(),
+    municipalities: await db.selectFrom('municipalities').selectAll().orderBy('code').execute(),
+    councils: await db.selectFrom('councils').selectAll().orderBy('region_code').execute(),
+    programmes: await db.selectFrom('programmes').selectAll().orderBy('id').execute(),
+    meta: await db.selectFrom('meta').selectAll().orderBy('key').execute(),
+  };
+  return { counts, rows };
+}
