@@ -8,7 +8,7 @@
  * Options (environment): BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 50).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+/** V8 flags `npm start` uses (package.json); kept in step by hand. */
+const START_FLAGS = ['--max-semi-space-size=4'];
 const PORTS = { suunta: 18080, node: 18081, nginx: 18082 };
 const PAGES = {
   programme: '/fi/kymenlaakso/2022-2025/',
@@ -88,12 +90,12 @@ const BARE_NODE_SERVER = `
 const http = require('node:http');
 const fs = require('node:fs');
 const pages = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));
-const bodies = new Map(Object.entries(pages).map(([p, f]) => [p, fs.readFileSync(f)]));
+const answers = new Map(Object.entries(pages).map(([p, x]) => [p, { body: fs.readFileSync(x.file), headers: x.headers }]));
 http.createServer((req, res) => {
-  const body = bodies.get(req.url);
-  if (!body) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
-  res.end(body);
+  const answer = answers.get(req.url);
+  if (!answer) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { ...answer.headers, 'content-length': answer.body.length });
+  res.end(answer.body);
 }).listen(${PORTS.node}, '127.0.0.1');
 `;
 
@@ -125,6 +127,8 @@ http {
 async function main(): Promise<void> {
   ensureTools();
   const work = mkdtempSync(join(tmpdir(), 'suunta-bench-'));
+  // nginx's worker runs as an unprivileged user and must be able to read the page files.
+  chmodSync(work, 0o755);
   const children: ChildProcess[] = [];
   const stop = (): void => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
@@ -134,7 +138,10 @@ async function main(): Promise<void> {
     // 1. Suunta in production mode on a fresh embedded database (migrated and seeded on start).
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(PORTS.suunta), HOST: '127.0.0.1', SUUNTA_DATA_DIR: join(work, 'data') };
     delete env['DATABASE_URL'];
-    const suunta = spawn(process.execPath, [join(ROOT, 'bin/suunta.js'), 'serve'], {
+    // Exactly what `npm start` runs: the built bundle with the same V8 flags.
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
+    env['SUUNTA_USE_BUILD'] = '1';
+    const suunta = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'bin/suunta.js'), 'serve'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -145,7 +152,7 @@ async function main(): Promise<void> {
 
     // 2. The same bytes for the baselines.
     const pub = join(work, 'nginx', 'pub');
-    const files: Record<string, string> = {};
+    const files: Record<string, { file: string; headers: Record<string, string> }> = {};
     let priorityWeight = 0;
     for (const [name, path] of Object.entries(PAGES)) {
       const res = await fetch(base + path);
@@ -154,7 +161,12 @@ async function main(): Promise<void> {
       const dir = join(pub, path);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'index.html'), html);
-      files[path] = join(dir, 'index.html');
+      // The bare server replays the headers Suunta sent, so both answer with the same bytes.
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, key) => {
+        if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(key)) headers[key] = value;
+      });
+      files[path] = { file: join(dir, 'index.html'), headers };
       if (name === 'priority') {
         priorityWeight = html.length;
         const text = html.toString('utf8');

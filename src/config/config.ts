@@ -2,12 +2,25 @@
  * Configuration from the environment, checked once at start. A bad value stops the process with
  * a message naming the variable.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+/** The nearest folder above `start` holding Suunta's package.json (works from src/ and from the dist/ bundle). */
+function findRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'suunta') return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find Suunta's package.json above ${start}`);
+    dir = parent;
+  }
+}
+
 /** The repository root (where content/ and public/ live). */
-export const ROOT_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const ROOT_DIR = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

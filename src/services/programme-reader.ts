@@ -4,9 +4,9 @@
  * process, e.g. a CLI import, shows within a second).
  */
 import { badRequest, notFound } from '#src/domain/errors.ts';
-import { isLang, type Lang } from '#src/domain/languages.ts';
+import { isLang, pickText, type Lang } from '#src/domain/languages.ts';
 import type { Council, Municipality, ProgrammeSummary, Region, SearchHit, VersionContent, VersionSummary } from '#src/domain/read-models.ts';
-import { stemWord, tokenize } from '#src/domain/search-text.ts';
+import { groupsMatched, searchGroups, stemText } from '#src/domain/search-text.ts';
 import { findByKey } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
 import { readGeneration } from '#src/storage/repositories/meta-repository.ts';
@@ -46,6 +46,15 @@ export class ProgrammeReader {
       }
     }
     return this.knownGeneration;
+  }
+
+  /**
+   * The generation `generation()` would return right now without asking the database, or null
+   * when it must ask (first call, after `invalidate()`, or when the last check is too old).
+   * Lets the site's front cache answer repeated requests synchronously.
+   */
+  freshGeneration(): number | null {
+    return this.knownGeneration >= 0 && Date.now() - this.checkedAt < this.recheckMs ? this.knownGeneration : null;
   }
 
   /** Forgets everything memoised (called after a change made in this process). */
@@ -138,25 +147,36 @@ export class ProgrammeReader {
   }
 
   /**
-   * Searches the texts of one version as readers of `lang` see them. Each query word is stemmed
-   * (and, off Finnish pages, also stemmed as Finnish, since untranslated texts show in Finnish)
-   * and matched as a prefix; every word must match.
+   * Searches the texts of one version as readers of `lang` see them. Each query word becomes the
+   * stem prefixes it matches (domain/search-text.ts: inflection families joined, consonant
+   * gradation undone), in `lang` and, off Finnish pages, also in Finnish, since untranslated texts
+   * show in Finnish; every word must match. Function words are ignored; a query of none but them,
+   * or of punctuation only, finds nothing. Hits whose title (as shown in `lang`) matches more of
+   * the query words come first, then the database's own ranking.
    */
   async search(regionCode: string, slug: string, number: number | undefined, lang: string, query: string): Promise<SearchHit[]> {
     if (!isLang(lang)) throw badRequest(`lang must be one of fi, sv, en`);
-    const words = tokenize(query).slice(0, 12);
-    if (words.length === 0) return [];
+    const langs: Lang[] = lang === 'fi' ? ['fi'] : [lang, 'fi'];
+    const groups = searchGroups(query, langs);
+    if (groups.length === 0) return [];
     const content = await this.versionContent(regionCode, slug, number);
     const p = await this.storedProgramme(regionCode, slug);
     const versions = await listVersions(this.db.kysely, p.dbId);
     const versionId = versions.find((v) => v.number === content.version.number)!.dbId;
-    const langs: Lang[] = lang === 'fi' ? ['fi'] : [lang, 'fi'];
-    const groups = words.map((w) => [...new Set(langs.map((l) => stemWord(w, l)))]);
-    const rows = await searchNodes(this.db.kysely, this.db.dialect, { versionId, lang, groups, limit: 50 });
-    return rows.flatMap((r) => {
+    const rows = await searchNodes(this.db.kysely, this.db.dialect, { versionId, lang, groups, limit: 200 });
+    const hits = rows.flatMap((r, rank) => {
       const node = findByKey(content.nodes, r.key);
-      return node ? [{ key: node.key, path: node.path, title: node.title, summary: node.summary, level: node.level, score: r.score }] : [];
+      if (!node) return [];
+      const title = pickText(node.title, lang);
+      const inTitle = title ? groupsMatched(groups, stemText(title.text, title.lang)) : 0;
+      // The score stays "higher is better": the words found in the title, plus the database's
+      // score squeezed into [0, 1) (its scale differs between SQLite and PostgreSQL).
+      const engine = Math.max(0, r.score);
+      const score = inTitle + engine / (1 + engine);
+      return [{ hit: { key: node.key, path: node.path, title: node.title, summary: node.summary, level: node.level, score }, rank }];
     });
+    hits.sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank);
+    return hits.slice(0, 50).map((h) => h.hit);
   }
 
   /** True when the database answers. */

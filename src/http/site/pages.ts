@@ -1,0 +1,113 @@
+/**
+ * Loads what each page of the public site shows from the programme reader and renders it.
+ * Unknown regions, programmes, versions, nodes and terms raise not_found (a 404 page).
+ */
+import { notFound } from '#src/domain/errors.ts';
+import type { Lang } from '#src/domain/languages.ts';
+import type { ProgrammeSummary } from '#src/domain/read-models.ts';
+import { findByPath } from '#src/domain/tree.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import type { RegionWithProgrammes } from '#src/services/programme-reader.ts';
+import { AccessibilityPage } from '#src/views/pages/accessibility-page.tsx';
+import { ContactPage } from '#src/views/pages/contact-page.tsx';
+import { HomePage } from '#src/views/pages/home-page.tsx';
+import { NodePage } from '#src/views/pages/node-page.tsx';
+import { ProgrammePage } from '#src/views/pages/programme-page.tsx';
+import { RegionPage } from '#src/views/pages/region-page.tsx';
+import { SearchPage } from '#src/views/pages/search-page.tsx';
+import { TermPage } from '#src/views/pages/term-page.tsx';
+import { VersionsPage } from '#src/views/pages/versions-page.tsx';
+import type { ProgrammeBase } from '#src/views/urls.ts';
+import { renderPage } from './render.ts';
+
+export interface PageRequest {
+  ctx: AppContext;
+  lang: Lang;
+  baseUrl: string;
+}
+
+/** A region by its URL slug (the code is not accepted in page URLs, so each page has one address). */
+export async function regionBySlug(ctx: AppContext, slug: string): Promise<RegionWithProgrammes> {
+  const region = (await ctx.reader.regions()).find((r) => r.slug === slug);
+  if (!region) throw notFound(`Region "${slug}"`);
+  return region;
+}
+
+/** The programme shown first on a region's page: the one with the latest period. */
+export function mainProgramme(programmes: readonly ProgrammeSummary[]): ProgrammeSummary | null {
+  return [...programmes].filter((p) => p.currentVersion !== null).sort((a, b) => b.periodEnd - a.periodEnd || b.periodStart - a.periodStart)[0] ?? null;
+}
+
+export async function homePage({ ctx, lang, baseUrl }: PageRequest): Promise<string> {
+  const regions = await ctx.reader.regions();
+  return renderPage(lang, baseUrl, (rc) => HomePage({ rc, regions }));
+}
+
+export async function accessibilityPage({ ctx, lang, baseUrl }: PageRequest): Promise<string> {
+  const regions = (await ctx.reader.regions()).filter((r) => r.programmes.length > 0);
+  const councils = (await Promise.all(regions.map((r) => ctx.reader.council(r.code)))).flatMap((c) => (c ? [{ name: c.name, email: c.email }] : []));
+  return renderPage(lang, baseUrl, (rc) => AccessibilityPage({ rc, councils }));
+}
+
+export async function regionPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string): Promise<string> {
+  const region = await regionBySlug(ctx, regionSlug);
+  const main = mainProgramme(region.programmes);
+  const [council, municipalities, current] = await Promise.all([
+    ctx.reader.council(region.code),
+    ctx.reader.municipalities(region.code),
+    main ? ctx.reader.versionContent(region.code, main.slug) : Promise.resolve(null),
+  ]);
+  return renderPage(lang, baseUrl, (rc) => RegionPage({ rc, region, council, programmes: region.programmes, current, municipalities }));
+}
+
+export async function contactPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string): Promise<string> {
+  const region = await regionBySlug(ctx, regionSlug);
+  const council = await ctx.reader.council(region.code);
+  if (!council) throw notFound(`Contact details of region "${regionSlug}"`);
+  return renderPage(lang, baseUrl, (rc) => ContactPage({ rc, region, council, programme: mainProgramme(region.programmes) }));
+}
+
+export async function versionsPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, programmeSlug: string): Promise<string> {
+  const region = await regionBySlug(ctx, regionSlug);
+  const [programme, versions, council] = await Promise.all([
+    ctx.reader.programme(region.code, programmeSlug),
+    ctx.reader.versions(region.code, programmeSlug),
+    ctx.reader.council(region.code),
+  ]);
+  return renderPage(lang, baseUrl, (rc) => VersionsPage({ rc, region, hasContact: council !== null, programme, versions }));
+}
+
+/** What a page inside a programme version may be: the programme page, a node, a term, or the search. */
+export type ProgrammeTarget =
+  | { kind: 'programme' }
+  | { kind: 'node'; path: string[] }
+  | { kind: 'term'; taxonomy: string; term: string }
+  | { kind: 'search'; query: string };
+
+export async function programmeVersionPage({ ctx, lang, baseUrl }: PageRequest, base: ProgrammeBase, target: ProgrammeTarget): Promise<string> {
+  const region = await regionBySlug(ctx, base.region);
+  const [content, council] = await Promise.all([
+    ctx.reader.versionContent(region.code, base.programme, base.version ?? undefined),
+    ctx.reader.council(region.code),
+  ]);
+  const common = { region, hasContact: council !== null, content, base };
+  switch (target.kind) {
+    case 'programme':
+      return renderPage(lang, baseUrl, (rc) => ProgrammePage({ rc, ...common }));
+    case 'node': {
+      const node = findByPath(content.nodes, target.path);
+      if (!node) throw notFound(`Page "${target.path.join('/')}"`);
+      return renderPage(lang, baseUrl, (rc) => NodePage({ rc, ...common, node }));
+    }
+    case 'term': {
+      const taxonomy = content.taxonomies.find((t) => t.key === target.taxonomy);
+      const term = taxonomy?.terms.find((t) => t.key === target.term);
+      if (!taxonomy || !term) throw notFound(`Term "${target.taxonomy}/${target.term}"`);
+      return renderPage(lang, baseUrl, (rc) => TermPage({ rc, ...common, taxonomy, term }));
+    }
+    case 'search': {
+      const hits = target.query ? await ctx.reader.search(region.code, base.programme, content.version.number, lang, target.query) : [];
+      return renderPage(lang, baseUrl, (rc) => SearchPage({ rc, ...common, query: target.query, hits }));
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** Lists every public page of the site (without language prefix) for sitemap.xml. */
+import { flattenTree } from '#src/domain/tree.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import { hasPage } from '#src/views/pages/node-page.tsx';
+import { paths } from '#src/views/urls.ts';
+
+export async function publicPages(ctx: AppContext): Promise<string[]> {
+  const rests = [paths.home(), paths.accessibility()];
+  for (const region of await ctx.reader.regions()) {
+    rests.push(paths.region(region.slug));
+    if (await ctx.reader.council(region.code)) rests.push(paths.contact(region.slug));
+    for (const programme of region.programmes) {
+      if (programme.currentVersion === null) continue;
+      const base = { region: region.slug, programme: programme.slug, version: null };
+      rests.push(paths.programme(base), paths.versions(region.slug, programme.slug));
+      for (const v of await ctx.reader.versions(region.code, programme.slug)) {
+        if (v.number !== programme.currentVersion) rests.push(paths.programme({ ...base, version: v.number }));
+      }
+      const content = await ctx.reader.versionContent(region.code, programme.slug);
+      for (const node of flattenTree(content.nodes)) if (hasPage(node)) rests.push(paths.node(base, node.path));
+      for (const tax of content.taxonomies) for (const term of tax.terms) rests.push(paths.term(base, tax.key, term.key));
+    }
+  }
+  return rests;
+}

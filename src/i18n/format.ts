@@ -1,0 +1,35 @@
+/** Number and date formatting per locale (fi-FI, sv-FI, en-GB) with the Intl API. */
+import type { Lang } from '#src/domain/languages.ts';
+
+export const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  fi: new Intl.NumberFormat(LOCALES.fi),
+  sv: new Intl.NumberFormat(LOCALES.sv),
+  en: new Intl.NumberFormat(LOCALES.en),
+};
+
+/** Finnish and Swedish pages write dates as 19.12.2022, English ones as 19 December 2022. */
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fi: new Intl.DateTimeFormat(LOCALES.fi, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+  sv: new Intl.DateTimeFormat(LOCALES.sv, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** Formats a number for `lang` (Finnish and Swedish group digits with a no-break space). */
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormats[lang].format(value);
+}
+
+/** Formats an ISO date `YYYY-MM-DD` for `lang`; an unparsable value is returned unchanged. */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? isoDate : dateFormats[lang].format(date);
+}
+
+/** A programme period such as `2022–2025` (with an en dash). */
+export function formatPeriod(start: number, end: number): string {
+  return start === end ? String(start) : `${start}–${end}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * Paths of the public site. A page's path without its language prefix (`rest`, e.g.
+ * `/kymenlaakso/2022-2025/`) is the same in every language; `inLang` adds the prefix.
+ */
+import type { Lang } from '#src/domain/languages.ts';
+
+/** Where a programme's pages live: the current version, or one stored version under `versions/{n}/`. */
+export interface ProgrammeBase {
+  region: string;
+  programme: string;
+  /** null for the current version. */
+  version: number | null;
+}
+
+const seg = (s: string): string => encodeURIComponent(s);
+
+export const paths = {
+  home: (): string => '/',
+  accessibility: (): string => '/accessibility/',
+  region: (region: string): string => `/${seg(region)}/`,
+  contact: (region: string): string => `/${seg(region)}/contact/`,
+  versions: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/versions/`,
+  programme: (b: ProgrammeBase): string => `/${seg(b.region)}/${seg(b.programme)}/${b.version === null ? '' : `versions/${b.version}/`}`,
+  node: (b: ProgrammeBase, path: readonly string[]): string => `${paths.programme(b)}${path.map(seg).join('/')}/`,
+  term: (b: ProgrammeBase, taxonomy: string, term: string): string => `${paths.programme(b)}tags/${seg(taxonomy)}/${seg(term)}/`,
+  search: (b: ProgrammeBase): string => `${paths.programme(b)}search`,
+};
+
+/** The full path of `rest` in `lang`, e.g. `/sv/kymenlaakso/`. */
+export function inLang(lang: Lang, rest: string): string {
+  return `/${lang}${rest}`;
+}
