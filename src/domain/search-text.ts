@@ -200,6 +200,12 @@ export function queryPrefixes(word: string, lang: Lang): string[] {
 export const MAX_QUERY_WORDS = 12;
 
 /**
+ * Version of the indexing rules (tokenising, stop words, stemming, normaliseStem). Bump it when
+ * they change: on start, an index built with another version is rebuilt from the stored texts.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+
+/**
  * Turns a query into groups of stem prefixes: one group per word (function words of any of
  * `langs` left out), each holding the prefixes the word matches in any of `langs`. A text matches
  * when every group has a prefix that starts one of its stems. No groups means nothing to search.

@@ -3,6 +3,7 @@ import type { Config } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
 import { ProgrammeReader } from './programme-reader.ts';
+import { ensureSearchIndex } from './reindex-search.ts';
 import { seedIfEmpty } from './seed.ts';
 
 export interface AppContext {
@@ -17,6 +18,7 @@ export async function openAppContext(config: Config, options: { seed?: boolean }
   try {
     await migrateToLatest(db);
     if (options.seed !== false) await seedIfEmpty(db, config.contentDir);
+    await ensureSearchIndex(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -29,6 +29,19 @@ export async function deleteSearchRows(db: Executor, versionId: number): Promise
   await db.deleteFrom('node_search').where('version_id', '=', versionId).execute();
 }
 
+/** Empties the whole index (before it is rebuilt). */
+export async function deleteAllSearchRows(db: Executor): Promise<void> {
+  await db.deleteFrom('node_search').execute();
+}
+
+/** The stored texts of every node, to rebuild the index from. */
+export async function listNodeTexts(
+  db: Executor,
+): Promise<{ id: number; versionId: number; title: string; shortTitle: string | null; summary: string | null; body: string | null }[]> {
+  const rows = await db.selectFrom('nodes').select(['id', 'version_id', 'title', 'short_title', 'summary', 'body']).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, versionId: r.version_id, title: r.title, shortTitle: r.short_title, summary: r.summary, body: r.body }));
+}
+
 /**
  * Finds nodes of a version whose `lang` text matches every group of the query; a group matches
  * when any of its stems matches a word of the text as a prefix. Best matches first.
