@@ -5,7 +5,7 @@ import { databaseTargets } from '../../test/support/databases.ts';
 import { openDatabase, type Db } from './database.ts';
 import { migrateToEmpty, migrateToLatest } from './migrate.ts';
 
-const APP_TABLES = ['contacts', 'councils', 'meta', 'municipalities', 'node_search', 'node_terms', 'nodes', 'offices', 'programmes', 'regions', 'taxonomies', 'terms', 'versions'];
+const APP_TABLES = ['audit_events', 'contacts', 'councils', 'login_attempts', 'meta', 'municipalities', 'node_search', 'node_terms', 'nodes', 'offices', 'one_time_tokens', 'programmes', 'regions', 'sessions', 'taxonomies', 'terms', 'user_roles', 'users', 'versions'];
 
 /** The application's tables in this database (on PostgreSQL, in its own schema only). */
 async function tables(db: Db): Promise<string[]> {
@@ -17,6 +17,8 @@ async function tables(db: Db): Promise<string[]> {
     .sort();
 }
 
+const ALL_MIGRATIONS = ['0001-initial', '0002-accounts-audit-translations'];
+
 for (const target of databaseTargets()) {
   describe(`migrations on ${target.name}`, () => {
     test('up, down to empty, and up again', async () => {
@@ -24,7 +26,7 @@ for (const target of databaseTargets()) {
       const db = await openDatabase(url);
       try {
         assert.deepEqual(await tables(db), []);
-        assert.deepEqual(await migrateToLatest(db), ['0001-initial']);
+        assert.deepEqual(await migrateToLatest(db), ALL_MIGRATIONS);
         const afterUp = await tables(db);
         for (const t of APP_TABLES) assert.ok(afterUp.includes(t), `table ${t} exists`);
         if (db.dialect === 'sqlite') assert.ok(afterUp.includes('node_search_fts'), 'SQLite gets its FTS5 index');
@@ -32,10 +34,10 @@ for (const target of databaseTargets()) {
 
         await db.kysely.insertInto('regions').values({ code: '08', slug: 'kymenlaakso', name_fi: 'Kymenlaakso', name_sv: 'Kymmenedalen', name_en: 'Kymenlaakso', statfin_code: 'MK08', position: 0 }).execute();
 
-        assert.deepEqual(await migrateToEmpty(db), ['0001-initial']);
+        assert.deepEqual(await migrateToEmpty(db), [...ALL_MIGRATIONS].reverse());
         assert.deepEqual(await tables(db), [], 'every table is dropped');
 
-        assert.deepEqual(await migrateToLatest(db), ['0001-initial']);
+        assert.deepEqual(await migrateToLatest(db), ALL_MIGRATIONS);
         assert.deepEqual(await tables(db), afterUp);
         const regions = await db.kysely.selectFrom('regions').selectAll().execute();
         assert.deepEqual(regions, [], 'a clean schema after down and up');

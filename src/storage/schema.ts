@@ -46,6 +46,7 @@ export interface OfficeTable {
   hours: string | null;
   phone: string | null;
   email: string | null;
+  revision: Generated<number>;
 }
 
 export interface ContactTable {
@@ -57,6 +58,7 @@ export interface ContactTable {
   topic: string | null;
   email: string | null;
   phone: string | null;
+  revision: Generated<number>;
 }
 
 export interface ProgrammeTable {
@@ -70,6 +72,7 @@ export interface ProgrammeTable {
   levels: string;
   revision: number;
   updated_at: string;
+  translation_status: Generated<string | null>;
 }
 
 export interface VersionTable {
@@ -86,6 +89,7 @@ export interface VersionTable {
   summary: string | null;
   revision: number;
   updated_at: string;
+  translation_status: Generated<string | null>;
 }
 
 export interface NodeTable {
@@ -101,6 +105,7 @@ export interface NodeTable {
   summary: string | null;
   body: string | null;
   revision: number;
+  translation_status: Generated<string | null>;
 }
 
 export interface TaxonomyTable {
@@ -110,6 +115,7 @@ export interface TaxonomyTable {
   position: number;
   name: string;
   description: string | null;
+  revision: Generated<number>;
 }
 
 export interface TermTable {
@@ -120,6 +126,8 @@ export interface TermTable {
   title: string;
   short_title: string | null;
   description: string | null;
+  translation_status: Generated<string | null>;
+  revision: Generated<number>;
 }
 
 export interface NodeTermTable {
@@ -134,6 +142,70 @@ export interface NodeSearchTable {
   node_id: number;
   lang: string;
   stems: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  region_code: string;
+  /** 'admin' | 'editor' | 'moderator' | 'viewer' */
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the visitor's cookie. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry. */
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OneTimeTokenTable {
+  /** SHA-256 of the token. */
+  id: string;
+  user_id: number;
+  /** 'set-password' (first password, invitation or reset). */
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  created_by: number | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  /** `account:<email>` or `ip:<address>`. */
+  key: string;
+  attempted_at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  /** Who acted, as shown in the log (an e-mail address, or `cli` / `system`). */
+  actor: string;
+  region_code: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
 }
 
 export interface MetaTable {
@@ -155,4 +227,10 @@ export interface Database {
   node_terms: NodeTermTable;
   node_search: NodeSearchTable;
   meta: MetaTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  one_time_tokens: OneTimeTokenTable;
+  login_attempts: LoginAttemptTable;
+  audit_events: AuditEventTable;
 }

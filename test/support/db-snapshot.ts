@@ -19,6 +19,12 @@ const TABLES = [
   'node_terms',
   'node_search',
   'meta',
+  'users',
+  'user_roles',
+  'sessions',
+  'one_time_tokens',
+  'login_attempts',
+  'audit_events',
 ] as const satisfies readonly (keyof Database)[];
 
 export interface DbSnapshot {
