@@ -1,13 +1,9 @@
 /** Regions, municipalities, councils, programmes, versions, node trees and taxonomies. */
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Dialect } from '../database.ts';
+import { idColumn } from './id-column.ts';
 
-/** An integer primary key that the database numbers: identity on PostgreSQL, autoincrement on SQLite. */
-function idColumn(dialect: Dialect) {
-  return (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
-}
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const id = idColumn(dialect);

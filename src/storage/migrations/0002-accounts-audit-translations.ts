@@ -2,13 +2,10 @@
  * Accounts (users, roles per region, sessions, one-time tokens, login attempts), the audit log,
  * translation status per text field, and revisions on every editable row.
  */
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.ts';
+import { idColumn } from './id-column.ts';
 
-function idColumn(dialect: Dialect) {
-  return (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
-}
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const id = idColumn(dialect);
