@@ -17,6 +17,7 @@ async function tables(db: Db): Promise<string[]> {
     .sort();
 }
 
+/** Written out, so that adding a migration is a deliberate change here too. */
 const ALL_MIGRATIONS = ['0001-initial', '0002-accounts-audit-translations'];
 
 for (const target of databaseTargets()) {

@@ -15,6 +15,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-accounts-audit-translations': m0002,
 };
 
+/** The names of all migrations, in the order they run. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {

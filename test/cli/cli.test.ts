@@ -16,6 +16,7 @@ import { openAppContext } from '#src/services/app-context.ts';
 import { readMunicipalityFacts, storeMunicipalityFacts } from '#src/services/seed.ts';
 import { openDatabase } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
+import { MIGRATION_NAMES } from '#src/storage/migrate.ts';
 import { databaseTargets, testConfig, type DatabaseTarget } from '../support/databases.ts';
 import { snapshot, type DbSnapshot } from '../support/db-snapshot.ts';
 
@@ -171,7 +172,7 @@ for (const target of databaseTargets()) {
     test('db migrate applies the migrations once', async () => {
       const first = await run(['db', 'migrate'], url);
       assert.equal(first.code, 0, first.err);
-      assert.match(first.out, /^Applied migrations: 0001-initial \((SQLite|PostgreSQL) .+\)\n$/);
+      assert.match(first.out, new RegExp(`^Applied migrations: ${MIGRATION_NAMES.join(', ')} \\((SQLite|PostgreSQL) .+\\)\n$`));
       const second = await run(['db', 'migrate'], url);
       assert.equal(second.code, 0);
       assert.match(second.out, /^Database is up to date \(/);
