@@ -1,18 +1,26 @@
 /**
- * The `suunta` command line: serve the site, migrate the database, import and export programmes
- * and the municipality classification. Exit codes: 0 success, 1 failure, 2 invalid input file or
- * arguments.
+ * The `suunta` command line: serve the site, migrate the database, import and export programmes,
+ * import the municipality classification, project lists and financing plans, and add and list
+ * admin users. Exit codes: 0 success, 1 failure, 2 invalid input file or arguments.
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '#src/config/config.ts';
+import { loadConfig, type Config } from '#src/config/config.ts';
 import { AppError } from '#src/domain/errors.ts';
+import { CLI_ACTOR, ROLES } from '#src/domain/roles.ts';
 import { startServer } from '#src/http/server.ts';
+import { AccountService } from '#src/services/accounts/account-service.ts';
 import { openAppContext } from '#src/services/app-context.ts';
 import { exportProgramme, serialiseProgramme } from '#src/services/export-programme.ts';
 import { importMunicipalities, readMunicipalityClassification, writeMunicipalityFacts } from '#src/services/import-municipalities.ts';
 import { importProgramme } from '#src/services/import-programme.ts';
+import { ENCODING_NAMES, encodingFromName, type TextEncoding } from '#src/services/projects/decode-text.ts';
+import { importFinancingPlanFile } from '#src/services/projects/import-financing-plan.ts';
+import { importProjectsFile } from '#src/services/projects/import-projects.ts';
+import { DEFAULT_PRESET, readMappingFile, readPreset } from '#src/services/projects/mappings.ts';
+import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
+import { progressBar } from './progress-bar.ts';
 import { readProgrammeFile } from '#src/services/programme-source.ts';
 import { openDatabase } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
@@ -50,6 +58,19 @@ function regionCode(value: string): string {
   const m = /^(?:MK)?(\d{1,2})$/i.exec(value.trim());
   if (!m?.[1]) throw new InvalidArgumentError('must be a region code such as 08');
   return m[1].padStart(2, '0');
+}
+
+/** `--encoding latin1` → 'windows-1252'. */
+function encoding(value: string): TextEncoding {
+  const e = encodingFromName(value);
+  if (!e) throw new InvalidArgumentError(`must be one of ${ENCODING_NAMES.join(', ')}`);
+  return e;
+}
+
+/** `--version 2` → 2. */
+function versionNumber(value: string): number {
+  if (!/^\d{1,4}$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('must be a version number such as 2');
+  return Number(value);
 }
 
 function buildProgram(io: Io): Command {
@@ -128,6 +149,85 @@ function buildProgram(io: Io): Command {
       }
     });
 
+  imp
+    .command('projects')
+    .summary('Import a project list (CSV or JSON) into a region.')
+    .usage('--region <code> [--mapping <file> | --preset <name>] [--programme <slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] <file>')
+    .description(
+      `Import a project list (CSV with "," or ";", UTF-8 or Windows-1252/ISO-8859-1, or a JSON array of objects) into a region, mapping its columns with a mapping file or a preset (default: ${DEFAULT_PRESET}, Suunta's own columns). Projects are matched by code: new ones are added, changed ones updated, the same data changes nothing. Every row is checked first; if any row is invalid nothing is written and every problem is listed (row, column, reason) — unless --skip-invalid, which writes the valid rows and the rejected ones with their reasons to a CSV file.`,
+    )
+    .argument('<file>', 'project list (.csv or .json)')
+    .requiredOption('--region <code>', 'region code, e.g. 08 (Kymenlaakso)', regionCode)
+    .option('--mapping <file>', 'column mapping (JSON, format suunta.project-mapping/1)')
+    .option('--preset <name>', 'built-in mapping: rakennerahastot-fi-2014-2020, rakennerahastot-fi-2007-2013 or suunta (content/mappings/)')
+    .option('--programme <slug>', "the programme whose node keys and terms the file names (default: the mapping's, else the one that has the key)")
+    .option('--encoding <name>', 'the file\'s encoding, utf-8 or windows-1252 (latin1, iso-8859-1); default: detected', encoding)
+    .option('--skip-invalid <rejects.csv>', 'write the valid rows and put the rejected rows with their reasons in this CSV file')
+    .action(async (file: string, options: { region: string; mapping?: string; preset?: string; programme?: string; encoding?: TextEncoding; skipInvalid?: string }) => {
+      if (options.mapping && options.preset) throw new AppError('bad_request', 'give either --mapping or --preset, not both');
+      const config = loadConfig();
+      const mapping = options.mapping ? await readMappingFile(options.mapping) : await readPreset(config.contentDir, options.preset ?? DEFAULT_PRESET);
+      const ctx = await openAppContext(config);
+      const bar = progressBar();
+      try {
+        const result = await importProjectsFile(ctx.db, file, {
+          regionCode: options.region,
+          mapping,
+          ...(options.programme ? { programme: options.programme } : {}),
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+          skipInvalid: options.skipInvalid !== undefined,
+          progress: (p) => bar.update({ phase: p.phase, done: p.done, total: p.total }),
+        });
+        bar.done();
+        const read = `${result.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${result.encodingDetected ? ' (detected)' : ''}`;
+        io.out(
+          `Imported ${basename(file)} into region ${options.region} (${result.rows} row(s), ${read}): ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged` +
+            (options.skipInvalid !== undefined ? `; ${result.rejected.length} rejected` : '') +
+            '\n',
+        );
+        if (options.skipInvalid !== undefined) {
+          await writeRejectsFile(options.skipInvalid, result.rejected);
+          io.out(`Wrote the rejected rows with their reasons to ${options.skipInvalid}\n`);
+          if (result.problems.length > 0) {
+            const shown = result.problems.slice(0, 50);
+            io.err(`suunta: ${result.rejected.length} row(s) skipped:\n${shown.map((p) => `  ${p}\n`).join('')}${result.problems.length > 50 ? `  … and ${result.problems.length - 50} more problems\n` : ''}`);
+          }
+        }
+      } finally {
+        bar.done();
+        await ctx.close();
+      }
+    });
+
+  imp
+    .command('financing-plan')
+    .summary('Import the financing plan of a programme version (CSV: node, fund, year, amount).')
+    .usage('--region <code> --period <slug> --version <n> [--encoding <name>] <file>')
+    .description(
+      "Import the financing plan of one programme version: a CSV (or JSON) with the columns node (a node key of that version), fund (ERDF, ESF+, JTF, AKKE, INTERREG, HORIZON, MUNICIPAL, PRIVATE, OTHER or EAKR/ESR…), year (within the programme period) and amount (planned euros). Replaces the version's plan in one transaction; writes nothing if any row is invalid.",
+    )
+    .argument('<file>', 'financing plan (.csv or .json)')
+    .requiredOption('--region <code>', 'region code, e.g. 08 (Kymenlaakso)', regionCode)
+    .requiredOption('--period <slug>', 'programme period (its slug), e.g. 2022-2025')
+    .requiredOption('--version <n>', 'version number of the programme', versionNumber)
+    .option('--encoding <name>', 'the file\'s encoding, utf-8 or windows-1252; default: detected', encoding)
+    .action(async (file: string, options: { region: string; period: string; version: number; encoding?: TextEncoding }) => {
+      const ctx = await openAppContext(loadConfig());
+      try {
+        const r = await importFinancingPlanFile(ctx.db, file, {
+          regionCode: options.region,
+          programme: options.period,
+          version: options.version,
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+        });
+        io.out(
+          `Imported the financing plan of programme ${options.region}/${options.period} version ${options.version}: ${r.lines} line(s); ${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged\n`,
+        );
+      } finally {
+        await ctx.close();
+      }
+    });
+
   const exp = program.command('export').description('Export data to files.');
   exp
     .command('programme')
@@ -149,6 +249,50 @@ function buildProgram(io: Io): Command {
       }
     });
 
+  const user = program.command('user').description('User accounts of the admin interface.');
+  user
+    .command('add')
+    .summary('Add a user (or give a user a role) and print a one-time set-password link.')
+    .usage('--email <address> --role admin|editor|moderator|viewer --region <code> [--name <name>]')
+    .description(
+      'Create a user with a role in a region, or give an existing user that role; prints a one-time link (valid 72 hours) with which the user sets a password. For an existing user the new link replaces earlier unused links, so this also resets a forgotten password.',
+    )
+    .requiredOption('--email <address>', 'e-mail address (the sign-in name)')
+    .addOption(new Option('--role <role>', 'role in the region').choices([...ROLES]).makeOptionMandatory())
+    .requiredOption('--region <code>', 'region code, e.g. 08 (Kymenlaakso)', regionCode)
+    .option('--name <name>', 'display name (default: the part of the address before @)')
+    .action(async (options: { email: string; role: string; region: string; name?: string }) => {
+      const config = loadConfig();
+      const ctx = await openAppContext(config);
+      try {
+        const result = await new AccountService(ctx.db.kysely).addUser({ email: options.email, name: options.name, role: options.role, regionCode: options.region }, CLI_ACTOR, {
+          linkForExisting: 'always',
+        });
+        io.out(`${result.created ? 'Added' : 'Updated'} ${result.user.email}: ${options.role} in region ${options.region}\n`);
+        if (result.token) io.out(`One-time set-password link (valid 72 hours, single use):\n${publicBaseUrl(config)}/admin/set-password/${result.token}\n`);
+      } finally {
+        await ctx.close();
+      }
+    });
+  user
+    .command('list')
+    .summary('List users with their roles.')
+    .description('List every user: e-mail address, name, status and roles per region.')
+    .action(async () => {
+      const ctx = await openAppContext(loadConfig());
+      try {
+        const users = await new AccountService(ctx.db.kysely).listUsers();
+        if (users.length === 0) io.out('No users. Add the first admin with `suunta user add --email … --role admin --region …`.\n');
+        for (const u of users) {
+          const status = u.disabled ? 'disabled' : u.passwordHash === null ? 'password not set' : 'active';
+          const roles = u.roles.map((r) => `${r.regionCode}:${r.role}`).join(', ') || 'no roles';
+          io.out(`${u.email}\t${u.name}\t${status}\t${roles}\n`);
+        }
+      } finally {
+        await ctx.close();
+      }
+    });
+
   program.addHelpText(
     'after',
     () =>
@@ -158,6 +302,13 @@ function buildProgram(io: Io): Command {
       'Exit codes: 0 success, 1 failure, 2 invalid input file or arguments.\n',
   );
   return program;
+}
+
+/** The address links printed by the CLI start with: SUUNTA_PUBLIC_URL, else http://HOST:PORT. */
+function publicBaseUrl(config: Config): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */

@@ -87,7 +87,7 @@ const councilSchema = z.strictObject({
     .regex(/^\d{7}-\d$/, 'must be a Finnish business id such as "0206714-5"')
     .optional(),
   email: z.email().optional(),
-  web: z.url().optional(),
+  web: z.url({ protocol: /^https?$/, message: 'must be an http(s) address such as "https://www.kymenlaakso.fi/"' }).optional(),
   offices: z.array(officeSchema).default([]),
   contacts: z.array(contactSchema).default([]),
 });

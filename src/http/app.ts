@@ -5,10 +5,12 @@
 import fastifyFormbody from '@fastify/formbody';
 import type {} from '@fastify/swagger';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import { AppError, type ErrorCode } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { registerAdmin } from './admin/index.ts';
 import { registerApi } from './api/index.ts';
+import { registerSecurity } from './security/index.ts';
 import { registerSite, renderSiteError } from './site/index.ts';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -32,13 +34,15 @@ export function sendApiError(reply: FastifyReply, status: number, code: string, 
     .send({ error: { code, message, ...(details && details.length > 0 ? { details } : {}) } });
 }
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+/** `onRoute` sees every route as it is registered (the route-table test collects them with it). */
+export async function buildApp(ctx: AppContext, options: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel) }),
     trustProxy: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -58,8 +62,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
     hsts: ctx.config.production,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(fastifyFormbody);
+  await registerSecurity(app);
 
   app.setErrorHandler(async (error, request, reply) => {
     const appError = error instanceof AppError ? error : null;
@@ -85,5 +91,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await registerApi(app, ctx);
   await registerSite(app, ctx);
+  await registerAdmin(app, ctx);
   return app;
 }

@@ -3,6 +3,7 @@ import type { Config } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
 import { ProgrammeReader } from './programme-reader.ts';
+import { ensureProjectSearchIndex } from './projects/reindex-project-search.ts';
 import { ensureSearchIndex } from './reindex-search.ts';
 import { seedIfEmpty } from './seed.ts';
 
@@ -10,6 +11,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   reader: ProgrammeReader;
+  /** The current time; tests inject a fake clock (expiry of sessions and links). Default: the system clock. */
+  clock?: () => Date;
   close(): Promise<void>;
 }
 
@@ -19,6 +22,7 @@ export async function openAppContext(config: Config, options: { seed?: boolean }
     await migrateToLatest(db);
     if (options.seed !== false) await seedIfEmpty(db, config.contentDir);
     await ensureSearchIndex(db);
+    await ensureProjectSearchIndex(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -3,6 +3,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import type { Db, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-accounts-audit-translations.ts';
+import * as m0003 from './migrations/0003-projects.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -13,6 +14,7 @@ interface DialectMigration {
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': m0001,
   '0002-accounts-audit-translations': m0002,
+  '0003-projects': m0003,
 };
 
 /** The names of all migrations, in the order they run. */

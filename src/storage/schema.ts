@@ -2,7 +2,7 @@
  * Table types for Kysely. Localised texts are stored as JSON strings (`{"fi":"…","en":"…"}`) so
  * that both SQLite and PostgreSQL use the same columns and the same code.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface RegionTable {
   code: string;
@@ -208,6 +208,81 @@ export interface AuditEventTable {
   after_json: string | null;
 }
 
+/** A 64-bit integer of money: PostgreSQL returns `bigint` columns as strings, SQLite as numbers. */
+export type MoneyColumn = ColumnType<number | string, number, number>;
+
+export interface ProjectTable {
+  id: Generated<number>;
+  region_code: string;
+  code: string;
+  /** Localised text (JSON). */
+  name: string;
+  summary: string | null;
+  lead_name: string | null;
+  lead_business_id: string | null;
+  /** JSON array of {name, businessId}. */
+  partners: string;
+  start_date: string | null;
+  end_date: string | null;
+  /** 'planned' | 'running' | 'ended' | 'cancelled' */
+  status: string;
+  source: string | null;
+  /** JSON object of further source facts (label → text). */
+  details: string;
+  /** Hash of the project's canonical form: an import that brings the same data changes nothing. */
+  content_hash: string;
+  updated_at: string;
+}
+
+export interface ProjectMunicipalityTable {
+  project_id: number;
+  municipality_code: string;
+}
+
+export interface ProjectFundingTable {
+  project_id: number;
+  position: number;
+  /** A FundCode: 'ERDF' | 'ESF+' | 'JTF' | 'AKKE' | 'INTERREG' | 'HORIZON' | 'MUNICIPAL' | 'PRIVATE' | 'OTHER' */
+  fund: string;
+  /** 'granted' | 'paid' | 'planned' */
+  kind: string;
+  amount_cents: MoneyColumn;
+  year: number | null;
+}
+
+export interface ProjectNodeTable {
+  project_id: number;
+  programme_slug: string;
+  node_key: string;
+  is_primary: number;
+}
+
+export interface ProjectTermTable {
+  project_id: number;
+  programme_slug: string;
+  taxonomy_key: string;
+  term_key: string;
+}
+
+/** Stemmed text of each project per language, indexed like node_search. */
+export interface ProjectSearchTable {
+  id: Generated<number>;
+  project_id: number;
+  lang: string;
+  stems: string;
+}
+
+/** Planned money of a programme version by node × fund × year. */
+export interface FinancingPlanTable {
+  region_code: string;
+  programme_slug: string;
+  version_number: number;
+  node_key: string;
+  fund: string;
+  year: number;
+  planned_cents: MoneyColumn;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -233,4 +308,11 @@ export interface Database {
   one_time_tokens: OneTimeTokenTable;
   login_attempts: LoginAttemptTable;
   audit_events: AuditEventTable;
+  projects: ProjectTable;
+  project_municipalities: ProjectMunicipalityTable;
+  project_funding: ProjectFundingTable;
+  project_nodes: ProjectNodeTable;
+  project_terms: ProjectTermTable;
+  project_search: ProjectSearchTable;
+  financing_plan: FinancingPlanTable;
 }

@@ -20,6 +20,10 @@ export const paths = {
   region: (region: string): string => `/${seg(region)}/`,
   contact: (region: string): string => `/${seg(region)}/contact/`,
   versions: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/versions/`,
+  /** The comparison of two versions, e.g. `…/versions/compare?from=1&to=2`. */
+  compare: (region: string, programme: string, from: number, to: number): string =>
+    `/${seg(region)}/${seg(programme)}/versions/compare?from=${from}&to=${to}`,
+  compareForm: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/versions/compare`,
   programme: (b: ProgrammeBase): string => `/${seg(b.region)}/${seg(b.programme)}/${b.version === null ? '' : `versions/${b.version}/`}`,
   node: (b: ProgrammeBase, path: readonly string[]): string => `${paths.programme(b)}${path.map(seg).join('/')}/`,
   term: (b: ProgrammeBase, taxonomy: string, term: string): string => `${paths.programme(b)}tags/${seg(taxonomy)}/${seg(term)}/`,

@@ -26,6 +26,8 @@ const ROUTES = [
   '/api/v1/programmes/{id}/versions/{number}/nodes/{key}',
   '/api/v1/programmes/{id}/versions/{number}/search',
   '/api/v1/programmes/{id}/taxonomies',
+  '/api/v1/programmes/{id}/diff',
+  '/api/v1/programmes/{id}/diff.csv',
 ];
 
 /** Values for each parameter: `ok` exist in the seed, `missing` is well-formed but unknown, `bad` is malformed. */
@@ -35,6 +37,8 @@ const SAMPLES: Record<string, { ok: string[]; missing?: string; bad?: string }> 
   id: { ok: ['08-2022-2025'], missing: '08-1990-1993', bad: 'kymenlaakso' },
   number: { ok: ['2', '1', 'current'], missing: '9', bad: 'abc' },
   version: { ok: ['1', '2', 'current'], missing: '9', bad: 'abc' },
+  from: { ok: ['1', '2', 'current'], missing: '9', bad: 'abc' },
+  to: { ok: ['2', '1', 'current'], missing: '9', bad: '0' },
   key: { ok: ['uudistuva-elinkeinoelama', 'innovatiivinen-kymenlaakso', 'aktiivinen-kymenlaakso'], missing: 'ei-tallaista', bad: 'Not_A_Key' },
   q: { ok: ['elinkeinoelämää', 'logistiikka', 'xyzzyplugh'], bad: 'a'.repeat(201) },
   lang: { ok: ['fi', 'sv', 'en'], bad: 'de' },

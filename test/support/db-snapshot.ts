@@ -25,6 +25,13 @@ const TABLES = [
   'one_time_tokens',
   'login_attempts',
   'audit_events',
+  'projects',
+  'project_municipalities',
+  'project_funding',
+  'project_nodes',
+  'project_terms',
+  'project_search',
+  'financing_plan',
 ] as const satisfies readonly (keyof Database)[];
 
 export interface DbSnapshot {
@@ -47,6 +54,18 @@ export async function snapshot(db: Kysely<Database>): Promise<DbSnapshot> {
     councils: await db.selectFrom('councils').selectAll().orderBy('region_code').execute(),
     programmes: await db.selectFrom('programmes').selectAll().orderBy('id').execute(),
     meta: await db.selectFrom('meta').selectAll().orderBy('key').execute(),
+    projects: await db.selectFrom('projects').selectAll().orderBy('id').execute(),
+    project_funding: await db.selectFrom('project_funding').selectAll().orderBy('project_id').orderBy('position').execute(),
+    financing_plan: await db
+      .selectFrom('financing_plan')
+      .selectAll()
+      .orderBy('region_code')
+      .orderBy('programme_slug')
+      .orderBy('version_number')
+      .orderBy('node_key')
+      .orderBy('fund')
+      .orderBy('year')
+      .execute(),
   };
   return { counts, rows };
 }

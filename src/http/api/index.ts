@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { swaggerOptions } from './openapi.ts';
+import { registerDiffRoutes } from './routes/diff.ts';
 import { registerNodeRoutes } from './routes/nodes.ts';
 import { registerProgrammeRoutes } from './routes/programmes.ts';
 import { registerRegionRoutes } from './routes/regions.ts';
@@ -38,6 +39,7 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
           registerRegionRoutes(v1, ctx);
           registerProgrammeRoutes(v1, ctx);
           registerNodeRoutes(v1, ctx);
+          registerDiffRoutes(v1, ctx);
         },
         { prefix: '/v1' },
       );

@@ -45,6 +45,14 @@ const PARAMS = {
     },
     expected: 'be a version number (1, 2, …) or "current"',
   },
+  from: {
+    schema: { type: 'string', pattern: '^(current|[1-9][0-9]{0,5})$', description: 'The version to compare from (version A): a number (1, 2, …) or "current".' },
+    expected: 'be a version number (1, 2, …) or "current"',
+  },
+  to: {
+    schema: { type: 'string', pattern: '^(current|[1-9][0-9]{0,5})$', description: 'The version to compare with (version B): a number (1, 2, …) or "current".' },
+    expected: 'be a version number (1, 2, …) or "current"',
+  },
   key: {
     schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80, description: 'Stable key of a node, e.g. "osaaminen-ja-koulutus".' },
     expected: 'be a node key of lower-case letters a–z, digits and single hyphens',

@@ -21,6 +21,7 @@ import {
   programmeVersionPage,
   regionBySlug,
   regionPage,
+  versionDiffPage,
   versionsPage,
   type PageRequest,
   type ProgrammeTarget,
@@ -70,13 +71,29 @@ function searchQuery(request: FastifyRequest): string {
   return q.trim().replace(/\s+/g, ' ');
 }
 
+const VERSION_NUMBER = /^[1-9]\d{0,5}$/;
+
+/** The two versions of a comparison: `from` and `to`, each a version number given once. */
+function compareQuery(request: FastifyRequest): { from: number; to: number } {
+  const query = (request.query as Record<string, unknown> | undefined) ?? {};
+  const number = (name: 'from' | 'to'): number => {
+    const value = query[name];
+    if (value === undefined) throw badRequest(`${name} is required: the number of a version to compare`);
+    if (typeof value !== 'string') throw badRequest(`${name} must be given once`);
+    if (!VERSION_NUMBER.test(value)) throw badRequest(`${name} must be a version number (1, 2, …)`);
+    return Number(value);
+  };
+  return { from: number('from'), to: number('to') };
+}
+
 /** Splits the path below a programme into a version (or null) and what to show. */
-function parseProgrammePath(segments: string[], request: FastifyRequest): { version: number | null; target: ProgrammeTarget | 'versions' } {
+function parseProgrammePath(segments: string[], request: FastifyRequest): { version: number | null; target: ProgrammeTarget | 'versions' | 'compare' } {
   let version: number | null = null;
   let rest = segments;
   if (rest[0] === 'versions') {
     if (rest.length === 1) return { version: null, target: 'versions' };
-    if (!/^[1-9]\d{0,5}$/.test(rest[1]!)) throw notFound(`Version "${rest[1]}"`);
+    if (rest[1] === 'compare' && rest.length === 2) return { version: null, target: 'compare' };
+    if (!VERSION_NUMBER.test(rest[1]!)) throw notFound(`Version "${rest[1]}"`);
     version = Number(rest[1]);
     rest = rest.slice(2);
   }
@@ -92,6 +109,7 @@ function parseProgrammePath(segments: string[], request: FastifyRequest): { vers
 export async function registerSite(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const pages = new PageCache(2000);
   const searches = new PageCache(200);
+  const comparisons = new PageCache(200);
   const front = new FrontCache(ctx.reader, 2000);
   // Request logs at debug level need every request to pass through the framework.
   if (!['debug', 'trace'].includes(ctx.config.logLevel)) front.install(app);
@@ -168,6 +186,10 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     const segments = (request.params['*'] ?? '').split('/').filter((s) => s !== '');
     const { version, target } = parseProgrammePath(segments, request);
     if (target === 'versions') return serve(request, reply, pages, keyOf(request), () => versionsPage(p, regionSlug, programmeSlug));
+    if (target === 'compare') {
+      const { from, to } = compareQuery(request);
+      return serve(request, reply, comparisons, `${keyOf(request)}?from=${from}&to=${to}`, () => versionDiffPage(p, regionSlug, programmeSlug, from, to));
+    }
     if (version !== null) {
       // The current version has one address: the programme's own.
       const region = await regionBySlug(ctx, regionSlug);

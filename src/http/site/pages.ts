@@ -7,6 +7,7 @@ import type { Lang } from '#src/domain/languages.ts';
 import type { ProgrammeSummary } from '#src/domain/read-models.ts';
 import { findByPath } from '#src/domain/tree.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { compareVersions } from '#src/services/compare-versions.ts';
 import type { RegionWithProgrammes } from '#src/services/programme-reader.ts';
 import { AccessibilityPage } from '#src/views/pages/accessibility-page.tsx';
 import { ContactPage } from '#src/views/pages/contact-page.tsx';
@@ -16,6 +17,7 @@ import { ProgrammePage } from '#src/views/pages/programme-page.tsx';
 import { RegionPage } from '#src/views/pages/region-page.tsx';
 import { SearchPage } from '#src/views/pages/search-page.tsx';
 import { TermPage } from '#src/views/pages/term-page.tsx';
+import { VersionDiffPage } from '#src/views/pages/version-diff-page.tsx';
 import { VersionsPage } from '#src/views/pages/versions-page.tsx';
 import type { ProgrammeBase } from '#src/views/urls.ts';
 import { renderPage } from './render.ts';
@@ -75,6 +77,18 @@ export async function versionsPage({ ctx, lang, baseUrl }: PageRequest, regionSl
     ctx.reader.council(region.code),
   ]);
   return renderPage(lang, baseUrl, (rc) => VersionsPage({ rc, region, hasContact: council !== null, programme, versions }));
+}
+
+/** The differences between versions `from` and `to` of a programme. */
+export async function versionDiffPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, programmeSlug: string, from: number, to: number): Promise<string> {
+  const region = await regionBySlug(ctx, regionSlug);
+  const [programme, versions, council, comparison] = await Promise.all([
+    ctx.reader.programme(region.code, programmeSlug),
+    ctx.reader.versions(region.code, programmeSlug),
+    ctx.reader.council(region.code),
+    compareVersions(ctx.reader, region.code, programmeSlug, from, to),
+  ]);
+  return renderPage(lang, baseUrl, (rc) => VersionDiffPage({ rc, region, hasContact: council !== null, programme, versions, ...comparison }));
 }
 
 /** What a page inside a programme version may be: the programme page, a node, a term, or the search. */

@@ -64,3 +64,25 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter = {}): P
     })),
   };
 }
+
+/** What the audit log of a region can be filtered by: the users who acted, the actions and the entity types. */
+export async function auditFacets(
+  db: Executor,
+  regionCode: string,
+): Promise<{ users: { userId: number; actor: string }[]; actions: string[]; entityTypes: string[] }> {
+  const users = await db
+    .selectFrom('audit_events')
+    .select(['user_id', 'actor'])
+    .distinct()
+    .where('region_code', '=', regionCode)
+    .where('user_id', 'is not', null)
+    .orderBy('actor')
+    .execute();
+  const actions = await db.selectFrom('audit_events').select('action').distinct().where('region_code', '=', regionCode).orderBy('action').execute();
+  const types = await db.selectFrom('audit_events').select('entity_type').distinct().where('region_code', '=', regionCode).orderBy('entity_type').execute();
+  return {
+    users: users.map((u) => ({ userId: u.user_id!, actor: u.actor })),
+    actions: actions.map((a) => a.action),
+    entityTypes: types.map((t) => t.entity_type),
+  };
+}

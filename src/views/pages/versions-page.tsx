@@ -2,6 +2,7 @@
 /** The list of a programme's versions with their status, decision and changelog. */
 import type { ProgrammeSummary, Region, VersionSummary } from '#src/domain/read-models.ts';
 import { formatDate } from '#src/i18n/format.ts';
+import { CompareForm } from '../compare-form.tsx';
 import { Breadcrumbs, Prose, Text } from '../components.tsx';
 import { Frame } from '../layout.tsx';
 import { plain, type RenderContext } from '../render-context.ts';
@@ -24,6 +25,11 @@ export function VersionsPage(props: VersionsPageProps): JSX.Element {
   const rest = paths.versions(region.slug, programme.slug);
   const base = { region: region.slug, programme: programme.slug, version: null };
   const newestFirst = [...props.versions].sort((a, b) => b.number - a.number);
+  /** The version before `v` (the next lower number), if any. */
+  const previousOf = (v: VersionSummary): VersionSummary | undefined => newestFirst.find((x) => x.number < v.number);
+  // The form proposes the change into the current version (else the newest) from the one before it.
+  const target = newestFirst.find((v) => v.number === programme.currentVersion) ?? newestFirst[0];
+  const proposedFrom = target ? (previousOf(target) ?? target) : undefined;
   return (
     <Frame
       rc={rc}
@@ -38,11 +44,23 @@ export function VersionsPage(props: VersionsPageProps): JSX.Element {
         <Text rc={rc} text={programme.title} />
       </p>
       <p safe>{newestFirst.length > 0 ? t('versions.intro') : t('versions.none')}</p>
+      {target && proposedFrom && newestFirst.length > 1 ? (
+        <CompareForm
+          rc={rc}
+          action={inLang(lang, paths.compareForm(region.slug, programme.slug))}
+          versions={props.versions}
+          from={proposedFrom.number}
+          to={target.number}
+        />
+      ) : (
+        ''
+      )}
       <ul class="card-list version-list">
         {newestFirst.map((v) => {
           const isCurrent = v.number === programme.currentVersion;
           const href = inLang(lang, isCurrent ? paths.programme(base) : paths.programme({ ...base, version: v.number }));
           const unapproved = v.status === 'draft' || v.status === 'consultation';
+          const previous = previousOf(v);
           return (
             <li class={isCurrent ? 'card card-feature' : 'card'}>
               <h2 safe>{versionName(rc, v)}</h2>
@@ -95,6 +113,15 @@ export function VersionsPage(props: VersionsPageProps): JSX.Element {
                   {t('versions.show', { n: v.number })}
                 </a>
               </p>
+              {previous ? (
+                <p>
+                  <a href={inLang(lang, paths.compare(region.slug, programme.slug, previous.number, v.number))} safe>
+                    {t('diff.fromPrevious')}
+                  </a>
+                </p>
+              ) : (
+                ''
+              )}
             </li>
           );
         })}

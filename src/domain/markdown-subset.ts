@@ -1,0 +1,32 @@
+/**
+ * Checks a text written in the Markdown subset of programme bodies before it is saved: no raw HTML
+ * and no link to anything but http(s) or mailto. The renderer escapes everything anyway
+ * (views/markdown.ts); this check is defence in depth and tells the editor what to change.
+ */
+
+const HTML_TAG = /<\s*\/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?\s*>|<!--|<!\[CDATA\[|<![a-z]/i;
+const SCRIPT_SCHEME = /\b(?:java|vb|live)script\s*:|\bdata\s*:\s*text\/html/i;
+const MARKDOWN_LINK = /\[[^\]\n]*\]\(\s*([^)\s]*)[^)]*\)/g;
+const ALLOWED_LINK = /^(?:https?:\/\/|mailto:)\S+$/i;
+
+/** What is wrong with `text` as a Markdown-subset body; an empty list when it is fine. */
+export function markdownProblems(text: string): string[] {
+  const problems: string[] = [];
+  const tag = HTML_TAG.exec(text);
+  if (tag) problems.push(`must not contain HTML (found "${tag[0].slice(0, 40)}"); write Markdown instead, e.g. **bold**, *italic*, - lists and [links](https://…)`);
+  if (SCRIPT_SCHEME.test(text)) problems.push('must not contain script links such as "javascript:"');
+  for (const m of text.matchAll(MARKDOWN_LINK)) {
+    const target = m[1] ?? '';
+    if (!ALLOWED_LINK.test(target)) {
+      problems.push(`link "${target.slice(0, 60)}" must start with https://, http:// or mailto:`);
+      break;
+    }
+  }
+  return problems;
+}
+
+/** True for a plain one-line text (titles, names): no control characters other than tab. */
+export function plainTextProblems(text: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) ? ['must not contain control characters'] : [];
+}

@@ -1,0 +1,41 @@
+/**
+ * The admin interface under /admin: sign-in and accounts, the dashboard, users, the audit log and
+ * (helper F) programme editing. Every route is registered with adminRoute (see admin-route.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '#src/domain/errors.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import { isAdminUrl } from './admin-lang.ts';
+import { adminOnRequest, adminRoute } from './admin-route.ts';
+import { registerAuditRoutes } from './audit/audit-routes.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { registerDashboard } from './dashboard.ts';
+import { registerProgrammeAdmin } from './programmes/index.ts';
+import { registerUserRoutes } from './users/users-routes.ts';
+
+export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // No-store and noindex on every /admin response, including 404s of unknown addresses.
+  app.addHook('onRequest', async (request, reply) => {
+    // Routes made with adminRoute do this themselves.
+    if (isAdminUrl(request.url) && request.routeOptions.config?.adminRule === undefined) await adminOnRequest(request, reply);
+  });
+
+  registerAuthRoutes(app, ctx);
+  registerDashboard(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  // F: programme editing routes
+  await registerProgrammeAdmin(app, ctx);
+
+  // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+    adminRoute(app, ctx, {
+      method,
+      url: '/admin/*',
+      rule: { kind: 'signed-in' },
+      handler: async (request) => {
+        throw notFound(`Page "${request.url.split('?')[0]}"`);
+      },
+    });
+  }
+}

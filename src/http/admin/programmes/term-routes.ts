@@ -1,0 +1,195 @@
+/** Admin routes of a programme's taxonomy terms: the list with add forms, a term's edit page, and deleting with confirmation. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { TERM_TEXT_FIELDS, type TermState } from '#src/domain/editor-models.ts';
+import { notFound } from '#src/domain/errors.ts';
+import { pickText } from '#src/domain/languages.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import { termsForEdit } from '#src/services/editing/editor-reader.ts';
+import { addTerm, deleteTerm, updateTerm } from '#src/services/editing/term-edits.ts';
+import type { FieldError } from '#src/views/admin/components.tsx';
+import { ConfirmDeletePage } from '#src/views/admin/programmes/confirm-delete-page.tsx';
+import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
+import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
+import { termForm, TermPage, TermsPage } from '#src/views/admin/programmes/terms-page.tsx';
+import { sendAdminPage } from '../admin-page.ts';
+import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
+import { doneOf, fieldErrorsOf, formOf, isShownOnForm, localized, one, revisionOf, statusChoices, statusFor } from './form-input.ts';
+
+type ProgrammeParams = { Params: { code: string; slug: string } };
+type TaxonomyParams = { Params: { code: string; slug: string; taxonomy: string } };
+type TermParams = { Params: { code: string; slug: string; taxonomy: string; term: string } };
+
+const viewer = { kind: 'role', role: 'viewer', region: regionParam('code') } as const;
+const editor = { kind: 'role', role: 'editor', region: regionParam('code') } as const;
+
+async function sendTerms(
+  ctx: AppContext,
+  request: AdminRequest<ProgrammeParams>,
+  reply: FastifyReply,
+  extras: { adding?: { taxonomy: string; form: FormValues; errors: FieldError[] } | null; problem?: string | null } = {},
+  status = 200,
+): Promise<FastifyReply> {
+  const { code, slug } = request.params;
+  const view = await termsForEdit(ctx.db.kysely, { code, slug });
+  return sendAdminPage(
+    request,
+    reply,
+    (ac) => TermsPage({ ac, view, canEdit: hasRole(request.auth.user, 'editor', code), adding: extras.adding ?? null, problem: extras.problem ?? null, done: status === 200 ? doneOf(request) : null }),
+    status,
+  );
+}
+
+async function findTerm(ctx: AppContext, request: AdminRequest<TermParams>): Promise<{ view: Awaited<ReturnType<typeof termsForEdit>>; taxonomy: { name: Record<string, string | null> }; term: TermState }> {
+  const { code, slug, taxonomy, term } = request.params;
+  const view = await termsForEdit(ctx.db.kysely, { code, slug });
+  const tax = view.taxonomies.find((t) => t.key === taxonomy);
+  const found = tax?.terms.find((t) => t.key === term);
+  if (!tax || !found) throw notFound(`Term "${taxonomy}/${term}"`);
+  return { view, taxonomy: tax, term: found };
+}
+
+async function sendTerm(
+  ctx: AppContext,
+  request: AdminRequest<TermParams>,
+  reply: FastifyReply,
+  extras: { form?: FormValues; errors?: FieldError[]; conflict?: TermState | null; problem?: string | null } = {},
+  status = 200,
+): Promise<FastifyReply> {
+  const { view, taxonomy, term } = await findTerm(ctx, request);
+  const { code, slug } = request.params;
+  return sendAdminPage(
+    request,
+    reply,
+    (ac) =>
+      TermPage({
+        ac,
+        programme: { code, slug, title: view.programme.title },
+        taxonomyName: taxonomy.name,
+        term,
+        canEdit: hasRole(request.auth.user, 'editor', code),
+        form: extras.form ?? termForm(extras.conflict ?? term),
+        errors: extras.errors ?? [],
+        conflict: extras.conflict ?? null,
+        problem: extras.problem ?? null,
+      }),
+    status,
+  );
+}
+
+export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void {
+  adminRoute<ProgrammeParams>(app, ctx, {
+    method: 'GET',
+    url: '/admin/regions/:code/programmes/:slug/terms',
+    rule: viewer,
+    handler: async (request, reply) => sendTerms(ctx, request, reply),
+  });
+
+  adminRoute<TaxonomyParams>(app, ctx, {
+    method: 'POST',
+    url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy',
+    rule: editor,
+    handler: async (request, reply) => {
+      const { code, slug, taxonomy } = request.params;
+      const raw = formOf(request);
+      // The add form of each taxonomy names its inputs `<taxonomy>:<field>.<lang>` (unique ids on the page).
+      const form: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(raw)) form[k.startsWith(`${taxonomy}:`) ? k.slice(taxonomy.length + 1) : k] = v;
+      try {
+        await addTerm(ctx, actorOf(request), { code, slug, taxonomy }, { texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])) });
+      } catch (error) {
+        const programmeRequest = request as unknown as AdminRequest<ProgrammeParams>;
+        if (error instanceof FieldErrors) return sendTerms(ctx, programmeRequest, reply, { adding: { taxonomy, form, errors: fieldErrorsOf(error) } }, 400);
+        if (isShownOnForm(error)) return sendTerms(ctx, programmeRequest, reply, { problem: error.message }, statusFor(error));
+        throw error;
+      }
+      return reply.redirect(`${editorPaths.terms({ code, slug })}?done=added#tax-${taxonomy}`, 303);
+    },
+  });
+
+  adminRoute<TermParams>(app, ctx, {
+    method: 'GET',
+    url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term',
+    rule: viewer,
+    handler: async (request, reply) => sendTerm(ctx, request, reply),
+  });
+
+  adminRoute<TermParams>(app, ctx, {
+    method: 'POST',
+    url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term',
+    rule: editor,
+    handler: async (request, reply) => {
+      const { code, slug, taxonomy, term } = request.params;
+      const form = formOf(request);
+      try {
+        await updateTerm(ctx, actorOf(request), { code, slug, taxonomy, key: term }, {
+          revision: revisionOf(form),
+          texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])),
+          status: statusChoices(form, TERM_TEXT_FIELDS),
+        });
+      } catch (error) {
+        if (error instanceof EditConflict) {
+          const stored = error.current as TermState;
+          return sendTerm(ctx, request, reply, { form: { ...form, revision: String(stored.revision) }, conflict: stored }, 409);
+        }
+        if (error instanceof FieldErrors) return sendTerm(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
+        if (isShownOnForm(error)) return sendTerm(ctx, request, reply, { form, problem: error.message }, statusFor(error));
+        throw error;
+      }
+      return reply.redirect(`${editorPaths.terms({ code, slug })}?done=saved#tax-${taxonomy}`, 303);
+    },
+  });
+
+  const sendDelete = async (request: AdminRequest<TermParams>, reply: FastifyReply, problem: string | null, status: number): Promise<FastifyReply> => {
+    const { view, term } = await findTerm(ctx, request);
+    const { code, slug } = request.params;
+    const lang = request.adminLang;
+    const title = pickText(term.texts.title, lang)?.text ?? term.key;
+    return sendAdminPage(
+      request,
+      reply,
+      (ac) =>
+        ConfirmDeletePage({
+          ac,
+          title: ac.t('admin.edit.delete.termTitle', { title }),
+          crumbs: [
+            { href: '/admin', label: ac.t('admin.nav.dashboard') },
+            { href: editorPaths.programme({ code, slug }), label: pickText(view.programme.title, lang)?.text ?? slug },
+            { href: editorPaths.terms({ code, slug }), label: ac.t('admin.edit.terms.title') },
+          ],
+          items: [{ label: title, depth: 1 }],
+          warning: ac.t('admin.edit.delete.termWarning'),
+          action: editorPaths.deleteTerm({ code, slug }, term.taxonomy, term.key),
+          revision: term.revision,
+          cancelHref: editorPaths.terms({ code, slug }),
+          problem,
+        }),
+      status,
+    );
+  };
+
+  adminRoute<TermParams>(app, ctx, {
+    method: 'GET',
+    url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term/delete',
+    rule: editor,
+    handler: async (request, reply) => sendDelete(request, reply, null, 200),
+  });
+
+  adminRoute<TermParams>(app, ctx, {
+    method: 'POST',
+    url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term/delete',
+    rule: editor,
+    handler: async (request, reply) => {
+      const { code, slug, taxonomy, term } = request.params;
+      const form = formOf(request);
+      if (one(form, 'confirm') !== 'yes') return sendDelete(request, reply, 'confirm=yes is required', 400);
+      try {
+        await deleteTerm(ctx, actorOf(request), { code, slug, taxonomy, key: term }, { revision: revisionOf(form) });
+      } catch (error) {
+        if (isShownOnForm(error)) return sendDelete(request, reply, error.message, statusFor(error));
+        throw error;
+      }
+      return reply.redirect(`${editorPaths.terms({ code, slug })}?done=deleted#tax-${taxonomy}`, 303);
+    },
+  });
+}

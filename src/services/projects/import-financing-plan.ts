@@ -1,0 +1,106 @@
+/**
+ * `suunta import financing-plan`: the planned money of one programme version by node × fund ×
+ * year, from a CSV (or JSON) with the columns node, fund, year and amount (euros). Every row is
+ * checked first; the version's plan is then replaced in one transaction, or nothing is written.
+ */
+import { readFile } from 'node:fs/promises';
+import { AppError, invalidFile, notFound } from '#src/domain/errors.ts';
+import { PLAN_COLUMNS, mapPlanRow, type PlanLine } from '#src/domain/projects/financing-plan.ts';
+import type { Db } from '#src/storage/database.ts';
+import { inTransaction } from '#src/storage/executor.ts';
+import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
+import { programmeLinkTargets, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { decodeText, type TextEncoding } from './decode-text.ts';
+import { readCsv, readJsonTable, type Table } from './read-table.ts';
+
+export interface PlanImportOptions {
+  file: string;
+  regionCode: string;
+  programme: string;
+  version: number;
+  encoding?: TextEncoding;
+}
+
+export interface PlanImportResult {
+  lines: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export async function importFinancingPlan(db: Db, bytes: Uint8Array, options: PlanImportOptions): Promise<PlanImportResult> {
+  const { file } = options;
+  const targets = await programmeLinkTargets(db.kysely, options.regionCode);
+  const programme = targets.get(options.programme);
+  if (!programme) throw notFound(`programme ${options.programme} of region ${options.regionCode}`);
+  const nodeKeys = programme.versions.get(options.version);
+  if (!nodeKeys) throw notFound(`version ${options.version} of programme ${options.programme} of region ${options.regionCode}`);
+
+  const text = decodeText(bytes, file, options.encoding).text;
+  let table: Table;
+  if (/\.json$/i.test(file)) {
+    const read = readJsonTable(text);
+    if ('error' in read) throw invalidFile(file, [`${file}: ${read.error}`]);
+    table = read;
+  } else table = readCsv(text);
+  if (table.header.length === 0) throw invalidFile(file, [`${file}: the file is empty (no header row)`]);
+  if (table.format === 'csv' && table.rows[0]?.row === 1) throw invalidFile(file, [`${file}: row 1: ${table.rows[0].problem}`]);
+
+  // Column names are matched without regard to case and surrounding space.
+  const index = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    const key = h.trim().toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  const where = table.format === 'csv' ? 'row 1, ' : '';
+  const missing = PLAN_COLUMNS.filter((c) => !index.has(c));
+  if (missing.length > 0) throw invalidFile(file, missing.map((c) => `${file}: ${where}column "${c}": missing required column (the columns are ${PLAN_COLUMNS.join(', ')})`));
+  if (table.rows.length === 0) throw invalidFile(file, [`${file}: the file has no plan rows`]);
+
+  const lookups = {
+    versionLabel: `programme ${options.programme} version ${options.version}`,
+    nodeKeys,
+    periodStart: programme.periodStart,
+    periodEnd: programme.periodEnd,
+  };
+  const problems: string[] = [];
+  const lines: PlanLine[] = [];
+  const cells = new Map<string, number>();
+  for (const row of table.rows) {
+    const at = `${file}: ${table.rowLabel} ${row.row}`;
+    if (row.cells === null) {
+      problems.push(`${at}: ${row.problem}`);
+      continue;
+    }
+    const values = row.cells;
+    const mapped = mapPlanRow((c) => (index.has(c) ? values[index.get(c)!] : undefined), lookups);
+    for (const p of mapped.problems) problems.push(`${at}, column "${table.header[index.get(p.column ?? '') ?? -1] ?? p.column}": ${p.reason}`);
+    if (!mapped.line) continue;
+    const key = `${mapped.line.nodeKey} ${mapped.line.fund} ${mapped.line.year}`;
+    const first = cells.get(key);
+    if (first !== undefined) {
+      problems.push(`${at}: node ${mapped.line.nodeKey}, fund ${mapped.line.fund} and year ${mapped.line.year} appear twice (${table.rowLabel}s ${first} and ${row.row})`);
+    } else {
+      cells.set(key, row.row);
+      lines.push(mapped.line);
+    }
+  }
+  if (problems.length > 0) throw invalidFile(file, problems);
+
+  return inTransaction(db.kysely, async (trx) => {
+    const counts = await replaceFinancingPlan(trx, { regionCode: options.regionCode, programmeSlug: options.programme, versionNumber: options.version }, lines);
+    if (counts.added + counts.changed + counts.removed > 0) await bumpGeneration(trx);
+    return { lines: lines.length, ...counts };
+  });
+}
+
+export async function importFinancingPlanFile(db: Db, path: string, options: Omit<PlanImportOptions, 'file'>): Promise<PlanImportResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return importFinancingPlan(db, bytes, { ...options, file: path });
+}

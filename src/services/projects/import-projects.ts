@@ -1,0 +1,243 @@
+/**
+ * `suunta import projects`: reads a project list (CSV or JSON), checks every row through the
+ * column mapping, and upserts the projects of a region by code in one transaction — or writes
+ * nothing and reports every problem (`FILE: row N, column "X": reason`). With `skipInvalid` the
+ * valid rows are written and the rejected ones returned with their reasons.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { AppError, invalidFile, notFound } from '#src/domain/errors.ts';
+import { mappedColumns, type ProjectMapping } from '#src/domain/projects/mapping.ts';
+import { mapRow, type ProjectLookups, type RowProblem } from '#src/domain/projects/map-row.ts';
+import { canonicalProject, projectSchema, type Project } from '#src/domain/projects/project.ts';
+import { projectSearchTexts } from '#src/domain/projects/search-text.ts';
+import type { Db } from '#src/storage/database.ts';
+import { inTransaction } from '#src/storage/executor.ts';
+import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
+import { insertProjects, programmeLinkTargets, projectHashes, updateProjects, type ProjectWrite } from '#src/storage/repositories/projects-repository.ts';
+import { findRegion, listMunicipalities } from '#src/storage/repositories/regions-repository.ts';
+import { decodeText, type TextEncoding } from './decode-text.ts';
+import { readCsv, readJsonTable, type Table, type TableRow } from './read-table.ts';
+
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ProjectImportOptions {
+  regionCode: string;
+  mapping: ProjectMapping;
+  /** The file's name as problems name it. */
+  file: string;
+  encoding?: TextEncoding;
+  /** Default: JSON when the file name ends in .json, else CSV. */
+  format?: 'csv' | 'json';
+  /** CSV separator; default: detected from the header line. */
+  delimiter?: string;
+  /** The programme (slug) the links name; overrides the mapping's. */
+  programme?: string;
+  skipInvalid?: boolean;
+  progress?: (p: ImportProgress) => void;
+  now?: () => Date;
+}
+
+export interface RejectedRow {
+  row: number;
+  line: number;
+  endLine: number;
+  /** `column "X": reason`, one per problem. */
+  problems: string[];
+  raw: string;
+}
+
+export interface ProjectImportResult {
+  /** Data rows in the file. */
+  rows: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  rejected: RejectedRow[];
+  /** Every problem as `FILE: row N, column "X": reason` (empty unless rows were skipped). */
+  problems: string[];
+  encoding: TextEncoding;
+  encodingDetected: boolean;
+  delimiter: string | null;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Problems of the header: mapped columns missing or ambiguous. Returns the missing columns too. */
+function headerProblems(table: Table, mapping: ProjectMapping): { problems: string[]; missing: Set<string> } {
+  const problems: string[] = [];
+  const missing = new Set<string>();
+  const where = table.format === 'csv' ? 'row 1, ' : '';
+  for (const { column, optional } of mappedColumns(mapping)) {
+    const at = table.header.flatMap((h, i) => (h === column ? [i + 1] : []));
+    if (at.length > 1) problems.push(`${where}column "${column}": appears ${at.length} times in the header (fields ${at.join(', ')}), so which one is meant cannot be told`);
+    if (at.length > 0) continue;
+    missing.add(column);
+    if (optional) continue;
+    const near = table.header.find((h) => norm(h) === norm(column));
+    const hint = near !== undefined ? ` (the header has "${near}" — a stray character?)` : table.format === 'json' ? ' (no item has it)' : '';
+    problems.push(`${where}column "${column}": missing required column${hint}`);
+  }
+  const names = (['fi', 'sv', 'en'] as const).map((l) => mapping.fields[`name.${l}`]?.column).filter((c): c is string => c !== undefined);
+  if (names.length > 0 && names.every((c) => missing.has(c)) && !problems.some((p) => names.some((c) => p.includes(`"${c}"`)))) {
+    problems.push(`${where}none of the name columns (${names.map((c) => `"${c}"`).join(', ')}) is in the header`);
+  }
+  return { problems, missing };
+}
+
+async function loadLookups(db: Db, regionCode: string, programme: string | null): Promise<ProjectLookups> {
+  const region = await findRegion(db.kysely, { code: regionCode });
+  if (!region) throw notFound(`region ${regionCode}`);
+  const municipalities = await listMunicipalities(db.kysely);
+  const byName = new Map<string, string>();
+  for (const m of municipalities) {
+    for (const name of [m.name.fi, m.name.sv, m.name.en]) if (name) byName.set(name.toLowerCase(), m.code);
+  }
+  const targets = await programmeLinkTargets(db.kysely, regionCode);
+  if (programme !== null && !targets.has(programme)) {
+    throw new AppError('bad_request', `"${programme}" is not a programme of region ${regionCode} (its programmes: ${[...targets.keys()].join(', ') || 'none'})`);
+  }
+  const programmes = new Map([...targets].map(([slug, t]) => [slug, { nodes: t.nodes, terms: t.terms, levelKeys: new Set(t.levelKeys) }]));
+  return { regionCode, municipalityCodes: new Set(municipalities.map((m) => m.code)), municipalityByName: byName, programmes, programme };
+}
+
+function readTable(text: string, options: ProjectImportOptions): Table {
+  const json = options.format === 'json' || (options.format === undefined && /\.json$/i.test(options.file));
+  if (!json) return options.delimiter ? readCsv(text, options.delimiter) : readCsv(text);
+  const table = readJsonTable(text);
+  if ('error' in table) throw invalidFile(options.file, [`${options.file}: ${table.error}`]);
+  return table;
+}
+
+const describeProblem = (p: RowProblem): string => (p.column === null ? p.reason : `column "${p.column}": ${p.reason}`);
+
+/** Checks and imports the project list in `bytes` (see the module comment). */
+export async function importProjects(db: Db, bytes: Uint8Array, options: ProjectImportOptions): Promise<ProjectImportResult> {
+  const { file, mapping } = options;
+  const decoded = decodeText(bytes, file, options.encoding);
+  const table = readTable(decoded.text, options);
+  if (table.header.length === 0 && table.rows.length === 0) throw invalidFile(file, [`${file}: the file is empty (no header row)`]);
+  if (table.format === 'csv' && table.rows.length === 1 && table.rows[0]!.row === 1) throw invalidFile(file, [`${file}: row 1: ${table.rows[0]!.problem}`]);
+  if (table.rows.length === 0) throw invalidFile(file, [`${file}: the file has ${table.format === 'csv' ? 'a header but ' : ''}no project rows`]);
+
+  const header = headerProblems(table, mapping);
+  const lookups = await loadLookups(db, options.regionCode, options.programme ?? mapping.programme ?? null);
+  const index = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
+
+  // Check every row; remember the problems of each row and the rows of each code.
+  const rowProblems = new Map<TableRow, string[]>();
+  const projects = new Map<TableRow, Project>();
+  const rowsByCode = new Map<string, { rows: TableRow[]; column: string }>();
+  const total = table.rows.length;
+  table.rows.forEach((row, n) => {
+    if (row.cells === null) {
+      rowProblems.set(row, [row.problem ?? 'cannot be read']);
+    } else {
+      const cells = row.cells;
+      const mapped = mapRow((c) => (index.has(c) ? cells[index.get(c)!] : undefined), mapping, lookups);
+      // A missing column is reported once, at the header, not again on every row.
+      const problems = mapped.problems.filter((p) => p.column === null || !p.column.split('" / "').every((c) => header.missing.has(c))).map(describeProblem);
+      if (problems.length > 0) rowProblems.set(row, problems);
+      else if (mapped.project) projects.set(row, mapped.project);
+      if (mapped.code !== null) {
+        const seen = rowsByCode.get(mapped.code);
+        if (seen) seen.rows.push(row);
+        else rowsByCode.set(mapped.code, { rows: [row], column: mapped.codeColumn });
+      }
+    }
+    if (options.progress && ((n + 1) % 1000 === 0 || n + 1 === total)) options.progress({ phase: 'checking', done: n + 1, total });
+  });
+  for (const [code, { rows, column }] of rowsByCode) {
+    if (rows.length < 2) continue;
+    const numbers = rows.map((r) => r.row);
+    const list = `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+    for (const row of rows) {
+      const problem = `column "${column}": project code "${code}" appears ${rows.length} times in the file (${table.rowLabel}s ${list})`;
+      rowProblems.set(row, [...(rowProblems.get(row) ?? []), problem]);
+      projects.delete(row);
+    }
+  }
+
+  const place = (row: TableRow): string => `${table.rowLabel} ${row.row}${table.format === 'csv' && row.line !== row.row ? ` (line ${row.line})` : ''}`;
+  const rejectedRows = table.rows.filter((r) => rowProblems.has(r));
+  const rejected: RejectedRow[] = rejectedRows.map((r) => ({ row: r.row, line: r.line, endLine: r.endLine, problems: rowProblems.get(r)!, raw: r.raw }));
+  const problems = [
+    ...header.problems.map((p) => `${file}: ${p}`),
+    ...rejectedRows.flatMap((r) => rowProblems.get(r)!.map((p) => `${file}: ${place(r)}${p.startsWith('column ') ? ', ' : ': '}${p}`)),
+  ];
+  if (header.problems.length > 0 || (rejected.length > 0 && !options.skipInvalid)) throw invalidFile(file, problems);
+
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const valid = table.rows.filter((r) => projects.has(r)).map((r) => projects.get(r)!);
+  const counts = await writeProjects(db, options.regionCode, valid, now, options.progress);
+  return {
+    rows: total,
+    ...counts,
+    rejected,
+    problems,
+    encoding: decoded.encoding,
+    encodingDetected: decoded.detected,
+    delimiter: table.delimiter,
+  };
+}
+
+/** Upserts `projects` of a region by code in one transaction; unchanged projects are not touched. */
+export async function writeProjects(
+  db: Db,
+  regionCode: string,
+  projects: readonly Project[],
+  at: string,
+  progress?: (p: ImportProgress) => void,
+): Promise<{ added: number; changed: number; unchanged: number }> {
+  // The rule every stored project obeys, checked here too for callers that build projects themselves.
+  const invalid = projects.flatMap((p) => {
+    const r = projectSchema.safeParse(p);
+    return r.success ? [] : r.error.issues.map((i) => `project ${p.code}: ${i.path.join('.')}: ${i.message}`);
+  });
+  if (invalid.length > 0) throw new AppError('bad_request', `${invalid.length} problem(s) in the projects to write; nothing was written`, invalid.slice(0, 50));
+  return inTransaction(db.kysely, async (trx) => {
+    const existing = await projectHashes(trx, regionCode);
+    const added: ProjectWrite[] = [];
+    const changed: (ProjectWrite & { id: number })[] = [];
+    let unchanged = 0;
+    for (const project of projects) {
+      const hash = createHash('sha1').update(canonicalProject(project)).digest('base64');
+      const stored = existing.get(project.code);
+      if (stored && stored.hash === hash) {
+        unchanged++;
+        continue;
+      }
+      const write = { project, hash, search: projectSearchTexts(project) };
+      if (stored) changed.push({ ...write, id: stored.id });
+      else added.push(write);
+    }
+    const total = added.length + changed.length;
+    let done = 0;
+    const step = (n: number): void => {
+      done += n;
+      progress?.({ phase: 'writing', done, total });
+    };
+    await insertProjects(trx, regionCode, added, at, step);
+    await updateProjects(trx, regionCode, changed, at, step);
+    if (total > 0) await bumpGeneration(trx);
+    return { added: added.length, changed: changed.length, unchanged };
+  });
+}
+
+/** Reads `path` and imports it. */
+export async function importProjectsFile(db: Db, path: string, options: Omit<ProjectImportOptions, 'file'> & { file?: string }): Promise<ProjectImportResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return importProjects(db, bytes, { ...options, file: options.file ?? path });
+}

@@ -1,0 +1,289 @@
+/**
+ * Projects with their municipalities, funding lines, programme links and search rows; the
+ * financing plan of programme versions. Writes are batched (a list of 100 000 projects is a
+ * few hundred statements); money is read back as a number and never past 2^53.
+ */
+import type { LocalizedText } from '#src/domain/languages.ts';
+import type { FundCode } from '#src/domain/projects/funds.ts';
+import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
+import type { Organisation, Project } from '#src/domain/projects/project.ts';
+import type { FundingKind, ProjectStatus } from '#src/domain/projects/status.ts';
+import type { Level } from '#src/domain/programme-file.ts';
+import type { Executor } from '../executor.ts';
+import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
+
+/** The most bound parameters one statement gets (SQLite allows 32 766, PostgreSQL 65 535). */
+const MAX_PARAMS = 8000;
+
+function chunks<T>(items: readonly T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A money column read back: a number on SQLite, a string on PostgreSQL (bigint). */
+export function moneyFromDb(value: number | string | bigint): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`money value ${String(value)} is not a safe integer`);
+  return n;
+}
+
+export interface ProjectWrite {
+  project: Project;
+  /** Hash of the canonical form (see canonicalProject). */
+  hash: string;
+  /** Stemmed search text per language. */
+  search: readonly { lang: string; stems: string }[];
+}
+
+/** Code → id and content hash of every project of a region. */
+export async function projectHashes(db: Executor, regionCode: string): Promise<Map<string, { id: number; hash: string }>> {
+  const rows = await db.selectFrom('projects').select(['id', 'code', 'content_hash']).where('region_code', '=', regionCode).execute();
+  return new Map(rows.map((r) => [r.code, { id: r.id, hash: r.content_hash }]));
+}
+
+function projectRow(regionCode: string, w: ProjectWrite, at: string) {
+  const p = w.project;
+  return {
+    region_code: regionCode,
+    code: p.code,
+    name: textToJson(p.name) ?? '{}',
+    summary: textToJson(p.summary),
+    lead_name: p.leadOrganisation?.name ?? null,
+    lead_business_id: p.leadOrganisation?.businessId ?? null,
+    partners: JSON.stringify(p.partners),
+    start_date: p.startDate,
+    end_date: p.endDate,
+    status: p.status,
+    source: p.source,
+    details: JSON.stringify(p.details),
+    content_hash: w.hash,
+    updated_at: at,
+  };
+}
+
+async function insertChildren(db: Executor, items: readonly { id: number; w: ProjectWrite }[]): Promise<void> {
+  const municipalities = items.flatMap(({ id, w }) => w.project.municipalities.map((m) => ({ project_id: id, municipality_code: m })));
+  for (const c of chunks(municipalities, 2)) await db.insertInto('project_municipalities').values(c).execute();
+  const funding = items.flatMap(({ id, w }) =>
+    w.project.funding.map((f, position) => ({ project_id: id, position, fund: f.fund, kind: f.kind, amount_cents: f.amountCents, year: f.year })),
+  );
+  for (const c of chunks(funding, 6)) await db.insertInto('project_funding').values(c).execute();
+  const nodes = items.flatMap(({ id, w }) => w.project.nodes.map((n) => ({ project_id: id, programme_slug: n.programme, node_key: n.key, is_primary: n.primary ? 1 : 0 })));
+  for (const c of chunks(nodes, 4)) await db.insertInto('project_nodes').values(c).execute();
+  const terms = items.flatMap(({ id, w }) => w.project.terms.map((t) => ({ project_id: id, programme_slug: t.programme, taxonomy_key: t.taxonomy, term_key: t.term })));
+  for (const c of chunks(terms, 4)) await db.insertInto('project_terms').values(c).execute();
+  const search = items.flatMap(({ id, w }) => w.search.map((s) => ({ project_id: id, lang: s.lang, stems: s.stems })));
+  for (const c of chunks(search, 3)) await db.insertInto('project_search').values(c).execute();
+}
+
+/** Inserts new projects of a region with everything attached to them. */
+export async function insertProjects(db: Executor, regionCode: string, items: readonly ProjectWrite[], at: string, onBatch?: (n: number) => void): Promise<void> {
+  for (const batch of chunks(items, 15)) {
+    const rows = await db
+      .insertInto('projects')
+      .values(batch.map((w) => projectRow(regionCode, w, at)))
+      .returning(['id', 'code'])
+      .execute();
+    const ids = new Map(rows.map((r) => [r.code, r.id]));
+    await insertChildren(
+      db,
+      batch.map((w) => ({ id: ids.get(w.project.code)!, w })),
+    );
+    onBatch?.(batch.length);
+  }
+}
+
+/** Replaces stored projects (by id) with new data, children included. */
+export async function updateProjects(db: Executor, regionCode: string, items: readonly (ProjectWrite & { id: number })[], at: string, onBatch?: (n: number) => void): Promise<void> {
+  for (const batch of chunks(items, 1)) {
+    const ids = batch.map((i) => i.id);
+    for (const table of ['project_municipalities', 'project_funding', 'project_nodes', 'project_terms', 'project_search'] as const) {
+      await db.deleteFrom(table).where('project_id', 'in', ids).execute();
+    }
+    for (const item of batch) {
+      await db.updateTable('projects').set(projectRow(regionCode, item, at)).where('id', '=', item.id).execute();
+    }
+    await insertChildren(
+      db,
+      batch.map((w) => ({ id: w.id, w })),
+    );
+    onBatch?.(batch.length);
+  }
+}
+
+/** The texts of every project that its search rows are made from. */
+export async function listProjectSearchSources(
+  db: Executor,
+): Promise<{ id: number; code: string; name: LocalizedText; summary: LocalizedText | null; leadOrganisation: Organisation | null; partners: Organisation[] }[]> {
+  const rows = await db.selectFrom('projects').select(['id', 'code', 'name', 'summary', 'lead_name', 'lead_business_id', 'partners']).orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: requiredTextFromJson(r.name),
+    summary: textFromJson(r.summary),
+    leadOrganisation: r.lead_name === null ? null : { name: r.lead_name, businessId: r.lead_business_id },
+    partners: JSON.parse(r.partners) as Organisation[],
+  }));
+}
+
+/** Empties the projects' search index and fills it with `rows`. */
+export async function replaceAllProjectSearchRows(db: Executor, rows: readonly { id: number; search: readonly { lang: string; stems: string }[] }[]): Promise<void> {
+  await db.deleteFrom('project_search').execute();
+  const values = rows.flatMap((r) => r.search.map((s) => ({ project_id: r.id, lang: s.lang, stems: s.stems })));
+  for (const c of chunks(values, 3)) await db.insertInto('project_search').values(c).execute();
+}
+
+export async function countProjects(db: Executor, regionCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('projects')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('region_code', '=', regionCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface StoredProject extends Project {
+  regionCode: string;
+  updatedAt: string;
+}
+
+/** One project with everything attached, or null. */
+export async function findProject(db: Executor, regionCode: string, code: string): Promise<StoredProject | null> {
+  const r = await db.selectFrom('projects').selectAll().where('region_code', '=', regionCode).where('code', '=', code).executeTakeFirst();
+  if (!r) return null;
+  const [municipalities, funding, nodes, terms] = await Promise.all([
+    db.selectFrom('project_municipalities').select('municipality_code').where('project_id', '=', r.id).orderBy('municipality_code').execute(),
+    db.selectFrom('project_funding').selectAll().where('project_id', '=', r.id).orderBy('position').execute(),
+    db.selectFrom('project_nodes').selectAll().where('project_id', '=', r.id).orderBy('is_primary', 'desc').orderBy('programme_slug').orderBy('node_key').execute(),
+    db.selectFrom('project_terms').selectAll().where('project_id', '=', r.id).orderBy('programme_slug').orderBy('taxonomy_key').orderBy('term_key').execute(),
+  ]);
+  return {
+    regionCode: r.region_code,
+    code: r.code,
+    name: requiredTextFromJson(r.name),
+    summary: textFromJson(r.summary),
+    leadOrganisation: r.lead_name === null ? null : { name: r.lead_name, businessId: r.lead_business_id },
+    partners: JSON.parse(r.partners) as Organisation[],
+    municipalities: municipalities.map((m) => m.municipality_code),
+    startDate: r.start_date,
+    endDate: r.end_date,
+    status: r.status as ProjectStatus,
+    funding: funding.map((f) => ({ fund: f.fund as FundCode, kind: f.kind as FundingKind, amountCents: moneyFromDb(f.amount_cents), year: f.year })),
+    nodes: nodes.map((n) => ({ programme: n.programme_slug, key: n.node_key, primary: n.is_primary === 1 })),
+    terms: terms.map((t) => ({ programme: t.programme_slug, taxonomy: t.taxonomy_key, term: t.term_key })),
+    source: r.source,
+    details: JSON.parse(r.details) as Record<string, string>,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface ProgrammeLinkTargets {
+  slug: string;
+  periodStart: number;
+  periodEnd: number;
+  /** Keys of the level of each depth (theme, priority, measure …). */
+  levelKeys: string[];
+  /** Node key → key of its level, over all versions. */
+  nodes: Map<string, string | null>;
+  /** `taxonomy/term` refs. */
+  terms: Set<string>;
+  /** Version number → node keys of that version. */
+  versions: Map<number, Set<string>>;
+}
+
+/** The programmes of a region with the node keys and terms projects and plans may name. */
+export async function programmeLinkTargets(db: Executor, regionCode: string): Promise<Map<string, ProgrammeLinkTargets>> {
+  const programmes = await db.selectFrom('programmes').select(['id', 'slug', 'levels', 'period_start', 'period_end']).where('region_code', '=', regionCode).execute();
+  const out = new Map<string, ProgrammeLinkTargets>();
+  for (const p of programmes) {
+    const levels = (JSON.parse(p.levels) as Level[]).map((l) => l.key);
+    const nodes = await db
+      .selectFrom('nodes')
+      .innerJoin('versions', 'versions.id', 'nodes.version_id')
+      .select(['nodes.key', 'nodes.depth', 'versions.number'])
+      .where('versions.programme_id', '=', p.id)
+      .execute();
+    const terms = await db
+      .selectFrom('terms')
+      .innerJoin('taxonomies', 'taxonomies.id', 'terms.taxonomy_id')
+      .select(['taxonomies.key as taxonomy', 'terms.key as term'])
+      .where('taxonomies.programme_id', '=', p.id)
+      .execute();
+    const versions = new Map<number, Set<string>>();
+    const nodeLevels = new Map<string, string | null>();
+    for (const n of nodes) {
+      nodeLevels.set(n.key, levels[n.depth - 1] ?? null);
+      let set = versions.get(n.number);
+      if (!set) versions.set(n.number, (set = new Set()));
+      set.add(n.key);
+    }
+    out.set(p.slug, {
+      slug: p.slug,
+      periodStart: p.period_start,
+      periodEnd: p.period_end,
+      levelKeys: levels,
+      nodes: nodeLevels,
+      terms: new Set(terms.map((t) => `${t.taxonomy}/${t.term}`)),
+      versions,
+    });
+  }
+  return out;
+}
+
+export interface PlanKey {
+  regionCode: string;
+  programmeSlug: string;
+  versionNumber: number;
+}
+
+/** The financing plan of a version, ordered by node, fund and year. */
+export async function listFinancingPlan(db: Executor, key: PlanKey): Promise<PlanLine[]> {
+  const rows = await db
+    .selectFrom('financing_plan')
+    .select(['node_key', 'fund', 'year', 'planned_cents'])
+    .where('region_code', '=', key.regionCode)
+    .where('programme_slug', '=', key.programmeSlug)
+    .where('version_number', '=', key.versionNumber)
+    .orderBy('node_key')
+    .orderBy('fund')
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => ({ nodeKey: r.node_key, fund: r.fund as FundCode, year: r.year, plannedCents: moneyFromDb(r.planned_cents) }));
+}
+
+/** Replaces the financing plan of a version; returns how many cells were added, changed, removed or left as they were. */
+export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: readonly PlanLine[]): Promise<{ added: number; changed: number; removed: number; unchanged: number }> {
+  const cell = (l: { nodeKey: string; fund: string; year: number }): string => `${l.nodeKey}\u0000${l.fund}\u0000${l.year}`;
+  const before = new Map((await listFinancingPlan(db, key)).map((l) => [cell(l), l.plannedCents]));
+  const after = new Map(lines.map((l) => [cell(l), l.plannedCents]));
+  let added = 0;
+  let changed = 0;
+  let unchanged = 0;
+  for (const [k, cents] of after) {
+    const old = before.get(k);
+    if (old === undefined) added++;
+    else if (old === cents) unchanged++;
+    else changed++;
+  }
+  const removed = [...before.keys()].filter((k) => !after.has(k)).length;
+  if (added + changed + removed === 0) return { added, changed, removed, unchanged };
+  await db
+    .deleteFrom('financing_plan')
+    .where('region_code', '=', key.regionCode)
+    .where('programme_slug', '=', key.programmeSlug)
+    .where('version_number', '=', key.versionNumber)
+    .execute();
+  const rows = lines.map((l) => ({
+    region_code: key.regionCode,
+    programme_slug: key.programmeSlug,
+    version_number: key.versionNumber,
+    node_key: l.nodeKey,
+    fund: l.fund,
+    year: l.year,
+    planned_cents: l.plannedCents,
+  }));
+  for (const c of chunks(rows, 7)) await db.insertInto('financing_plan').values(c).execute();
+  return { added, changed, removed, unchanged };
+}

@@ -1,0 +1,216 @@
+/**
+ * The public comparison page /{lang}/{region}/{programme}/versions/compare?from=&to= and its links
+ * from the versions page: fi/sv/en, <ins>/<del> with spoken labels, summary and per-item sections,
+ * 400/404 pages in the visitor's language, escaping, and the page cache — on every database.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { MESSAGES } from '#src/i18n/index.ts';
+import { buildApp } from '#src/http/app.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import { importProgramme } from '#src/services/import-programme.ts';
+import { readProgrammeFile } from '#src/services/programme-source.ts';
+import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { assertPage, get, PROGRAMME, textOf } from '../site/site-helpers.ts';
+
+const COMPARE = `${PROGRAMME}versions/compare`;
+const REST = `${COMPARE}?from=1&to=2`;
+const LANGS = ['fi', 'sv', 'en'] as const;
+
+/** Every `<ins>`/`<del>` of the page with its label and text (tags inside removed). */
+function marks(html: string): { tag: string; label: string; labelLang: string | null; text: string }[] {
+  return [...html.matchAll(/<(ins|del)><span class="visually-hidden"(?: lang="(\w+)")?>([^<]*)<\/span>([\s\S]*?)<\/\1>/g)].map((m) => ({
+    tag: m[1]!,
+    labelLang: m[2] ?? null,
+    label: m[3]!,
+    text: m[4]!.replace(/<[^>]+>/g, ''),
+  }));
+}
+
+for (const target of databaseTargets()) {
+  describe(`comparison page of two versions (${target.name})`, () => {
+    let ctx: AppContext;
+    let app: FastifyInstance;
+
+    before(async () => {
+      ctx = await openTestContext(target);
+      app = await buildApp(ctx);
+    });
+    after(async () => {
+      await app.close();
+      await ctx.close();
+    });
+
+    for (const lang of LANGS) {
+      test(`${lang}: a complete page with the summary, the changed texts and an item per change`, async () => {
+        const m = MESSAGES[lang];
+        const html = assertPage(await get(app, `/${lang}${REST}`), lang, REST);
+        assert.equal(textOf(html, 'h1'), m['diff.title']);
+        assert.match(html, /<p class="lead">[^<]*\(\w+ 1\) → [^<]*\(\w+ 2\)<\/p>/);
+        // The summary: each count next to its label.
+        const counts = { added: 3, removed: 0, moved: 0, retitled: 2, textChanged: 4, termsChanged: 0, versionTexts: 4 };
+        for (const [k, n] of Object.entries(counts)) assert.ok(html.includes(`<dt>${m[`diff.count.${k}` as keyof typeof m]}</dt><dd>${n}</dd>`), `count ${k}`);
+        // One article per changed item, headed by its title, in reading order of version 2.
+        const items = [...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g)].map((x) => `${x[1]}:${x[2]}`);
+        assert.deepEqual(items, [
+          'changed:uudistuva-elinkeinoelama',
+          'changed:kestava-kymenlaakso',
+          'changed:saavutettavuus-ja-kestava-liikkuminen',
+          'changed:satamien-ja-rajanylityspaikkojen-yhteydet',
+          'added:vaihtoehtoiset-logistiikkareitit',
+          'changed:luonnon-monimuotoisuus-ja-luonnonvarat',
+          'added:energiaomavaraisuus',
+          'added:ruokaturva',
+        ]);
+        for (const id of items.map((i) => i.split(':')[1])) assert.match(html, new RegExp(`<h3(?: lang="\\w+")? id="diff-node-${id}"`));
+        assert.equal(html.split(`>${m['diff.badge.added']}</span>`).length - 1, 3, 'three "added" badges');
+        assert.equal(html.split(`>${m['diff.badge.retitled']}</span>`).length - 1, 2, 'two "new title" badges');
+        // Headings of each text change name the field and the language.
+        assert.ok(html.includes(`<h3>${m['diff.fieldInLang'].replace('{field}', m['diff.field.vision']).replace('{lang}', m['diff.lang.fi'])}</h3>`));
+        assert.ok(html.includes(`<h4>${m['diff.fieldInLang'].replace('{field}', m['diff.field.title']).replace('{lang}', m['diff.lang.fi'])}</h4>`));
+      });
+
+      test(`${lang}: every insertion and deletion is <ins>/<del> with a spoken label in the page's language`, async () => {
+        const m = MESSAGES[lang];
+        const html = (await get(app, `/${lang}${REST}`)).body;
+        const found = marks(html);
+        const all = html.match(/<(ins|del)>/g) ?? [];
+        assert.ok(found.length >= 30, `found ${found.length} marks`);
+        assert.equal(found.length, all.length, 'every <ins>/<del> starts with its label');
+        for (const x of found) {
+          assert.equal(x.label, `${m[x.tag === 'ins' ? 'diff.ins' : 'diff.del']} `);
+          // Inside a text in another language the label says which language it is in.
+          assert.ok(x.labelLang === null || x.labelLang === lang);
+        }
+        // The retitle "Uudistuva elinkeinoelämä" → "Elinkeinoelämän uudistaminen", in a Finnish text block.
+        const fiBlock = lang === 'fi' ? '<div class="diff-text">' : '<div class="diff-text" lang="fi">';
+        const label = lang === 'fi' ? '' : ` lang="${lang}"`;
+        assert.ok(
+          html.includes(
+            `${fiBlock}<del><span class="visually-hidden"${label}>${m['diff.del']} </span>Uudistuva elinkeinoelämä</del><ins><span class="visually-hidden"${label}>${m['diff.ins']} </span>Elinkeinoelämän uudistaminen</ins></div>`,
+          ),
+          'the retitle',
+        );
+        assert.ok(found.some((x) => x.tag === 'ins' && x.text === ' ja on sopeutunut muuttuneeseen turvallisuustilanteeseen'), 'the vision insertion');
+        assert.ok(found.some((x) => x.tag === 'del' && x.text === ' for traffic to and from Russia'), 'a deletion in an English title');
+        // The legend says how insertions and deletions are shown.
+        assert.ok(html.includes(m['diff.legend']));
+      });
+    }
+
+    test('the versions page links the comparison: a labelled GET form and "changes from the previous version"', async () => {
+      for (const lang of LANGS) {
+        const m = MESSAGES[lang];
+        const html = assertPage(await get(app, `/${lang}${PROGRAMME}versions/`), lang, `${PROGRAMME}versions/`);
+        assert.ok(html.includes(`<form class="compare-form" method="get" action="/${lang}${COMPARE}"><fieldset><legend>${m['diff.formLegend']}</legend>`));
+        assert.ok(html.includes(`<label for="compare-from">${m['diff.fromLabel']}</label><select id="compare-from" name="from">`));
+        assert.ok(html.includes(`<label for="compare-to">${m['diff.toLabel']}</label><select id="compare-to" name="to">`));
+        // Proposed: from the previous version to the current one.
+        assert.match(html, /<select id="compare-from" name="from"><option value="1" selected>[^<]+<\/option><option value="2">/);
+        assert.match(html, /<select id="compare-to" name="to"><option value="1">[^<]+<\/option><option value="2" selected>/);
+        // Only version 2 has a previous version.
+        const links = [...html.matchAll(new RegExp(`<a href="([^"]+)">${m['diff.fromPrevious']}</a>`, 'g'))].map((x) => x[1]);
+        assert.deepEqual(links, [`/${lang}${COMPARE}?from=1&to=2`]);
+      }
+    });
+
+    test('the same version twice shows "no differences"; the versions the other way round show removals', async () => {
+      const same = assertPage(await get(app, `/sv${COMPARE}?from=2&to=2`), 'sv', `${COMPARE}?from=2&to=2`);
+      assert.ok(same.includes(`<p class="diff-none">${MESSAGES.sv['diff.none']}</p>`));
+      assert.doesNotMatch(same, /<ins>|<del>|<article/);
+      const back = (await get(app, `/en${COMPARE}?from=2&to=1`)).body;
+      const removed = [...back.matchAll(/<article class="diff-node diff-node-removed" aria-labelledby="diff-node-([\w-]+)">/g)].map((x) => x[1]);
+      assert.deepEqual(removed, ['vaihtoehtoiset-logistiikkareitit', 'energiaomavaraisuus', 'ruokaturva']);
+      // A removed item links to where it was, in version 1.
+      assert.ok(back.includes(`<a href="/en${PROGRAMME}versions/1/kestava-kymenlaakso/saavutettavuus-ja-kestava-liikkuminen/">`));
+    });
+
+    test('bad parameters give a 400 page, unknown versions and programmes a 404 page, in the visitor’s language', async () => {
+      const cases = [
+        { url: `/sv${COMPARE}?from=x&to=2`, status: 400, lang: 'sv' },
+        { url: `/fi${COMPARE}?from=1`, status: 400, lang: 'fi' },
+        { url: `/en${COMPARE}`, status: 400, lang: 'en' },
+        { url: `/en${COMPARE}?from=1&from=2&to=2`, status: 400, lang: 'en' },
+        { url: `/fi${COMPARE}?from=0&to=2`, status: 400, lang: 'fi' },
+        { url: `/fi${COMPARE}?from=1.5&to=2`, status: 400, lang: 'fi' },
+        { url: `/en${COMPARE}?from=1&to=9`, status: 404, lang: 'en' },
+        { url: `/sv/kymenlaakso/1990-1993/versions/compare?from=1&to=2`, status: 404, lang: 'sv' },
+        { url: `/fi${COMPARE}/extra?from=1&to=2`, status: 404, lang: 'fi' },
+      ] as const;
+      for (const c of cases) {
+        const res = await get(app, c.url);
+        assert.equal(res.statusCode, c.status, c.url);
+        assert.match(res.body, new RegExp(`<html lang="${c.lang}">`), c.url);
+        assert.equal(textOf(res.body, 'h1'), MESSAGES[c.lang][`error.${c.status}.title`], c.url);
+      }
+    });
+
+    test('the page works without JavaScript: the form sends the two numbers to the page itself; the CSV link answers', async () => {
+      const html = (await get(app, `/en${REST}`)).body;
+      assert.doesNotMatch(html, /<script/i);
+      // The form's action with its fields, as a browser would send it.
+      const action = /<form class="compare-form" method="get" action="([^"]+)">/.exec(html)![1]!;
+      assert.equal((await get(app, `${action}?from=2&to=1`)).statusCode, 200);
+      const csv = /<a href="(\/api\/v1\/programmes\/08-2022-2025\/diff\.csv\?from=1&to=2)">/.exec(html);
+      assert.ok(csv, 'a link to the CSV');
+      const res = await get(app, csv[1]!);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
+    });
+
+    test('cached with an ETag (304), and a changed version shows at once, escaped', async () => {
+      const url = `/fi${REST}`;
+      const first = await get(app, url);
+      assert.equal(first.headers['cache-control'], 'no-cache');
+      const etag = String(first.headers.etag);
+      assert.equal((await get(app, url, { 'if-none-match': etag })).statusCode, 304);
+
+      const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
+      const priority = file.versions.find((v) => v.number === 2)!.nodes[0]!.children[0]!;
+      priority.title = { ...priority.title, fi: 'Elinkeinoelämän <script>alert(1)</script> uudistaminen & kasvu' };
+      await importProgramme(ctx.db, file);
+      ctx.reader.invalidate();
+
+      const changed = await get(app, url, { 'if-none-match': etag });
+      assert.equal(changed.statusCode, 200);
+      assert.doesNotMatch(changed.body, /<script/);
+      assert.ok(
+        changed.body.includes(
+          '<del><span class="visually-hidden">poistettu: </span>Uudistuva elinkeinoelämä</del><ins><span class="visually-hidden">lisätty: </span>Elinkeinoelämän &lt;script>alert(1)&lt;/script> uudistaminen &amp; kasvu</ins>',
+        ),
+      );
+    });
+
+    test('a draft update against the approved version: exactly its edits, and the draft flagged', async () => {
+      const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
+      const draft = structuredClone(file.versions.find((v) => v.number === 2)!);
+      Object.assign(draft, { number: 3, status: 'draft', decision: undefined, label: { fi: 'Päivitys 2024', sv: 'Uppdatering 2024', en: 'Update 2024' } });
+      const [innovative, sustainable] = draft.nodes;
+      // A Swedish title, a measure moved to another priority, a term link added.
+      innovative!.children[1]!.title = { ...innovative!.children[1]!.title, sv: 'Smart specialisering och FoUI' };
+      const matkailu = innovative!.children[0]!.children.pop()!;
+      assert.equal(matkailu.key, 'matkailu');
+      sustainable!.children[0]!.children.push(matkailu);
+      innovative!.children[2]!.terms.push('spearheads/logistics');
+      file.versions.push(draft);
+      await importProgramme(ctx.db, file);
+      ctx.reader.invalidate();
+
+      const html = (await get(app, `/sv${COMPARE}?from=2&to=3`)).body;
+      const items = [...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g)].map((x) => `${x[1]}:${x[2]}`);
+      assert.deepEqual(items, ['changed:alykas-erikoistuminen-ja-tki', 'changed:osaaminen-ja-koulutus', 'changed:matkailu']);
+      assert.ok(html.includes('<ins><span class="visually-hidden">tillagt: </span>Smart specialisering och FoUI</ins>'));
+      assert.ok(html.includes(MESSAGES.sv['diff.movedParent'].replace('{from}', 'Elinkeinoelämän uudistaminen').replace('{to}', 'Maakunnan saavutettavuuden ja kestävän liikkumisen parantaminen')));
+      assert.ok(html.includes(`<h4>${MESSAGES.sv['diff.termsAdded']}</h4><ul><li><ins><span class="visually-hidden">tillagt: </span><span>Spetsområden för smart specialisering: Smart och grön logistik</span></ins></li></ul>`));
+      // The draft is flagged next to its name.
+      assert.ok(html.includes(`<dt>${MESSAGES.sv['diff.toLabel']}</dt><dd><span>Uppdatering 2024 (version 3) </span><span class="status status-warning">${MESSAGES.sv['status.draft']}</span></dd>`));
+      assert.ok(html.includes(`<dt>${MESSAGES.sv['diff.fromLabel']}</dt><dd><span>Uppdatering 2022 (version 2) </span><span class="status">${MESSAGES.sv['status.approved']}</span></dd>`));
+      assert.deepEqual(
+        marks(html).map((x) => `${x.tag} ${x.text}`),
+        ['ins Smart specialisering och FoUI', 'ins Spetsområden för smart specialisering: Smart och grön logistik'],
+      );
+    });
+  });
+}
