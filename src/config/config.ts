@@ -31,6 +31,12 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Public base URL used in sitemap.xml and canonical links. */
   SUUNTA_PUBLIC_URL: z.url().optional(),
+  /**
+   * Which proxies to trust for X-Forwarded-* (client address for throttling, HTTPS for Secure
+   * cookies): unset = none, `true` = any (only behind a proxy that always overwrites them),
+   * a number of hops, or a comma-separated list of addresses/CIDRs.
+   */
+  SUUNTA_TRUST_PROXY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -43,6 +49,8 @@ export interface Config {
   publicUrl: string | null;
   logLevel: string;
   contentDir: string;
+  /** fastify's trustProxy setting. */
+  trustProxy: boolean | number | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,5 +70,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.SUUNTA_PUBLIC_URL ?? null,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'warn' : e.NODE_ENV === 'test' ? 'silent' : 'info'),
     contentDir: join(ROOT_DIR, 'content'),
+    trustProxy: parseTrustProxy(e.SUUNTA_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }

@@ -39,7 +39,8 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel) }),
-    trustProxy: true,
+    // fastify accepts a hop count too (proxy-addr), though its types omit it.
+    trustProxy: ctx.config.trustProxy as boolean | string | string[],
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

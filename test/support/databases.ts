@@ -55,7 +55,8 @@ export function databaseTargets(): DatabaseTarget[] {
 
 /** A config for tests pointing at `databaseUrl`. */
 export function testConfig(databaseUrl: string, overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl, ...overrides };
+  // Tests act as if behind a proxy that sets X-Forwarded-* (client addresses, HTTPS).
+  return { ...loadConfig({ NODE_ENV: 'test', SUUNTA_TRUST_PROXY: 'true' }), databaseUrl, ...overrides };
 }
 
 /**
