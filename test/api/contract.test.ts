@@ -9,6 +9,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import Fastify from 'fastify';
 import { registerApi } from '#src/http/api/index.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { seedBareProjects, seedProjects } from '../projects-site/support.ts';
 import { openApi, type ApiFixture, type ApiResponse } from './api-fixture.ts';
 
 /** Every route of the API, as the OpenAPI document must list it. */
@@ -28,7 +29,16 @@ const ROUTES = [
   '/api/v1/programmes/{id}/taxonomies',
   '/api/v1/programmes/{id}/diff',
   '/api/v1/programmes/{id}/diff.csv',
+  '/api/v1/regions/{code}/projects',
+  '/api/v1/regions/{code}/projects/totals',
+  '/api/v1/regions/{code}/projects/{projectCode}',
+  '/api/v1/programmes/{id}/align',
 ];
+
+/** The routes that take a JSON body (read-only computations): each with a good body and a malformed one. */
+const POST_ROUTES: Record<string, { ok: Record<string, unknown>; bad: Record<string, unknown> }> = {
+  '/api/v1/programmes/{id}/align': { ok: { text: 'Satamien logistiikka ja kulttuuriperintö', lang: 'fi' }, bad: { text: 'x', lang: 'de' } },
+};
 
 /** Values for each parameter: `ok` exist in the seed, `missing` is well-formed but unknown, `bad` is malformed. */
 const SAMPLES: Record<string, { ok: string[]; missing?: string; bad?: string }> = {
@@ -42,6 +52,19 @@ const SAMPLES: Record<string, { ok: string[]; missing?: string; bad?: string }> 
   key: { ok: ['uudistuva-elinkeinoelama', 'innovatiivinen-kymenlaakso', 'aktiivinen-kymenlaakso'], missing: 'ei-tallaista', bad: 'Not_A_Key' },
   q: { ok: ['elinkeinoelämää', 'logistiikka', 'xyzzyplugh'], bad: 'a'.repeat(201) },
   lang: { ok: ['fi', 'sv', 'en'], bad: 'de' },
+  // Projects (test/projects-site/fixtures/projects.csv is imported before the calls).
+  projectCode: { ok: ['KY-101', 'KY-106'], missing: 'KY-999', bad: 'KY 1' },
+  theme: { ok: ['innovatiivinen-kymenlaakso'], bad: 'Not_A_Key' },
+  priority: { ok: ['uudistuva-elinkeinoelama'], bad: 'innovatiivinen-kymenlaakso' },
+  term: { ok: ['spearheads/logistics'], bad: 'logistics' },
+  municipality: { ok: ['285', '489'], bad: '28' },
+  fund: { ok: ['ERDF', 'ESF+'], bad: 'EU' },
+  status: { ok: ['running', 'cancelled'], bad: 'done' },
+  from_year: { ok: ['2023'], bad: '20x' },
+  to_year: { ok: ['2025'], bad: '1800' },
+  page: { ok: ['1', '2'], bad: '0' },
+  size: { ok: ['1', '100'], bad: '101' },
+  sort: { ok: ['name', 'start', 'code'], bad: 'date' },
 };
 
 interface Parameter {
@@ -96,6 +119,8 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       api = await openApi(target);
+      await seedProjects(api.ctx);
+      for (const region of ['01', '21']) await seedBareProjects(api.ctx, region, ['KY-101', 'KY-106']);
       const res = await api.get('/api/openapi.json');
       assert.equal(res.status, 200);
       assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
@@ -140,8 +165,8 @@ for (const target of databaseTargets()) {
     test('every operation, parameter, response and named schema is described', () => {
       const ids = new Set<string>();
       for (const [path, methods] of Object.entries(doc.paths)) {
-        assert.deepEqual(Object.keys(methods), ['get'], `${path} is read-only`);
-        const op = methods['get']!;
+        assert.deepEqual(Object.keys(methods), [POST_ROUTES[path] ? 'post' : 'get'], `${path} is read-only`);
+        const op = (methods['get'] ?? methods['post'])!;
         assert.ok(op.operationId && !ids.has(op.operationId), `${path} has a unique operationId`);
         ids.add(op.operationId);
         assert.ok(op.summary, `${path} has a summary`);
@@ -158,6 +183,7 @@ for (const target of databaseTargets()) {
     test('every route answers good, unknown and malformed parameters as documented', async () => {
       let calls = 0;
       for (const [path, methods] of Object.entries(doc.paths)) {
+        if (POST_ROUTES[path]) continue;
         const op = methods['get']!;
         const params = op.parameters ?? [];
         const seen = new Set<string>();
@@ -172,6 +198,33 @@ for (const target of databaseTargets()) {
         for (const status of Object.keys(op.responses)) assert.ok(seen.has(status), `${path}: documented status ${status} was never produced by the contract calls`);
       }
       assert.ok(calls >= ROUTES.length * 4, `made only ${calls} calls`);
+    });
+
+    test('every route with a JSON body answers good, unknown and malformed requests as documented', async () => {
+      for (const [path, bodies] of Object.entries(POST_ROUTES)) {
+        const op = doc.paths[path]!['post']!;
+        const params = op.parameters ?? [];
+        const base = Object.fromEntries(params.filter((p) => p.required).map((p) => [p.name, SAMPLES[p.name]!.ok[0]!]));
+        const calls: { values: Record<string, string>; body: Record<string, unknown>; expect: number }[] = [
+          { values: base, body: bodies.ok, expect: 200 },
+          { values: base, body: bodies.bad, expect: 400 },
+        ];
+        for (const p of params) {
+          const s = SAMPLES[p.name]!;
+          if (s.missing !== undefined) calls.push({ values: { ...base, [p.name]: s.missing }, body: bodies.ok, expect: 404 });
+          if (s.bad !== undefined) calls.push({ values: { ...base, [p.name]: s.bad }, body: bodies.ok, expect: 400 });
+        }
+        const seen = new Set<string>();
+        for (const call of calls) {
+          const url = urlOf(path, call.values, params);
+          const r = await api.app.inject({ method: 'POST', url, payload: call.body, headers: { 'content-type': 'application/json' } });
+          const res: ApiResponse = { status: r.statusCode, headers: r.headers, body: r.body, json: () => r.json() };
+          assert.equal(res.status, call.expect, `POST ${url}: ${res.body.slice(0, 300)}`);
+          assertAsDocumented(path, op, url, res);
+          seen.add(String(res.status));
+        }
+        for (const status of Object.keys(op.responses)) assert.ok(seen.has(status), `${path}: documented status ${status} was never produced`);
+      }
     });
 
     test('the validator rejects a body that is off-spec (so the contract test can fail)', () => {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { isAdminUrl } from './admin-lang.ts';
+import { registerAlignmentAdmin } from './alignment/alignment-routes.ts';
 import { adminOnRequest, adminRoute } from './admin-route.ts';
 import { registerAuditRoutes } from './audit/audit-routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
@@ -26,6 +27,7 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   registerAuditRoutes(app, ctx);
   // F: programme editing routes
   await registerProgrammeAdmin(app, ctx);
+  registerAlignmentAdmin(app, ctx);
 
   // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.
   for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {

@@ -7,9 +7,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { swaggerOptions } from './openapi.ts';
+import { registerAlignmentRoutes } from './routes/alignment.ts';
 import { registerDiffRoutes } from './routes/diff.ts';
 import { registerNodeRoutes } from './routes/nodes.ts';
 import { registerProgrammeRoutes } from './routes/programmes.ts';
+import { registerProjectRoutes } from './routes/projects.ts';
 import { registerRegionRoutes } from './routes/regions.ts';
 import { namedJsonSchemas } from './schemas/all.ts';
 import { formatValidationErrors } from './validation-message.ts';
@@ -40,6 +42,8 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
           registerProgrammeRoutes(v1, ctx);
           registerNodeRoutes(v1, ctx);
           registerDiffRoutes(v1, ctx);
+          registerProjectRoutes(v1, ctx);
+          registerAlignmentRoutes(v1, ctx);
         },
         { prefix: '/v1' },
       );

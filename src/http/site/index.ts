@@ -26,6 +26,7 @@ import {
   type PageRequest,
   type ProgrammeTarget,
 } from './pages.ts';
+import { browserKey, fundingPage, projectPage, projectsExport, projectsPage } from './project-pages.ts';
 import { renderPage } from './render.ts';
 import { publicPages } from './sitemap.ts';
 
@@ -177,6 +178,32 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: { lang: string; region: string } }>('/:lang/:region/contact/', pageOpts, async (request, reply) => {
     const p = page(request, request.params.lang);
     return serve(request, reply, pages, keyOf(request), () => contactPage(p, request.params.region));
+  });
+
+  // Projects: the browser (one cache entry per normalised filter), its exports, a page per project, the funding overview.
+  const projectLists = new PageCache(500);
+  type RegionParams = { lang: string; region: string };
+  app.get<{ Params: RegionParams }>('/:lang/:region/projects/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    const raw = (request.query ?? {}) as Record<string, unknown>;
+    return serve(request, reply, projectLists, `${keyOf(request)}?${browserKey(raw)}`, () => projectsPage(p, request.params.region, raw));
+  });
+  for (const format of ['csv', 'json'] as const) {
+    app.get<{ Params: RegionParams }>(`/:lang/:region/projects.${format}`, pageOpts, async (request, reply) => {
+      langParam(request.params.lang);
+      const raw = (request.query ?? {}) as Record<string, unknown>;
+      const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+      reply.header('content-disposition', `attachment; filename="projects.${format}"`);
+      return serve(request, reply, projectLists, `${keyOf(request)}?${browserKey(raw)}`, () => projectsExport(ctx, request.params.region, raw, format), type);
+    });
+  }
+  app.get<{ Params: RegionParams & { code: string } }>('/:lang/:region/projects/:code/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    return serve(request, reply, pages, keyOf(request), () => projectPage(p, request.params.region, request.params.code));
+  });
+  app.get<{ Params: RegionParams & { programme: string } }>('/:lang/:region/:programme/funding/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    return serve(request, reply, pages, keyOf(request), () => fundingPage(p, request.params.region, request.params.programme));
   });
 
   type ProgrammeParams = { lang: string; region: string; programme: string; '*'?: string };

@@ -8,6 +8,7 @@ import type { ProgrammeSummary } from '#src/domain/read-models.ts';
 import { findByPath } from '#src/domain/tree.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { compareVersions } from '#src/services/compare-versions.ts';
+import { ProjectQueries } from '#src/services/projects/query-projects.ts';
 import type { RegionWithProgrammes } from '#src/services/programme-reader.ts';
 import { AccessibilityPage } from '#src/views/pages/accessibility-page.tsx';
 import { ContactPage } from '#src/views/pages/contact-page.tsx';
@@ -98,6 +99,14 @@ export type ProgrammeTarget =
   | { kind: 'term'; taxonomy: string; term: string }
   | { kind: 'search'; query: string };
 
+/** The projects of a priority or term, on the pages of the current version of the region's main programme (whose keys project filters name). */
+async function projectSection(ctx: AppContext, regionCode: string, base: ProgrammeBase, filter: { priority?: string; term?: string }) {
+  if (base.version !== null) return null;
+  const projects = new ProjectQueries(ctx.db, ctx.reader);
+  if ((await projects.mainProgrammeSlug(regionCode)) !== base.programme) return null;
+  return projects.section(regionCode, filter);
+}
+
 export async function programmeVersionPage({ ctx, lang, baseUrl }: PageRequest, base: ProgrammeBase, target: ProgrammeTarget): Promise<string> {
   const region = await regionBySlug(ctx, base.region);
   const [content, council] = await Promise.all([
@@ -111,13 +120,15 @@ export async function programmeVersionPage({ ctx, lang, baseUrl }: PageRequest, 
     case 'node': {
       const node = findByPath(content.nodes, target.path);
       if (!node) throw notFound(`Page "${target.path.join('/')}"`);
-      return renderPage(lang, baseUrl, (rc) => NodePage({ rc, ...common, node }));
+      const projects = node.depth === 2 ? await projectSection(ctx, region.code, base, { priority: node.key }) : null;
+      return renderPage(lang, baseUrl, (rc) => NodePage({ rc, ...common, node, projects }));
     }
     case 'term': {
       const taxonomy = content.taxonomies.find((t) => t.key === target.taxonomy);
       const term = taxonomy?.terms.find((t) => t.key === target.term);
       if (!taxonomy || !term) throw notFound(`Term "${target.taxonomy}/${target.term}"`);
-      return renderPage(lang, baseUrl, (rc) => TermPage({ rc, ...common, taxonomy, term }));
+      const projects = await projectSection(ctx, region.code, base, { term: `${taxonomy.key}/${term.key}` });
+      return renderPage(lang, baseUrl, (rc) => TermPage({ rc, ...common, taxonomy, term, projects }));
     }
     case 'search': {
       const hits = target.query ? await ctx.reader.search(region.code, base.programme, content.version.number, lang, target.query) : [];

@@ -4,11 +4,13 @@ import type { Region, TreeNode, VersionContent } from '#src/domain/read-models.t
 import { ancestorsOf, neighboursOf } from '#src/domain/tree.ts';
 import { Breadcrumbs, Pager, Prose, Text, type PagerLink } from '../components.tsx';
 import { excerpt } from '../excerpt.ts';
+import type { ProjectSection as ProjectSectionData } from '#src/domain/projects/listing.ts';
 import { Frame } from '../layout.tsx';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { programmeCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths, type ProgrammeBase } from '../urls.ts';
 import { VersionBanner } from '../version-info.tsx';
+import { ProjectSection } from './project-section.tsx';
 
 export interface NodePageProps {
   rc: RenderContext;
@@ -17,6 +19,8 @@ export interface NodePageProps {
   content: VersionContent;
   base: ProgrammeBase;
   node: TreeNode;
+  /** Projects linked to this node (priority pages of the current version). */
+  projects?: ProjectSectionData | null;
 }
 
 /** True when a node has more to show than its title, so it is worth a link of its own. */
@@ -120,6 +124,7 @@ export function NodePage(props: NodePageProps): JSX.Element {
             </ul>
           </section>
         ))}
+        {props.projects ? <ProjectSection rc={rc} region={region.slug} section={props.projects} /> : ''}
       </article>
       <Pager rc={rc} previous={link(previous)} next={link(next)} />
     </Frame>

@@ -4,11 +4,13 @@ import type { Region, Taxonomy, Term, TreeNode, VersionContent } from '#src/doma
 import { findByKey, nodesWithTerm } from '#src/domain/tree.ts';
 import { Breadcrumbs, Prose, Text } from '../components.tsx';
 import { excerpt } from '../excerpt.ts';
+import type { ProjectSection as ProjectSectionData } from '#src/domain/projects/listing.ts';
 import { Frame } from '../layout.tsx';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { programmeCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths, type ProgrammeBase } from '../urls.ts';
 import { VersionBanner } from '../version-info.tsx';
+import { ProjectSection } from './project-section.tsx';
 
 export interface TermPageProps {
   rc: RenderContext;
@@ -18,6 +20,8 @@ export interface TermPageProps {
   base: ProgrammeBase;
   taxonomy: Taxonomy;
   term: Term;
+  /** Projects linked to this term (pages of the current version). */
+  projects?: ProjectSectionData | null;
 }
 
 export function TermPage(props: TermPageProps): JSX.Element {
@@ -87,6 +91,7 @@ export function TermPage(props: TermPageProps): JSX.Element {
           </ul>
         )}
       </section>
+      {props.projects ? <ProjectSection rc={rc} region={region.slug} section={props.projects} /> : ''}
     </Frame>
   );
 }

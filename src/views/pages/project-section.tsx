@@ -1,0 +1,82 @@
+/** @jsxRuntime automatic @jsxImportSource @kitajs/html */
+/** The "projects" section of a priority or term page: the count, the first projects and money by fund, with a link to all of them. */
+import type { ProjectSection as Section } from '#src/domain/projects/listing.ts';
+import { formatEuros } from '../charts/format-money.ts';
+import { shownRequired, type RenderContext } from '../render-context.ts';
+import { inLang } from '../urls.ts';
+import { fundName } from './project-page.tsx';
+import { projectPaths } from './project-urls.ts';
+
+export function ProjectSection(props: { rc: RenderContext; region: string; section: Section }): JSX.Element {
+  const { rc, region, section } = props;
+  const { t, lang } = rc;
+  const { totals } = section;
+  return (
+    <section aria-labelledby="projects-heading" class="project-section">
+      <h2 id="projects-heading" safe>
+        {t('projects.section')}
+      </h2>
+      <p safe>{t('projects.section.count', { n: totals.count })}</p>
+      {section.projects.length > 0 ? (
+        <ul class="plain-list">
+          {section.projects.map((p) => {
+            const name = shownRequired(rc, p.name);
+            return (
+              <li>
+                <a href={inLang(lang, projectPaths.project(region, p.code))} lang={name.lang} safe>
+                  {name.text}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        ''
+      )}
+      {totals.byFund.length > 0 ? (
+        <table class="data-table">
+          <caption safe>{t('projects.byFund')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t('projects.fund')}
+              </th>
+              <th scope="col" class="num" safe>
+                {t('projects.kind.granted')}
+              </th>
+              <th scope="col" class="num" safe>
+                {t('projects.kind.paid')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.byFund.map((f) => (
+              <tr>
+                <th scope="row" safe>
+                  {fundName(rc, f.fund)}
+                </th>
+                <td class="num" safe>
+                  {formatEuros(f.grantedCents, lang)}
+                </td>
+                <td class="num" safe>
+                  {formatEuros(f.paidCents, lang)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        ''
+      )}
+      {totals.count > 0 ? (
+        <p>
+          <a href={inLang(lang, projectPaths.browser(region, section.filter))} safe>
+            {t('projects.section.all', { n: totals.count })}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Browser test of the project pages in Debian's Chromium with JavaScript on: open the project
+ * browser, filter by municipality and fund through the form, open a project, then the priority
+ * page and the funding overview, with axe-core's WCAG 2.1 A and AA rules on every page: zero violations.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '#src/http/app.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { seedProjects } from './support.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
+}
+
+for (const target of databaseTargets()) {
+  describe(`project browser in Chromium with axe-core (${target.name})`, { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh` }, () => {
+    let ctx: AppContext;
+    let app: FastifyInstance;
+    let browser: Browser;
+    let base: string;
+
+    before(async () => {
+      ctx = await openTestContext(target);
+      await seedProjects(ctx);
+      app = await buildApp(ctx);
+      base = await app.listen({ port: 0, host: '127.0.0.1' });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    });
+
+    after(async () => {
+      await browser?.close();
+      await app?.close();
+      await ctx?.close();
+    });
+
+    test('filter by municipality and fund with the form, open a project; zero axe violations', async () => {
+      const context = await browser.newContext({ locale: 'fi-FI', javaScriptEnabled: true });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${base}/fi/kymenlaakso/projects/`);
+        assert.equal(await page.locator('#results-heading').innerText(), 'Hankkeita: 6');
+        await expectNoAxeViolations(page, 'project browser');
+
+        await page.getByLabel('Kunta').selectOption('285');
+        await page.getByLabel('Rahasto').selectOption('ERDF');
+        await Promise.all([page.waitForURL(/municipality=285/), page.getByRole('button', { name: 'Näytä hankkeet' }).click()]);
+        const url = new URL(page.url());
+        assert.equal(url.searchParams.get('municipality'), '285');
+        assert.equal(url.searchParams.get('fund'), 'ERDF');
+        assert.equal(await page.locator('#results-heading').innerText(), 'Hankkeita: 1');
+        assert.equal(await page.locator('#filter-municipality').inputValue(), '285');
+        await expectNoAxeViolations(page, 'filtered project browser');
+
+        await Promise.all([page.waitForURL(/\/projects\/KY-101\/$/), page.getByRole('link', { name: 'Satamalogistiikan digitalisointi' }).click()]);
+        assert.equal(await page.locator('h1').innerText(), 'Satamalogistiikan digitalisointi');
+        assert.match(await page.locator('main').innerText(), /100\s000,00\s€/);
+        await expectNoAxeViolations(page, 'project page');
+
+        await Promise.all([page.waitForURL(/uudistuva-elinkeinoelama\/$/), page.getByRole('link', { name: 'Elinkeinoelämän uudistaminen' }).click()]);
+        assert.match(await page.locator('#projects-heading').innerText(), /Hankkeet/);
+        await expectNoAxeViolations(page, 'priority page with projects');
+
+        await page.goto(`${base}/fi/kymenlaakso/2022-2025/funding/`);
+        assert.equal(await page.locator('svg[role="img"]').count(), 2);
+        await expectNoAxeViolations(page, 'funding overview');
+
+        await page.goto(`${base}/en/kymenlaakso/projects/?size=2&page=2`);
+        assert.equal(await page.locator('.pagination a[aria-current="page"]').innerText(), '2');
+        await expectNoAxeViolations(page, 'second page in English');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
