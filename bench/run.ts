@@ -17,7 +17,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 /** V8 flags `npm start` uses (package.json); kept in step by hand. */
-const START_FLAGS = ['--max-semi-space-size=4'];
+const START_FLAGS = ['--max-semi-space-size=1'];
 const PORTS = { suunta: 18080, node: 18081, nginx: 18082 };
 const PAGES = {
   programme: '/fi/kymenlaakso/2022-2025/',
