@@ -4,23 +4,21 @@
  * deletions told apart by underline and strike-through and a spoken label, not by colour alone.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { buildApp } from '#src/http/app.ts';
 import { MESSAGES } from '#src/i18n/index.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { launchChromium, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // The browser does not touch storage beyond what the page tests check on every target: one target is enough.
 const target = databaseTargets()[0]!;
 
-describe('comparison page in a browser with axe-core', { timeout: 120_000, skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh` }, () => {
+describe('comparison page in a browser with axe-core', { timeout: 120_000, skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let ctx: AppContext;
   let app: FastifyInstance;
   let browser: Browser;
@@ -30,7 +28,7 @@ describe('comparison page in a browser with axe-core', { timeout: 120_000, skip:
     ctx = await openTestContext(target);
     app = await buildApp(ctx);
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

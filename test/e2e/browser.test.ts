@@ -4,32 +4,15 @@
  * would click, with axe-core's WCAG 2.1 A and AA rules on every page: zero violations.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { launchChromium, SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
-}
 
 /** Clicks the first link whose href matches `pattern` and waits for the new page. */
 async function follow(page: Page, pattern: RegExp, label: string): Promise<void> {
@@ -46,7 +29,7 @@ const WALK = [
 ] as const;
 
 for (const target of databaseTargets()) {
-  describe(`browser walk with axe-core (${target.name})`, { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh` }, () => {
+  describe(`browser walk with axe-core (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     let ctx: AppContext;
     let app: FastifyInstance;
     let browser: Browser;
@@ -56,7 +39,7 @@ for (const target of databaseTargets()) {
       ctx = await openTestContext(target);
       app = await buildApp(ctx);
       base = await app.listen({ port: 0, host: '127.0.0.1' });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
 
     after(async () => {

@@ -5,31 +5,23 @@
  * axe-core WCAG 2.1 A/AA violations, in Finnish and in Swedish.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { createUser, type TestUser } from '../admin/admin-fixture.ts';
+import { launchChromium, SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { MEASURE, PRIORITY, THEME } from './editing-fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BASE = '/admin/regions/08/programmes/2022-2025';
 
 // Storage is covered on every database by the HTTP and service tests; one target is enough here.
 const target = databaseTargets()[0]!;
 
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
-}
 
-describe('the programme editor in a browser with axe-core', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh` }, () => {
+describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let ctx: AppContext;
   let app: FastifyInstance;
   let browser: Browser;
@@ -40,7 +32,7 @@ describe('the programme editor in a browser with axe-core', { skip: existsSync(C
     ctx = await openTestContext(target);
     app = await buildApp(ctx);
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     editor = await createUser(ctx, { email: 'browser-editor@example.fi', role: 'editor', region: '08' });
   });
   after(async () => {

@@ -4,27 +4,19 @@
  * page and the funding overview, with axe-core's WCAG 2.1 A and AA rules on every page: zero violations.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { launchChromium, SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { seedProjects } from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
-}
 
 for (const target of databaseTargets()) {
-  describe(`project browser in Chromium with axe-core (${target.name})`, { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh` }, () => {
+  describe(`project browser in Chromium with axe-core (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     let ctx: AppContext;
     let app: FastifyInstance;
     let browser: Browser;
@@ -35,7 +27,7 @@ for (const target of databaseTargets()) {
       await seedProjects(ctx);
       app = await buildApp(ctx);
       base = await app.listen({ port: 0, host: '127.0.0.1' });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
 
     after(async () => {
