@@ -298,7 +298,10 @@ function buildProgram(io: Io): Command {
     () =>
       `\nEvery command (run \`suunta COMMAND --help\` for its options):\n${commandList(program)}\n\n` +
       'Environment:\n  PORT             port of the web server (default 3000)\n  HOST             address to listen on (default 127.0.0.1)\n' +
-      '  SUUNTA_DATA_DIR  data directory for the embedded SQLite database (default ./data)\n  DATABASE_URL     postgres://… to use PostgreSQL, or a SQLite file path\n\n' +
+      '  SUUNTA_DATA_DIR  data directory for the embedded SQLite database (default ./data)\n  DATABASE_URL     postgres://… to use PostgreSQL, or a SQLite file path\n' +
+      '  SUUNTA_PUBLIC_URL   base URL for sitemap.xml and set-password links\n' +
+      '  SUUNTA_TRUST_PROXY  proxies trusted for X-Forwarded-*: true, a hop count, or addresses\n' +
+      '  NODE_ENV, LOG_LEVEL production mode and log level\n\n' +
       'Exit codes: 0 success, 1 failure, 2 invalid input file or arguments.\n',
   );
   return program;

@@ -14,6 +14,7 @@ import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import { countMunicipalities, replaceMunicipalities, upsertRegions } from '#src/storage/repositories/regions-repository.ts';
 import { importProgramme } from './import-programme.ts';
 import { readProgrammeFile } from './programme-source.ts';
+import { markSearchIndexCurrent } from './reindex-search.ts';
 
 export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {
   const data: unknown = JSON.parse(await readFile(path, 'utf8'));
@@ -53,5 +54,7 @@ export async function seedIfEmpty(db: Db, contentDir: string): Promise<SeedResul
     const summary = await importProgramme(db, await readProgrammeFile(join(dir, f)));
     programmes.push(summary.programmeId);
   }
+  // Every node was indexed just now with the current rules: no rebuild is needed at start-up.
+  await markSearchIndexCurrent(db.kysely);
   return { seeded: true, programmes };
 }

@@ -6,7 +6,9 @@
 import type { EditableContact, EditableOffice } from '#src/domain/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Level, VersionStatus } from '#src/domain/programme-file.ts';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';
+import type { VersionTable } from '../schema.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
 import type { SearchRow } from './search-repository.ts';
 
@@ -83,22 +85,7 @@ export interface VersionRow {
   translationStatus: string | null;
 }
 
-type VersionDb = {
-  id: number;
-  programme_id: number;
-  number: number;
-  status: string;
-  label: string | null;
-  decision_body: string | null;
-  decision_date: string | null;
-  decision_reference: string | null;
-  changelog: string | null;
-  vision: string | null;
-  summary: string | null;
-  revision: number;
-  updated_at: string;
-  translation_status: string | null;
-};
+type VersionDb = Selectable<VersionTable>;
 
 function toVersionRow(v: VersionDb): VersionRow {
   return {
