@@ -22,7 +22,7 @@ import { buildAlignmentModel, evaluateAlignment, type LabelledProject } from '#s
 import { openAppContext, type AppContext } from '#src/services/app-context.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
-import { ProjectQueries } from '#src/services/projects/query-projects.ts';
+import { ACTIONS, FUNDS, PLACES, TOPICS, generateCsv, prng } from './synthetic-projects.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const COUNT = Number(process.env['BENCH_PROJECTS'] ?? 100_000);
@@ -30,73 +30,6 @@ const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const PORT = 18090;
 const FILTERED_PAGE = '/fi/kymenlaakso/projects/?fund=ERDF&municipality=286';
 const TABLES = ['projects', 'project_municipalities', 'project_funding', 'project_nodes', 'project_terms', 'project_search'] as const;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const TOPICS = ['yrittäjyyden', 'matkailun', 'kiertotalouden', 'biotalouden', 'logistiikan', 'osaamisen', 'digitalisaation', 'energiaomavaraisuuden', 'kulttuurin', 'liikunnan', 'kotoutumisen', 'työllisyyden', 'kyberturvallisuuden', 'luontomatkailun', 'vesistöjen', 'satamien', 'koulutuksen', 'hyvinvoinnin', 'innovaatioiden', 'kylien'];
-const ACTIONS = ['kehittäminen', 'vahvistaminen', 'edistäminen', 'kokeilu', 'verkosto', 'tuotteistaminen', 'selvitys', 'ohjelma', 'valmennus', 'pilotti'];
-const PLACES = ['Kotkassa', 'Kouvolassa', 'Haminassa', 'Kymenlaaksossa', 'Pyhtäällä', 'Virolahdella', 'Miehikkälässä', 'Kaakkois-Suomessa', 'saaristossa', 'maaseudulla'];
-const NOUNS = ['yrityksille', 'nuorille', 'asukkaille', 'yhdistyksille', 'kunnille', 'oppilaitoksille', 'maahanmuuttajille', 'ikäihmisille', 'matkailijoille', 'tutkijoille'];
-const ORGS = ['Kotkan kaupunki', 'Kouvolan kaupunki', 'Xamk', 'Cursor Oy', 'Kouvola Innovation Oy', 'Kymenlaakson liitto', 'Etelä-Kymenlaakson ammattiopisto', 'Haminan kaupunki', 'Kymenlaakson Kylät ry', 'LUT-yliopisto'];
-const FUNDS = ['ERDF', 'ESF+', 'JTF', 'AKKE', 'INTERREG', 'MUNICIPAL'];
-const STATUSES = ['planned', 'running', 'ended', 'cancelled'];
-const PRIORITIES = ['uudistuva-elinkeinoelama', 'alykas-erikoistuminen-ja-tki', 'osaaminen-ja-koulutus', 'saavutettavuus-ja-kestava-liikkuminen', 'vetovoimainen-yhdyskuntarakenne', 'luonnon-monimuotoisuus-ja-luonnonvarat', 'osallisuus-ja-hyvinvointi', 'eriarvoistumisen-ehkaisy', 'kulttuuri-ja-liikunta'];
-const TERMS = ['spearheads/logistics', 'spearheads/bio-circular-economy', 'spearheads/digital-economy', 'crosscutting/sustainable-development', 'crosscutting/digitalisation'];
-
-function municipalityCodes(): string[] {
-  const facts = JSON.parse(readFileSync(join(ROOT, 'content/facts/municipalities.json'), 'utf8')) as { municipalities: { code: string; region: string }[] };
-  return facts.municipalities.filter((m) => m.region === '08').map((m) => m.code);
-}
-
-/** The synthetic project list as CSV text (header `suunta` preset columns). */
-function generateCsv(count: number, seed: number): string {
-  const rnd = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const municipalities = municipalityCodes();
-  const q = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ['code,name_fi,summary_fi,lead_organisation,municipalities,start_date,end_date,status,primary_node,terms,fund,year,granted_eur,paid_eur'];
-  for (let i = 0; i < count; i++) {
-    const year = 2014 + Math.floor(rnd() * 12);
-    const startMonth = 1 + Math.floor(rnd() * 12);
-    const months = 6 + Math.floor(rnd() * 36);
-    const endTotal = year * 12 + startMonth - 1 + months;
-    const end = `${Math.floor(endTotal / 12)}-${String((endTotal % 12) + 1).padStart(2, '0')}-28`;
-    const name = `${pick(TOPICS)[0]!.toUpperCase()}${pick(TOPICS).slice(1)} ${pick(ACTIONS)} ${pick(PLACES)}`;
-    const summary = `Hankkeessa ${pick(ACTIONS)} ${pick(TOPICS)} palveluja ${pick(NOUNS)} ${pick(PLACES)} yhdessä ${pick(NOUNS)}.`;
-    const ms = [...new Set([pick(municipalities), ...(rnd() < 0.3 ? [pick(municipalities)] : [])])].join(';');
-    const granted = Math.round(rnd() * 2_000_000 * 100) / 100;
-    const paid = Math.round(granted * rnd() * 100) / 100;
-    lines.push(
-      [
-        `B${String(i).padStart(6, '0')}`,
-        q(name),
-        q(summary),
-        q(pick(ORGS)),
-        q(ms),
-        `1.${startMonth}.${year}`,
-        end,
-        pick(STATUSES),
-        pick(PRIORITIES),
-        rnd() < 0.5 ? pick(TERMS) : '',
-        pick(FUNDS),
-        String(year),
-        granted.toFixed(2),
-        paid.toFixed(2),
-      ].join(','),
-    );
-  }
-  return lines.join('\n') + '\n';
-}
 
 const configFor = (databaseUrl: string, dataDir: string): Config => ({ ...loadConfig({ NODE_ENV: 'production', SUUNTA_DATA_DIR: dataDir }), databaseUrl, logLevel: 'silent' });
 
@@ -112,9 +45,12 @@ async function importFigure(ctx: AppContext, bytes: Uint8Array): Promise<{ secon
   return { seconds, rowsPerSecond: r.rows / seconds, added: r.added };
 }
 
-/** Search p50/p95 (ms) of the project browser's query with `q`, page 1 of 20. */
-async function searchFigure(ctx: AppContext): Promise<{ p50: number; p95: number; queries: number }> {
-  const queries = new ProjectQueries(ctx.db, ctx.reader);
+/**
+ * Search p50/p95 (ms) of the project browser's query with `q`, page 1 of 20 with the total count,
+ * after the first query (which builds the region's catalogue; its time is reported apart).
+ */
+async function searchFigure(ctx: AppContext): Promise<{ p50: number; p95: number; queries: number; buildMs: number }> {
+  const queries = ctx.projects;
   const rnd = prng(7);
   const words = [...TOPICS, ...ACTIONS, ...PLACES, 'kotka', 'kouvolan', 'matkailu', 'energia', 'nuorten', 'xamk', 'B012345'];
   const run = async (q: string): Promise<number> => {
@@ -122,6 +58,8 @@ async function searchFigure(ctx: AppContext): Promise<{ p50: number; p95: number
     await queries.list('08', { filter: { q }, page: 1, size: 20, sort: 'name' });
     return performance.now() - t0;
   };
+  ctx.reader.invalidate();
+  const buildMs = await run('kotka');
   for (let i = 0; i < 20; i++) await run(words[i % words.length]!);
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -129,7 +67,7 @@ async function searchFigure(ctx: AppContext): Promise<{ p50: number; p95: number
     times.push(await run(q));
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), queries: times.length };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), queries: times.length, buildMs };
 }
 
 /** Raw better-sqlite3 inserts of the rows the import stored, into the same tables of a fresh database, in one transaction. */
@@ -233,7 +171,7 @@ async function main(): Promise<void> {
   };
   try {
     const t0 = performance.now();
-    const bytes = new TextEncoder().encode(generateCsv(COUNT, 20221219));
+    const bytes = new TextEncoder().encode(generateCsv(ROOT, COUNT, 20221219));
     say(`Suunta projects bench — ${COUNT} synthetic projects (seed 20221219, ${(bytes.length / 1e6).toFixed(1)} MB CSV, made in ${((performance.now() - t0) / 1000).toFixed(1)} s), ${new Date().toISOString()}`);
 
     // SQLite: import, then the baseline into a fresh database with the same schema.
@@ -246,7 +184,7 @@ async function main(): Promise<void> {
       const base = baselineFigure(suuntaDb, join(work, 'baseline.sqlite'));
       say(`SQLite import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s = ${imp.rowsPerSecond.toFixed(0)} rows/s; raw better-sqlite3 baseline (same rows and tables, prepared statements, one transaction): ${base.seconds.toFixed(2)} s = ${base.rowsPerSecond.toFixed(0)} rows/s; ratio ${(imp.rowsPerSecond / base.rowsPerSecond).toFixed(3)} (target ≥ 0.3)`);
       const s = await searchFigure(ctx);
-      say(`SQLite search (project browser query, q of 1–2 words, page of 20 with total count), ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms)`);
+      say(`SQLite search (project browser query, q of 1–2 words, page of 20 with total count), ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); the first query after a change builds the region's catalogue: ${s.buildMs.toFixed(0)} ms`);
       const labelled = (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/alignment/labelled-projects.json'), 'utf8')) as { projects: LabelledProject[] }).projects;
       const acc = evaluateAlignment(buildAlignmentModel(await ctx.reader.versionContent('08', '2022-2025'), 'fi'), labelled);
       say(`Alignment helper on ${acc.count} hand-labelled projects (9 priorities): top-1 ${acc.top1.toFixed(3)}, top-3 ${acc.top3.toFixed(3)}`);
@@ -268,7 +206,7 @@ async function main(): Promise<void> {
         const imp = await importFigure(pctx, bytes);
         say(`PostgreSQL import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s = ${imp.rowsPerSecond.toFixed(0)} rows/s`);
         const s = await searchFigure(pctx);
-        say(`PostgreSQL search, ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms)`);
+        say(`PostgreSQL search, ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); catalogue build ${s.buildMs.toFixed(0)} ms`);
       } finally {
         await pctx.close();
         const client = new pg.Client({ connectionString: url });

@@ -3,6 +3,7 @@ import type { Config } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
 import { ProgrammeReader } from './programme-reader.ts';
+import { ProjectQueries } from './projects/query-projects.ts';
 import { ensureProjectSearchIndex } from './projects/reindex-project-search.ts';
 import { ensureSearchIndex } from './reindex-search.ts';
 import { seedIfEmpty } from './seed.ts';
@@ -11,6 +12,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   reader: ProgrammeReader;
+  /** Project lists, counts and totals (one instance, so its per-region catalogues are shared). */
+  projects: ProjectQueries;
   /** The current time; tests inject a fake clock (expiry of sessions and links). Default: the system clock. */
   clock?: () => Date;
   close(): Promise<void>;
@@ -28,5 +31,5 @@ export async function openAppContext(config: Config, options: { seed?: boolean }
     throw error;
   }
   const reader = new ProgrammeReader(db);
-  return { config, db, reader, close: () => db.close() };
+  return { config, db, reader, projects: new ProjectQueries(db, reader), close: () => db.close() };
 }

@@ -4,6 +4,7 @@ import type { Db, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-accounts-audit-translations.ts';
 import * as m0003 from './migrations/0003-projects.ts';
+import * as m0004 from './migrations/0004-project-catalogue.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': m0001,
   '0002-accounts-audit-translations': m0002,
   '0003-projects': m0003,
+  '0004-project-catalogue': m0004,
 };
 
 /** The names of all migrations, in the order they run. */

@@ -8,7 +8,6 @@ import type { ProgrammeSummary } from '#src/domain/read-models.ts';
 import { findByPath } from '#src/domain/tree.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { compareVersions } from '#src/services/compare-versions.ts';
-import { ProjectQueries } from '#src/services/projects/query-projects.ts';
 import type { RegionWithProgrammes } from '#src/services/programme-reader.ts';
 import { AccessibilityPage } from '#src/views/pages/accessibility-page.tsx';
 import { ContactPage } from '#src/views/pages/contact-page.tsx';
@@ -102,7 +101,7 @@ export type ProgrammeTarget =
 /** The projects of a priority or term, on the pages of the current version of the region's main programme (whose keys project filters name). */
 async function projectSection(ctx: AppContext, regionCode: string, base: ProgrammeBase, filter: { priority?: string; term?: string }) {
   if (base.version !== null) return null;
-  const projects = new ProjectQueries(ctx.db, ctx.reader);
+  const projects = ctx.projects;
   if ((await projects.mainProgrammeSlug(regionCode)) !== base.programme) return null;
   return projects.section(regionCode, filter);
 }

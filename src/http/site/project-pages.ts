@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '#src/services/app-context.ts';
-import { DEFAULT_PAGE_SIZE, ProjectQueries, filterParams, parseProjectQuery, type ProjectListItem } from '#src/services/projects/query-projects.ts';
+import { DEFAULT_PAGE_SIZE, filterParams, parseProjectQuery, type ProjectListItem } from '#src/services/projects/query-projects.ts';
 import { fundingOverview } from '#src/services/projects/funding-overview.ts';
 import { FundingPage } from '#src/views/pages/projects-funding-page.tsx';
 import { ProjectPage } from '#src/views/pages/project-page.tsx';
@@ -14,13 +14,6 @@ import { mainProgramme, regionBySlug, type PageRequest } from './pages.ts';
 import { renderPage } from './render.ts';
 
 type Raw = Record<string, unknown>;
-
-const queries = new WeakMap<AppContext, ProjectQueries>();
-function projectQueries(ctx: AppContext): ProjectQueries {
-  let q = queries.get(ctx);
-  if (!q) queries.set(ctx, (q = new ProjectQueries(ctx.db, ctx.reader)));
-  return q;
-}
 
 /** The normalised query of a browser URL (filter, sort, page, size), for the page cache's key. */
 export function browserKey(raw: Raw): string {
@@ -43,7 +36,7 @@ async function regionContext(ctx: AppContext, regionSlug: string) {
 export async function projectsPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, raw: Raw): Promise<string> {
   const query = parseProjectQuery(raw);
   const r = await regionContext(ctx, regionSlug);
-  const result = await projectQueries(ctx).list(r.region.code, query);
+  const result = await ctx.projects.list(r.region.code, query);
   return renderPage(lang, baseUrl, (rc) =>
     ProjectsPage({
       rc,
@@ -101,14 +94,14 @@ function csvOf(projects: readonly ProjectListItem[]): string {
 export async function projectsExport(ctx: AppContext, regionSlug: string, raw: Raw, format: 'csv' | 'json'): Promise<string> {
   const query = parseProjectQuery(raw);
   const region = await regionBySlug(ctx, regionSlug);
-  const projects = await projectQueries(ctx).all(region.code, query.filter, query.sort);
+  const projects = await ctx.projects.all(region.code, query.filter, query.sort);
   if (format === 'csv') return csvOf(projects);
   return JSON.stringify({ region: region.code, filter: Object.fromEntries(filterParams(query.filter)), sort: query.sort, total: projects.length, projects }, null, 2);
 }
 
 export async function projectPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, code: string): Promise<string> {
   const r = await regionContext(ctx, regionSlug);
-  const project = await projectQueries(ctx).project(r.region.code, code);
+  const project = await ctx.projects.project(r.region.code, code);
   return renderPage(lang, baseUrl, (rc) =>
     ProjectPage({ rc, region: r.region, hasContact: r.hasContact, programme: r.programme, content: r.content, municipalities: r.allMunicipalities, project }),
   );
@@ -116,6 +109,6 @@ export async function projectPage({ ctx, lang, baseUrl }: PageRequest, regionSlu
 
 export async function fundingPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, programmeSlug: string): Promise<string> {
   const r = await regionContext(ctx, regionSlug);
-  const overview = await fundingOverview(ctx.db, ctx.reader, r.region.code, programmeSlug);
+  const overview = await fundingOverview(ctx.db, ctx.reader, ctx.projects, r.region.code, programmeSlug);
   return renderPage(lang, baseUrl, (rc) => FundingPage({ rc, region: r.region, hasContact: r.hasContact, overview }));
 }

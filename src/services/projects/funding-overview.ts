@@ -9,8 +9,9 @@ import { FUND_CODES } from '#src/domain/projects/funds.ts';
 import type { FundingOverview, FundingRow } from '#src/domain/projects/listing.ts';
 import { flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import { listFinancingPlan, sumMatchingFunding } from '#src/storage/repositories/projects-repository.ts';
+import { listFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
+import type { ProjectQueries } from './query-projects.ts';
 
 const row = (plan: number, sums: readonly { kind: string; cents: number }[]): FundingRow => ({
   planCents: plan,
@@ -18,7 +19,7 @@ const row = (plan: number, sums: readonly { kind: string; cents: number }[]): Fu
   paidCents: sums.filter((s) => s.kind === 'paid').reduce((a, s) => a + s.cents, 0),
 });
 
-export async function fundingOverview(db: Db, reader: ProgrammeReader, regionCode: string, slug: string): Promise<FundingOverview> {
+export async function fundingOverview(db: Db, reader: ProgrammeReader, projects: ProjectQueries, regionCode: string, slug: string): Promise<FundingOverview> {
   const content = await reader.versionContent(regionCode, slug);
   if (content.version.number !== content.programme.currentVersion) throw notFound(`The current version of programme "${slug}"`);
   const plan = await listFinancingPlan(db.kysely, { regionCode, programmeSlug: slug, versionNumber: content.version.number });
@@ -26,11 +27,11 @@ export async function fundingOverview(db: Db, reader: ProgrammeReader, regionCod
   const byPriority = [];
   for (const node of all.filter((n) => n.depth === 2)) {
     const keys = [node.key, ...flattenTree(node.children).map((n) => n.key)];
-    const sums = await sumMatchingFunding(db.kysely, db.dialect, { regionCode, nodeKeys: { programme: slug, keys } });
+    const sums = await projects.sums(regionCode, { nodeKeys: { programme: slug, keys } });
     const planned = plan.filter((l) => keys.includes(l.nodeKey)).reduce((a, l) => a + l.plannedCents, 0);
     byPriority.push({ key: node.key, title: node.title, path: node.path, ...row(planned, sums) });
   }
-  const sums = await sumMatchingFunding(db.kysely, db.dialect, { regionCode, nodeKeys: { programme: slug, keys: all.map((n) => n.key) } });
+  const sums = await projects.sums(regionCode, { nodeKeys: { programme: slug, keys: all.map((n) => n.key) } });
   const byFund = FUND_CODES.flatMap((fund) => {
     const planned = plan.filter((l) => l.fund === fund).reduce((a, l) => a + l.plannedCents, 0);
     const r = row(

@@ -14,14 +14,9 @@ import type { TreeNode } from '#src/domain/read-models.ts';
 import { searchGroups } from '#src/domain/search-text.ts';
 import { findByKey, flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import {
-  countMatchingProjects,
-  findProject,
-  listMatchingProjects,
-  sumMatchingFunding,
-  type ProjectFilterQuery,
-  type ProjectSort,
-} from '#src/storage/repositories/projects-repository.ts';
+import { inTransaction } from '#src/storage/executor.ts';
+import { ProjectCatalogue, type CatalogueMatches, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
+import { findProject, listProjectItems, loadCatalogueProjects } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -30,7 +25,10 @@ export const PROJECT_SORTS = ['name', 'start', 'code'] as const;
 const MAX_Q = 200;
 
 export type { ProjectListItem, ProjectTotals, StoredProject };
-export type { ProjectSort };
+export type { ProjectSort, ProjectFilterQuery };
+
+/** Names sort the Finnish way (å, ä, ö after z), whatever the page's language. */
+const NAME_ORDER = new Intl.Collator('fi', { sensitivity: 'base', numeric: true });
 
 /** The filter as the user gave it (query parameter names), each value checked for form. */
 export interface ProjectFilter {
@@ -142,12 +140,44 @@ export interface ProjectPage {
 }
 
 
-/** Project queries of one database, with the programme reader for the node and term names. */
+/**
+ * Project queries of one database, with the programme reader for the node and term names. Lists,
+ * counts and totals come from each region's catalogue (domain/projects/catalogue.ts), built from
+ * the database once per content generation and shared by concurrent requests; the rows of a page
+ * are then read by id.
+ */
 export class ProjectQueries {
+  private readonly catalogues = new Map<string, { generation: number; catalogue: Promise<ProjectCatalogue> }>();
+
   constructor(
     private readonly db: Db,
     private readonly reader: ProgrammeReader,
   ) {}
+
+  /** The catalogue of a region's projects as of the current content generation. */
+  private async catalogue(regionCode: string): Promise<ProjectCatalogue> {
+    const generation = await this.reader.generation();
+    const held = this.catalogues.get(regionCode);
+    if (held && held.generation === generation) return held.catalogue;
+    // Read after the generation, so the catalogue is never older than the generation it is filed under.
+    const catalogue = inTransaction(this.db.kysely, (trx) => loadCatalogueProjects(trx, regionCode)).then((projects) => new ProjectCatalogue(projects, NAME_ORDER));
+    this.catalogues.set(regionCode, { generation, catalogue });
+    catalogue.catch(() => {
+      if (this.catalogues.get(regionCode)?.catalogue === catalogue) this.catalogues.delete(regionCode);
+    });
+    return catalogue;
+  }
+
+  /** Builds the catalogues of the regions that have projects now rather than at the first visit. */
+  async warm(): Promise<void> {
+    for (const region of await this.reader.regions()) await this.catalogue(region.code);
+  }
+
+  private async matches(regionCode: string, f: ProjectFilter): Promise<{ catalogue: ProjectCatalogue; matches: CatalogueMatches }> {
+    const { regionCode: code, filter } = await this.resolve(regionCode, f);
+    const catalogue = await this.catalogue(code);
+    return { catalogue, matches: catalogue.match(filter) };
+  }
 
   /** The programme whose nodes and terms the filters name: the region's main programme (latest period). */
   async mainProgrammeSlug(regionCode: string): Promise<string | null> {
@@ -165,9 +195,9 @@ export class ProjectQueries {
   }
 
   /** The filter in stored values; unknown nodes, terms or regions are errors naming the parameter. */
-  async resolve(regionCode: string, f: ProjectFilter): Promise<ProjectFilterQuery> {
+  async resolve(regionCode: string, f: ProjectFilter): Promise<{ regionCode: string; filter: ProjectFilterQuery }> {
     const region = await this.reader.region(regionCode);
-    const out: ProjectFilterQuery = { regionCode: region.code };
+    const out: ProjectFilterQuery = {};
     if (f.theme !== undefined || f.priority !== undefined || f.term !== undefined) {
       const tree = await this.programmeTree(region.code);
       const under = (name: 'theme' | 'priority', depth: number): string[] => {
@@ -198,32 +228,33 @@ export class ProjectQueries {
     if (f.from_year !== undefined) out.activeFrom = `${f.from_year}-01-01`;
     if (f.to_year !== undefined) out.activeTo = `${f.to_year}-12-31`;
     if (f.q !== undefined) out.groups = searchGroups(f.q, LANGS);
-    return out;
+    return { regionCode: region.code, filter: out };
   }
 
   /** One page of the matching projects with the total count. */
   async list(regionCode: string, query: ProjectQuery): Promise<ProjectPage> {
-    const filter = await this.resolve(regionCode, query.filter);
-    const total = await countMatchingProjects(this.db.kysely, this.db.dialect, filter);
-    const projects = await listMatchingProjects(this.db.kysely, this.db.dialect, filter, { sort: query.sort, limit: query.size, offset: (query.page - 1) * query.size });
+    const { catalogue, matches } = await this.matches(regionCode, query.filter);
+    const projects = await listProjectItems(this.db.kysely, catalogue.page(matches, query.sort, (query.page - 1) * query.size, query.size));
+    const total = matches.count;
     return { total, page: query.page, size: query.size, pages: Math.max(1, Math.ceil(total / query.size)), sort: query.sort, projects };
   }
 
   /** Every matching project (for exports), in `sort` order. */
   async all(regionCode: string, f: ProjectFilter, sort: ProjectSort): Promise<ProjectListItem[]> {
-    const filter = await this.resolve(regionCode, f);
-    const out: ProjectListItem[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const batch = await listMatchingProjects(this.db.kysely, this.db.dialect, filter, { sort, limit: 1000, offset });
-      out.push(...batch);
-      if (batch.length < 1000) return out;
-    }
+    const { catalogue, matches } = await this.matches(regionCode, f);
+    return listProjectItems(this.db.kysely, catalogue.page(matches, sort, 0, matches.count));
+  }
+
+  /** Money of the projects matching a filter in stored values (any programme's nodes), summed by fund and kind. */
+  async sums(regionCode: string, filter: ProjectFilterQuery): Promise<MoneySum[]> {
+    const catalogue = await this.catalogue((await this.reader.region(regionCode)).code);
+    return catalogue.totals(catalogue.match(filter));
   }
 
   /** Count and money by fund and kind of the matching projects. */
   async totals(regionCode: string, f: ProjectFilter): Promise<ProjectTotals> {
-    const filter = await this.resolve(regionCode, f);
-    const [count, sums] = await Promise.all([countMatchingProjects(this.db.kysely, this.db.dialect, filter), sumMatchingFunding(this.db.kysely, this.db.dialect, filter)]);
+    const { catalogue, matches } = await this.matches(regionCode, f);
+    const sums = catalogue.totals(matches);
     const cents = (fund: FundCode | null, kind: FundingKind): number => sums.filter((s) => (fund === null || s.fund === fund) && s.kind === kind).reduce((a, s) => a + s.cents, 0);
     const byFund = FUND_CODES.filter((fund) => sums.some((s) => s.fund === fund)).map((fund) => ({
       fund,
@@ -231,7 +262,7 @@ export class ProjectQueries {
       paidCents: cents(fund, 'paid'),
       plannedCents: cents(fund, 'planned'),
     }));
-    return { count, grantedCents: cents(null, 'granted'), paidCents: cents(null, 'paid'), plannedCents: cents(null, 'planned'), byFund };
+    return { count: matches.count, grantedCents: cents(null, 'granted'), paidCents: cents(null, 'paid'), plannedCents: cents(null, 'planned'), byFund };
   }
 
   /** The projects section of a priority or term page: the first `limit` projects by name, the count and money by fund. */

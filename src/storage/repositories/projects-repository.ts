@@ -10,8 +10,7 @@ import type { ProjectListItem, StoredProject } from '#src/domain/projects/listin
 import type { Organisation, Project } from '#src/domain/projects/project.ts';
 import type { FundingKind, ProjectStatus } from '#src/domain/projects/status.ts';
 import type { Level } from '#src/domain/programme-file.ts';
-import { sql } from 'kysely';
-import type { Dialect } from '../database.ts';
+import { stemWords, type CatalogueProject } from '#src/domain/projects/catalogue.ts';
 import type { Executor } from '../executor.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
 
@@ -288,121 +287,73 @@ export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: re
   return { added, changed, removed, unchanged };
 }
 
-/** What the project browser filters by, resolved to stored values (see services/projects/query-projects.ts). */
-export interface ProjectFilterQuery {
-  regionCode: string;
-  /** Projects linked to any of these node keys of `programme`. */
-  nodeKeys?: { programme: string; keys: readonly string[] };
-  /** Projects linked to this term of `programme`. */
-  term?: { programme: string; taxonomy: string; term: string };
-  municipality?: string;
-  fund?: string;
-  status?: string;
-  /** Projects active in the range: start ≤ to and end ≥ from (ISO dates); projects without dates are left out. */
-  activeFrom?: string;
-  activeTo?: string;
-  /** Search groups (each a list of stem prefixes; every group must match one row of the project). */
-  groups?: readonly (readonly string[])[];
+/** Every project of a region as the project browser's catalogue needs it, read in one transaction. */
+export async function loadCatalogueProjects(db: Executor, regionCode: string): Promise<CatalogueProject[]> {
+  const inRegion = db.selectFrom('projects').select('id').where('region_code', '=', regionCode);
+  const [rows, municipalities, funding, nodes, terms, search] = await Promise.all([
+    db.selectFrom('projects').select(['id', 'code', 'name', 'start_date', 'end_date', 'status']).where('region_code', '=', regionCode).orderBy('id').execute(),
+    db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', inRegion).execute(),
+    db.selectFrom('project_funding').select(['project_id', 'fund', 'kind', 'amount_cents']).where('project_id', 'in', inRegion).orderBy('project_id').orderBy('position').execute(),
+    db.selectFrom('project_nodes').select(['project_id', 'programme_slug', 'node_key']).where('project_id', 'in', inRegion).execute(),
+    db.selectFrom('project_terms').select(['project_id', 'programme_slug', 'taxonomy_key', 'term_key']).where('project_id', 'in', inRegion).execute(),
+    db.selectFrom('project_search').select(['project_id', 'stems']).where('project_id', 'in', inRegion).execute(),
+  ]);
+  const byId = new Map<number, CatalogueProject & { municipalities: string[]; funding: CatalogueProject['funding'][number][]; nodes: string[]; terms: string[]; stems: string[] }>();
+  for (const r of rows) {
+    const name = requiredTextFromJson(r.name);
+    byId.set(r.id, {
+      id: r.id,
+      code: r.code,
+      sortName: name.fi ?? name.sv ?? name.en ?? '',
+      startDate: r.start_date,
+      endDate: r.end_date,
+      status: r.status,
+      municipalities: [],
+      funding: [],
+      nodes: [],
+      terms: [],
+      stems: [],
+    });
+  }
+  for (const m of municipalities) byId.get(m.project_id)?.municipalities.push(m.municipality_code);
+  for (const f of funding) byId.get(f.project_id)?.funding.push({ fund: f.fund, kind: f.kind, cents: moneyFromDb(f.amount_cents) });
+  for (const n of nodes) byId.get(n.project_id)?.nodes.push(`${n.programme_slug}/${n.node_key}`);
+  for (const t of terms) byId.get(t.project_id)?.terms.push(`${t.programme_slug}/${t.taxonomy_key}/${t.term_key}`);
+  for (const s of search) byId.get(s.project_id)?.stems.push(...stemWords(s.stems));
+  return [...byId.values()];
 }
 
-export type ProjectSort = 'name' | 'start' | 'code';
-
-
-type ProjectsQb = ReturnType<typeof projectsBase>;
-const projectsBase = (db: Executor) => db.selectFrom('projects');
-
-function applyProjectFilter(qb: ProjectsQb, db: Executor, dialect: Dialect, f: ProjectFilterQuery): ProjectsQb {
-  let q = qb.where('projects.region_code', '=', f.regionCode);
-  if (f.nodeKeys) {
-    const { programme, keys } = f.nodeKeys;
-    q = q.where('projects.id', 'in', db.selectFrom('project_nodes').select('project_id').where('programme_slug', '=', programme).where('node_key', 'in', keys.length > 0 ? [...keys] : ['']));
-  }
-  if (f.term) {
-    const t = f.term;
-    q = q.where(
-      'projects.id',
-      'in',
-      db.selectFrom('project_terms').select('project_id').where('programme_slug', '=', t.programme).where('taxonomy_key', '=', t.taxonomy).where('term_key', '=', t.term),
-    );
-  }
-  if (f.municipality !== undefined) {
-    q = q.where('projects.id', 'in', db.selectFrom('project_municipalities').select('project_id').where('municipality_code', '=', f.municipality));
-  }
-  if (f.fund !== undefined) q = q.where('projects.id', 'in', db.selectFrom('project_funding').select('project_id').where('fund', '=', f.fund));
-  if (f.status !== undefined) q = q.where('projects.status', '=', f.status);
-  if (f.activeTo !== undefined) q = q.where('projects.start_date', 'is not', null).where('projects.start_date', '<=', f.activeTo);
-  if (f.activeFrom !== undefined) q = q.where('projects.end_date', 'is not', null).where('projects.end_date', '>=', f.activeFrom);
-  if (f.groups !== undefined) {
-    const groups = f.groups.map((g) => [...new Set(g.filter((s) => /^[\p{L}\p{N}]+$/u.test(s)))]).filter((g) => g.length > 0);
-    if (groups.length === 0) return q.where(sql<boolean>`1 = 0`);
-    if (dialect === 'sqlite') {
-      const match = groups.map((g) => `(${g.map((s) => `"${s}"*`).join(' OR ')})`).join(' AND ');
-      q = q.where('projects.id', 'in', sql<number>`(SELECT ps.project_id FROM project_search_fts JOIN project_search ps ON ps.id = project_search_fts.rowid WHERE project_search_fts MATCH ${match})`);
-    } else {
-      const tsquery = groups.map((g) => `(${g.map((s) => `${s}:*`).join(' | ')})`).join(' & ');
-      q = q.where('projects.id', 'in', sql<number>`(SELECT ps.project_id FROM project_search ps WHERE ps.tsv @@ to_tsquery('simple', ${tsquery}))`);
+/** The list items of the projects with these ids, in the order given (ids not found are left out). */
+export async function listProjectItems(db: Executor, ids: readonly number[]): Promise<ProjectListItem[]> {
+  if (ids.length === 0) return [];
+  const out: ProjectListItem[] = [];
+  for (const batch of chunks(ids, 1)) {
+    const [rows, municipalities, money] = await Promise.all([
+      db.selectFrom('projects').select(['id', 'code', 'name', 'status', 'start_date', 'end_date', 'lead_name']).where('id', 'in', batch).execute(),
+      db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', batch).orderBy('municipality_code').execute(),
+      db
+        .selectFrom('project_funding')
+        .select((eb) => ['project_id', 'kind', eb.fn.sum<string | number>('amount_cents').as('cents')])
+        .where('project_id', 'in', batch)
+        .groupBy(['project_id', 'kind'])
+        .execute(),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of batch) {
+      const r = byId.get(id);
+      if (!r) continue;
+      out.push({
+        code: r.code,
+        name: requiredTextFromJson(r.name),
+        status: r.status as ProjectStatus,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        leadOrganisation: r.lead_name,
+        municipalities: municipalities.filter((m) => m.project_id === id).map((m) => m.municipality_code),
+        grantedCents: money.filter((m) => m.project_id === id && m.kind === 'granted').reduce((s, m) => s + moneyFromDb(m.cents), 0),
+        paidCents: money.filter((m) => m.project_id === id && m.kind === 'paid').reduce((s, m) => s + moneyFromDb(m.cents), 0),
+      });
     }
   }
-  return q;
-}
-
-const nameKey = (dialect: Dialect) =>
-  dialect === 'sqlite'
-    ? sql<string>`coalesce(json_extract(projects.name, '$.fi'), json_extract(projects.name, '$.sv'), json_extract(projects.name, '$.en'))`
-    : sql<string>`coalesce(projects.name::json->>'fi', projects.name::json->>'sv', projects.name::json->>'en')`;
-
-/** The number of projects matching `f`. */
-export async function countMatchingProjects(db: Executor, dialect: Dialect, f: ProjectFilterQuery): Promise<number> {
-  const row = await applyProjectFilter(projectsBase(db), db, dialect, f)
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** One page of the projects matching `f`, in `sort` order (code breaks ties). */
-export async function listMatchingProjects(
-  db: Executor,
-  dialect: Dialect,
-  f: ProjectFilterQuery,
-  page: { sort: ProjectSort; limit: number; offset: number },
-): Promise<ProjectListItem[]> {
-  let q = applyProjectFilter(projectsBase(db), db, dialect, f).select(['projects.id', 'projects.code', 'projects.name', 'projects.status', 'projects.start_date', 'projects.end_date', 'projects.lead_name']);
-  if (page.sort === 'name') q = q.orderBy(nameKey(dialect)).orderBy('projects.code');
-  else if (page.sort === 'start') q = q.orderBy(sql`projects.start_date IS NULL`).orderBy('projects.start_date').orderBy('projects.code');
-  else q = q.orderBy('projects.code');
-  const rows = await q.limit(page.limit).offset(page.offset).execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [municipalities, money] = await Promise.all([
-    db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', ids).orderBy('municipality_code').execute(),
-    db
-      .selectFrom('project_funding')
-      .select((eb) => ['project_id', 'kind', eb.fn.sum<string | number>('amount_cents').as('cents')])
-      .where('project_id', 'in', ids)
-      .groupBy(['project_id', 'kind'])
-      .execute(),
-  ]);
-  return rows.map((r) => ({
-    code: r.code,
-    name: requiredTextFromJson(r.name),
-    status: r.status as ProjectStatus,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    leadOrganisation: r.lead_name,
-    municipalities: municipalities.filter((m) => m.project_id === r.id).map((m) => m.municipality_code),
-    grantedCents: money.filter((m) => m.project_id === r.id && m.kind === 'granted').reduce((s, m) => s + moneyFromDb(m.cents), 0),
-    paidCents: money.filter((m) => m.project_id === r.id && m.kind === 'paid').reduce((s, m) => s + moneyFromDb(m.cents), 0),
-  }));
-}
-
-/** Money of the projects matching `f`, summed by fund and kind. */
-export async function sumMatchingFunding(db: Executor, dialect: Dialect, f: ProjectFilterQuery): Promise<{ fund: FundCode; kind: FundingKind; cents: number }[]> {
-  const ids = applyProjectFilter(projectsBase(db), db, dialect, f).select('projects.id');
-  const rows = await db
-    .selectFrom('project_funding')
-    .select((eb) => ['fund', 'kind', eb.fn.sum<string | number>('amount_cents').as('cents')])
-    .where('project_id', 'in', ids)
-    .groupBy(['fund', 'kind'])
-    .execute();
-  return rows.map((r) => ({ fund: r.fund as FundCode, kind: r.kind as FundingKind, cents: moneyFromDb(r.cents) }));
+  return out;
 }

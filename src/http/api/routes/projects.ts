@@ -1,7 +1,7 @@
 /** Routes: the projects of a region — the filtered, paged list, money totals, and one project. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/services/app-context.ts';
-import { MAX_PAGE_SIZE, ProjectQueries, parseProjectFilter, parseProjectQuery } from '#src/services/projects/query-projects.ts';
+import { MAX_PAGE_SIZE, parseProjectFilter, parseProjectQuery } from '#src/services/projects/query-projects.ts';
 import { FUND_LIST } from '#src/domain/projects/funds.ts';
 import { PROJECT_STATUSES } from '#src/domain/projects/status.ts';
 import { paramsSchema } from '../params.ts';
@@ -30,7 +30,7 @@ const PAGING: Record<string, JsonSchema> = {
 const query = (props: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', properties: props, additionalProperties: false });
 
 export function registerProjectRoutes(api: FastifyInstance, ctx: AppContext): void {
-  const projects = new ProjectQueries(ctx.db, ctx.reader);
+  const projects = ctx.projects;
 
   api.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
     '/regions/:code/projects',
