@@ -46,7 +46,8 @@ export function generateCsv(root: string, count: number, seed: number): string {
     const months = 6 + Math.floor(rnd() * 36);
     const endTotal = year * 12 + startMonth - 1 + months;
     const end = `${Math.floor(endTotal / 12)}-${String((endTotal % 12) + 1).padStart(2, '0')}-28`;
-    const name = `${pick(TOPICS)[0]!.toUpperCase()}${pick(TOPICS).slice(1)} ${pick(ACTIONS)} ${pick(PLACES)}`;
+    const topic = pick(TOPICS);
+    const name = `${topic[0]!.toUpperCase()}${topic.slice(1)} ${pick(ACTIONS)} ${pick(PLACES)}`;
     const summary = `Hankkeessa ${pick(ACTIONS)} ${pick(TOPICS)} palveluja ${pick(NOUNS)} ${pick(PLACES)} yhdessä ${pick(NOUNS)}.`;
     const ms = [...new Set([pick(municipalities), ...(rnd() < 0.3 ? [pick(municipalities)] : [])])].join(';');
     const granted = Math.round(rnd() * 2_000_000 * 100) / 100;

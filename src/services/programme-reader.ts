@@ -27,6 +27,8 @@ export class ProgrammeReader {
   private readonly memo = new Map<string, Promise<unknown>>();
   private knownGeneration = -1;
   private checkedAt = 0;
+  /** How many times `invalidate()` was called: lets other caches notice a change made in this process. */
+  invalidations = 0;
 
   constructor(
     private readonly db: Db,
@@ -59,6 +61,7 @@ export class ProgrammeReader {
 
   /** Forgets everything memoised (called after a change made in this process). */
   invalidate(): void {
+    this.invalidations++;
     this.memo.clear();
     this.checkedAt = 0;
     this.knownGeneration = -1;

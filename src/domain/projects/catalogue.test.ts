@@ -17,7 +17,7 @@ const project = (id: number): fc.Arbitrary<CatalogueProject> =>
   fc.record({
     id: fc.constant(id),
     code: fc.constant(`P-${String(1000 - id)}`),
-    sortName: fc.constantFrom('Ääni', 'aalto', 'Öljy', 'Zeta', 'hanke 2', 'hanke 10', 'Hanke'),
+    sortName: fc.constantFrom('Ääni', 'aalto', 'Öljy', 'Zeta', 'hanke 2', 'hanke 10', 'Hanke', 'hanke', 'HANKE'),
     startDate: date,
     endDate: date,
     status: fc.constantFrom('planned', 'running', 'ended'),

@@ -78,25 +78,15 @@ export function stemWords(stems: string): string[] {
   return stems.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
-/** Sorted unique strings with the catalogue indices of each (CSR lists). */
+/** Sorted unique keys with the catalogue indices of each (compressed sparse rows). */
 class PostingLists {
-  readonly keys: string[];
-  private readonly starts: Int32Array;
-  private readonly items: Int32Array;
-
-  constructor(lists: Map<string, number[]>) {
-    this.keys = [...lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    this.starts = new Int32Array(this.keys.length + 1);
-    let total = 0;
-    for (const k of this.keys) total += lists.get(k)!.length;
-    this.items = new Int32Array(total);
-    let at = 0;
-    this.keys.forEach((k, i) => {
-      this.starts[i] = at;
-      for (const v of lists.get(k)!) this.items[at++] = v;
-    });
-    this.starts[this.keys.length] = at;
-  }
+  constructor(
+    /** The keys in code-unit order. */
+    readonly keys: readonly string[],
+    /** The items of key k are items[starts[k]] … items[starts[k + 1] - 1]. */
+    private readonly starts: Int32Array,
+    private readonly items: Int32Array,
+  ) {}
 
   private lowerBound(key: string): number {
     let lo = 0;
@@ -129,10 +119,55 @@ class PostingLists {
   }
 }
 
-function addTo(lists: Map<string, number[]>, key: string, index: number): void {
-  const list = lists.get(key);
-  if (list === undefined) lists.set(key, [index]);
-  else if (list[list.length - 1] !== index) list.push(index);
+/**
+ * Collects (key, project index) pairs in typed arrays and turns them into posting lists; indices
+ * must be added in increasing order (each list is then sorted), and a pair added twice is kept once.
+ */
+class PostingsBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly last: number[] = [];
+  private terms = new Int32Array(1024);
+  private items = new Int32Array(1024);
+  private length = 0;
+
+  add(key: string, index: number): void {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.last.push(-1);
+    } else if (this.last[id] === index) return;
+    this.last[id] = index;
+    if (this.length === this.terms.length) {
+      const terms = new Int32Array(this.length * 2);
+      terms.set(this.terms);
+      this.terms = terms;
+      const items = new Int32Array(this.length * 2);
+      items.set(this.items);
+      this.items = items;
+    }
+    this.terms[this.length] = id;
+    this.items[this.length++] = index;
+  }
+
+  build(): PostingLists {
+    const order = this.keys.map((_k, id) => id).sort((a, b) => byText(this.keys[a]!, this.keys[b]!));
+    const rank = new Int32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    const starts = new Int32Array(order.length + 1);
+    for (let j = 0; j < this.length; j++) starts[rank[this.terms[j]!]! + 1]!++;
+    for (let r = 0; r < order.length; r++) starts[r + 1]! += starts[r]!;
+    const fill = starts.slice(0, order.length);
+    const items = new Int32Array(this.length);
+    for (let j = 0; j < this.length; j++) items[fill[rank[this.terms[j]!]!]!++] = this.items[j]!;
+    return new PostingLists(
+      order.map((id) => this.keys[id]!),
+      starts,
+      items,
+    );
+  }
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -178,11 +213,11 @@ export class ProjectCatalogue {
     this.fundingKind = new Uint8Array(lines);
     this.fundingCents = new Float64Array(lines);
 
-    const municipalities = new Map<string, number[]>();
-    const funds = new Map<string, number[]>();
-    const nodes = new Map<string, number[]>();
-    const terms = new Map<string, number[]>();
-    const stems = new Map<string, number[]>();
+    const municipalities = new PostingsBuilder();
+    const funds = new PostingsBuilder();
+    const nodes = new PostingsBuilder();
+    const terms = new PostingsBuilder();
+    const stems = new PostingsBuilder();
     let line = 0;
     projects.forEach((p, i) => {
       this.fundingStart[i] = line;
@@ -191,27 +226,36 @@ export class ProjectCatalogue {
         this.fundingKind[line] = kindIndex.get(f.kind)!;
         this.fundingCents[line] = f.cents;
         line++;
-        addTo(funds, f.fund, i);
+        funds.add(f.fund, i);
       }
-      for (const m of p.municipalities) addTo(municipalities, m, i);
-      for (const k of p.nodes) addTo(nodes, k, i);
-      for (const t of p.terms) addTo(terms, t, i);
-      for (const s of new Set(p.stems)) addTo(stems, s, i);
+      for (const m of p.municipalities) municipalities.add(m, i);
+      for (const k of p.nodes) nodes.add(k, i);
+      for (const t of p.terms) terms.add(t, i);
+      for (const s of p.stems) stems.add(s, i);
     });
     this.fundingStart[n] = line;
-    this.municipalities = new PostingLists(municipalities);
-    this.fundLists = new PostingLists(funds);
-    this.nodes = new PostingLists(nodes);
-    this.terms = new PostingLists(terms);
-    this.stems = new PostingLists(stems);
+    this.municipalities = municipalities.build();
+    this.fundLists = funds.build();
+    this.nodes = nodes.build();
+    this.terms = terms.build();
+    this.stems = stems.build();
 
-    const indices = (): number[] => Array.from({ length: n }, (_x, i) => i);
-    const codeOrder = (a: number, b: number): number => byText(projects[a]!.code, projects[b]!.code);
-    const startOf = (i: number): number => this.start[i] || Number.MAX_SAFE_INTEGER;
+    // Code ranks first; the other orders sort numbers (ranks, days), which is fast.
+    const code = Int32Array.from(
+      projects.map((_p, i) => i).sort((a, b) => byText(projects[a]!.code, projects[b]!.code)),
+    );
+    const codeRank = new Int32Array(n);
+    code.forEach((i, r) => (codeRank[i] = r));
+    const names = [...new Set(projects.map((p) => p.sortName))].sort(collator.compare);
+    // Names the collator holds equal (Hanke, hanke) share a rank, so that the code orders them.
+    const nameRank = new Map<string, number>();
+    names.forEach((name, r) => nameRank.set(name, r > 0 && collator.compare(names[r - 1]!, name) === 0 ? nameRank.get(names[r - 1]!)! : r));
+    const nameOf = Int32Array.from(projects, (p) => nameRank.get(p.sortName)!);
+    const startOf = Int32Array.from(this.start, (d) => d || 99_999_999);
     this.orders = {
-      code: Int32Array.from(indices().sort(codeOrder)),
-      start: Int32Array.from(indices().sort((a, b) => startOf(a) - startOf(b) || codeOrder(a, b))),
-      name: Int32Array.from(indices().sort((a, b) => collator.compare(projects[a]!.sortName, projects[b]!.sortName) || codeOrder(a, b))),
+      code,
+      start: code.slice().sort((a, b) => startOf[a]! - startOf[b]! || codeRank[a]! - codeRank[b]!),
+      name: code.slice().sort((a, b) => nameOf[a]! - nameOf[b]! || codeRank[a]! - codeRank[b]!),
     };
   }
 

@@ -16,7 +16,7 @@ import { findByKey, flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import { ProjectCatalogue, type CatalogueMatches, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
-import { findProject, listProjectItems, loadCatalogueProjects } from '#src/storage/repositories/projects-repository.ts';
+import { findProject, listProjectItems, loadCatalogueProjects, readProjectsGeneration } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -26,6 +26,15 @@ const MAX_Q = 200;
 
 export type { ProjectListItem, ProjectTotals, StoredProject };
 export type { ProjectSort, ProjectFilterQuery };
+
+interface HeldCatalogue {
+  /** The projects generation `ready` is of (-1: none yet). */
+  generation: number;
+  ready: ProjectCatalogue | null;
+  /** A catalogue being built for generation `buildingFor`. */
+  building: Promise<ProjectCatalogue> | null;
+  buildingFor: number;
+}
 
 /** Names sort the Finnish way (å, ä, ö after z), whatever the page's language. */
 const NAME_ORDER = new Intl.Collator('fi', { sensitivity: 'base', numeric: true });
@@ -147,28 +156,55 @@ export interface ProjectPage {
  * are then read by id.
  */
 export class ProjectQueries {
-  private readonly catalogues = new Map<string, { generation: number; catalogue: Promise<ProjectCatalogue> }>();
+  private readonly catalogues = new Map<string, HeldCatalogue>();
+  private projectsGeneration = { content: -1, invalidations: -1, projects: 0 };
 
   constructor(
     private readonly db: Db,
     private readonly reader: ProgrammeReader,
   ) {}
 
-  /** The catalogue of a region's projects as of the current content generation. */
-  private async catalogue(regionCode: string): Promise<ProjectCatalogue> {
-    const generation = await this.reader.generation();
-    const held = this.catalogues.get(regionCode);
-    if (held && held.generation === generation) return held.catalogue;
-    // Read after the generation, so the catalogue is never older than the generation it is filed under.
-    const catalogue = inTransaction(this.db.kysely, (trx) => loadCatalogueProjects(trx, regionCode)).then((projects) => new ProjectCatalogue(projects, NAME_ORDER));
-    this.catalogues.set(regionCode, { generation, catalogue });
-    catalogue.catch(() => {
-      if (this.catalogues.get(regionCode)?.catalogue === catalogue) this.catalogues.delete(regionCode);
-    });
-    return catalogue;
+  /**
+   * The projects generation, read again whenever the content generation moved (every project
+   * write moves both); `fresh` when this process changed something since the last look
+   * (`reader.invalidate()`), so that its own change must show at once.
+   */
+  private async currentGeneration(): Promise<{ generation: number; fresh: boolean }> {
+    const content = await this.reader.generation();
+    const held = this.projectsGeneration;
+    const fresh = this.reader.invalidations !== held.invalidations;
+    if (content !== held.content || fresh) {
+      this.projectsGeneration = { content, invalidations: this.reader.invalidations, projects: await readProjectsGeneration(this.db.kysely) };
+    }
+    return { generation: this.projectsGeneration.projects, fresh };
   }
 
-  /** Builds the catalogues of the regions that have projects now rather than at the first visit. */
+  /**
+   * The catalogue of a region's projects as of the current projects generation. When another
+   * process changed the projects, the held catalogue keeps answering while the new one is built
+   * (seconds for 100 000 projects); a change made in this process waits for the new one.
+   */
+  private async catalogue(regionCode: string): Promise<ProjectCatalogue> {
+    const { generation, fresh } = await this.currentGeneration();
+    const held = this.catalogues.get(regionCode);
+    if (held?.ready && held.generation === generation) return held.ready;
+    if (held?.building && held.buildingFor === generation) return fresh || !held.ready ? held.building : held.ready;
+    // Read after the generation, so the catalogue is never older than the generation it is filed under.
+    const building = inTransaction(this.db.kysely, (trx) => loadCatalogueProjects(trx, regionCode)).then((projects) => new ProjectCatalogue(projects, NAME_ORDER));
+    const entry: HeldCatalogue = { generation: held?.generation ?? -1, ready: held?.ready ?? null, building, buildingFor: generation };
+    this.catalogues.set(regionCode, entry);
+    building.then(
+      (catalogue) => {
+        if (this.catalogues.get(regionCode) === entry) this.catalogues.set(regionCode, { generation, ready: catalogue, building: null, buildingFor: generation });
+      },
+      () => {
+        if (this.catalogues.get(regionCode) === entry) this.catalogues.set(regionCode, { ...entry, building: null });
+      },
+    );
+    return fresh || !entry.ready ? building : entry.ready;
+  }
+
+  /** Builds the catalogues of every region now rather than at the first visit. */
   async warm(): Promise<void> {
     for (const region of await this.reader.regions()) await this.catalogue(region.code);
   }

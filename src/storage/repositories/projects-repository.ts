@@ -12,6 +12,7 @@ import type { FundingKind, ProjectStatus } from '#src/domain/projects/status.ts'
 import type { Level } from '#src/domain/programme-file.ts';
 import { stemWords, type CatalogueProject } from '#src/domain/projects/catalogue.ts';
 import type { Executor } from '../executor.ts';
+import { readMeta, writeMeta } from './meta-repository.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
 
 /** The most bound parameters one statement gets (SQLite allows 32 766, PostgreSQL 65 535). */
@@ -80,8 +81,24 @@ async function insertChildren(db: Executor, items: readonly { id: number; w: Pro
   for (const c of chunks(search, 3)) await db.insertInto('project_search').values(c).execute();
 }
 
+const PROJECTS_GENERATION = 'projects_generation';
+
+/**
+ * The projects generation: bumped in the same transaction as every write to the projects and
+ * their search rows (as the content generation is), so that project catalogues know when to be
+ * built again and are not built again for changes to programme texts.
+ */
+export async function readProjectsGeneration(db: Executor): Promise<number> {
+  return Number((await readMeta(db, PROJECTS_GENERATION)) ?? 0);
+}
+
+async function bumpProjectsGeneration(db: Executor): Promise<void> {
+  await writeMeta(db, PROJECTS_GENERATION, String((await readProjectsGeneration(db)) + 1));
+}
+
 /** Inserts new projects of a region with everything attached to them. */
 export async function insertProjects(db: Executor, regionCode: string, items: readonly ProjectWrite[], at: string, onBatch?: (n: number) => void): Promise<void> {
+  if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, 15)) {
     const rows = await db
       .insertInto('projects')
@@ -99,6 +116,7 @@ export async function insertProjects(db: Executor, regionCode: string, items: re
 
 /** Replaces stored projects (by id) with new data, children included. */
 export async function updateProjects(db: Executor, regionCode: string, items: readonly (ProjectWrite & { id: number })[], at: string, onBatch?: (n: number) => void): Promise<void> {
+  if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, 1)) {
     const ids = batch.map((i) => i.id);
     for (const table of ['project_municipalities', 'project_funding', 'project_nodes', 'project_terms', 'project_search'] as const) {
@@ -132,6 +150,7 @@ export async function listProjectSearchSources(
 
 /** Empties the projects' search index and fills it with `rows`. */
 export async function replaceAllProjectSearchRows(db: Executor, rows: readonly { id: number; search: readonly { lang: string; stems: string }[] }[]): Promise<void> {
+  await bumpProjectsGeneration(db);
   await db.deleteFrom('project_search').execute();
   const values = rows.flatMap((r) => r.search.map((s) => ({ project_id: r.id, lang: s.lang, stems: s.stems })));
   for (const c of chunks(values, 3)) await db.insertInto('project_search').values(c).execute();
@@ -291,9 +310,9 @@ export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: re
 export async function loadCatalogueProjects(db: Executor, regionCode: string): Promise<CatalogueProject[]> {
   const inRegion = db.selectFrom('projects').select('id').where('region_code', '=', regionCode);
   const [rows, municipalities, funding, nodes, terms, search] = await Promise.all([
-    db.selectFrom('projects').select(['id', 'code', 'name', 'start_date', 'end_date', 'status']).where('region_code', '=', regionCode).orderBy('id').execute(),
+    db.selectFrom('projects').select(['id', 'code', 'name', 'start_date', 'end_date', 'status']).where('region_code', '=', regionCode).execute(),
     db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', inRegion).execute(),
-    db.selectFrom('project_funding').select(['project_id', 'fund', 'kind', 'amount_cents']).where('project_id', 'in', inRegion).orderBy('project_id').orderBy('position').execute(),
+    db.selectFrom('project_funding').select(['project_id', 'fund', 'kind', 'amount_cents']).where('project_id', 'in', inRegion).execute(),
     db.selectFrom('project_nodes').select(['project_id', 'programme_slug', 'node_key']).where('project_id', 'in', inRegion).execute(),
     db.selectFrom('project_terms').select(['project_id', 'programme_slug', 'taxonomy_key', 'term_key']).where('project_id', 'in', inRegion).execute(),
     db.selectFrom('project_search').select(['project_id', 'stems']).where('project_id', 'in', inRegion).execute(),
