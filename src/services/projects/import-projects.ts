@@ -11,8 +11,10 @@ import { mappedColumns, type ProjectMapping } from '#src/domain/projects/mapping
 import { mapRow, type ProjectLookups, type RowProblem } from '#src/domain/projects/map-row.ts';
 import { canonicalProject, projectSchema, type Project } from '#src/domain/projects/project.ts';
 import { projectSearchTexts } from '#src/domain/projects/search-text.ts';
+import type { Actor } from '#src/domain/roles.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
+import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import { insertProjects, programmeLinkTargets, projectHashes, updateProjects, type ProjectWrite } from '#src/storage/repositories/projects-repository.ts';
 import { findRegion, listMunicipalities } from '#src/storage/repositories/regions-repository.ts';
@@ -40,7 +42,29 @@ export interface ProjectImportOptions {
   skipInvalid?: boolean;
   progress?: (p: ImportProgress) => void;
   now?: () => Date;
+  /** Who imports: when given, a change is recorded in the audit log in the same transaction (see ImportAudit). */
+  audit?: ImportAudit;
 }
+
+/**
+ * The audit record of an import (action `projects.import`): who, which file through which mapping,
+ * and the counts. Written only when the import adds or changes something, like the generation bump.
+ */
+export interface ImportAudit {
+  actor: Actor;
+  /** How the columns were mapped, e.g. `preset suunta`. */
+  mapping?: string;
+}
+
+/** What writeProjects records with an audit event (the counts it adds itself). */
+export interface WriteAudit extends ImportAudit {
+  file: string;
+  rows: number;
+  rejected: number;
+}
+
+/** At most this many added and changed codes are listed in an audit event (the counts are always there). */
+const AUDIT_CODES = 100;
 
 export interface RejectedRow {
   row: number;
@@ -176,7 +200,8 @@ export async function importProjects(db: Db, bytes: Uint8Array, options: Project
 
   const now = (options.now ?? (() => new Date()))().toISOString();
   const valid = table.rows.filter((r) => projects.has(r)).map((r) => projects.get(r)!);
-  const counts = await writeProjects(db, options.regionCode, valid, now, options.progress);
+  const audit = options.audit ? { ...options.audit, file, rows: total, rejected: rejected.length } : undefined;
+  const counts = await writeProjects(db, options.regionCode, valid, now, options.progress, audit);
   return {
     rows: total,
     ...counts,
@@ -195,6 +220,7 @@ export async function writeProjects(
   projects: readonly Project[],
   at: string,
   progress?: (p: ImportProgress) => void,
+  audit?: WriteAudit,
 ): Promise<{ added: number; changed: number; unchanged: number }> {
   // The rule every stored project obeys, checked here too for callers that build projects themselves.
   const invalid = projects.flatMap((p) => {
@@ -227,6 +253,24 @@ export async function writeProjects(
     await insertProjects(trx, regionCode, added, at, step);
     await updateProjects(trx, regionCode, changed, at, step);
     if (total > 0) await bumpGeneration(trx);
+    if (total > 0 && audit) {
+      const counts = { rows: audit.rows, added: added.length, changed: changed.length, unchanged, rejected: audit.rejected };
+      await insertAuditEvent(trx, {
+        actor: audit.actor,
+        regionCode,
+        action: 'projects.import',
+        entityType: 'projects',
+        entityId: `${regionCode}/projects`,
+        summary: `Imported ${audit.file}${audit.mapping ? ` (${audit.mapping})` : ''}: ${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.rejected} rejected`,
+        after: {
+          file: audit.file,
+          ...(audit.mapping ? { mapping: audit.mapping } : {}),
+          ...counts,
+          addedCodes: added.slice(0, AUDIT_CODES).map((w) => w.project.code),
+          changedCodes: changed.slice(0, AUDIT_CODES).map((w) => w.project.code),
+        },
+      });
+    }
     return { added: added.length, changed: changed.length, unchanged };
   });
 }

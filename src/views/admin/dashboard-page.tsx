@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The admin front page: the user's regions, their role there, and each region's programmes. */
-import type { Role } from '#src/domain/roles.ts';
+import { roleSatisfies, type Role } from '#src/domain/roles.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { AdminLayout, type AdminRenderContext } from './layout.tsx';
 
@@ -39,6 +39,15 @@ export function DashboardPage({ ac, regions }: { ac: AdminRenderContext; regions
                 </li>
               ))}
             </ul>
+          )}
+          {roleSatisfies(r.role, 'editor') ? (
+            <p>
+              <a href={`/admin/regions/${r.code}/projects/import`} safe>
+                {t('admin.projectImport.link')}
+              </a>
+            </p>
+          ) : (
+            ''
           )}
         </section>
       ))}

@@ -1,5 +1,10 @@
-/** Admin route of the alignment helper: GET /admin/regions/:code/programmes/:slug/align?text=…&lang=… (viewers of the region). */
-import type { FastifyInstance } from 'fastify';
+/**
+ * Admin routes of the alignment helper (viewers of the region): GET
+ * /admin/regions/:code/programmes/:slug/align shows the empty form; the form POSTs the project text
+ * and its language to the same address (with the CSRF token), which answers with the ranked tables.
+ * A POST, because a project description easily outgrows what a URL may carry.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { markMatches } from '#src/domain/alignment/index.ts';
 import { AppError } from '#src/domain/errors.ts';
 import { isLang, type Lang } from '#src/domain/languages.ts';
@@ -8,38 +13,47 @@ import { alignProjectText, checkAlignmentInput } from '#src/services/alignment.t
 import { AlignmentPage, type AlignmentPageProps } from '#src/views/admin/alignment/alignment-page.tsx';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { sendAdminPage } from '../admin-page.ts';
-import { adminRoute, regionParam } from '../admin-route.ts';
+import { adminRoute, formText, regionParam, type AdminRequest } from '../admin-route.ts';
 
-type AlignRoute = { Params: { code: string; slug: string }; Querystring: Record<string, string | string[] | undefined> };
+type AlignRoute = { Params: { code: string; slug: string } };
 
-const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+const URL = '/admin/regions/:code/programmes/:slug/align';
+const RULE = { kind: 'role', role: 'viewer', region: regionParam('code') } as const;
 
 export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): void {
+  /** The page: the form with `text` and `lang`, and the ranking of `text` when one was sent. */
+  const page = async (request: AdminRequest<AlignRoute>, reply: FastifyReply, sent: { text: string; lang: string } | null): Promise<FastifyReply> => {
+    const { code, slug } = request.params;
+    const programme = await ctx.reader.programme(code, slug);
+    const lang: Lang = sent !== null && isLang(sent.lang) ? sent.lang : 'fi';
+    const form = { text: sent?.text ?? '', lang };
+    let result: AlignmentPageProps['result'] = null;
+    const errors: FieldError[] = [];
+    if (sent !== null) {
+      try {
+        const input = checkAlignmentInput(sent.text, sent.lang);
+        const r = await alignProjectText(ctx.reader, code, slug, input.text, input.lang);
+        result = { priorities: r.priorities, spearheads: r.spearheads, segments: markMatches(input.text, input.lang, r.matchedStems) };
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'bad_request') throw error;
+        const [field, ...rest] = error.message.split(': ');
+        errors.push({ field: field === 'lang' ? 'lang' : 'text', message: rest.join(': ') || error.message });
+      }
+    }
+    return sendAdminPage(request, reply, (ac) => AlignmentPage({ ac, programme, form, errors, result }), errors.length > 0 ? 400 : 200);
+  };
+
   adminRoute<AlignRoute>(app, ctx, {
     method: 'GET',
-    url: '/admin/regions/:code/programmes/:slug/align',
-    rule: { kind: 'role', role: 'viewer', region: regionParam('code') },
-    handler: async (request, reply) => {
-      const { code, slug } = request.params;
-      const programme = await ctx.reader.programme(code, slug);
-      const rawText = one(request.query.text);
-      const rawLang = one(request.query.lang);
-      const lang: Lang = isLang(rawLang) ? rawLang : 'fi';
-      const form = { text: rawText ?? '', lang };
-      let result: AlignmentPageProps['result'] = null;
-      const errors: FieldError[] = [];
-      if (rawText !== undefined) {
-        try {
-          const input = checkAlignmentInput(rawText, rawLang ?? 'fi');
-          const r = await alignProjectText(ctx.reader, code, slug, input.text, input.lang);
-          result = { priorities: r.priorities, spearheads: r.spearheads, segments: markMatches(input.text, input.lang, r.matchedStems) };
-        } catch (error) {
-          if (!(error instanceof AppError) || error.code !== 'bad_request') throw error;
-          const [field, ...rest] = error.message.split(': ');
-          errors.push({ field: field === 'lang' ? 'lang' : 'text', message: rest.join(': ') || error.message });
-        }
-      }
-      return sendAdminPage(request, reply, (ac) => AlignmentPage({ ac, programme, form, errors, result }), errors.length > 0 ? 400 : 200);
-    },
+    url: URL,
+    rule: RULE,
+    handler: async (request, reply) => page(request, reply, null),
+  });
+
+  adminRoute<AlignRoute>(app, ctx, {
+    method: 'POST',
+    url: URL,
+    rule: RULE,
+    handler: async (request, reply) => page(request, reply, { text: formText(request.body, 'text'), lang: formText(request.body, 'lang') || 'fi' }),
   });
 }

@@ -1,12 +1,13 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /**
- * The alignment helper's admin page: a GET form with the project text and its language, and the
- * programme's priorities and spearheads ranked by similarity, with the matched words marked.
+ * The alignment helper's admin page: a form (POSTed with the CSRF token) with the project text and
+ * its language, and the programme's priorities and spearheads ranked by similarity, with the
+ * matched words marked.
  */
 import Html from '@kitajs/html';
 import type { AlignmentHit, TextSegment } from '#src/domain/alignment/index.ts';
 import { LANGS, pickText, type Lang, type LocalizedText } from '#src/domain/languages.ts';
-import { ErrorSummary, Notice, SelectField, TextArea, type FieldError } from '../components.tsx';
+import { CsrfField, ErrorSummary, Notice, SelectField, TextArea, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 
 export interface AlignmentPageProps {
@@ -74,7 +75,8 @@ export function AlignmentPage(props: AlignmentPageProps): JSX.Element {
       <h1 safe>{title}</h1>
       <p safe>{t('admin.align.intro')}</p>
       <ErrorSummary ac={ac} errors={errors} />
-      <form method="get" action={Html.escapeHtml(`${base}/align`)} class="stack">
+      <form method="post" action={Html.escapeHtml(`${base}/align`)} class="stack">
+        <CsrfField ac={ac} />
         <TextArea ac={ac} name="text" label={t('admin.align.text')} hint={t('admin.align.textHint')} value={form.text} error={errors.find((e) => e.field === 'text')?.message} rows={10} required lang={form.lang} />
         <SelectField ac={ac} name="lang" label={t('admin.align.lang')} value={form.lang} options={LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] }))} error={errors.find((e) => e.field === 'lang')?.message} />
         <p>

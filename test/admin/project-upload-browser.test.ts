@@ -1,0 +1,91 @@
+/**
+ * The project list upload in Debian's Chromium, as an editor would use it: sign in, follow the
+ * dashboard's link, choose a file and "skip invalid rows", send the form (a real multipart post
+ * with the CSRF field), read the outcome, download the rejected rows, and upload a file that is
+ * refused — with axe-core's WCAG 2.1 A/AA rules on each page (zero violations).
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '#src/http/app.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import { csv } from '../projects/support.ts';
+import { expectNoAxeViolations, launchChromium, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { createUser, PASSWORD } from './admin-fixture.ts';
+
+const HEADER = ['code', 'name_fi', 'municipalities', 'start_date', 'status'];
+const FILE = csv([HEADER, ['KY-201', 'Satamien sähköistys', 'Kotka', '1.1.2024', 'running'], ['KY-202', 'Kylätalojen korjaus', 'Miehikkälä', '31.2.2024', 'planned'], ['KY-203', 'Kouvolan ratapiha', 'Kouvola', '', 'planned']]);
+
+/** Signs in through the form. */
+async function signInInBrowser(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/admin/login`);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', PASSWORD);
+  await Promise.all([page.waitForURL(`${base}/admin`), page.click('main button[type="submit"]')]);
+}
+
+// One database is enough here: the upload path is the same code on both (the inject tests run both).
+const target = databaseTargets()[0]!;
+
+describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    ctx = await openTestContext(target);
+    app = await buildApp(ctx);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    await createUser(ctx, { email: 'selain@example.fi', role: 'editor', region: '08' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await ctx?.close();
+  });
+
+  test('dashboard → import form → upload with skipped rows → rejected rows as CSV → a refused file; zero axe violations', async () => {
+    const context = await browser.newContext({ locale: 'fi-FI', acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await signInInBrowser(page, base, 'selain@example.fi');
+      await Promise.all([page.waitForURL(`${base}/admin/regions/08/projects/import`), page.click('a[href="/admin/regions/08/projects/import"]')]);
+      await expectNoAxeViolations(page, 'import form');
+
+      await page.setInputFiles('#field-file', { name: 'hankkeet.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+      await page.check('#field-skipInvalid');
+      await Promise.all([page.waitForLoadState('load'), page.click('main form[enctype="multipart/form-data"] button[type="submit"]')]);
+      assert.equal(await page.locator('#import-outcome').innerText(), 'Hankkeet tuotiin');
+      const counts = await page.locator('table:has(caption:text-is("Hankkeet")) td').allInnerTexts();
+      assert.deepEqual(counts, ['2', '0', '0', '1']);
+      const problem = await page.locator('table:has(caption:text-matches("^Virheet")) tbody tr td').allInnerTexts();
+      assert.deepEqual(problem, ['3', 'start_date', '"31.2.2024" is not a date: February 2024 has 29 days']);
+      await expectNoAxeViolations(page, 'import outcome with rejected rows');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Lataa hylätyt rivit (CSV)")')]);
+      assert.equal(download.suggestedFilename(), 'hankkeet-rejected.csv');
+      const text = await readFile((await download.path())!, 'utf8');
+      assert.equal(text, '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""31.2.2024"" is not a date: February 2024 has 29 days","KY-202,Kylätalojen korjaus,Miehikkälä,31.2.2024,planned"\n');
+
+      await page.setInputFiles('#field-file', { name: 'huono.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+      await page.uncheck('#field-skipInvalid');
+      await Promise.all([page.waitForLoadState('load'), page.click('main form[action="/admin/regions/08/projects/import"] button[type="submit"]')]);
+      assert.equal(await page.locator('#import-outcome').innerText(), 'Mitään ei tuotu');
+      assert.match(await page.locator('[role="alert"]').first().innerText(), /huono\.csv/);
+      await expectNoAxeViolations(page, 'refused import');
+      const stored = await ctx.db.kysely.selectFrom('projects').select('code').orderBy('code').execute();
+      assert.deepEqual(
+        stored.map((p) => p.code),
+        ['KY-201', 'KY-203'],
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
