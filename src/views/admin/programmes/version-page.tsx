@@ -25,6 +25,7 @@ import {
   type FormValues,
 } from './editor-components.tsx';
 import { editorPaths, type ProgrammeAt } from './editor-paths.ts';
+import { planPaths } from '../financing-plan/plan-paths.ts';
 
 export interface VersionPageProps {
   ac: AdminRenderContext;
@@ -164,6 +165,11 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
       )}
       <DoneNotice ac={ac} done={props.done} />
       <ProblemNotice ac={ac} message={props.problem} />
+      <p>
+        <a href={planPaths.plan(p, v.number)} safe>
+          {t('admin.plan.link')}
+        </a>
+      </p>
 
       <h2 id="tree" safe>
         {t('admin.edit.tree.title')}
