@@ -177,6 +177,7 @@ function buildProgram(io: Io): Command {
           ...(options.encoding ? { encoding: options.encoding } : {}),
           skipInvalid: options.skipInvalid !== undefined,
           progress: (p) => bar.update({ phase: p.phase, done: p.done, total: p.total }),
+          audit: { actor: CLI_ACTOR, mapping: options.mapping ? `mapping ${basename(options.mapping)}` : `preset ${options.preset ?? DEFAULT_PRESET}` },
         });
         bar.done();
         const read = `${result.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${result.encodingDetected ? ' (detected)' : ''}`;
@@ -219,6 +220,7 @@ function buildProgram(io: Io): Command {
           programme: options.period,
           version: options.version,
           ...(options.encoding ? { encoding: options.encoding } : {}),
+          actor: CLI_ACTOR,
         });
         io.out(
           `Imported the financing plan of programme ${options.region}/${options.period} version ${options.version}: ${r.lines} line(s); ${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged\n`,

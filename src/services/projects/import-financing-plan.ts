@@ -5,11 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { AppError, invalidFile, notFound } from '#src/domain/errors.ts';
-import { PLAN_COLUMNS, mapPlanRow, type PlanLine } from '#src/domain/projects/financing-plan.ts';
+import { PLAN_COLUMNS, mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/projects/financing-plan.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
+import type { Actor } from '#src/domain/roles.ts';
+import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import { programmeLinkTargets, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { entityId } from '../editing/edit-transaction.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
 import { readCsv, readJsonTable, type Table } from './read-table.ts';
 
@@ -19,6 +22,8 @@ export interface PlanImportOptions {
   programme: string;
   version: number;
   encoding?: TextEncoding;
+  /** Who imports: when given, a change is recorded in the audit log in the same transaction. */
+  actor?: Actor;
 }
 
 export interface PlanImportResult {
@@ -44,6 +49,39 @@ export async function importFinancingPlan(db: Db, bytes: Uint8Array, options: Pl
     if ('error' in read) throw invalidFile(file, [`${file}: ${read.error}`]);
     table = read;
   } else table = readCsv(text);
+  const lines = planLinesFromTable(file, table, {
+    versionLabel: `programme ${options.programme} version ${options.version}`,
+    nodeKeys,
+    periodStart: programme.periodStart,
+    periodEnd: programme.periodEnd,
+  });
+
+  return inTransaction(db.kysely, async (trx) => {
+    const counts = await replaceFinancingPlan(trx, { regionCode: options.regionCode, programmeSlug: options.programme, versionNumber: options.version }, lines);
+    if (counts.added + counts.changed + counts.removed > 0) {
+      await bumpGeneration(trx);
+      if (options.actor) {
+        await insertAuditEvent(trx, {
+          actor: options.actor,
+          regionCode: options.regionCode,
+          action: 'financing-plan.import',
+          entityType: 'financing-plan',
+          entityId: `${entityId({ code: options.regionCode, slug: options.programme }, options.version)}/financing-plan`,
+          summary: `Imported the financing plan of version ${options.version} from ${file}: ${counts.added} added, ${counts.changed} changed, ${counts.removed} removed, ${counts.unchanged} unchanged`,
+          after: { file, lines: lines.length, ...counts },
+        });
+      }
+    }
+    return { lines: lines.length, ...counts };
+  });
+}
+
+/**
+ * The plan lines of a table read from `file` (CSV or JSON), every row checked against the
+ * version's nodes and the programme period; an invalid_file error naming each bad row otherwise.
+ * Shared by the CLI import and the admin UI's pasted CSV.
+ */
+export function planLinesFromTable(file: string, table: Table, lookups: PlanLookups): PlanLine[] {
   if (table.header.length === 0) throw invalidFile(file, [`${file}: the file is empty (no header row)`]);
   if (table.format === 'csv' && table.rows[0]?.row === 1) throw invalidFile(file, [`${file}: row 1: ${table.rows[0].problem}`]);
 
@@ -58,12 +96,6 @@ export async function importFinancingPlan(db: Db, bytes: Uint8Array, options: Pl
   if (missing.length > 0) throw invalidFile(file, missing.map((c) => `${file}: ${where}column "${c}": missing required column (the columns are ${PLAN_COLUMNS.join(', ')})`));
   if (table.rows.length === 0) throw invalidFile(file, [`${file}: the file has no plan rows`]);
 
-  const lookups = {
-    versionLabel: `programme ${options.programme} version ${options.version}`,
-    nodeKeys,
-    periodStart: programme.periodStart,
-    periodEnd: programme.periodEnd,
-  };
   const problems: string[] = [];
   const lines: PlanLine[] = [];
   const cells = new Map<string, number>();
@@ -87,12 +119,7 @@ export async function importFinancingPlan(db: Db, bytes: Uint8Array, options: Pl
     }
   }
   if (problems.length > 0) throw invalidFile(file, problems);
-
-  return inTransaction(db.kysely, async (trx) => {
-    const counts = await replaceFinancingPlan(trx, { regionCode: options.regionCode, programmeSlug: options.programme, versionNumber: options.version }, lines);
-    if (counts.added + counts.changed + counts.removed > 0) await bumpGeneration(trx);
-    return { lines: lines.length, ...counts };
-  });
+  return lines;
 }
 
 export async function importFinancingPlanFile(db: Db, path: string, options: Omit<PlanImportOptions, 'file'>): Promise<PlanImportResult> {

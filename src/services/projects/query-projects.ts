@@ -14,9 +14,8 @@ import type { TreeNode } from '#src/domain/read-models.ts';
 import { searchGroups } from '#src/domain/search-text.ts';
 import { findByKey, flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import { inTransaction } from '#src/storage/executor.ts';
-import { ProjectCatalogue, type CatalogueMatches, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
-import { findProject, listProjectItems, loadCatalogueProjects, readProjectsGeneration } from '#src/storage/repositories/projects-repository.ts';
+import { CatalogueBuilder, type ProjectCatalogue, type CatalogueMatches, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
+import { findProject, forEachCatalogueProject, listProjectItems, readProjectsGeneration } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -32,7 +31,7 @@ interface HeldCatalogue {
   generation: number;
   ready: ProjectCatalogue | null;
   /** A catalogue being built for generation `buildingFor`. */
-  building: Promise<ProjectCatalogue> | null;
+  building: Promise<ProjectCatalogue & { generation: number }> | null;
   buildingFor: number;
 }
 
@@ -187,21 +186,35 @@ export class ProjectQueries {
   private async catalogue(regionCode: string): Promise<ProjectCatalogue> {
     const { generation, fresh } = await this.currentGeneration();
     const held = this.catalogues.get(regionCode);
-    if (held?.ready && held.generation === generation) return held.ready;
-    if (held?.building && held.buildingFor === generation) return fresh || !held.ready ? held.building : held.ready;
-    // Read after the generation, so the catalogue is never older than the generation it is filed under.
-    const building = inTransaction(this.db.kysely, (trx) => loadCatalogueProjects(trx, regionCode)).then((projects) => new ProjectCatalogue(projects, NAME_ORDER));
+    // Generations only grow; a catalogue built after the last look may be newer than it.
+    if (held?.ready && held.generation >= generation) return held.ready;
+    if (held?.building && held.buildingFor >= generation) return fresh || !held.ready ? held.building : held.ready;
+    const building = this.build(regionCode);
     const entry: HeldCatalogue = { generation: held?.generation ?? -1, ready: held?.ready ?? null, building, buildingFor: generation };
     this.catalogues.set(regionCode, entry);
     building.then(
       (catalogue) => {
-        if (this.catalogues.get(regionCode) === entry) this.catalogues.set(regionCode, { generation, ready: catalogue, building: null, buildingFor: generation });
+        if (this.catalogues.get(regionCode) === entry) this.catalogues.set(regionCode, { generation: catalogue.generation, ready: catalogue, building: null, buildingFor: generation });
       },
       () => {
         if (this.catalogues.get(regionCode) === entry) this.catalogues.set(regionCode, { ...entry, building: null });
       },
     );
     return fresh || !entry.ready ? building : entry.ready;
+  }
+
+  /**
+   * Reads a region's projects into a catalogue, filed under the projects generation read before;
+   * read again (up to three times) when a write landed meanwhile, so a catalogue is one moment's
+   * projects.
+   */
+  private async build(regionCode: string): Promise<ProjectCatalogue & { generation: number }> {
+    for (let attempt = 1; ; attempt++) {
+      const generation = await readProjectsGeneration(this.db.kysely);
+      const builder = new CatalogueBuilder();
+      await forEachCatalogueProject(this.db.kysely, regionCode, (p) => builder.add(p));
+      if (attempt === 3 || (await readProjectsGeneration(this.db.kysely)) === generation) return Object.assign(builder.build(NAME_ORDER), { generation });
+    }
   }
 
   /** Builds the catalogues of every region now rather than at the first visit. */

@@ -306,40 +306,57 @@ export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: re
   return { added, changed, removed, unchanged };
 }
 
-/** Every project of a region as the project browser's catalogue needs it, read in one transaction. */
-export async function loadCatalogueProjects(db: Executor, regionCode: string): Promise<CatalogueProject[]> {
-  const inRegion = db.selectFrom('projects').select('id').where('region_code', '=', regionCode);
-  const [rows, municipalities, funding, nodes, terms, search] = await Promise.all([
-    db.selectFrom('projects').select(['id', 'code', 'name', 'start_date', 'end_date', 'status']).where('region_code', '=', regionCode).execute(),
-    db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', inRegion).execute(),
-    db.selectFrom('project_funding').select(['project_id', 'fund', 'kind', 'amount_cents']).where('project_id', 'in', inRegion).execute(),
-    db.selectFrom('project_nodes').select(['project_id', 'programme_slug', 'node_key']).where('project_id', 'in', inRegion).execute(),
-    db.selectFrom('project_terms').select(['project_id', 'programme_slug', 'taxonomy_key', 'term_key']).where('project_id', 'in', inRegion).execute(),
-    db.selectFrom('project_search').select(['project_id', 'stems']).where('project_id', 'in', inRegion).execute(),
-  ]);
-  const byId = new Map<number, CatalogueProject & { municipalities: string[]; funding: CatalogueProject['funding'][number][]; nodes: string[]; terms: string[]; stems: string[] }>();
-  for (const r of rows) {
-    const name = requiredTextFromJson(r.name);
-    byId.set(r.id, {
-      id: r.id,
-      code: r.code,
-      sortName: name.fi ?? name.sv ?? name.en ?? '',
-      startDate: r.start_date,
-      endDate: r.end_date,
-      status: r.status,
-      municipalities: [],
-      funding: [],
-      nodes: [],
-      terms: [],
-      stems: [],
-    });
+/**
+ * Every project of a region as the project browser's catalogue needs it, handed to `visit` in
+ * chunks of `chunk` projects (by id), so that 100 000 projects are never held as rows at once.
+ * Not one transaction (which would hold SQLite's only connection for seconds): callers compare
+ * the projects generation before and after.
+ */
+export async function forEachCatalogueProject(db: Executor, regionCode: string, visit: (p: CatalogueProject) => void, chunk = 5000): Promise<void> {
+  for (let after = 0; ; ) {
+    const rows = await db
+      .selectFrom('projects')
+      .select(['id', 'code', 'name', 'start_date', 'end_date', 'status'])
+      .where('region_code', '=', regionCode)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(chunk)
+      .execute();
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.id;
+    const ids = rows.map((r) => r.id);
+    const [municipalities, funding, nodes, terms, search] = await Promise.all([
+      db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', ids).execute(),
+      db.selectFrom('project_funding').select(['project_id', 'fund', 'kind', 'amount_cents']).where('project_id', 'in', ids).execute(),
+      db.selectFrom('project_nodes').select(['project_id', 'programme_slug', 'node_key']).where('project_id', 'in', ids).execute(),
+      db.selectFrom('project_terms').select(['project_id', 'programme_slug', 'taxonomy_key', 'term_key']).where('project_id', 'in', ids).execute(),
+      db.selectFrom('project_search').select(['project_id', 'stems']).where('project_id', 'in', ids).execute(),
+    ]);
+    const byId = new Map<number, CatalogueProject & { municipalities: string[]; funding: CatalogueProject['funding'][number][]; nodes: string[]; terms: string[]; stems: string[] }>();
+    for (const r of rows) {
+      const name = requiredTextFromJson(r.name);
+      byId.set(r.id, {
+        id: r.id,
+        code: r.code,
+        sortName: name.fi ?? name.sv ?? name.en ?? '',
+        startDate: r.start_date,
+        endDate: r.end_date,
+        status: r.status,
+        municipalities: [],
+        funding: [],
+        nodes: [],
+        terms: [],
+        stems: [],
+      });
+    }
+    for (const m of municipalities) byId.get(m.project_id)!.municipalities.push(m.municipality_code);
+    for (const f of funding) byId.get(f.project_id)!.funding.push({ fund: f.fund, kind: f.kind, cents: moneyFromDb(f.amount_cents) });
+    for (const n of nodes) byId.get(n.project_id)!.nodes.push(`${n.programme_slug}/${n.node_key}`);
+    for (const t of terms) byId.get(t.project_id)!.terms.push(`${t.programme_slug}/${t.taxonomy_key}/${t.term_key}`);
+    for (const s of search) byId.get(s.project_id)!.stems.push(...stemWords(s.stems));
+    for (const p of byId.values()) visit(p);
+    if (rows.length < chunk) return;
   }
-  for (const m of municipalities) byId.get(m.project_id)?.municipalities.push(m.municipality_code);
-  for (const f of funding) byId.get(f.project_id)?.funding.push({ fund: f.fund, kind: f.kind, cents: moneyFromDb(f.amount_cents) });
-  for (const n of nodes) byId.get(n.project_id)?.nodes.push(`${n.programme_slug}/${n.node_key}`);
-  for (const t of terms) byId.get(t.project_id)?.terms.push(`${t.programme_slug}/${t.taxonomy_key}/${t.term_key}`);
-  for (const s of search) byId.get(s.project_id)?.stems.push(...stemWords(s.stems));
-  return [...byId.values()];
 }
 
 /** The list items of the projects with these ids, in the order given (ids not found are left out). */
