@@ -21,12 +21,22 @@ export function formatNumber(value: number, lang: Lang): string {
   return numberFormats[lang].format(value);
 }
 
+/** Formatted dates, remembered: Intl formatting costs microseconds, and a list of projects repeats its dates. */
+const formattedDates: Record<Lang, Map<string, string>> = { fi: new Map(), sv: new Map(), en: new Map() };
+const MAX_REMEMBERED_DATES = 20_000;
+
 /** Formats an ISO date `YYYY-MM-DD` for `lang`; an unparsable value is returned unchanged. */
 export function formatDate(isoDate: string, lang: Lang): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) return isoDate;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormats[lang].format(date);
+  const memo = formattedDates[lang];
+  let text = memo.get(isoDate);
+  if (text === undefined) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+    text = date === null || Number.isNaN(date.getTime()) ? isoDate : dateFormats[lang].format(date);
+    if (memo.size >= MAX_REMEMBERED_DATES) memo.clear();
+    memo.set(isoDate, text);
+  }
+  return text;
 }
 
 /** A programme period such as `2022–2025` (with an en dash). */

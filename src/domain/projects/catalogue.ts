@@ -54,8 +54,12 @@ export interface ProjectFilterQuery {
 
 /** The projects matching a filter: a mask over the catalogue's projects and their number. */
 export interface CatalogueMatches {
-  readonly mask: Uint8Array;
   readonly count: number;
+  /** The catalogue indices of the matches, in no particular order; null when every project matches. */
+  readonly indices: Int32Array | null;
+  /** `mask[i] === hit` for the matches (null when every project matches). */
+  readonly mask: Uint8Array | null;
+  readonly hit: number;
 }
 
 export interface MoneySum {
@@ -88,7 +92,7 @@ class PostingLists {
     readonly keys: readonly string[],
     /** The items of key k are items[starts[k]] … items[starts[k + 1] - 1]. */
     private readonly starts: Int32Array,
-    private readonly items: Int32Array,
+    readonly items: Int32Array,
   ) {}
 
   private lowerBound(key: string): number {
@@ -102,25 +106,29 @@ class PostingLists {
     return lo;
   }
 
-  /** Sets `hit[i] = 1` for every project of `key`. */
-  markExact(key: string, hit: Uint8Array): void {
+  /** The range of `items` (start, end) holding the projects of `key`, appended to `out`. */
+  exact(key: string, out: number[]): void {
     const k = this.lowerBound(key);
-    if (this.keys[k] === key) this.markRange(k, k + 1, hit);
+    if (this.keys[k] === key) out.push(this.starts[k]!, this.starts[k + 1]!);
   }
 
-  /** Sets `hit[i] = 1` for every project of every key starting with `prefix`. */
-  markPrefix(prefix: string, hit: Uint8Array): void {
+  /** The range of `items` holding the projects of every key starting with `prefix`, appended to `out`. */
+  prefixed(prefix: string, out: number[]): void {
     const from = this.lowerBound(prefix);
     let to = from;
     while (to < this.keys.length && this.keys[to]!.startsWith(prefix)) to++;
-    this.markRange(from, to, hit);
-  }
-
-  private markRange(fromKey: number, toKey: number, hit: Uint8Array): void {
-    const end = this.starts[toKey]!;
-    for (let j = this.starts[fromKey]!; j < end; j++) hit[this.items[j]!] = 1;
+    if (to > from) out.push(this.starts[from]!, this.starts[to]!);
   }
 }
+
+/** A set of projects: the union of ranges of a posting list's items. */
+interface ProjectSet {
+  items: Int32Array;
+  /** start, end pairs. */
+  ranges: number[];
+}
+
+const setSize = (s: ProjectSet): number => s.ranges.reduce((a, v, j) => (j % 2 === 0 ? a - v : a + v), 0);
 
 /** A list of numbers that grows by doubling, in one typed array. */
 class NumberList {
@@ -335,56 +343,96 @@ export class ProjectCatalogue {
     return builder.build(collator);
   }
 
-  /** The projects matching `f`. */
+  /**
+   * The projects matching `f`. Set filters (nodes, term, municipality, fund, search groups) walk
+   * their posting lists only, counting in `level[i]` how many of them project i passed so far;
+   * the scalar filters (status, dates) are checked on the survivors. Cost: the lengths of the
+   * lists, not the size of the catalogue.
+   */
   match(f: ProjectFilterQuery): CatalogueMatches {
-    const n = this.size;
-    const mask = new Uint8Array(n).fill(1);
-    const keep = (mark: (hit: Uint8Array) => void): void => {
-      const hit = new Uint8Array(n);
-      mark(hit);
-      for (let i = 0; i < n; i++) mask[i]! &= hit[i]!;
+    const { nodes, terms, municipalities, fundLists, stems } = this.parts;
+    const sets: ProjectSet[] = [];
+    const set = (lists: PostingLists, fill: (ranges: number[]) => void): void => {
+      const ranges: number[] = [];
+      fill(ranges);
+      sets.push({ items: lists.items, ranges });
     };
     if (f.nodeKeys) {
       const { programme, keys } = f.nodeKeys;
-      keep((hit) => keys.forEach((k) => this.parts.nodes.markExact(`${programme}/${k}`, hit)));
+      set(nodes, (r) => keys.forEach((k) => nodes.exact(`${programme}/${k}`, r)));
     }
     if (f.term) {
       const t = f.term;
-      keep((hit) => this.parts.terms.markExact(`${t.programme}/${t.taxonomy}/${t.term}`, hit));
+      set(terms, (r) => terms.exact(`${t.programme}/${t.taxonomy}/${t.term}`, r));
     }
-    if (f.municipality !== undefined) keep((hit) => this.parts.municipalities.markExact(f.municipality!, hit));
-    if (f.fund !== undefined) keep((hit) => this.parts.fundLists.markExact(f.fund!, hit));
-    if (f.status !== undefined) {
-      const s = this.parts.statuses.get(f.status) ?? -1;
-      for (let i = 0; i < n; i++) if (this.parts.statusOf[i] !== s) mask[i] = 0;
-    }
-    if (f.activeTo !== undefined) {
-      const to = dayNumber(f.activeTo);
-      for (let i = 0; i < n; i++) if (this.parts.start[i] === 0 || this.parts.start[i]! > to) mask[i] = 0;
-    }
-    if (f.activeFrom !== undefined) {
-      const from = dayNumber(f.activeFrom);
-      for (let i = 0; i < n; i++) if (this.parts.end[i] === 0 || this.parts.end[i]! < from) mask[i] = 0;
-    }
+    if (f.municipality !== undefined) set(municipalities, (r) => municipalities.exact(f.municipality!, r));
+    if (f.fund !== undefined) set(fundLists, (r) => fundLists.exact(f.fund!, r));
     if (f.groups !== undefined) {
-      const groups = f.groups.map((g) => [...new Set(g.filter((s) => STEM.test(s)))]).filter((g) => g.length > 0);
-      if (groups.length === 0) mask.fill(0);
-      for (const g of groups) keep((hit) => g.forEach((prefix) => this.parts.stems.markPrefix(prefix, hit)));
+      const groups = f.groups.map((g) => [...new Set(g.filter((w) => STEM.test(w)))]).filter((g) => g.length > 0);
+      if (groups.length === 0) return { count: 0, indices: new Int32Array(0), mask: new Uint8Array(0), hit: 1 };
+      for (const g of groups) set(stems, (r) => g.forEach((prefix) => stems.prefixed(prefix, r)));
     }
-    let count = 0;
-    for (let i = 0; i < n; i++) count += mask[i]!;
-    return { mask, count };
+    const scalar = this.scalarTest(f);
+    if (sets.length === 0 && scalar === null) return { count: this.size, indices: null, mask: null, hit: 1 };
+
+    const n = this.size;
+    const mask = new Uint8Array(n);
+    const out = new NumberList();
+    if (sets.length === 0) {
+      for (let i = 0; i < n; i++) {
+        if (!scalar!(i)) continue;
+        mask[i] = 1;
+        out.push(i);
+      }
+      return { count: out.length, indices: out.int32(), mask, hit: 1 };
+    }
+    // The smallest set last: its walk also collects the matches.
+    sets.sort((a, b) => setSize(b) - setSize(a));
+    const last = sets.length - 1;
+    sets.forEach(({ items, ranges }, s) => {
+      for (let r = 0; r < ranges.length; r += 2) {
+        for (let j = ranges[r]!; j < ranges[r + 1]!; j++) {
+          const i = items[j]!;
+          if (mask[i] !== s) continue;
+          mask[i] = s + 1;
+          if (s === last && scalar !== null && !scalar(i)) continue;
+          if (s === last) out.push(i);
+        }
+      }
+    });
+    const indices = out.int32();
+    if (scalar !== null) {
+      // Survivors that failed a scalar test stay at `last + 1`; mark the matches one higher.
+      for (const i of indices) mask[i] = last + 2;
+      return { count: indices.length, indices, mask, hit: last + 2 };
+    }
+    return { count: indices.length, indices, mask, hit: last + 1 };
+  }
+
+  /** The test of the status and date filters on a project index, or null when `f` has none. */
+  private scalarTest(f: ProjectFilterQuery): ((i: number) => boolean) | null {
+    const { statuses, statusOf, start, end } = this.parts;
+    const status = f.status === undefined ? null : (statuses.get(f.status) ?? -1);
+    const to = f.activeTo === undefined ? null : dayNumber(f.activeTo);
+    const from = f.activeFrom === undefined ? null : dayNumber(f.activeFrom);
+    if (status === null && to === null && from === null) return null;
+    return (i) =>
+      (status === null || statusOf[i] === status) && (to === null || (start[i] !== 0 && start[i]! <= to)) && (from === null || (end[i] !== 0 && end[i]! >= from));
   }
 
   /** The ids of the matching projects at positions [offset, offset + limit) in `sort` order (code breaks ties). */
   page(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): number[] {
     const order = this.parts.orders[sort];
+    const ids = this.parts.ids;
+    if (m.mask === null) return Array.from(order.subarray(offset, offset + limit), (i) => ids[i]!);
+    if (m.count <= offset) return [];
+    const { mask, hit } = m;
     const out: number[] = [];
     let seen = 0;
     for (let j = 0; j < order.length && out.length < limit; j++) {
       const i = order[j]!;
-      if (m.mask[i] === 0) continue;
-      if (seen++ >= offset) out.push(this.parts.ids[i]!);
+      if (mask[i] !== hit) continue;
+      if (seen++ >= offset) out.push(ids[i]!);
     }
     return out;
   }
@@ -394,14 +442,15 @@ export class ProjectCatalogue {
     const { funds, kinds, fundingStart, fundingFund, fundingKind, fundingCents } = this.parts;
     const sums = new Float64Array(funds.length * kinds.length);
     const has = new Uint8Array(funds.length * kinds.length);
-    for (let i = 0; i < this.size; i++) {
-      if (m.mask[i] === 0) continue;
+    const add = (i: number): void => {
       for (let j = fundingStart[i]!; j < fundingStart[i + 1]!; j++) {
         const cell = fundingFund[j]! * kinds.length + fundingKind[j]!;
         sums[cell]! += fundingCents[j]!;
         has[cell] = 1;
       }
-    }
+    };
+    if (m.indices === null) for (let i = 0; i < this.size; i++) add(i);
+    else for (const i of m.indices) add(i);
     const out: MoneySum[] = [];
     funds.forEach((fund, f) => kinds.forEach((kind, k) => has[f * kinds.length + k] && out.push({ fund, kind, cents: sums[f * kinds.length + k]! })));
     return out.sort((a, b) => byText(a.fund, b.fund) || byText(a.kind, b.kind));
