@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ProjectCatalogue, stemWords, type CatalogueProject, type ProjectFilterQuery, type ProjectSort } from './catalogue.ts';
+import { ProjectCatalogue, sortName, stemWords, type CatalogueProject, type ProjectFilterQuery, type ProjectSort } from './catalogue.ts';
+import type { ProjectListItem } from './listing.ts';
 
 const collator = new Intl.Collator('fi', { sensitivity: 'base', numeric: true });
 
@@ -17,10 +18,14 @@ const project = (id: number): fc.Arbitrary<CatalogueProject> =>
   fc.record({
     id: fc.constant(id),
     code: fc.constant(`P-${String(1000 - id)}`),
-    sortName: fc.constantFrom('Ääni', 'aalto', 'Öljy', 'Zeta', 'hanke 2', 'hanke 10', 'Hanke', 'hanke', 'HANKE'),
+    name: fc.record(
+      { fi: fc.constantFrom('Ääni', 'aalto', 'Öljy', 'Zeta', 'hanke 2', 'hanke 10', 'Hanke', 'hanke', 'HANKE'), sv: fc.constantFrom('Ljud', 'ljud', 'Åland'), en: fc.constant('Sound') },
+      { requiredKeys: [] },
+    ),
+    leadOrganisation: fc.option(fc.constantFrom('Xamk', 'Kotkan kaupunki'), { nil: null }),
     startDate: date,
     endDate: date,
-    status: fc.constantFrom('planned', 'running', 'ended'),
+    status: fc.constantFrom('planned', 'running', 'ended') as fc.Arbitrary<CatalogueProject['status']>,
     municipalities: fc.uniqueArray(fc.constantFrom('285', '286', '075'), { maxLength: 2 }),
     funding: fc.array(fc.record({ fund, kind: fc.constantFrom('granted', 'paid'), cents: fc.integer({ min: 0, max: 10_000_000 }) }), { maxLength: 3 }),
     nodes: fc.uniqueArray(fc.constantFrom('p/a', 'p/b', 'p/c', 'q/a'), { maxLength: 2 }),
@@ -60,10 +65,23 @@ function matches(p: CatalogueProject, f: ProjectFilterQuery): boolean {
   return true;
 }
 
+/** The list item of a project, computed directly. */
+const item = (p: CatalogueProject): ProjectListItem => ({
+  code: p.code,
+  name: p.name,
+  status: p.status as ProjectListItem['status'],
+  startDate: p.startDate,
+  endDate: p.endDate,
+  leadOrganisation: p.leadOrganisation,
+  municipalities: [...p.municipalities].sort(),
+  grantedCents: p.funding.filter((l) => l.kind === 'granted').reduce((a, l) => a + l.cents, 0),
+  paidCents: p.funding.filter((l) => l.kind === 'paid').reduce((a, l) => a + l.cents, 0),
+});
+
 const byCode = (a: CatalogueProject, b: CatalogueProject): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 const ORDERS: Record<ProjectSort, (a: CatalogueProject, b: CatalogueProject) => number> = {
   code: byCode,
-  name: (a, b) => collator.compare(a.sortName, b.sortName) || byCode(a, b),
+  name: (a, b) => collator.compare(sortName(a.name), sortName(b.name)) || byCode(a, b),
   start: (a, b) => (a.startDate === b.startDate ? 0 : a.startDate === null ? 1 : b.startDate === null ? -1 : a.startDate < b.startDate ? -1 : 1) || byCode(a, b),
 };
 
@@ -78,9 +96,10 @@ describe('project catalogue', () => {
         if (expected.length > offset) paged++;
         assert.equal(m.count, expected.length);
         for (const sort of ['name', 'start', 'code'] as const) {
-          const sorted = [...expected].sort(ORDERS[sort]).map((p) => p.id);
-          assert.deepEqual(catalogue.page(m, sort, offset, limit), sorted.slice(offset, offset + limit), `page in ${sort} order`);
-          assert.deepEqual(catalogue.page(m, sort, 0, expected.length), sorted, `every match in ${sort} order`);
+          const sorted = [...expected].sort(ORDERS[sort]);
+          assert.deepEqual(catalogue.pageIds(m, sort, offset, limit), sorted.slice(offset, offset + limit).map((p) => p.id), `page in ${sort} order`);
+          assert.deepEqual(catalogue.page(m, sort, offset, limit), sorted.slice(offset, offset + limit).map(item), `list items of the page in ${sort} order`);
+          assert.deepEqual(catalogue.pageIds(m, sort, 0, expected.length), sorted.map((p) => p.id), `every match in ${sort} order`);
         }
         const sums = new Map<string, number>();
         for (const l of expected.flatMap((p) => p.funding)) sums.set(`${l.fund} ${l.kind}`, (sums.get(`${l.fund} ${l.kind}`) ?? 0) + l.cents);
@@ -93,10 +112,11 @@ describe('project catalogue', () => {
   });
 
   test('names sort the Finnish way and numbers in names by value', () => {
-    const list = ['Öljy', 'Zeta', 'Ääni', 'Åland', 'aalto', 'Hanke 10', 'Hanke 2'].map((sortName, i) => ({
+    const list = ['Öljy', 'Zeta', 'Ääni', 'Åland', 'aalto', 'Hanke 10', 'Hanke 2'].map((fi, i) => ({
       id: i + 1,
       code: `C${i}`,
-      sortName,
+      name: { fi },
+      leadOrganisation: null,
       startDate: null,
       endDate: null,
       status: 'running',
@@ -107,7 +127,7 @@ describe('project catalogue', () => {
       stems: [],
     }));
     const c = ProjectCatalogue.of(list, collator);
-    const names = c.page(c.match({}), 'name', 0, 10).map((id) => list[id - 1]!.sortName);
+    const names = c.page(c.match({}), 'name', 0, 10).map((p) => p.name.fi);
     assert.deepEqual(names, ['aalto', 'Hanke 2', 'Hanke 10', 'Zeta', 'Åland', 'Ääni', 'Öljy']);
   });
 

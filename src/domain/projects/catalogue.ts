@@ -14,6 +14,8 @@
  * - search groups: every group has a stem prefix that starts one of the project's stems (in any
  *   of its languages).
  */
+import type { LocalizedText } from '../languages.ts';
+import type { ProjectListItem } from './listing.ts';
 import type { ProjectStatus } from './status.ts';
 
 export type ProjectSort = 'name' | 'start' | 'code';
@@ -21,8 +23,8 @@ export type ProjectSort = 'name' | 'start' | 'code';
 export interface CatalogueProject {
   id: number;
   code: string;
-  /** The name the list sorts by: Finnish, else Swedish, else English. */
-  sortName: string;
+  name: LocalizedText;
+  leadOrganisation: string | null;
   startDate: string | null;
   endDate: string | null;
   status: ProjectStatus | string;
@@ -73,6 +75,23 @@ function dayNumber(iso: string | null | undefined): number {
   if (!iso) return 0;
   const n = Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
   return Number.isInteger(n) ? n : 0;
+}
+
+/** The day number as `yyyy-mm-dd`, or null for none. */
+function isoDay(day: number): string | null {
+  if (day === 0) return null;
+  const text = String(day);
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
+function statusName(statuses: ReadonlyMap<string, number>, n: number): string {
+  for (const [name, at] of statuses) if (at === n) return name;
+  throw new Error(`no status ${n}`);
+}
+
+/** The name a list sorts by: Finnish, else Swedish, else English. */
+export function sortName(name: LocalizedText): string {
+  return name.fi ?? name.sv ?? name.en ?? '';
 }
 
 const STEM = /^[\p{L}\p{N}]+$/u;
@@ -218,6 +237,12 @@ export class CatalogueBuilder {
   private readonly codes: string[] = [];
   private readonly names = new Dictionary();
   private readonly nameOf = new NumberList();
+  private readonly displayNames: LocalizedText[] = [];
+  private readonly leads = new Dictionary();
+  private readonly leadOf = new NumberList();
+  private readonly municipalityStart = new NumberList();
+  private readonly municipalityCodes = new Dictionary();
+  private readonly municipalityOf = new NumberList();
   private readonly statuses = new Dictionary();
   private readonly statusOf = new NumberList();
   private readonly start = new NumberList();
@@ -244,7 +269,11 @@ export class CatalogueBuilder {
     const i = this.codes.length;
     this.ids.push(p.id);
     this.codes.push(p.code);
-    this.nameOf.push(this.names.id(p.sortName));
+    this.nameOf.push(this.names.id(sortName(p.name)));
+    this.displayNames.push(p.name);
+    this.leadOf.push(p.leadOrganisation === null ? -1 : this.leads.id(p.leadOrganisation));
+    this.municipalityStart.push(this.municipalityOf.length);
+    for (const m of [...p.municipalities].sort(byText)) this.municipalityOf.push(this.municipalityCodes.id(m));
     this.statusOf.push(this.statuses.id(p.status));
     this.start.push(dayNumber(p.startDate));
     this.end.push(dayNumber(p.endDate));
@@ -265,6 +294,7 @@ export class CatalogueBuilder {
   build(collator: Intl.Collator): ProjectCatalogue {
     const n = this.codes.length;
     this.fundingStart.push(this.fundingCents.length);
+    this.municipalityStart.push(this.municipalityOf.length);
     // Code ranks first; the other orders sort numbers (ranks, days), which is fast.
     const codes = this.codes;
     const code = Int32Array.from(
@@ -281,6 +311,13 @@ export class CatalogueBuilder {
     const startOf = start.map((d) => d || 99_999_999);
     return new ProjectCatalogue({
       ids: this.ids.int32(),
+      codes,
+      names: this.displayNames,
+      leads: this.leads.keys,
+      leadOf: this.leadOf.int32(),
+      municipalityStart: this.municipalityStart.int32(),
+      municipalityCodes: this.municipalityCodes.keys,
+      municipalityOf: this.municipalityOf.int32(),
       statuses: this.statuses.ids,
       statusOf: this.statusOf.int32(),
       start,
@@ -307,6 +344,15 @@ export class CatalogueBuilder {
 
 interface CatalogueParts {
   ids: Int32Array;
+  codes: readonly string[];
+  names: readonly LocalizedText[];
+  /** Lead organisations (each name once) and the lead of each project (-1: none). */
+  leads: readonly string[];
+  leadOf: Int32Array;
+  /** The municipalities of project i (in code order) are municipalityCodes[municipalityOf[k]] for k in municipalityStart[i] … municipalityStart[i + 1] - 1. */
+  municipalityStart: Int32Array;
+  municipalityCodes: readonly string[];
+  municipalityOf: Int32Array;
   /** Status → its number in `statusOf`. */
   statuses: ReadonlyMap<string, number>;
   statusOf: Int32Array;
@@ -420,11 +466,19 @@ export class ProjectCatalogue {
       (status === null || statusOf[i] === status) && (to === null || (start[i] !== 0 && start[i]! <= to)) && (from === null || (end[i] !== 0 && end[i]! >= from));
   }
 
-  /** The ids of the matching projects at positions [offset, offset + limit) in `sort` order (code breaks ties). */
-  page(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): number[] {
+  /** The matching projects at positions [offset, offset + limit) in `sort` order (code breaks ties), as list items. */
+  page(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): ProjectListItem[] {
+    return this.pageIndices(m, sort, offset, limit).map((i) => this.item(i));
+  }
+
+  /** The database ids of the projects `page` gives. */
+  pageIds(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): number[] {
+    return this.pageIndices(m, sort, offset, limit).map((i) => this.parts.ids[i]!);
+  }
+
+  private pageIndices(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): number[] {
     const order = this.parts.orders[sort];
-    const ids = this.parts.ids;
-    if (m.mask === null) return Array.from(order.subarray(offset, offset + limit), (i) => ids[i]!);
+    if (m.mask === null) return Array.from(order.subarray(offset, offset + limit));
     if (m.count <= offset) return [];
     const { mask, hit } = m;
     const out: number[] = [];
@@ -432,9 +486,35 @@ export class ProjectCatalogue {
     for (let j = 0; j < order.length && out.length < limit; j++) {
       const i = order[j]!;
       if (mask[i] !== hit) continue;
-      if (seen++ >= offset) out.push(ids[i]!);
+      if (seen++ >= offset) out.push(i);
     }
     return out;
+  }
+
+  /** Project i as a list item. */
+  private item(i: number): ProjectListItem {
+    const { codes, names, leads, leadOf, statuses, statusOf, start, end, municipalityStart, municipalityCodes, municipalityOf, kinds, fundingStart, fundingKind, fundingCents } = this.parts;
+    const municipalities: string[] = [];
+    for (let k = municipalityStart[i]!; k < municipalityStart[i + 1]!; k++) municipalities.push(municipalityCodes[municipalityOf[k]!]!);
+    const granted = kinds.indexOf('granted');
+    const paid = kinds.indexOf('paid');
+    let grantedCents = 0;
+    let paidCents = 0;
+    for (let j = fundingStart[i]!; j < fundingStart[i + 1]!; j++) {
+      if (fundingKind[j] === granted) grantedCents += fundingCents[j]!;
+      else if (fundingKind[j] === paid) paidCents += fundingCents[j]!;
+    }
+    return {
+      code: codes[i]!,
+      name: names[i]!,
+      status: statusName(statuses, statusOf[i]!) as ProjectStatus,
+      startDate: isoDay(start[i]!),
+      endDate: isoDay(end[i]!),
+      leadOrganisation: leadOf[i]! < 0 ? null : leads[leadOf[i]!]!,
+      municipalities,
+      grantedCents,
+      paidCents,
+    };
   }
 
   /** Money of the matching projects summed by fund and kind (only the sums that have lines). */

@@ -15,7 +15,7 @@ import { searchGroups } from '#src/domain/search-text.ts';
 import { findByKey, flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
 import { CatalogueBuilder, type ProjectCatalogue, type CatalogueMatches, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
-import { findProject, forEachCatalogueProject, listProjectItems, readProjectsGeneration } from '#src/storage/repositories/projects-repository.ts';
+import { findProject, forEachCatalogueProject, readProjectsGeneration } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -283,7 +283,7 @@ export class ProjectQueries {
   /** One page of the matching projects with the total count. */
   async list(regionCode: string, query: ProjectQuery): Promise<ProjectPage> {
     const { catalogue, matches } = await this.matches(regionCode, query.filter);
-    const projects = await listProjectItems(this.db.kysely, catalogue.page(matches, query.sort, (query.page - 1) * query.size, query.size));
+    const projects = catalogue.page(matches, query.sort, (query.page - 1) * query.size, query.size);
     const total = matches.count;
     return { total, page: query.page, size: query.size, pages: Math.max(1, Math.ceil(total / query.size)), sort: query.sort, projects };
   }
@@ -291,7 +291,7 @@ export class ProjectQueries {
   /** Every matching project (for exports), in `sort` order. */
   async all(regionCode: string, f: ProjectFilter, sort: ProjectSort): Promise<ProjectListItem[]> {
     const { catalogue, matches } = await this.matches(regionCode, f);
-    return listProjectItems(this.db.kysely, catalogue.page(matches, sort, 0, matches.count));
+    return catalogue.page(matches, sort, 0, matches.count);
   }
 
   /** Money of the projects matching a filter in stored values (any programme's nodes), summed by fund and kind. */

@@ -6,7 +6,7 @@
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { FundCode } from '#src/domain/projects/funds.ts';
 import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
-import type { ProjectListItem, StoredProject } from '#src/domain/projects/listing.ts';
+import type { StoredProject } from '#src/domain/projects/listing.ts';
 import type { Organisation, Project } from '#src/domain/projects/project.ts';
 import type { FundingKind, ProjectStatus } from '#src/domain/projects/status.ts';
 import type { Level } from '#src/domain/programme-file.ts';
@@ -316,7 +316,7 @@ export async function forEachCatalogueProject(db: Executor, regionCode: string, 
   for (let after = 0; ; ) {
     const rows = await db
       .selectFrom('projects')
-      .select(['id', 'code', 'name', 'start_date', 'end_date', 'status'])
+      .select(['id', 'code', 'name', 'lead_name', 'start_date', 'end_date', 'status'])
       .where('region_code', '=', regionCode)
       .where('id', '>', after)
       .orderBy('id')
@@ -334,11 +334,11 @@ export async function forEachCatalogueProject(db: Executor, regionCode: string, 
     ]);
     const byId = new Map<number, CatalogueProject & { municipalities: string[]; funding: CatalogueProject['funding'][number][]; nodes: string[]; terms: string[]; stems: string[] }>();
     for (const r of rows) {
-      const name = requiredTextFromJson(r.name);
       byId.set(r.id, {
         id: r.id,
         code: r.code,
-        sortName: name.fi ?? name.sv ?? name.en ?? '',
+        name: requiredTextFromJson(r.name),
+        leadOrganisation: r.lead_name,
         startDate: r.start_date,
         endDate: r.end_date,
         status: r.status,
@@ -357,39 +357,4 @@ export async function forEachCatalogueProject(db: Executor, regionCode: string, 
     for (const p of byId.values()) visit(p);
     if (rows.length < chunk) return;
   }
-}
-
-/** The list items of the projects with these ids, in the order given (ids not found are left out). */
-export async function listProjectItems(db: Executor, ids: readonly number[]): Promise<ProjectListItem[]> {
-  if (ids.length === 0) return [];
-  const out: ProjectListItem[] = [];
-  for (const batch of chunks(ids, 1)) {
-    const [rows, municipalities, money] = await Promise.all([
-      db.selectFrom('projects').select(['id', 'code', 'name', 'status', 'start_date', 'end_date', 'lead_name']).where('id', 'in', batch).execute(),
-      db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', batch).orderBy('municipality_code').execute(),
-      db
-        .selectFrom('project_funding')
-        .select((eb) => ['project_id', 'kind', eb.fn.sum<string | number>('amount_cents').as('cents')])
-        .where('project_id', 'in', batch)
-        .groupBy(['project_id', 'kind'])
-        .execute(),
-    ]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of batch) {
-      const r = byId.get(id);
-      if (!r) continue;
-      out.push({
-        code: r.code,
-        name: requiredTextFromJson(r.name),
-        status: r.status as ProjectStatus,
-        startDate: r.start_date,
-        endDate: r.end_date,
-        leadOrganisation: r.lead_name,
-        municipalities: municipalities.filter((m) => m.project_id === id).map((m) => m.municipality_code),
-        grantedCents: money.filter((m) => m.project_id === id && m.kind === 'granted').reduce((s, m) => s + moneyFromDb(m.cents), 0),
-        paidCents: money.filter((m) => m.project_id === id && m.kind === 'paid').reduce((s, m) => s + moneyFromDb(m.cents), 0),
-      });
-    }
-  }
-  return out;
 }
