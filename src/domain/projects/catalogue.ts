@@ -149,25 +149,22 @@ interface ProjectSet {
 
 const setSize = (s: ProjectSet): number => s.ranges.reduce((a, v, j) => (j % 2 === 0 ? a - v : a + v), 0);
 
-/** A list of numbers that grows by doubling, in one typed array. */
-class NumberList {
-  private data = new Float64Array(1024);
+/** A list of 32-bit integers that grows by doubling, in one typed array. */
+class IntList {
+  private data = new Int32Array(1024);
   length = 0;
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const data = new Float64Array(this.length * 2);
+      const data = new Int32Array(this.length * 2);
       data.set(this.data);
       this.data = data;
     }
     this.data[this.length++] = value;
   }
 
+  /** The list in an array of its own length. */
   int32(): Int32Array {
-    return Int32Array.from(this.data.subarray(0, this.length));
-  }
-
-  float64(): Float64Array {
     return this.data.slice(0, this.length);
   }
 }
@@ -195,8 +192,8 @@ class Dictionary {
 class PostingsBuilder {
   private readonly keys = new Dictionary();
   private readonly last: number[] = [];
-  private readonly terms = new NumberList();
-  private readonly items = new NumberList();
+  private readonly terms = new IntList();
+  private readonly items = new IntList();
 
   add(key: string, index: number): void {
     const id = this.keys.id(key);
@@ -233,26 +230,26 @@ class PostingsBuilder {
  * objects all at once) and turns them into a catalogue.
  */
 export class CatalogueBuilder {
-  private readonly ids = new NumberList();
+  private readonly ids = new IntList();
   private readonly codes: string[] = [];
   private readonly names = new Dictionary();
-  private readonly nameOf = new NumberList();
+  private readonly nameOf = new IntList();
   private readonly displayNames: LocalizedText[] = [];
   private readonly leads = new Dictionary();
-  private readonly leadOf = new NumberList();
-  private readonly municipalityStart = new NumberList();
+  private readonly leadOf = new IntList();
+  private readonly municipalityStart = new IntList();
   private readonly municipalityCodes = new Dictionary();
-  private readonly municipalityOf = new NumberList();
+  private readonly municipalityOf = new IntList();
   private readonly statuses = new Dictionary();
-  private readonly statusOf = new NumberList();
-  private readonly start = new NumberList();
-  private readonly end = new NumberList();
-  private readonly fundingStart = new NumberList();
+  private readonly statusOf = new IntList();
+  private readonly start = new IntList();
+  private readonly end = new IntList();
+  private readonly fundingStart = new IntList();
   private readonly funds = new Dictionary();
   private readonly kinds = new Dictionary();
-  private readonly fundingFund = new NumberList();
-  private readonly fundingKind = new NumberList();
-  private readonly fundingCents = new NumberList();
+  private readonly fundingFund = new IntList();
+  private readonly fundingKind = new IntList();
+  private readonly fundingCents: number[] = [];
   private readonly postings = {
     municipalities: new PostingsBuilder(),
     funds: new PostingsBuilder(),
@@ -327,7 +324,7 @@ export class CatalogueBuilder {
       kinds: this.kinds.keys,
       fundingFund: this.fundingFund.int32(),
       fundingKind: this.fundingKind.int32(),
-      fundingCents: this.fundingCents.float64(),
+      fundingCents: Float64Array.from(this.fundingCents),
       municipalities: this.postings.municipalities.build(),
       fundLists: this.postings.funds.build(),
       nodes: this.postings.nodes.build(),
@@ -423,7 +420,7 @@ export class ProjectCatalogue {
 
     const n = this.size;
     const mask = new Uint8Array(n);
-    const out = new NumberList();
+    const out = new IntList();
     if (sets.length === 0) {
       for (let i = 0; i < n; i++) {
         if (!scalar!(i)) continue;

@@ -312,7 +312,7 @@ export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: re
  * Not one transaction (which would hold SQLite's only connection for seconds): callers compare
  * the projects generation before and after.
  */
-export async function forEachCatalogueProject(db: Executor, regionCode: string, visit: (p: CatalogueProject) => void, chunk = 5000): Promise<void> {
+export async function forEachCatalogueProject(db: Executor, regionCode: string, visit: (p: CatalogueProject) => void, chunk = 2000): Promise<void> {
   for (let after = 0; ; ) {
     const rows = await db
       .selectFrom('projects')
