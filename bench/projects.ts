@@ -22,6 +22,7 @@ import { buildAlignmentModel, evaluateAlignment, type LabelledProject } from '#s
 import { openAppContext, type AppContext } from '#src/services/app-context.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
+import { START_ENV, START_FLAGS } from './production-start.ts';
 import { ACTIONS, FUNDS, PLACES, TOPICS, generateCsv, prng } from './synthetic-projects.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -119,8 +120,8 @@ function wrk(url: string, script?: string): { rps: number; p99: number; non2xx: 
 
 async function serverFigures(databaseUrl: string, dataDir: string): Promise<string[]> {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'ignore' });
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', SUUNTA_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SUUNTA_USE_BUILD: '1' };
-  const server: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', join(ROOT, 'bin/suunta.js'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...START_ENV, PORT: String(PORT), HOST: '127.0.0.1', SUUNTA_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+  const server: ChildProcess = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'bin/suunta.js'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const out: string[] = [];
   try {
     const base = `http://127.0.0.1:${PORT}`;

@@ -12,12 +12,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { START_ENV, START_FLAGS } from './production-start.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
-/** V8 flags `npm start` uses (package.json); kept in step by hand. */
-const START_FLAGS = ['--max-semi-space-size=1'];
 const PORTS = { suunta: 18080, node: 18081, nginx: 18082 };
 const PAGES = {
   programme: '/fi/kymenlaakso/2022-2025/',
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
     delete env['DATABASE_URL'];
     // Exactly what `npm start` runs: the built bundle with the same V8 flags.
     execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
-    env['SUUNTA_USE_BUILD'] = '1';
+    Object.assign(env, START_ENV);
     const suunta = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'bin/suunta.js'), 'serve'], {
       cwd: ROOT,
       env,

@@ -98,8 +98,10 @@ export class ProgrammeReader {
   }
 
   async municipalities(regionCode?: string): Promise<Municipality[]> {
-    if (regionCode !== undefined && !(await findRegion(this.db.kysely, { code: regionCode }))) throw notFound(`Region "${regionCode}"`);
-    return this.cached(`municipalities:${regionCode ?? '*'}`, () => listMunicipalities(this.db.kysely, regionCode));
+    return this.cached(`municipalities:${regionCode ?? '*'}`, async () => {
+      if (regionCode !== undefined && !(await findRegion(this.db.kysely, { code: regionCode }))) throw notFound(`Region "${regionCode}"`);
+      return listMunicipalities(this.db.kysely, regionCode);
+    });
   }
 
   async programmes(regionCode?: string): Promise<ProgrammeSummary[]> {

@@ -105,6 +105,11 @@ describe('project catalogue', () => {
         for (const l of expected.flatMap((p) => p.funding)) sums.set(`${l.fund} ${l.kind}`, (sums.get(`${l.fund} ${l.kind}`) ?? 0) + l.cents);
         const totals = catalogue.totals(m);
         assert.deepEqual(new Map(totals.map((t) => [`${t.fund} ${t.kind}`, t.cents])), sums);
+        // query and summary reuse one mask: an earlier query of another filter must leave no trace.
+        catalogue.query({ status: 'running' }, 'code', 0, 3);
+        assert.deepEqual(catalogue.query(f, 'name', offset, limit), { count: expected.length, items: [...expected].sort(ORDERS.name).slice(offset, offset + limit).map(item) });
+        catalogue.summary({ groups: [['a']] });
+        assert.deepEqual(catalogue.summary(f), { count: expected.length, sums: totals });
       }),
       { numRuns: 300 },
     );

@@ -392,7 +392,7 @@ export class ProjectCatalogue {
    * the scalar filters (status, dates) are checked on the survivors. Cost: the lengths of the
    * lists, not the size of the catalogue.
    */
-  match(f: ProjectFilterQuery): CatalogueMatches {
+  match(f: ProjectFilterQuery, scratch?: Uint8Array): CatalogueMatches {
     const { nodes, terms, municipalities, fundLists, stems } = this.parts;
     const sets: ProjectSet[] = [];
     const set = (lists: PostingLists, fill: (ranges: number[]) => void): void => {
@@ -419,7 +419,7 @@ export class ProjectCatalogue {
     if (sets.length === 0 && scalar === null) return { count: this.size, indices: null, mask: null, hit: 1 };
 
     const n = this.size;
-    const mask = new Uint8Array(n);
+    const mask = scratch ? scratch.fill(0) : new Uint8Array(n);
     const out = new IntList();
     if (sets.length === 0) {
       for (let i = 0; i < n; i++) {
@@ -461,6 +461,25 @@ export class ProjectCatalogue {
     if (status === null && to === null && from === null) return null;
     return (i) =>
       (status === null || statusOf[i] === status) && (to === null || (start[i] !== 0 && start[i]! <= to)) && (from === null || (end[i] !== 0 && end[i]! >= from));
+  }
+
+  /** One mask reused by `query` and `summary`, which use it before they return (a mask per request would be garbage). */
+  private scratchMask: Uint8Array | null = null;
+
+  private scratch(): Uint8Array {
+    return (this.scratchMask ??= new Uint8Array(this.size));
+  }
+
+  /** The count of the projects matching `f` and the list items at [offset, offset + limit) in `sort` order. */
+  query(f: ProjectFilterQuery, sort: ProjectSort, offset: number, limit: number): { count: number; items: ProjectListItem[] } {
+    const m = this.match(f, this.scratch());
+    return { count: m.count, items: this.page(m, sort, offset, limit) };
+  }
+
+  /** The count of the projects matching `f` and their money by fund and kind. */
+  summary(f: ProjectFilterQuery): { count: number; sums: MoneySum[] } {
+    const m = this.match(f, this.scratch());
+    return { count: m.count, sums: this.totals(m) };
   }
 
   /** The matching projects at positions [offset, offset + limit) in `sort` order (code breaks ties), as list items. */

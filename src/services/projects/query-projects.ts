@@ -14,7 +14,7 @@ import type { TreeNode } from '#src/domain/read-models.ts';
 import { searchGroups } from '#src/domain/search-text.ts';
 import { findByKey, flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import { CatalogueBuilder, type ProjectCatalogue, type CatalogueMatches, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
+import { CatalogueBuilder, type ProjectCatalogue, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
 import { findProject, forEachCatalogueProject, readProjectsGeneration } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
 
@@ -222,10 +222,10 @@ export class ProjectQueries {
     for (const region of await this.reader.regions()) await this.catalogue(region.code);
   }
 
-  private async matches(regionCode: string, f: ProjectFilter): Promise<{ catalogue: ProjectCatalogue; matches: CatalogueMatches }> {
+  /** The region's catalogue and the filter in stored values. */
+  private async prepared(regionCode: string, f: ProjectFilter): Promise<{ catalogue: ProjectCatalogue; filter: ProjectFilterQuery }> {
     const { regionCode: code, filter } = await this.resolve(regionCode, f);
-    const catalogue = await this.catalogue(code);
-    return { catalogue, matches: catalogue.match(filter) };
+    return { catalogue: await this.catalogue(code), filter };
   }
 
   /** The programme whose nodes and terms the filters name: the region's main programme (latest period). */
@@ -282,28 +282,27 @@ export class ProjectQueries {
 
   /** One page of the matching projects with the total count. */
   async list(regionCode: string, query: ProjectQuery): Promise<ProjectPage> {
-    const { catalogue, matches } = await this.matches(regionCode, query.filter);
-    const projects = catalogue.page(matches, query.sort, (query.page - 1) * query.size, query.size);
-    const total = matches.count;
+    const { catalogue, filter } = await this.prepared(regionCode, query.filter);
+    const { count: total, items: projects } = catalogue.query(filter, query.sort, (query.page - 1) * query.size, query.size);
     return { total, page: query.page, size: query.size, pages: Math.max(1, Math.ceil(total / query.size)), sort: query.sort, projects };
   }
 
   /** Every matching project (for exports), in `sort` order. */
   async all(regionCode: string, f: ProjectFilter, sort: ProjectSort): Promise<ProjectListItem[]> {
-    const { catalogue, matches } = await this.matches(regionCode, f);
-    return catalogue.page(matches, sort, 0, matches.count);
+    const { catalogue, filter } = await this.prepared(regionCode, f);
+    return catalogue.query(filter, sort, 0, catalogue.size).items;
   }
 
   /** Money of the projects matching a filter in stored values (any programme's nodes), summed by fund and kind. */
   async sums(regionCode: string, filter: ProjectFilterQuery): Promise<MoneySum[]> {
     const catalogue = await this.catalogue((await this.reader.region(regionCode)).code);
-    return catalogue.totals(catalogue.match(filter));
+    return catalogue.summary(filter).sums;
   }
 
   /** Count and money by fund and kind of the matching projects. */
   async totals(regionCode: string, f: ProjectFilter): Promise<ProjectTotals> {
-    const { catalogue, matches } = await this.matches(regionCode, f);
-    const sums = catalogue.totals(matches);
+    const { catalogue, filter } = await this.prepared(regionCode, f);
+    const { count, sums } = catalogue.summary(filter);
     const cents = (fund: FundCode | null, kind: FundingKind): number => sums.filter((s) => (fund === null || s.fund === fund) && s.kind === kind).reduce((a, s) => a + s.cents, 0);
     const byFund = FUND_CODES.filter((fund) => sums.some((s) => s.fund === fund)).map((fund) => ({
       fund,
@@ -311,7 +310,7 @@ export class ProjectQueries {
       paidCents: cents(fund, 'paid'),
       plannedCents: cents(fund, 'planned'),
     }));
-    return { count: matches.count, grantedCents: cents(null, 'granted'), paidCents: cents(null, 'paid'), plannedCents: cents(null, 'planned'), byFund };
+    return { count, grantedCents: cents(null, 'granted'), paidCents: cents(null, 'paid'), plannedCents: cents(null, 'planned'), byFund };
   }
 
   /** The projects section of a priority or term page: the first `limit` projects by name, the count and money by fund. */
