@@ -73,6 +73,29 @@ interface CsvError extends Error {
   record?: unknown[];
 }
 
+type FirstRecord = { record: string[]; info: { lines: number } }[];
+
+/**
+ * The header record. csv-parse reads the whole text even when asked for one record, so the first
+ * 64 KB are tried first (to whole lines); when the header does not end well inside them — or they
+ * do not parse — the whole text is read, so errors are the same as before.
+ */
+function parseHeader(text: string, delimiter: string): FirstRecord {
+  const options = { delimiter, to: 1, info: true, record_delimiter: '\n' };
+  const cut = text.lastIndexOf('\n', 65_536);
+  if (cut > 0 && text.length > 65_536) {
+    const prefix = text.slice(0, cut + 1);
+    try {
+      const first = parse(prefix, options) as unknown as FirstRecord;
+      const prefixLines = prefix.split('\n').length - 1;
+      if (first[0] && first[0].info.lines < prefixLines) return first;
+    } catch {
+      // read the whole text below
+    }
+  }
+  return parse(text, options) as unknown as FirstRecord;
+}
+
 /** Reads CSV text (line endings already normalised to \n). */
 export function readCsv(input: string, delimiter: string = detectDelimiter(input)): Table {
   const text = input.replace(/\r\n?/g, '\n');
@@ -88,7 +111,7 @@ export function readCsv(input: string, delimiter: string = detectDelimiter(input
   let header: string[];
   let headerEnd: number;
   try {
-    const first = parse(text, { delimiter, to: 1, info: true, record_delimiter: '\n' }) as unknown as { record: string[]; info: { lines: number } }[];
+    const first = parseHeader(text, delimiter);
     header = (first[0]?.record ?? []).map((h) => h.trim());
     headerEnd = first[0]?.info.lines ?? 1;
   } catch (error) {

@@ -11,12 +11,12 @@ import type { Organisation, Project } from '#src/domain/projects/project.ts';
 import type { FundingKind, ProjectStatus } from '#src/domain/projects/status.ts';
 import type { Level } from '#src/domain/programme-file.ts';
 import { stemWords, type CatalogueProject } from '#src/domain/projects/catalogue.ts';
+import { MAX_PARAMS, bulkInsert } from '../bulk-insert.ts';
+import type { Dialect } from '../database.ts';
 import type { Executor } from '../executor.ts';
 import { readMeta, writeMeta } from './meta-repository.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
 
-/** The most bound parameters one statement gets (SQLite allows 32 766, PostgreSQL 65 535). */
-const MAX_PARAMS = 8000;
 
 function chunks<T>(items: readonly T[], columns: number): T[][] {
   const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
@@ -66,19 +66,50 @@ function projectRow(regionCode: string, w: ProjectWrite, at: string) {
   };
 }
 
-async function insertChildren(db: Executor, items: readonly { id: number; w: ProjectWrite }[]): Promise<void> {
-  const municipalities = items.flatMap(({ id, w }) => w.project.municipalities.map((m) => ({ project_id: id, municipality_code: m })));
-  for (const c of chunks(municipalities, 2)) await db.insertInto('project_municipalities').values(c).execute();
-  const funding = items.flatMap(({ id, w }) =>
-    w.project.funding.map((f, position) => ({ project_id: id, position, fund: f.fund, kind: f.kind, amount_cents: f.amountCents, year: f.year })),
+const PROJECT_COLUMNS = [
+  'region_code',
+  'code',
+  'name',
+  'summary',
+  'lead_name',
+  'lead_business_id',
+  'partners',
+  'start_date',
+  'end_date',
+  'status',
+  'source',
+  'details',
+  'content_hash',
+  'updated_at',
+] as const satisfies readonly (keyof ReturnType<typeof projectRow>)[];
+
+async function insertChildren(db: Executor, dialect: Dialect, items: readonly { id: number; w: ProjectWrite }[]): Promise<void> {
+  const insert = (table: string, columns: readonly string[], rows: (string | number | null)[][]): Promise<unknown> => bulkInsert(db, dialect, table, columns, rows);
+  await insert(
+    'project_municipalities',
+    ['project_id', 'municipality_code'],
+    items.flatMap(({ id, w }) => w.project.municipalities.map((m) => [id, m])),
   );
-  for (const c of chunks(funding, 6)) await db.insertInto('project_funding').values(c).execute();
-  const nodes = items.flatMap(({ id, w }) => w.project.nodes.map((n) => ({ project_id: id, programme_slug: n.programme, node_key: n.key, is_primary: n.primary ? 1 : 0 })));
-  for (const c of chunks(nodes, 4)) await db.insertInto('project_nodes').values(c).execute();
-  const terms = items.flatMap(({ id, w }) => w.project.terms.map((t) => ({ project_id: id, programme_slug: t.programme, taxonomy_key: t.taxonomy, term_key: t.term })));
-  for (const c of chunks(terms, 4)) await db.insertInto('project_terms').values(c).execute();
-  const search = items.flatMap(({ id, w }) => w.search.map((s) => ({ project_id: id, lang: s.lang, stems: s.stems })));
-  for (const c of chunks(search, 3)) await db.insertInto('project_search').values(c).execute();
+  await insert(
+    'project_funding',
+    ['project_id', 'position', 'fund', 'kind', 'amount_cents', 'year'],
+    items.flatMap(({ id, w }) => w.project.funding.map((f, position) => [id, position, f.fund, f.kind, f.amountCents, f.year])),
+  );
+  await insert(
+    'project_nodes',
+    ['project_id', 'programme_slug', 'node_key', 'is_primary'],
+    items.flatMap(({ id, w }) => w.project.nodes.map((n) => [id, n.programme, n.key, n.primary ? 1 : 0])),
+  );
+  await insert(
+    'project_terms',
+    ['project_id', 'programme_slug', 'taxonomy_key', 'term_key'],
+    items.flatMap(({ id, w }) => w.project.terms.map((t) => [id, t.programme, t.taxonomy, t.term])),
+  );
+  await insert(
+    'project_search',
+    ['project_id', 'lang', 'stems'],
+    items.flatMap(({ id, w }) => w.search.map((x) => [id, x.lang, x.stems])),
+  );
 }
 
 const PROJECTS_GENERATION = 'projects_generation';
@@ -97,17 +128,24 @@ async function bumpProjectsGeneration(db: Executor): Promise<void> {
 }
 
 /** Inserts new projects of a region with everything attached to them. */
-export async function insertProjects(db: Executor, regionCode: string, items: readonly ProjectWrite[], at: string, onBatch?: (n: number) => void): Promise<void> {
+export async function insertProjects(db: Executor, dialect: Dialect, regionCode: string, items: readonly ProjectWrite[], at: string, onBatch?: (n: number) => void): Promise<void> {
   if (items.length > 0) await bumpProjectsGeneration(db);
-  for (const batch of chunks(items, 15)) {
-    const rows = await db
-      .insertInto('projects')
-      .values(batch.map((w) => projectRow(regionCode, w, at)))
-      .returning(['id', 'code'])
-      .execute();
+  for (const batch of chunks(items, PROJECT_COLUMNS.length)) {
+    const rows = await bulkInsert<{ id: number; code: string }>(
+      db,
+      dialect,
+      'projects',
+      PROJECT_COLUMNS,
+      batch.map((w) => {
+        const row = projectRow(regionCode, w, at);
+        return PROJECT_COLUMNS.map((c) => row[c]);
+      }),
+      ['id', 'code'],
+    );
     const ids = new Map(rows.map((r) => [r.code, r.id]));
     await insertChildren(
       db,
+      dialect,
       batch.map((w) => ({ id: ids.get(w.project.code)!, w })),
     );
     onBatch?.(batch.length);
@@ -115,7 +153,7 @@ export async function insertProjects(db: Executor, regionCode: string, items: re
 }
 
 /** Replaces stored projects (by id) with new data, children included. */
-export async function updateProjects(db: Executor, regionCode: string, items: readonly (ProjectWrite & { id: number })[], at: string, onBatch?: (n: number) => void): Promise<void> {
+export async function updateProjects(db: Executor, dialect: Dialect, regionCode: string, items: readonly (ProjectWrite & { id: number })[], at: string, onBatch?: (n: number) => void): Promise<void> {
   if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, 1)) {
     const ids = batch.map((i) => i.id);
@@ -127,6 +165,7 @@ export async function updateProjects(db: Executor, regionCode: string, items: re
     }
     await insertChildren(
       db,
+      dialect,
       batch.map((w) => ({ id: w.id, w })),
     );
     onBatch?.(batch.length);
