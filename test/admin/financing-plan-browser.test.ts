@@ -7,12 +7,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { PRIORITY, startDraft } from '../editing/editing-fixture.ts';
-import { launchChromium, SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations } from '../support/browser.ts';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { createUser, type TestUser } from './admin-fixture.ts';
 
@@ -23,22 +21,20 @@ const target = databaseTargets()[0]!;
 
 describe('the financing-plan editor in a browser with axe-core', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let ctx: AppContext;
-  let app: FastifyInstance;
   let browser: Browser;
+  let served: ServedApp | undefined;
   let base: string;
   let editor: TestUser;
 
   before(async () => {
     ctx = await openTestContext(target);
-    app = await buildApp(ctx);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    served = await serveForBrowser(ctx);
+    ({ base, browser } = served);
     editor = await createUser(ctx, { email: 'plan-editor@example.fi', role: 'editor', region: '08' });
     await startDraft(ctx);
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await ctx?.close();
   });
 

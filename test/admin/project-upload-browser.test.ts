@@ -7,12 +7,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { csv } from '../projects/support.ts';
-import { expectNoAxeViolations, launchChromium, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { expectNoAxeViolations, SKIP_WITHOUT_CHROMIUM, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { createUser, PASSWORD } from './admin-fixture.ts';
 
@@ -32,21 +30,19 @@ const target = databaseTargets()[0]!;
 
 describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let ctx: AppContext;
-  let app: FastifyInstance;
   let browser: Browser;
+  let served: ServedApp | undefined;
   let base: string;
 
   before(async () => {
     ctx = await openTestContext(target);
-    app = await buildApp(ctx);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    served = await serveForBrowser(ctx);
+    ({ base, browser } = served);
     await createUser(ctx, { email: 'selain@example.fi', role: 'editor', region: '08' });
   });
 
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await ctx?.close();
   });
 

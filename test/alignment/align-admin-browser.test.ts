@@ -4,12 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { createUser, PASSWORD } from '../admin/admin-fixture.ts';
-import { expectNoAxeViolations, launchChromium, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { expectNoAxeViolations, SKIP_WITHOUT_CHROMIUM, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
 const URL = '/admin/regions/08/programmes/2022-2025/align';
@@ -17,21 +15,19 @@ const target = databaseTargets()[0]!;
 
 describe(`admin alignment page in the browser (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let ctx: AppContext;
-  let app: FastifyInstance;
   let browser: Browser;
+  let served: ServedApp | undefined;
   let base: string;
 
   before(async () => {
     ctx = await openTestContext(target);
-    app = await buildApp(ctx);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    served = await serveForBrowser(ctx);
+    ({ base, browser } = served);
     await createUser(ctx, { email: 'kohdistaja@example.fi', role: 'viewer', region: '08' });
   });
 
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await ctx?.close();
   });
 

@@ -6,12 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
 import { type Browser } from 'playwright-core';
-import { buildApp } from '#src/http/app.ts';
 import { MESSAGES } from '#src/i18n/index.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { launchChromium, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { SKIP_WITHOUT_CHROMIUM, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
 
@@ -20,19 +18,17 @@ const target = databaseTargets()[0]!;
 
 describe('comparison page in a browser with axe-core', { timeout: 120_000, skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let ctx: AppContext;
-  let app: FastifyInstance;
   let browser: Browser;
+  let served: ServedApp | undefined;
   let base: string;
 
   before(async () => {
     ctx = await openTestContext(target);
-    app = await buildApp(ctx);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    served = await serveForBrowser(ctx);
+    ({ base, browser } = served);
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await ctx?.close();
   });
 

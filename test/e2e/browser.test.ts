@@ -5,11 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import { type Browser, type Page } from 'playwright-core';
-import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { launchChromium, SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations } from '../support/browser.ts';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
 
@@ -31,20 +29,18 @@ const WALK = [
 for (const target of databaseTargets()) {
   describe(`browser walk with axe-core (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     let ctx: AppContext;
-    let app: FastifyInstance;
     let browser: Browser;
+    let served: ServedApp | undefined;
     let base: string;
 
     before(async () => {
       ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      base = await app.listen({ port: 0, host: '127.0.0.1' });
-      browser = await launchChromium();
+      served = await serveForBrowser(ctx);
+      ({ base, browser } = served);
     });
 
     after(async () => {
-      await browser?.close();
-      await app?.close();
+      await served?.close();
       await ctx?.close();
     });
 

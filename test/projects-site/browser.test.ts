@@ -5,11 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import { type Browser } from 'playwright-core';
-import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { launchChromium, SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations } from '../support/browser.ts';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { seedProjects } from './support.ts';
 
@@ -18,21 +16,19 @@ import { seedProjects } from './support.ts';
 for (const target of databaseTargets()) {
   describe(`project browser in Chromium with axe-core (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     let ctx: AppContext;
-    let app: FastifyInstance;
     let browser: Browser;
+    let served: ServedApp | undefined;
     let base: string;
 
     before(async () => {
       ctx = await openTestContext(target);
       await seedProjects(ctx);
-      app = await buildApp(ctx);
-      base = await app.listen({ port: 0, host: '127.0.0.1' });
-      browser = await launchChromium();
+      served = await serveForBrowser(ctx);
+      ({ base, browser } = served);
     });
 
     after(async () => {
-      await browser?.close();
-      await app?.close();
+      await served?.close();
       await ctx?.close();
     });
 

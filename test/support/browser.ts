@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '#src/http/app.ts';
+import type { AppContext } from '#src/services/app-context.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -31,4 +34,29 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
+}
+
+/** The app of a test context listening on a free local port, with a Chromium to visit it. */
+export interface ServedApp {
+  app: FastifyInstance;
+  /** e.g. `http://127.0.0.1:40123` */
+  base: string;
+  browser: Browser;
+  /** Closes the browser and the app (not the context). */
+  close(): Promise<void>;
+}
+
+export async function serveForBrowser(ctx: AppContext): Promise<ServedApp> {
+  const app = await buildApp(ctx);
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  return {
+    app,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
 }
