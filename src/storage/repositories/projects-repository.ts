@@ -347,11 +347,12 @@ export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: re
 
 /**
  * Every project of a region as the project browser's catalogue needs it, handed to `visit` in
- * chunks of `chunk` projects (by id), so that 100 000 projects are never held as rows at once.
+ * chunks of `chunk` projects (by id), so that 100 000 projects are never held as rows at once
+ * and requests are answered between chunks.
  * Not one transaction (which would hold SQLite's only connection for seconds): callers compare
  * the projects generation before and after.
  */
-export async function forEachCatalogueProject(db: Executor, regionCode: string, visit: (p: CatalogueProject) => void, chunk = 2000): Promise<void> {
+export async function forEachCatalogueProject(db: Executor, regionCode: string, visit: (p: CatalogueProject) => void, chunk = 1000): Promise<void> {
   for (let after = 0; ; ) {
     const rows = await db
       .selectFrom('projects')
@@ -395,5 +396,8 @@ export async function forEachCatalogueProject(db: Executor, regionCode: string, 
     for (const s of search) byId.get(s.project_id)!.stems.push(...stemWords(s.stems));
     for (const p of byId.values()) visit(p);
     if (rows.length < chunk) return;
+    // SQLite reads block the event loop (and awaiting them does not yield to it): let requests
+    // run between chunks, so that the previous catalogue keeps answering while this one is read.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
