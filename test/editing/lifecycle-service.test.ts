@@ -13,6 +13,7 @@ import { updateNode } from '#src/services/editing/node-texts.ts';
 import { addNode, deleteNode, moveNode } from '#src/services/editing/node-structure.ts';
 import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/editing/version-edits.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
+import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { auditActions, DRAFT, EDITOR, PRIORITY, PROGRAMME, startDraft } from './editing-fixture.ts';
 
@@ -40,8 +41,14 @@ for (const target of databaseTargets()) {
         .where('key', '=', PRIORITY)
         .where('version_id', '=', (await ctx.db.kysely.selectFrom('versions').select('id').where('number', '=', 2).executeTakeFirstOrThrow()).id)
         .execute();
+      const plan = [
+        { nodeKey: PRIORITY, fund: 'ERDF' as const, year: 2024, plannedCents: 150_000_000 },
+        { nodeKey: PRIORITY, fund: 'JTF' as const, year: 2025, plannedCents: 2_500 },
+      ];
+      await replaceFinancingPlan(ctx.db.kysely, { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 2 }, plan);
       const created = await startUpdate(ctx, EDITOR, PROGRAMME);
       assert.equal(created.number, 3);
+      assert.deepEqual(await listFinancingPlan(ctx.db.kysely, { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 3 }), plan, 'the financing plan is copied too');
       assert.equal(created.status, 'draft');
       assert.equal(created.decision, null);
       const v3 = await ctx.reader.versionContent('08', '2022-2025', 3);

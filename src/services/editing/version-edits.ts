@@ -26,6 +26,7 @@ import { linkNodeTerms } from '#src/storage/repositories/programmes-repository.t
 import { insertSearchRows, type SearchRow } from '#src/storage/repositories/search-repository.ts';
 import { searchRowsFor } from '../import-programme.ts';
 import { editTransaction, entityId, loadDraft, loadProgramme, loadVersion, type EditingContext, type ProgrammeRef, type VersionRef } from './edit-transaction.ts';
+import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
 
 export type { VersionState, VersionTextField, VersionTexts };
 
@@ -177,6 +178,9 @@ export async function startUpdate(ctx: EditingContext, actor: Actor, ref: Progra
       (await nodeTermLinks(trx, source.id)).map((l) => ({ nodeId: ids.get(l.nodeId)!, termId: l.termId })),
     );
     await insertSearchRows(trx, search);
+    // The financing plan goes along: the new draft has the same node keys.
+    const planned = await listFinancingPlan(trx, { regionCode: ref.code, programmeSlug: ref.slug, versionNumber: plan.from });
+    if (planned.length > 0) await replaceFinancingPlan(trx, { regionCode: ref.code, programmeSlug: ref.slug, versionNumber: plan.to }, planned);
     const created = versionState(await reloadVersion(trx, programme.id, plan.to));
     await insertAuditEvent(trx, {
       actor,
@@ -184,8 +188,8 @@ export async function startUpdate(ctx: EditingContext, actor: Actor, ref: Progra
       action: 'version.start-update',
       entityType: 'version',
       entityId: entityId(ref, plan.to),
-      summary: `Started version ${plan.to} as an update of version ${plan.from} (${ids.size} nodes copied)`,
-      after: { number: plan.to, from: plan.from, nodes: ids.size },
+      summary: `Started version ${plan.to} as an update of version ${plan.from} (${ids.size} nodes and ${planned.length} financing-plan lines copied)`,
+      after: { number: plan.to, from: plan.from, nodes: ids.size, planLines: planned.length },
     });
     return created;
   });
