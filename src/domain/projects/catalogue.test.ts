@@ -97,9 +97,8 @@ describe('project catalogue', () => {
         assert.equal(m.count, expected.length);
         for (const sort of ['name', 'start', 'code'] as const) {
           const sorted = [...expected].sort(ORDERS[sort]);
-          assert.deepEqual(catalogue.pageIds(m, sort, offset, limit), sorted.slice(offset, offset + limit).map((p) => p.id), `page in ${sort} order`);
           assert.deepEqual(catalogue.page(m, sort, offset, limit), sorted.slice(offset, offset + limit).map(item), `list items of the page in ${sort} order`);
-          assert.deepEqual(catalogue.pageIds(m, sort, 0, expected.length), sorted.map((p) => p.id), `every match in ${sort} order`);
+          assert.deepEqual(catalogue.page(m, sort, 0, expected.length).map((p) => p.code), sorted.map((p) => p.code), `every match in ${sort} order`);
         }
         const sums = new Map<string, number>();
         for (const l of expected.flatMap((p) => p.funding)) sums.set(`${l.fund} ${l.kind}`, (sums.get(`${l.fund} ${l.kind}`) ?? 0) + l.cents);

@@ -84,11 +84,6 @@ function isoDay(day: number): string | null {
   return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
 }
 
-function statusName(statuses: ReadonlyMap<string, number>, n: number): string {
-  for (const [name, at] of statuses) if (at === n) return name;
-  throw new Error(`no status ${n}`);
-}
-
 /** The name a list sorts by: Finnish, else Swedish, else English. */
 export function sortName(name: LocalizedText): string {
   return name.fi ?? name.sv ?? name.en ?? '';
@@ -316,6 +311,7 @@ export class CatalogueBuilder {
       municipalityCodes: this.municipalityCodes.keys,
       municipalityOf: this.municipalityOf.int32(),
       statuses: this.statuses.ids,
+      statusNames: this.statuses.keys,
       statusOf: this.statusOf.int32(),
       start,
       end: this.end.int32(),
@@ -352,6 +348,8 @@ interface CatalogueParts {
   municipalityOf: Int32Array;
   /** Status → its number in `statusOf`. */
   statuses: ReadonlyMap<string, number>;
+  /** Number → status (the inverse of `statuses`). */
+  statusNames: readonly string[];
   statusOf: Int32Array;
   /** Start and end days (yyyymmdd; 0 for none). */
   start: Int32Array;
@@ -487,11 +485,6 @@ export class ProjectCatalogue {
     return this.pageIndices(m, sort, offset, limit).map((i) => this.item(i));
   }
 
-  /** The database ids of the projects `page` gives. */
-  pageIds(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): number[] {
-    return this.pageIndices(m, sort, offset, limit).map((i) => this.parts.ids[i]!);
-  }
-
   private pageIndices(m: CatalogueMatches, sort: ProjectSort, offset: number, limit: number): number[] {
     const order = this.parts.orders[sort];
     if (m.mask === null) return Array.from(order.subarray(offset, offset + limit));
@@ -509,7 +502,7 @@ export class ProjectCatalogue {
 
   /** Project i as a list item. */
   private item(i: number): ProjectListItem {
-    const { codes, names, leads, leadOf, statuses, statusOf, start, end, municipalityStart, municipalityCodes, municipalityOf, kinds, fundingStart, fundingKind, fundingCents } = this.parts;
+    const { codes, names, leads, leadOf, statusNames, statusOf, start, end, municipalityStart, municipalityCodes, municipalityOf, kinds, fundingStart, fundingKind, fundingCents } = this.parts;
     const municipalities: string[] = [];
     for (let k = municipalityStart[i]!; k < municipalityStart[i + 1]!; k++) municipalities.push(municipalityCodes[municipalityOf[k]!]!);
     const granted = kinds.indexOf('granted');
@@ -523,7 +516,7 @@ export class ProjectCatalogue {
     return {
       code: codes[i]!,
       name: names[i]!,
-      status: statusName(statuses, statusOf[i]!) as ProjectStatus,
+      status: statusNames[statusOf[i]!] as ProjectStatus,
       startDate: isoDay(start[i]!),
       endDate: isoDay(end[i]!),
       leadOrganisation: leadOf[i]! < 0 ? null : leads[leadOf[i]!]!,
