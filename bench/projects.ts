@@ -30,15 +30,29 @@ const COUNT = Number(process.env['BENCH_PROJECTS'] ?? 100_000);
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const PORT = 18090;
 const FILTERED_PAGE = '/fi/kymenlaakso/projects/?fund=ERDF&municipality=286';
-const TABLES = ['projects', 'project_municipalities', 'project_funding', 'project_nodes', 'project_terms', 'project_search'] as const;
+const TABLES = [
+  'projects',
+  'project_municipalities',
+  'project_funding',
+  'project_nodes',
+  'project_terms',
+  'project_search',
+] as const;
 
-const configFor = (databaseUrl: string, dataDir: string): Config => ({ ...loadConfig({ NODE_ENV: 'production', SUUNTA_DATA_DIR: dataDir }), databaseUrl, logLevel: 'silent' });
+const configFor = (databaseUrl: string, dataDir: string): Config => ({
+  ...loadConfig({ NODE_ENV: 'production', SUUNTA_DATA_DIR: dataDir }),
+  databaseUrl,
+  logLevel: 'silent',
+});
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function importFigure(ctx: AppContext, bytes: Uint8Array): Promise<{ seconds: number; rowsPerSecond: number; added: number }> {
+async function importFigure(
+  ctx: AppContext,
+  bytes: Uint8Array,
+): Promise<{ seconds: number; rowsPerSecond: number; added: number }> {
   const mapping = await readPreset(ctx.config.contentDir, 'suunta');
   const t0 = performance.now();
   const r = await importProjects(ctx.db, bytes, { regionCode: '08', mapping, file: 'synthetic.csv' });
@@ -53,7 +67,18 @@ async function importFigure(ctx: AppContext, bytes: Uint8Array): Promise<{ secon
 async function searchFigure(ctx: AppContext): Promise<{ p50: number; p95: number; queries: number; buildMs: number }> {
   const queries = ctx.projects;
   const rnd = prng(7);
-  const words = [...TOPICS, ...ACTIONS, ...PLACES, 'kotka', 'kouvolan', 'matkailu', 'energia', 'nuorten', 'xamk', 'B012345'];
+  const words = [
+    ...TOPICS,
+    ...ACTIONS,
+    ...PLACES,
+    'kotka',
+    'kouvolan',
+    'matkailu',
+    'energia',
+    'nuorten',
+    'xamk',
+    'B012345',
+  ];
   const run = async (q: string): Promise<number> => {
     const t0 = performance.now();
     await queries.list('08', { filter: { q }, page: 1, size: 20, sort: 'name' });
@@ -64,7 +89,10 @@ async function searchFigure(ctx: AppContext): Promise<{ p50: number; p95: number
   for (let i = 0; i < 20; i++) await run(words[i % words.length]!);
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
-    const q = rnd() < 0.5 ? words[Math.floor(rnd() * words.length)]! : `${words[Math.floor(rnd() * words.length)]!} ${words[Math.floor(rnd() * words.length)]!}`;
+    const q =
+      rnd() < 0.5
+        ? words[Math.floor(rnd() * words.length)]!
+        : `${words[Math.floor(rnd() * words.length)]!} ${words[Math.floor(rnd() * words.length)]!}`;
     times.push(await run(q));
   }
   times.sort((a, b) => a - b);
@@ -74,7 +102,9 @@ async function searchFigure(ctx: AppContext): Promise<{ p50: number; p95: number
 /** Raw better-sqlite3 inserts of the rows the import stored, into the same tables of a fresh database with the same settings, in one transaction. */
 function baselineFigure(source: string, target: string): { seconds: number; rowsPerSecond: number } {
   const src = new Database(source, { readonly: true });
-  const rows = Object.fromEntries(TABLES.map((t) => [t, src.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]]));
+  const rows = Object.fromEntries(
+    TABLES.map((t) => [t, src.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]]),
+  );
   src.close();
   const db = new Database(target);
   // The settings Suunta's connections use (src/storage/database.ts), so both sides check foreign keys alike.
@@ -83,7 +113,11 @@ function baselineFigure(source: string, target: string): { seconds: number; rows
   db.pragma('synchronous = NORMAL');
   const statements = TABLES.map((t) => {
     const columns = Object.keys(rows[t]![0] ?? {});
-    return { t, columns, stmt: db.prepare(`INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
+    return {
+      t,
+      columns,
+      stmt: db.prepare(`INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
+    };
   });
   const t0 = performance.now();
   db.transaction(() => {
@@ -109,7 +143,11 @@ async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
 
 /** wrk with 20 connections on `url`, or (with `script`) on the paths a Lua script hands out. */
 function wrk(url: string, script?: string): { rps: number; p99: number; non2xx: number } {
-  const out = execFileSync('wrk', ['-t1', '-c20', `-d${DURATION}s`, '--latency', ...(script ? ['-s', script] : []), url], { encoding: 'utf8' });
+  const out = execFileSync(
+    'wrk',
+    ['-t1', '-c20', `-d${DURATION}s`, '--latency', ...(script ? ['-s', script] : []), url],
+    { encoding: 'utf8' },
+  );
   const ms = (s: string): number => {
     const m = /^([\d.]+)(us|ms|s)$/.exec(s.trim());
     return !m ? Number.NaN : m[2] === 'us' ? Number(m[1]) / 1000 : m[2] === 'ms' ? Number(m[1]) : Number(m[1]) * 1000;
@@ -123,43 +161,80 @@ function wrk(url: string, script?: string): { rps: number; p99: number; non2xx: 
 
 async function serverFigures(databaseUrl: string, dataDir: string): Promise<string[]> {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'ignore' });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...START_ENV, PORT: String(PORT), HOST: '127.0.0.1', SUUNTA_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
-  const server: ChildProcess = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'bin/suunta.js'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...START_ENV,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    SUUNTA_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+  };
+  const server: ChildProcess = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'bin/suunta.js'), 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const out: string[] = [];
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/readyz`);
-    const pages = [FILTERED_PAGE, '/fi/kymenlaakso/2022-2025/', '/fi/kymenlaakso/projects/', '/fi/kymenlaakso/projects/?q=matkailu', '/api/v1/regions/08/projects?fund=ERDF'];
+    const pages = [
+      FILTERED_PAGE,
+      '/fi/kymenlaakso/2022-2025/',
+      '/fi/kymenlaakso/projects/',
+      '/fi/kymenlaakso/projects/?q=matkailu',
+      '/api/v1/regions/08/projects?fund=ERDF',
+    ];
     const statuses: string[] = [];
     const t0 = performance.now();
     for (const p of pages) {
       const res = await fetch(base + p);
       await res.arrayBuffer();
       statuses.push(`${p} ${res.status}`);
-      if (statuses.length === 1) out.push(`Server start: the first filtered page (${p}) answered ${(performance.now() - t0).toFixed(0)} ms after /readyz did (the server builds the project catalogues as it starts; the page waits for its region's)`);
+      if (statuses.length === 1)
+        out.push(
+          `Server start: the first filtered page (${p}) answered ${(performance.now() - t0).toFixed(0)} ms after /readyz did (the server builds the project catalogues as it starts; the page waits for its region's)`,
+        );
     }
     const filtered = await fetch(base + FILTERED_PAGE);
     await filtered.arrayBuffer();
     if (filtered.status === 200) {
       for (let i = 0; i < 50; i++) await (await fetch(base + FILTERED_PAGE)).arrayBuffer();
       const w = wrk(base + FILTERED_PAGE);
-      out.push(`Filtered browser page ${FILTERED_PAGE} (wrk -t1 -c20 -d${DURATION}s; one URL, so after the first request the page cache answers): ${w.rps.toFixed(0)} req/s, p99 ${w.p99.toFixed(2)} ms (target ≤ 50 ms), non-2xx ${w.non2xx}`);
+      out.push(
+        `Filtered browser page ${FILTERED_PAGE} (wrk -t1 -c20 -d${DURATION}s; one URL, so after the first request the page cache answers): ${w.rps.toFixed(0)} req/s, p99 ${w.p99.toFixed(2)} ms (target ≤ 50 ms), non-2xx ${w.non2xx}`,
+      );
       // Cache misses: 16 200 distinct filtered URLs (fund × municipality × sort × page 1–150, shuffled), more than
       // a run requests, so every request renders its page (the page caches hold 500 and 2000).
       const rnd = prng(11);
       const municipalities = ['285', '286', '075', '624', '489', '935'];
       const paths = FUNDS.flatMap((fund) =>
-        municipalities.flatMap((m) => (['name', 'start', 'code'] as const).flatMap((sort) => Array.from({ length: 150 }, (_x, i) => `/fi/kymenlaakso/projects/?fund=${encodeURIComponent(fund)}&municipality=${m}&sort=${sort}&page=${i + 1}`))),
+        municipalities.flatMap((m) =>
+          (['name', 'start', 'code'] as const).flatMap((sort) =>
+            Array.from(
+              { length: 150 },
+              (_x, i) =>
+                `/fi/kymenlaakso/projects/?fund=${encodeURIComponent(fund)}&municipality=${m}&sort=${sort}&page=${i + 1}`,
+            ),
+          ),
+        ),
       ).sort(() => rnd() - 0.5);
       const script = join(dataDir, 'paths.lua');
-      writeFileSync(script, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
+      writeFileSync(
+        script,
+        `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
+      );
       const m = wrk(base, script);
-      out.push(`Filtered browser pages over ${paths.length} distinct URLs (fund × municipality × sort × page; every request a cache miss): ${m.rps.toFixed(0)} req/s, p99 ${m.p99.toFixed(2)} ms, non-2xx ${m.non2xx}`);
+      out.push(
+        `Filtered browser pages over ${paths.length} distinct URLs (fund × municipality × sort × page; every request a cache miss): ${m.rps.toFixed(0)} req/s, p99 ${m.p99.toFixed(2)} ms, non-2xx ${m.non2xx}`,
+      );
     } else {
       out.push(`Filtered browser page: not measured: page missing (${FILTERED_PAGE} answered ${filtered.status})`);
     }
     const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]);
-    out.push(`Server RSS with ${COUNT} projects, after the wrk runs and requesting ${statuses.join(', ')}: ${(kb / 1024).toFixed(1)} MB (target ≤ 250 MB)`);
+    out.push(
+      `Server RSS with ${COUNT} projects, after the wrk runs and requesting ${statuses.join(', ')}: ${(kb / 1024).toFixed(1)} MB (target ≤ 250 MB)`,
+    );
   } finally {
     server.kill('SIGTERM');
   }
@@ -182,7 +257,9 @@ async function main(): Promise<void> {
   try {
     const t0 = performance.now();
     const bytes = new TextEncoder().encode(generateCsv(ROOT, COUNT, 20221219));
-    say(`Suunta projects bench — ${COUNT} synthetic projects (seed 20221219, ${(bytes.length / 1e6).toFixed(1)} MB CSV, made in ${((performance.now() - t0) / 1000).toFixed(1)} s), ${new Date().toISOString()}`);
+    say(
+      `Suunta projects bench — ${COUNT} synthetic projects (seed 20221219, ${(bytes.length / 1e6).toFixed(1)} MB CSV, made in ${((performance.now() - t0) / 1000).toFixed(1)} s), ${new Date().toISOString()}`,
+    );
 
     // SQLite: import, then the baseline into a fresh database with the same schema.
     const suuntaDb = join(work, 'suunta.sqlite');
@@ -192,12 +269,25 @@ async function main(): Promise<void> {
     try {
       const imp = await importFigure(ctx, bytes);
       const base = baselineFigure(suuntaDb, join(work, 'baseline.sqlite'));
-      say(`SQLite import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s = ${imp.rowsPerSecond.toFixed(0)} rows/s; raw better-sqlite3 baseline (same rows, tables and database settings, prepared statements, one transaction): ${base.seconds.toFixed(2)} s = ${base.rowsPerSecond.toFixed(0)} rows/s; ratio ${(imp.rowsPerSecond / base.rowsPerSecond).toFixed(3)} (target ≥ 0.3)`);
+      say(
+        `SQLite import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s = ${imp.rowsPerSecond.toFixed(0)} rows/s; raw better-sqlite3 baseline (same rows, tables and database settings, prepared statements, one transaction): ${base.seconds.toFixed(2)} s = ${base.rowsPerSecond.toFixed(0)} rows/s; ratio ${(imp.rowsPerSecond / base.rowsPerSecond).toFixed(3)} (target ≥ 0.3)`,
+      );
       const s = await searchFigure(ctx);
-      say(`SQLite search (project browser query, q of 1–2 words, page of 20 with total count), ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); the first query after a change builds the region's catalogue: ${s.buildMs.toFixed(0)} ms`);
-      const labelled = (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/alignment/labelled-projects.json'), 'utf8')) as { projects: LabelledProject[] }).projects;
-      const acc = evaluateAlignment(buildAlignmentModel(await ctx.reader.versionContent('08', '2022-2025'), 'fi'), labelled);
-      say(`Alignment helper on ${acc.count} hand-labelled projects (9 priorities): top-1 ${acc.top1.toFixed(3)}, top-3 ${acc.top3.toFixed(3)}`);
+      say(
+        `SQLite search (project browser query, q of 1–2 words, page of 20 with total count), ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); the first query after a change builds the region's catalogue: ${s.buildMs.toFixed(0)} ms`,
+      );
+      const labelled = (
+        JSON.parse(readFileSync(join(ROOT, 'test/fixtures/alignment/labelled-projects.json'), 'utf8')) as {
+          projects: LabelledProject[];
+        }
+      ).projects;
+      const acc = evaluateAlignment(
+        buildAlignmentModel(await ctx.reader.versionContent('08', '2022-2025'), 'fi'),
+        labelled,
+      );
+      say(
+        `Alignment helper on ${acc.count} hand-labelled projects (9 priorities): top-1 ${acc.top1.toFixed(3)}, top-3 ${acc.top3.toFixed(3)}`,
+      );
     } finally {
       await ctx.close();
     }
@@ -214,9 +304,13 @@ async function main(): Promise<void> {
       const pctx = await openAppContext(configFor(u.toString(), work));
       try {
         const imp = await importFigure(pctx, bytes);
-        say(`PostgreSQL import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s = ${imp.rowsPerSecond.toFixed(0)} rows/s`);
+        say(
+          `PostgreSQL import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s = ${imp.rowsPerSecond.toFixed(0)} rows/s`,
+        );
         const s = await searchFigure(pctx);
-        say(`PostgreSQL search, ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); catalogue build ${s.buildMs.toFixed(0)} ms`);
+        say(
+          `PostgreSQL search, ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); catalogue build ${s.buildMs.toFixed(0)} ms`,
+        );
       } finally {
         await pctx.close();
         const client = new pg.Client({ connectionString: url });

@@ -42,9 +42,18 @@ function ensureTools(): void {
   if (missing.length === 0) return;
   if (process.getuid?.() === 0) {
     console.log(`Installing ${missing.join(', ')} from Debian…`);
-    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`], { stdio: 'inherit' });
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`,
+      ],
+      { stdio: 'inherit' },
+    );
   } else {
-    throw new Error(`bench needs ${missing.join(' and ')} (Debian packages): sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `bench needs ${missing.join(' and ')} (Debian packages): sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
 }
 
@@ -70,7 +79,9 @@ function parseDuration(text: string): number {
 }
 
 function wrk(url: string): WrkResult {
-  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', url], { encoding: 'utf8' });
+  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', url], {
+    encoding: 'utf8',
+  });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const p50 = parseDuration(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
   const p99 = parseDuration(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
@@ -135,7 +146,13 @@ async function main(): Promise<void> {
   process.on('exit', stop);
   try {
     // 1. Suunta in production mode on a fresh embedded database (migrated and seeded on start).
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(PORTS.suunta), HOST: '127.0.0.1', SUUNTA_DATA_DIR: join(work, 'data') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(PORTS.suunta),
+      HOST: '127.0.0.1',
+      SUUNTA_DATA_DIR: join(work, 'data'),
+    };
     delete env['DATABASE_URL'];
     // Exactly what `npm start` runs: the built bundle with the same V8 flags.
     execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -169,7 +186,9 @@ async function main(): Promise<void> {
       if (name === 'priority') {
         priorityWeight = html.length;
         const text = html.toString('utf8');
-        const assets = [...text.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]!);
+        const assets = [...text.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map(
+          (m) => m[1]!,
+        );
         for (const asset of assets) {
           const a = await fetch(new URL(asset, base));
           priorityWeight += (await a.arrayBuffer()).byteLength;
@@ -178,17 +197,22 @@ async function main(): Promise<void> {
     }
     const pagesFile = join(work, 'pages.json');
     writeFileSync(pagesFile, JSON.stringify(files));
-    const bare = spawn(process.execPath, ['-e', BARE_NODE_SERVER, pagesFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const bare = spawn(process.execPath, ['-e', BARE_NODE_SERVER, pagesFile], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(bare);
     const nginxDir = join(work, 'nginx');
     writeFileSync(join(nginxDir, 'nginx.conf'), nginxConfig(nginxDir));
-    const nginx = spawn('nginx', ['-c', join(nginxDir, 'nginx.conf'), '-p', nginxDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const nginx = spawn('nginx', ['-c', join(nginxDir, 'nginx.conf'), '-p', nginxDir], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(nginx);
     await waitFor(`http://127.0.0.1:${PORTS.node}${PAGES.programme}`);
     await waitFor(`http://127.0.0.1:${PORTS.nginx}${PAGES.programme}`);
 
     // 3. Load each with wrk, after a short warm-up of Suunta's page cache and JIT.
-    for (const path of Object.values(PAGES)) for (let i = 0; i < 200; i++) await (await fetch(base + path)).arrayBuffer();
+    for (const path of Object.values(PAGES))
+      for (let i = 0; i < 200; i++) await (await fetch(base + path)).arrayBuffer();
     const results: Record<string, Record<string, WrkResult>> = {};
     for (const [name, path] of Object.entries(PAGES)) {
       results[name] = {
@@ -206,19 +230,39 @@ async function main(): Promise<void> {
     console.log('|---|---|---:|---:|---:|---:|');
     for (const [name, r] of Object.entries(results)) {
       for (const [server, x] of Object.entries(r)) {
-        console.log(`| ${name} | ${server === 'node' ? 'bare node:http' : server} | ${f(x.requestsPerSecond)} | ${f(x.p50Ms, 2)} | ${f(x.p99Ms, 2)} | ${x.non2xx} |`);
+        console.log(
+          `| ${name} | ${server === 'node' ? 'bare node:http' : server} | ${f(x.requestsPerSecond)} | ${f(x.p50Ms, 2)} | ${f(x.p99Ms, 2)} | ${x.non2xx} |`,
+        );
       }
     }
     console.log('\n| page | Suunta / bare Node | Suunta / nginx | Suunta p99 ms |');
     console.log('|---|---:|---:|---:|');
     for (const [name, r] of Object.entries(results)) {
-      console.log(`| ${name} | ${f(r['suunta']!.requestsPerSecond / r['node']!.requestsPerSecond, 2)} | ${f(r['suunta']!.requestsPerSecond / r['nginx']!.requestsPerSecond, 2)} | ${f(r['suunta']!.p99Ms, 2)} |`);
+      console.log(
+        `| ${name} | ${f(r['suunta']!.requestsPerSecond / r['node']!.requestsPerSecond, 2)} | ${f(r['suunta']!.requestsPerSecond / r['nginx']!.requestsPerSecond, 2)} | ${f(r['suunta']!.p99Ms, 2)} |`,
+      );
     }
-    console.log(`\nPriority page weight (HTML + CSS + JS, uncompressed): ${f(priorityWeight / 1024, 1)} KB (target ≤ 30 KB)`);
+    console.log(
+      `\nPriority page weight (HTML + CSS + JS, uncompressed): ${f(priorityWeight / 1024, 1)} KB (target ≤ 30 KB)`,
+    );
     console.log(`Suunta RSS after the run: ${f(rss, 1)} MB (target ≤ 120 MB)`);
     const resultsDir = join(ROOT, 'bench', 'results');
     if (!existsSync(resultsDir)) mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), duration: DURATION, connections: CONNECTIONS, results, priorityWeight, rssMb: rss }, null, 2));
+    writeFileSync(
+      join(resultsDir, 'latest.json'),
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          duration: DURATION,
+          connections: CONNECTIONS,
+          results,
+          priorityWeight,
+          rssMb: rss,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     stop();
     rmSync(work, { recursive: true, force: true });

@@ -18,18 +18,101 @@ export function prng(seed: number): () => number {
   };
 }
 
-export const TOPICS = ['yrittäjyyden', 'matkailun', 'kiertotalouden', 'biotalouden', 'logistiikan', 'osaamisen', 'digitalisaation', 'energiaomavaraisuuden', 'kulttuurin', 'liikunnan', 'kotoutumisen', 'työllisyyden', 'kyberturvallisuuden', 'luontomatkailun', 'vesistöjen', 'satamien', 'koulutuksen', 'hyvinvoinnin', 'innovaatioiden', 'kylien'];
-export const ACTIONS = ['kehittäminen', 'vahvistaminen', 'edistäminen', 'kokeilu', 'verkosto', 'tuotteistaminen', 'selvitys', 'ohjelma', 'valmennus', 'pilotti'];
-export const PLACES = ['Kotkassa', 'Kouvolassa', 'Haminassa', 'Kymenlaaksossa', 'Pyhtäällä', 'Virolahdella', 'Miehikkälässä', 'Kaakkois-Suomessa', 'saaristossa', 'maaseudulla'];
-const NOUNS = ['yrityksille', 'nuorille', 'asukkaille', 'yhdistyksille', 'kunnille', 'oppilaitoksille', 'maahanmuuttajille', 'ikäihmisille', 'matkailijoille', 'tutkijoille'];
-const ORGS = ['Kotkan kaupunki', 'Kouvolan kaupunki', 'Xamk', 'Cursor Oy', 'Kouvola Innovation Oy', 'Kymenlaakson liitto', 'Etelä-Kymenlaakson ammattiopisto', 'Haminan kaupunki', 'Kymenlaakson Kylät ry', 'LUT-yliopisto'];
+export const TOPICS = [
+  'yrittäjyyden',
+  'matkailun',
+  'kiertotalouden',
+  'biotalouden',
+  'logistiikan',
+  'osaamisen',
+  'digitalisaation',
+  'energiaomavaraisuuden',
+  'kulttuurin',
+  'liikunnan',
+  'kotoutumisen',
+  'työllisyyden',
+  'kyberturvallisuuden',
+  'luontomatkailun',
+  'vesistöjen',
+  'satamien',
+  'koulutuksen',
+  'hyvinvoinnin',
+  'innovaatioiden',
+  'kylien',
+];
+export const ACTIONS = [
+  'kehittäminen',
+  'vahvistaminen',
+  'edistäminen',
+  'kokeilu',
+  'verkosto',
+  'tuotteistaminen',
+  'selvitys',
+  'ohjelma',
+  'valmennus',
+  'pilotti',
+];
+export const PLACES = [
+  'Kotkassa',
+  'Kouvolassa',
+  'Haminassa',
+  'Kymenlaaksossa',
+  'Pyhtäällä',
+  'Virolahdella',
+  'Miehikkälässä',
+  'Kaakkois-Suomessa',
+  'saaristossa',
+  'maaseudulla',
+];
+const NOUNS = [
+  'yrityksille',
+  'nuorille',
+  'asukkaille',
+  'yhdistyksille',
+  'kunnille',
+  'oppilaitoksille',
+  'maahanmuuttajille',
+  'ikäihmisille',
+  'matkailijoille',
+  'tutkijoille',
+];
+const ORGS = [
+  'Kotkan kaupunki',
+  'Kouvolan kaupunki',
+  'Xamk',
+  'Cursor Oy',
+  'Kouvola Innovation Oy',
+  'Kymenlaakson liitto',
+  'Etelä-Kymenlaakson ammattiopisto',
+  'Haminan kaupunki',
+  'Kymenlaakson Kylät ry',
+  'LUT-yliopisto',
+];
 export const FUNDS = ['ERDF', 'ESF+', 'JTF', 'AKKE', 'INTERREG', 'MUNICIPAL'];
 const STATUSES = ['planned', 'running', 'ended', 'cancelled'];
-const PRIORITIES = ['uudistuva-elinkeinoelama', 'alykas-erikoistuminen-ja-tki', 'osaaminen-ja-koulutus', 'saavutettavuus-ja-kestava-liikkuminen', 'vetovoimainen-yhdyskuntarakenne', 'luonnon-monimuotoisuus-ja-luonnonvarat', 'osallisuus-ja-hyvinvointi', 'eriarvoistumisen-ehkaisy', 'kulttuuri-ja-liikunta'];
-const TERMS = ['spearheads/logistics', 'spearheads/bio-circular-economy', 'spearheads/digital-economy', 'crosscutting/sustainable-development', 'crosscutting/digitalisation'];
+const PRIORITIES = [
+  'uudistuva-elinkeinoelama',
+  'alykas-erikoistuminen-ja-tki',
+  'osaaminen-ja-koulutus',
+  'saavutettavuus-ja-kestava-liikkuminen',
+  'vetovoimainen-yhdyskuntarakenne',
+  'luonnon-monimuotoisuus-ja-luonnonvarat',
+  'osallisuus-ja-hyvinvointi',
+  'eriarvoistumisen-ehkaisy',
+  'kulttuuri-ja-liikunta',
+];
+const TERMS = [
+  'spearheads/logistics',
+  'spearheads/bio-circular-economy',
+  'spearheads/digital-economy',
+  'crosscutting/sustainable-development',
+  'crosscutting/digitalisation',
+];
 
 function municipalityCodes(root: string): string[] {
-  const facts = JSON.parse(readFileSync(join(root, 'content/facts/municipalities.json'), 'utf8')) as { municipalities: { code: string; region: string }[] };
+  const facts = JSON.parse(readFileSync(join(root, 'content/facts/municipalities.json'), 'utf8')) as {
+    municipalities: { code: string; region: string }[];
+  };
   return facts.municipalities.filter((m) => m.region === '08').map((m) => m.code);
 }
 
@@ -39,7 +122,9 @@ export function generateCsv(root: string, count: number, seed: number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const municipalities = municipalityCodes(root);
   const q = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ['code,name_fi,summary_fi,lead_organisation,municipalities,start_date,end_date,status,primary_node,terms,fund,year,granted_eur,paid_eur'];
+  const lines = [
+    'code,name_fi,summary_fi,lead_organisation,municipalities,start_date,end_date,status,primary_node,terms,fund,year,granted_eur,paid_eur',
+  ];
   for (let i = 0; i < count; i++) {
     const year = 2014 + Math.floor(rnd() * 12);
     const startMonth = 1 + Math.floor(rnd() * 12);

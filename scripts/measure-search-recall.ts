@@ -11,7 +11,15 @@
  *   node --import tsx scripts/measure-search-recall.ts [--quiet]
  */
 import { databaseTargets, openTestContext } from '../test/support/databases.ts';
-import { formatComparison, formatMisses, loadInflectionSet, measure, snowballBaseline, summarise, type Measurement } from '../test/search/recall-harness.ts';
+import {
+  formatComparison,
+  formatMisses,
+  loadInflectionSet,
+  measure,
+  snowballBaseline,
+  summarise,
+  type Measurement,
+} from '../test/search/recall-harness.ts';
 
 const quiet = process.argv.includes('--quiet');
 const databaseUrl = process.env['DATABASE_URL'];
@@ -29,8 +37,14 @@ for (const target of databaseTargets()) {
   try {
     if (methods.length === 0) {
       const content = await ctx.reader.versionContent(region, slug, version);
-      methods.push({ name: '(a) snowball', measurement: await measure(set, snowballBaseline(content.nodes, { prefix: false })) });
-      methods.push({ name: '(b) snowball+pfx', measurement: await measure(set, snowballBaseline(content.nodes, { prefix: true })) });
+      methods.push({
+        name: '(a) snowball',
+        measurement: await measure(set, snowballBaseline(content.nodes, { prefix: false })),
+      });
+      methods.push({
+        name: '(b) snowball+pfx',
+        measurement: await measure(set, snowballBaseline(content.nodes, { prefix: true })),
+      });
     }
     const search = async (lang: 'fi' | 'sv' | 'en', q: string): Promise<string[]> =>
       (await ctx.reader.search(region, slug, version, lang, q)).map((h) => h.key);
@@ -41,7 +55,9 @@ for (const target of databaseTargets()) {
 }
 
 const summaries = methods.map((m) => ({ name: m.name, summary: summarise(m.measurement) }));
-console.log(`Inflection test set: ${set.cases.length} queries, ${set.negatives.length} negative queries; programme ${region}-${slug} version ${version}.`);
+console.log(
+  `Inflection test set: ${set.cases.length} queries, ${set.negatives.length} negative queries; programme ${region}-${slug} version ${version}.`,
+);
 console.log(`recall@10 = share of queries whose expected node is among the first 10 hits.\n`);
 console.log(formatComparison(summaries));
 if (!quiet) {

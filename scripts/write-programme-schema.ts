@@ -2,5 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { programmeJsonSchema } from '../src/domain/programme-json-schema.ts';
 
-writeFileSync(new URL('../schemas/programme.schema.json', import.meta.url), `${JSON.stringify(programmeJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL('../schemas/programme.schema.json', import.meta.url),
+  `${JSON.stringify(programmeJsonSchema(), null, 2)}\n`,
+);
 console.log('wrote schemas/programme.schema.json');

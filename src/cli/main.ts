@@ -13,7 +13,11 @@ import { startServer } from '#src/http/server.ts';
 import { AccountService } from '#src/services/accounts/account-service.ts';
 import { openAppContext } from '#src/services/app-context.ts';
 import { exportProgramme, serialiseProgramme } from '#src/services/export-programme.ts';
-import { importMunicipalities, readMunicipalityClassification, writeMunicipalityFacts } from '#src/services/import-municipalities.ts';
+import {
+  importMunicipalities,
+  readMunicipalityClassification,
+  writeMunicipalityFacts,
+} from '#src/services/import-municipalities.ts';
 import { importProgramme } from '#src/services/import-programme.ts';
 import { ENCODING_NAMES, encodingFromName, type TextEncoding } from '#src/services/projects/decode-text.ts';
 import { importFinancingPlanFile } from '#src/services/projects/import-financing-plan.ts';
@@ -46,7 +50,8 @@ function commandList(program: Command): string {
       if (sub.name() === 'help') continue;
       const name = `${prefix}${sub.name()}`;
       if (sub.commands.length > 0) walk(sub, `${name} `);
-      else rows.push([`${name} ${sub.usage().replace(/^\[options\] ?/, '')}`.trim(), sub.summary() || sub.description()]);
+      else
+        rows.push([`${name} ${sub.usage().replace(/^\[options\] ?/, '')}`.trim(), sub.summary() || sub.description()]);
     }
   };
   walk(program, '');
@@ -69,7 +74,8 @@ function encoding(value: string): TextEncoding {
 
 /** `--version 2` → 2. */
 function versionNumber(value: string): number {
-  if (!/^\d{1,4}$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('must be a version number such as 2');
+  if (!/^\d{1,4}$/.test(value.trim()) || Number(value) < 1)
+    throw new InvalidArgumentError('must be a version number such as 2');
   return Number(value);
 }
 
@@ -99,7 +105,11 @@ function buildProgram(io: Io): Command {
       const handle = await openDatabase(config.databaseUrl);
       try {
         const ran = await migrateToLatest(handle);
-        io.out(ran.length > 0 ? `Applied migrations: ${ran.join(', ')} (${handle.describe})\n` : `Database is up to date (${handle.describe})\n`);
+        io.out(
+          ran.length > 0
+            ? `Applied migrations: ${ran.join(', ')} (${handle.describe})\n`
+            : `Database is up to date (${handle.describe})\n`,
+        );
       } finally {
         await handle.close();
       }
@@ -109,14 +119,18 @@ function buildProgram(io: Io): Command {
   imp
     .command('programme')
     .summary('Import a programme file (YAML or JSON).')
-    .description('Import a programme file (YAML or JSON); replaces the stored programme of the same region and slug. Writes nothing if the file is invalid.')
+    .description(
+      'Import a programme file (YAML or JSON); replaces the stored programme of the same region and slug. Writes nothing if the file is invalid.',
+    )
     .argument('<file>', 'programme file (.yaml, .yml or .json)')
     .action(async (file: string) => {
       const parsed = await readProgrammeFile(file);
       const ctx = await openAppContext(loadConfig());
       try {
         const summary = await importProgramme(ctx.db, parsed);
-        io.out(`${summary.replaced ? 'Replaced' : 'Imported'} programme ${summary.programmeId}: ${summary.versions} version(s), ${summary.nodes} node(s)\n`);
+        io.out(
+          `${summary.replaced ? 'Replaced' : 'Imported'} programme ${summary.programmeId}: ${summary.versions} version(s), ${summary.nodes} node(s)\n`,
+        );
       } finally {
         await ctx.close();
       }
@@ -130,7 +144,10 @@ function buildProgram(io: Io): Command {
       "Import Statistics Finland's municipality classification (the geofi municipality_key CSV: columns kunta or municipality_code, municipality_name_fi/sv/en, kielisuhde_code, maakunta_code, maakunta_name_fi/sv/en, year). Checks every row first; writes regions and municipalities in one transaction (adds, updates and removes municipalities) or nothing at all.",
     )
     .argument('<file>', 'classification CSV, e.g. geofi-municipality_key_2026.csv')
-    .option('--facts-out <path>', 'also write the compact facts JSON (the format of content/facts/municipalities.json) to this path')
+    .option(
+      '--facts-out <path>',
+      'also write the compact facts JSON (the format of content/facts/municipalities.json) to this path',
+    )
     .action(async (file: string, options: { factsOut?: string }) => {
       const command = `suunta import municipalities ${basename(file)}${options.factsOut ? ` --facts-out ${options.factsOut}` : ''}`;
       const facts = await readMunicipalityClassification(file, command);
@@ -152,53 +169,90 @@ function buildProgram(io: Io): Command {
   imp
     .command('projects')
     .summary('Import a project list (CSV or JSON) into a region.')
-    .usage('--region <code> [--mapping <file> | --preset <name>] [--programme <slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] <file>')
+    .usage(
+      '--region <code> [--mapping <file> | --preset <name>] [--programme <slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] <file>',
+    )
     .description(
       `Import a project list (CSV with "," or ";", UTF-8 or Windows-1252/ISO-8859-1, or a JSON array of objects) into a region, mapping its columns with a mapping file or a preset (default: ${DEFAULT_PRESET}, Suunta's own columns). Projects are matched by code: new ones are added, changed ones updated, the same data changes nothing. Every row is checked first; if any row is invalid nothing is written and every problem is listed (row, column, reason) — unless --skip-invalid, which writes the valid rows and the rejected ones with their reasons to a CSV file.`,
     )
     .argument('<file>', 'project list (.csv or .json)')
     .requiredOption('--region <code>', 'region code, e.g. 08 (Kymenlaakso)', regionCode)
     .option('--mapping <file>', 'column mapping (JSON, format suunta.project-mapping/1)')
-    .option('--preset <name>', 'built-in mapping: rakennerahastot-fi-2014-2020, rakennerahastot-fi-2007-2013 or suunta (content/mappings/)')
-    .option('--programme <slug>', "the programme whose node keys and terms the file names (default: the mapping's, else the one that has the key)")
-    .option('--encoding <name>', 'the file\'s encoding, utf-8 or windows-1252 (latin1, iso-8859-1); default: detected', encoding)
-    .option('--skip-invalid <rejects.csv>', 'write the valid rows and put the rejected rows with their reasons in this CSV file')
-    .action(async (file: string, options: { region: string; mapping?: string; preset?: string; programme?: string; encoding?: TextEncoding; skipInvalid?: string }) => {
-      if (options.mapping && options.preset) throw new AppError('bad_request', 'give either --mapping or --preset, not both');
-      const config = loadConfig();
-      const mapping = options.mapping ? await readMappingFile(options.mapping) : await readPreset(config.contentDir, options.preset ?? DEFAULT_PRESET);
-      const ctx = await openAppContext(config);
-      const bar = progressBar();
-      try {
-        const result = await importProjectsFile(ctx.db, file, {
-          regionCode: options.region,
-          mapping,
-          ...(options.programme ? { programme: options.programme } : {}),
-          ...(options.encoding ? { encoding: options.encoding } : {}),
-          skipInvalid: options.skipInvalid !== undefined,
-          progress: (p) => bar.update({ phase: p.phase, done: p.done, total: p.total }),
-          audit: { actor: CLI_ACTOR, mapping: options.mapping ? `mapping ${basename(options.mapping)}` : `preset ${options.preset ?? DEFAULT_PRESET}` },
-        });
-        bar.done();
-        const read = `${result.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${result.encodingDetected ? ' (detected)' : ''}`;
-        io.out(
-          `Imported ${basename(file)} into region ${options.region} (${result.rows} row(s), ${read}): ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged` +
-            (options.skipInvalid !== undefined ? `; ${result.rejected.length} rejected` : '') +
-            '\n',
-        );
-        if (options.skipInvalid !== undefined) {
-          await writeRejectsFile(options.skipInvalid, result.rejected);
-          io.out(`Wrote the rejected rows with their reasons to ${options.skipInvalid}\n`);
-          if (result.problems.length > 0) {
-            const shown = result.problems.slice(0, 50);
-            io.err(`suunta: ${result.rejected.length} row(s) skipped:\n${shown.map((p) => `  ${p}\n`).join('')}${result.problems.length > 50 ? `  … and ${result.problems.length - 50} more problems\n` : ''}`);
+    .option(
+      '--preset <name>',
+      'built-in mapping: rakennerahastot-fi-2014-2020, rakennerahastot-fi-2007-2013 or suunta (content/mappings/)',
+    )
+    .option(
+      '--programme <slug>',
+      "the programme whose node keys and terms the file names (default: the mapping's, else the one that has the key)",
+    )
+    .option(
+      '--encoding <name>',
+      "the file's encoding, utf-8 or windows-1252 (latin1, iso-8859-1); default: detected",
+      encoding,
+    )
+    .option(
+      '--skip-invalid <rejects.csv>',
+      'write the valid rows and put the rejected rows with their reasons in this CSV file',
+    )
+    .action(
+      async (
+        file: string,
+        options: {
+          region: string;
+          mapping?: string;
+          preset?: string;
+          programme?: string;
+          encoding?: TextEncoding;
+          skipInvalid?: string;
+        },
+      ) => {
+        if (options.mapping && options.preset)
+          throw new AppError('bad_request', 'give either --mapping or --preset, not both');
+        const config = loadConfig();
+        const mapping = options.mapping
+          ? await readMappingFile(options.mapping)
+          : await readPreset(config.contentDir, options.preset ?? DEFAULT_PRESET);
+        const ctx = await openAppContext(config);
+        const bar = progressBar();
+        try {
+          const result = await importProjectsFile(ctx.db, file, {
+            regionCode: options.region,
+            mapping,
+            ...(options.programme ? { programme: options.programme } : {}),
+            ...(options.encoding ? { encoding: options.encoding } : {}),
+            skipInvalid: options.skipInvalid !== undefined,
+            progress: (p) => bar.update({ phase: p.phase, done: p.done, total: p.total }),
+            audit: {
+              actor: CLI_ACTOR,
+              mapping: options.mapping
+                ? `mapping ${basename(options.mapping)}`
+                : `preset ${options.preset ?? DEFAULT_PRESET}`,
+            },
+          });
+          bar.done();
+          const read = `${result.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${result.encodingDetected ? ' (detected)' : ''}`;
+          io.out(
+            `Imported ${basename(file)} into region ${options.region} (${result.rows} row(s), ${read}): ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged` +
+              (options.skipInvalid !== undefined ? `; ${result.rejected.length} rejected` : '') +
+              '\n',
+          );
+          if (options.skipInvalid !== undefined) {
+            await writeRejectsFile(options.skipInvalid, result.rejected);
+            io.out(`Wrote the rejected rows with their reasons to ${options.skipInvalid}\n`);
+            if (result.problems.length > 0) {
+              const shown = result.problems.slice(0, 50);
+              io.err(
+                `suunta: ${result.rejected.length} row(s) skipped:\n${shown.map((p) => `  ${p}\n`).join('')}${result.problems.length > 50 ? `  … and ${result.problems.length - 50} more problems\n` : ''}`,
+              );
+            }
           }
+        } finally {
+          bar.done();
+          await ctx.close();
         }
-      } finally {
-        bar.done();
-        await ctx.close();
-      }
-    });
+      },
+    );
 
   imp
     .command('financing-plan')
@@ -211,24 +265,26 @@ function buildProgram(io: Io): Command {
     .requiredOption('--region <code>', 'region code, e.g. 08 (Kymenlaakso)', regionCode)
     .requiredOption('--period <slug>', 'programme period (its slug), e.g. 2022-2025')
     .requiredOption('--version <n>', 'version number of the programme', versionNumber)
-    .option('--encoding <name>', 'the file\'s encoding, utf-8 or windows-1252; default: detected', encoding)
-    .action(async (file: string, options: { region: string; period: string; version: number; encoding?: TextEncoding }) => {
-      const ctx = await openAppContext(loadConfig());
-      try {
-        const r = await importFinancingPlanFile(ctx.db, file, {
-          regionCode: options.region,
-          programme: options.period,
-          version: options.version,
-          ...(options.encoding ? { encoding: options.encoding } : {}),
-          actor: CLI_ACTOR,
-        });
-        io.out(
-          `Imported the financing plan of programme ${options.region}/${options.period} version ${options.version}: ${r.lines} line(s); ${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged\n`,
-        );
-      } finally {
-        await ctx.close();
-      }
-    });
+    .option('--encoding <name>', "the file's encoding, utf-8 or windows-1252; default: detected", encoding)
+    .action(
+      async (file: string, options: { region: string; period: string; version: number; encoding?: TextEncoding }) => {
+        const ctx = await openAppContext(loadConfig());
+        try {
+          const r = await importFinancingPlanFile(ctx.db, file, {
+            regionCode: options.region,
+            programme: options.period,
+            version: options.version,
+            ...(options.encoding ? { encoding: options.encoding } : {}),
+            actor: CLI_ACTOR,
+          });
+          io.out(
+            `Imported the financing plan of programme ${options.region}/${options.period} version ${options.version}: ${r.lines} line(s); ${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged\n`,
+          );
+        } finally {
+          await ctx.close();
+        }
+      },
+    );
 
   const exp = program.command('export').description('Export data to files.');
   exp
@@ -267,11 +323,20 @@ function buildProgram(io: Io): Command {
       const config = loadConfig();
       const ctx = await openAppContext(config);
       try {
-        const result = await new AccountService(ctx.db.kysely).addUser({ email: options.email, name: options.name, role: options.role, regionCode: options.region }, CLI_ACTOR, {
-          linkForExisting: 'always',
-        });
-        io.out(`${result.created ? 'Added' : 'Updated'} ${result.user.email}: ${options.role} in region ${options.region}\n`);
-        if (result.token) io.out(`One-time set-password link (valid 72 hours, single use):\n${publicBaseUrl(config)}/admin/set-password/${result.token}\n`);
+        const result = await new AccountService(ctx.db.kysely).addUser(
+          { email: options.email, name: options.name, role: options.role, regionCode: options.region },
+          CLI_ACTOR,
+          {
+            linkForExisting: 'always',
+          },
+        );
+        io.out(
+          `${result.created ? 'Added' : 'Updated'} ${result.user.email}: ${options.role} in region ${options.region}\n`,
+        );
+        if (result.token)
+          io.out(
+            `One-time set-password link (valid 72 hours, single use):\n${publicBaseUrl(config)}/admin/set-password/${result.token}\n`,
+          );
       } finally {
         await ctx.close();
       }
@@ -284,7 +349,8 @@ function buildProgram(io: Io): Command {
       const ctx = await openAppContext(loadConfig());
       try {
         const users = await new AccountService(ctx.db.kysely).listUsers();
-        if (users.length === 0) io.out('No users. Add the first admin with `suunta user add --email … --role admin --region …`.\n');
+        if (users.length === 0)
+          io.out('No users. Add the first admin with `suunta user add --email … --role admin --region …`.\n');
         for (const u of users) {
           const status = u.disabled ? 'disabled' : u.passwordHash === null ? 'password not set' : 'active';
           const roles = u.roles.map((r) => `${r.regionCode}:${r.role}`).join(', ') || 'no roles';
@@ -312,7 +378,12 @@ function buildProgram(io: Io): Command {
 /** The address links printed by the CLI start with: SUUNTA_PUBLIC_URL, else http://HOST:PORT. */
 function publicBaseUrl(config: Config): string {
   if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const host =
+    config.host === '0.0.0.0' || config.host === '::'
+      ? 'localhost'
+      : config.host.includes(':')
+        ? `[${config.host}]`
+        : config.host;
   return `http://${host}:${config.port}`;
 }
 
@@ -330,7 +401,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof AppError) {
       io.err(`suunta: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
       // An unknown region or programme named on the command line or in a file is bad input too.
-      return error.code === 'invalid_file' || error.code === 'bad_request' || error.code === 'not_found' ? EXIT_INVALID_INPUT : EXIT_FAILURE;
+      return error.code === 'invalid_file' || error.code === 'bad_request' || error.code === 'not_found'
+        ? EXIT_INVALID_INPUT
+        : EXIT_FAILURE;
     }
     io.err(`suunta: ${(error as Error).message}\n`);
     return EXIT_FAILURE;

@@ -12,7 +12,10 @@ export interface ProgressReport {
 const MIN_ROWS = 2000;
 const WIDTH = 30;
 
-export function progressBar(stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr): { update(p: ProgressReport): void; done(): void } {
+export function progressBar(stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr): {
+  update(p: ProgressReport): void;
+  done(): void;
+} {
   let last = 0;
   let drawn = false;
   const enabled = stream.isTTY === true;
@@ -23,7 +26,9 @@ export function progressBar(stream: { isTTY?: boolean; write(text: string): unkn
       if (p.done < p.total && now - last < 100) return;
       last = now;
       const filled = Math.round((p.done / p.total) * WIDTH);
-      stream.write(`\r${p.phase.padEnd(9)} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${p.done}/${p.total}\u001b[K`);
+      stream.write(
+        `\r${p.phase.padEnd(9)} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${p.done}/${p.total}\u001b[K`,
+      );
       drawn = true;
     },
     done() {

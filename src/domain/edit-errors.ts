@@ -27,7 +27,10 @@ export class EditConflict<T = unknown> extends AppError {
   readonly current: T;
 
   constructor(what: string, current: T) {
-    super('conflict', `${what} was changed by someone else after you opened it; nothing was saved. Compare the stored values with yours and save again.`);
+    super(
+      'conflict',
+      `${what} was changed by someone else after you opened it; nothing was saved. Compare the stored values with yours and save again.`,
+    );
     this.name = 'EditConflict';
     this.current = current;
   }

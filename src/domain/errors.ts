@@ -24,5 +24,8 @@ export const badRequest = (message: string): AppError => new AppError('bad_reque
 export function invalidFile(file: string, problems: readonly string[]): AppError {
   const shown = problems.slice(0, 50);
   const more = problems.length > shown.length ? [`… and ${problems.length - shown.length} more problems`] : [];
-  return new AppError('invalid_file', `${file}: ${problems.length} problem(s) found; nothing was written`, [...shown, ...more]);
+  return new AppError('invalid_file', `${file}: ${problems.length} problem(s) found; nothing was written`, [
+    ...shown,
+    ...more,
+  ]);
 }

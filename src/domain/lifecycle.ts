@@ -31,7 +31,10 @@ export function actionsFor(status: VersionStatus): LifecycleAction[] {
 export function nextStatus(number: number, status: VersionStatus, action: LifecycleAction): VersionStatus {
   const t = TRANSITIONS[action];
   if (status !== t.from) {
-    throw new AppError('conflict', `Version ${number} is "${status}"; only a version that is "${t.from}" can be ${t.verb}`);
+    throw new AppError(
+      'conflict',
+      `Version ${number} is "${status}"; only a version that is "${t.from}" can be ${t.verb}`,
+    );
   }
   return t.to;
 }
@@ -50,7 +53,10 @@ export function assertEditable(number: number, status: VersionStatus): void {
       : status === 'approved'
         ? 'start an update to get a new draft'
         : 'it has been superseded and is kept as it was decided';
-  throw new AppError('conflict', `Version ${number} is "${status}" and cannot be edited; only a draft can be edited (${hint})`);
+  throw new AppError(
+    'conflict',
+    `Version ${number} is "${status}" and cannot be edited; only a draft can be edited (${hint})`,
+  );
 }
 
 export interface DecisionInput {
@@ -96,10 +102,18 @@ export function supersededBy(versions: readonly { number: number; status: Versio
  * Where "start an update" copies from and to: the approved version into the next number. Refused
  * when another version is still open (draft or consultation) or when no version is approved.
  */
-export function planUpdate(versions: readonly { number: number; status: VersionStatus }[]): { from: number; to: number } {
+export function planUpdate(versions: readonly { number: number; status: VersionStatus }[]): {
+  from: number;
+  to: number;
+} {
   const open = versions.find((v) => v.status === 'draft' || v.status === 'consultation');
-  if (open) throw new AppError('conflict', `Version ${open.number} is still "${open.status}"; finish or reopen it before starting another update`);
+  if (open)
+    throw new AppError(
+      'conflict',
+      `Version ${open.number} is still "${open.status}"; finish or reopen it before starting another update`,
+    );
   const approved = versions.filter((v) => v.status === 'approved').map((v) => v.number);
-  if (approved.length === 0) throw new AppError('conflict', 'The programme has no approved version to start an update from');
+  if (approved.length === 0)
+    throw new AppError('conflict', 'The programme has no approved version to start an update from');
   return { from: Math.max(...approved), to: Math.max(...versions.map((v) => v.number)) + 1 };
 }

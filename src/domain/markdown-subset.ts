@@ -13,7 +13,10 @@ const ALLOWED_LINK = /^(?:https?:\/\/|mailto:)\S+$/i;
 export function markdownProblems(text: string): string[] {
   const problems: string[] = [];
   const tag = HTML_TAG.exec(text);
-  if (tag) problems.push(`must not contain HTML (found "${tag[0].slice(0, 40)}"); write Markdown instead, e.g. **bold**, *italic*, - lists and [links](https://…)`);
+  if (tag)
+    problems.push(
+      `must not contain HTML (found "${tag[0].slice(0, 40)}"); write Markdown instead, e.g. **bold**, *italic*, - lists and [links](https://…)`,
+    );
   if (SCRIPT_SCHEME.test(text)) problems.push('must not contain script links such as "javascript:"');
   for (const m of text.matchAll(MARKDOWN_LINK)) {
     const target = m[1] ?? '';

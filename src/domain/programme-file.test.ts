@@ -58,11 +58,7 @@ const MALFORMED: [string, (f: Plain) => void, string[]][] = [
     (f) => delete v0(f)['themes'][1]['priorities'][2]['title']['fi'],
     ['versions[0].themes[1].priorities[2].title.fi: is required'],
   ],
-  [
-    'missing title object',
-    (f) => delete v1(f)['themes'][0]['title'],
-    ['versions[1].themes[0].title: is required'],
-  ],
+  ['missing title object', (f) => delete v1(f)['themes'][0]['title'], ['versions[1].themes[0].title: is required']],
   [
     'empty Finnish title (only spaces)',
     (f) => (v0(f)['themes'][0]['title']['fi'] = '   '),
@@ -93,20 +89,20 @@ const MALFORMED: [string, (f: Plain) => void, string[]][] = [
     (f) => (v0(f)['themes'][0]['title']['fi'] = 42),
     ['versions[0].themes[0].title.fi: expected string, received number'],
   ],
-  [
-    'unknown top-level field',
-    (f) => (f['extra'] = true),
-    ['(top level): unknown field(s) "extra"'],
-  ],
+  ['unknown top-level field', (f) => (f['extra'] = true), ['(top level): unknown field(s) "extra"']],
   [
     'bad characters in a node key',
     (f) => (v0(f)['themes'][0]['key'] = 'Ihmiset_1'),
-    ['versions[0].themes[0].key: must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"'],
+    [
+      'versions[0].themes[0].key: must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"',
+    ],
   ],
   [
     'double hyphen in a term key',
     (f) => (f['programme']['taxonomies'][0]['terms'][1]['key'] = 'tasa--arvo'),
-    ['programme.taxonomies[0].terms[1].key: must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"'],
+    [
+      'programme.taxonomies[0].terms[1].key: must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"',
+    ],
   ],
   [
     'duplicate node key in one version (across levels)',
@@ -115,18 +111,25 @@ const MALFORMED: [string, (f: Plain) => void, string[]][] = [
   ],
   [
     'duplicate slug among siblings',
-    (f) => (v1(f)['themes'][1]['priorities'].push({ key: 'industry-2', slug: 'teollisuus', title: { fi: 'Teollisuus 2' } })),
+    (f) =>
+      v1(f)['themes'][1]['priorities'].push({ key: 'industry-2', slug: 'teollisuus', title: { fi: 'Teollisuus 2' } }),
     ['versions[1].themes[1].priorities[1].slug: duplicate slug "teollisuus" among its siblings'],
   ],
   [
     'duplicate term key',
     (f) => (f['programme']['taxonomies'][0]['terms'][1]['key'] = 'climate'),
-    ['programme.taxonomies[0].terms[1].key: duplicate term key "climate"', 'versions[0].themes[0].priorities[0].terms[0]: unknown term "crosscutting/equality" (declare it under programme.taxonomies)', 'versions[1].themes[0].priorities[0].terms[0]: unknown term "crosscutting/equality" (declare it under programme.taxonomies)'],
+    [
+      'programme.taxonomies[0].terms[1].key: duplicate term key "climate"',
+      'versions[0].themes[0].priorities[0].terms[0]: unknown term "crosscutting/equality" (declare it under programme.taxonomies)',
+      'versions[1].themes[0].priorities[0].terms[0]: unknown term "crosscutting/equality" (declare it under programme.taxonomies)',
+    ],
   ],
   [
     'unknown term reference',
     (f) => (v1(f)['themes'][0]['priorities'][0]['terms'] = ['crosscutting/climate', 'spearheads/energy']),
-    ['versions[1].themes[0].priorities[0].terms[1]: unknown term "spearheads/energy" (declare it under programme.taxonomies)'],
+    [
+      'versions[1].themes[0].priorities[0].terms[1]: unknown term "spearheads/energy" (declare it under programme.taxonomies)',
+    ],
   ],
   [
     'term reference without taxonomy',
@@ -153,11 +156,7 @@ const MALFORMED: [string, (f: Plain) => void, string[]][] = [
     (f) => (v1(f)['status'] = 'published'),
     ['versions[1].status: must be one of "draft", "consultation", "approved", "superseded"'],
   ],
-  [
-    'duplicate version number',
-    (f) => (v1(f)['number'] = 1),
-    ['versions[1].number: duplicate version number 1'],
-  ],
+  ['duplicate version number', (f) => (v1(f)['number'] = 1), ['versions[1].number: duplicate version number 1']],
   [
     'bad date (Finnish style)',
     (f) => (v1(f)['decision']['date'] = '19.12.2030'),
@@ -168,26 +167,14 @@ const MALFORMED: [string, (f: Plain) => void, string[]][] = [
     (f) => (v1(f)['decision']['date'] = '2030-02-30'),
     ['versions[1].decision.date: must be a date written as YYYY-MM-DD'],
   ],
-  [
-    'wrong format literal',
-    (f) => (f['format'] = 'suunta.programme/2'),
-    ['format: must be "suunta.programme/1"'],
-  ],
-  [
-    'missing format',
-    (f) => delete f['format'],
-    ['format: must be "suunta.programme/1"'],
-  ],
+  ['wrong format literal', (f) => (f['format'] = 'suunta.programme/2'), ['format: must be "suunta.programme/1"']],
+  ['missing format', (f) => delete f['format'], ['format: must be "suunta.programme/1"']],
   [
     'region code without leading zero',
     (f) => (f['region'] = '8'),
     ['region: must be a two-digit region code such as "08"'],
   ],
-  [
-    'region code as a number',
-    (f) => (f['region'] = 8),
-    ['region: expected string, received number'],
-  ],
+  ['region code as a number', (f) => (f['region'] = 8), ['region: expected string, received number']],
   [
     'reserved slug',
     (f) => (v1(f)['themes'][0]['slug'] = 'search'),
@@ -213,11 +200,7 @@ const MALFORMED: [string, (f: Plain) => void, string[]][] = [
     (f) => (f['programme']['period'] = { start: 2033, end: 2030 }),
     ['programme.period: period end must not be before its start'],
   ],
-  [
-    'no versions',
-    (f) => (f['versions'] = []),
-    ['versions: at least one version is required'],
-  ],
+  ['no versions', (f) => (f['versions'] = []), ['versions: at least one version is required']],
   [
     'bad council e-mail and business id',
     (f) => {
@@ -232,7 +215,10 @@ const MALFORMED: [string, (f: Plain) => void, string[]][] = [
       f['region'] = '8';
       delete v1(f)['themes'][0]['priorities'][0]['title']['fi'];
     },
-    ['region: must be a two-digit region code such as "08"', 'versions[1].themes[0].priorities[0].title.fi: is required'],
+    [
+      'region: must be a two-digit region code such as "08"',
+      'versions[1].themes[0].priorities[0].title.fi: is required',
+    ],
   ],
   [
     'several problems in different versions are all reported',

@@ -87,7 +87,9 @@ const councilSchema = z.strictObject({
     .regex(/^\d{7}-\d$/, 'must be a Finnish business id such as "0206714-5"')
     .optional(),
   email: z.email().optional(),
-  web: z.url({ protocol: /^https?$/, message: 'must be an http(s) address such as "https://www.kymenlaakso.fi/"' }).optional(),
+  web: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) address such as "https://www.kymenlaakso.fi/"' })
+    .optional(),
   offices: z.array(officeSchema).default([]),
   contacts: z.array(contactSchema).default([]),
 });
@@ -183,7 +185,11 @@ function versionSchemaFor(levels: Level[]): z.ZodType {
     .superRefine((v, ctx) => {
       const status = v['status'] as VersionStatus;
       if ((status === 'approved' || status === 'superseded') && !v['decision']) {
-        ctx.addIssue({ code: 'custom', path: ['decision'], message: `${status === 'approved' ? 'an' : 'a'} ${status} version needs its decision (body and date)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decision'],
+          message: `${status === 'approved' ? 'an' : 'a'} ${status} version needs its decision (body and date)`,
+        });
       }
     });
 }
@@ -200,9 +206,24 @@ export function programmeFileSchemaFor(levels: Level[]): z.ZodType {
 
 /** The levels of a regional programme as Kymenlaakso uses them; also used to publish the JSON Schema. */
 export const DEFAULT_LEVELS: Level[] = [
-  { key: 'theme', plural: 'themes', name: { fi: 'Teema', sv: 'Tema', en: 'Theme' }, namePlural: { fi: 'Teemat', sv: 'Teman', en: 'Themes' } },
-  { key: 'priority', plural: 'priorities', name: { fi: 'Painopiste', sv: 'Prioritering', en: 'Priority' }, namePlural: { fi: 'Painopisteet', sv: 'Prioriteringar', en: 'Priorities' } },
-  { key: 'measure', plural: 'measures', name: { fi: 'Toimenpide', sv: 'Åtgärd', en: 'Measure' }, namePlural: { fi: 'Toimenpiteet', sv: 'Åtgärder', en: 'Measures' } },
+  {
+    key: 'theme',
+    plural: 'themes',
+    name: { fi: 'Teema', sv: 'Tema', en: 'Theme' },
+    namePlural: { fi: 'Teemat', sv: 'Teman', en: 'Themes' },
+  },
+  {
+    key: 'priority',
+    plural: 'priorities',
+    name: { fi: 'Painopiste', sv: 'Prioritering', en: 'Priority' },
+    namePlural: { fi: 'Painopisteet', sv: 'Prioriteringar', en: 'Priorities' },
+  },
+  {
+    key: 'measure',
+    plural: 'measures',
+    name: { fi: 'Toimenpide', sv: 'Åtgärd', en: 'Measure' },
+    namePlural: { fi: 'Toimenpiteet', sv: 'Åtgärder', en: 'Measures' },
+  },
 ];
 
 /** Formats a zod issue path as `versions[1].themes[0].title.fi`. */
@@ -245,14 +266,19 @@ export function parseProgrammeFile(input: unknown): ParseResult {
   const header = headerSchema.safeParse(input);
   if (!header.success) {
     // When the levels themselves are fine, check the whole file so every problem is listed at once.
-    const levelsOnly = programmeSchema.shape.levels.safeParse((input as { programme?: { levels?: unknown } } | null)?.programme?.levels);
-    const issues = levelsOnly.success ? (programmeFileSchemaFor(levelsOnly.data).safeParse(input).error?.issues ?? header.error.issues) : header.error.issues;
+    const levelsOnly = programmeSchema.shape.levels.safeParse(
+      (input as { programme?: { levels?: unknown } } | null)?.programme?.levels,
+    );
+    const issues = levelsOnly.success
+      ? (programmeFileSchemaFor(levelsOnly.data).safeParse(input).error?.issues ?? header.error.issues)
+      : header.error.issues;
     return { ok: false, problems: issuesToProblems(issues) };
   }
   const levels = header.data.programme.levels;
   const full = programmeFileSchemaFor(levels).safeParse(input);
   if (!full.success) return { ok: false, problems: issuesToProblems(full.error.issues) };
-  const data = full.data as Record<string, unknown> & Omit<ProgrammeFile, 'versions'> & { versions: Record<string, unknown>[] };
+  const data = full.data as Record<string, unknown> &
+    Omit<ProgrammeFile, 'versions'> & { versions: Record<string, unknown>[] };
   const first = levels[0]!;
   const file: ProgrammeFile = {
     format: PROGRAMME_FILE_FORMAT,
@@ -300,24 +326,28 @@ function checkReferences(file: ProgrammeFile): string[] {
   const terms = new Set<string>();
   const seenTaxonomies = new Set<string>();
   file.programme.taxonomies.forEach((tax, ti) => {
-    if (seenTaxonomies.has(tax.key)) problems.push(`programme.taxonomies[${ti}].key: duplicate taxonomy key "${tax.key}"`);
+    if (seenTaxonomies.has(tax.key))
+      problems.push(`programme.taxonomies[${ti}].key: duplicate taxonomy key "${tax.key}"`);
     seenTaxonomies.add(tax.key);
     const seenTerms = new Set<string>();
     tax.terms.forEach((term, i) => {
-      if (seenTerms.has(term.key)) problems.push(`programme.taxonomies[${ti}].terms[${i}].key: duplicate term key "${term.key}"`);
+      if (seenTerms.has(term.key))
+        problems.push(`programme.taxonomies[${ti}].terms[${i}].key: duplicate term key "${term.key}"`);
       seenTerms.add(term.key);
       terms.add(`${tax.key}/${term.key}`);
     });
   });
   const seenLevels = new Set<string>();
   levels.forEach((level, i) => {
-    if (seenLevels.has(level.plural)) problems.push(`programme.levels[${i}].plural: duplicate level name "${level.plural}"`);
+    if (seenLevels.has(level.plural))
+      problems.push(`programme.levels[${i}].plural: duplicate level name "${level.plural}"`);
     seenLevels.add(level.plural);
   });
   const numbers = new Set<number>();
   let approved = 0;
   file.versions.forEach((version, vi) => {
-    if (numbers.has(version.number)) problems.push(`versions[${vi}].number: duplicate version number ${version.number}`);
+    if (numbers.has(version.number))
+      problems.push(`versions[${vi}].number: duplicate version number ${version.number}`);
     numbers.add(version.number);
     if (version.status === 'approved') approved += 1;
     const keys = new Set<string>();
@@ -337,13 +367,17 @@ function checkReferences(file: ProgrammeFile): string[] {
         if (slugs.has(slug)) problems.push(`${path}.slug: duplicate slug "${slug}" among its siblings`);
         slugs.add(slug);
         node.terms.forEach((ref, ri) => {
-          if (!terms.has(ref)) problems.push(`${path}.terms[${ri}]: unknown term "${ref}" (declare it under programme.taxonomies)`);
+          if (!terms.has(ref))
+            problems.push(`${path}.terms[${ri}]: unknown term "${ref}" (declare it under programme.taxonomies)`);
         });
         walk(node.children, depth + 1, path);
       });
     };
     walk(version.nodes, 0, `versions[${vi}]`);
   });
-  if (approved > 1) problems.push(`versions: ${approved} versions are "approved"; at most one may be, mark the older ones "superseded"`);
+  if (approved > 1)
+    problems.push(
+      `versions: ${approved} versions are "approved"; at most one may be, mark the older ones "superseded"`,
+    );
   return problems;
 }

@@ -7,7 +7,11 @@ import { z } from 'zod';
 import { DEFAULT_LEVELS, programmeFileSchemaFor } from './programme-file.ts';
 
 export function programmeJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(programmeFileSchemaFor(DEFAULT_LEVELS), { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(programmeFileSchemaFor(DEFAULT_LEVELS), {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  });
   return {
     ...schema,
     $id: 'https://suunta.invalid/schemas/programme.schema.json',

@@ -1,7 +1,16 @@
 /** Unit tests of search-text.ts: tokenising, inflection families, gradation and query groups. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_QUERY_WORDS, normaliseStem, queryPrefixes, searchGroups, snowballStem, stemText, stemWord, tokenize } from './search-text.ts';
+import {
+  MAX_QUERY_WORDS,
+  normaliseStem,
+  queryPrefixes,
+  searchGroups,
+  snowballStem,
+  stemText,
+  stemWord,
+  tokenize,
+} from './search-text.ts';
 
 /** True when the Finnish query word matches the Finnish text word as search does it (a prefix of the indexed stem). */
 function finds(query: string, textWord: string): boolean {
@@ -11,7 +20,13 @@ function finds(query: string, textWord: string): boolean {
 
 describe('tokenize', () => {
   test('lower-cases and splits on spaces and punctuation', () => {
-    assert.deepEqual(tokenize('Kulttuuri, liikunta; (Matkailu)! – 2022–2025.'), ['kulttuuri', 'liikunta', 'matkailu', '2022', '2025']);
+    assert.deepEqual(tokenize('Kulttuuri, liikunta; (Matkailu)! – 2022–2025.'), [
+      'kulttuuri',
+      'liikunta',
+      'matkailu',
+      '2022',
+      '2025',
+    ]);
   });
 
   test('gives the parts of hyphenated compounds, also with a dangling hyphen', () => {
@@ -22,7 +37,17 @@ describe('tokenize', () => {
 
   test('keeps Finnish and Swedish letters and drops full-text syntax', () => {
     assert.deepEqual(tokenize('Älykäs ÅSTRÖM'), ['älykäs', 'åström']);
-    assert.deepEqual(tokenize('"kulttuuri" AND liikunta* -matkailu (x:y) NEAR/2 ^a'), ['kulttuuri', 'and', 'liikunta', 'matkailu', 'x', 'y', 'near', '2', 'a']);
+    assert.deepEqual(tokenize('"kulttuuri" AND liikunta* -matkailu (x:y) NEAR/2 ^a'), [
+      'kulttuuri',
+      'and',
+      'liikunta',
+      'matkailu',
+      'x',
+      'y',
+      'near',
+      '2',
+      'a',
+    ]);
   });
 
   test('finds no words in empty or punctuation-only text', () => {
@@ -37,17 +62,43 @@ describe('normaliseStem joins the inflection families Snowball leaves apart', ()
   };
 
   test('-minen verbal nouns', () => {
-    family('uudistaminen', 'uudistamisen', 'uudistamista', 'uudistamiseen', 'uudistamisessa', 'uudistamiset', 'uudistamisten', 'uudistamiseksi');
+    family(
+      'uudistaminen',
+      'uudistamisen',
+      'uudistamista',
+      'uudistamiseen',
+      'uudistamisessa',
+      'uudistamiset',
+      'uudistamisten',
+      'uudistamiseksi',
+    );
     family('kehittäminen', 'kehittämisen', 'kehittämistä', 'kehittämiseen');
   });
 
   test('-inen adjectives', () => {
-    family('innovatiivinen', 'innovatiivisen', 'innovatiivista', 'innovatiiviseen', 'innovatiiviset', 'innovatiivisia', 'innovatiivisten');
+    family(
+      'innovatiivinen',
+      'innovatiivisen',
+      'innovatiivista',
+      'innovatiiviseen',
+      'innovatiiviset',
+      'innovatiivisia',
+      'innovatiivisten',
+    );
     family('digitaalinen', 'digitaalisen', 'digitaalista', 'digitaalisten', 'digitaalisesti');
   });
 
   test('-us / -uksen nouns (koulutus) and -os / -ös nouns', () => {
-    family('koulutus', 'koulutuksen', 'koulutusta', 'koulutukseen', 'koulutuksessa', 'koulutukset', 'koulutuksia', 'koulutusten');
+    family(
+      'koulutus',
+      'koulutuksen',
+      'koulutusta',
+      'koulutukseen',
+      'koulutuksessa',
+      'koulutukset',
+      'koulutuksia',
+      'koulutusten',
+    );
     family('rakennemuutos', 'rakennemuutoksen', 'rakennemuutosta', 'rakennemuutokseen');
     family('päätös', 'päätöksen', 'päätöstä', 'päätökset');
   });
@@ -125,13 +176,17 @@ describe('queryPrefixes', () => {
   });
 
   test('applies a single-consonant grade change only to a single consonant', () => {
-    assert.ok(!queryPrefixes('liikunta', 'fi').some((p) => p.endsWith('d')), queryPrefixes('liikunta', 'fi').join(', '));
+    assert.ok(
+      !queryPrefixes('liikunta', 'fi').some((p) => p.endsWith('d')),
+      queryPrefixes('liikunta', 'fi').join(', '),
+    );
     assert.ok(queryPrefixes('maaseutu', 'fi').includes('maaseud'));
   });
 
   test('gives no prefix shorter than three letters', () => {
     for (const word of ['työ', 'osa', 'tie', 'kylä', 'sota', 'tapa', 'ikä', 'yö']) {
-      for (const p of queryPrefixes(word, 'fi')) assert.ok(p.length >= 3 || p === stemWord(word, 'fi'), `${word} → ${p}`);
+      for (const p of queryPrefixes(word, 'fi'))
+        assert.ok(p.length >= 3 || p === stemWord(word, 'fi'), `${word} → ${p}`);
     }
   });
 
@@ -143,7 +198,11 @@ describe('queryPrefixes', () => {
 
 describe('stemText and searchGroups', () => {
   test('leave function words out of the index and out of queries', () => {
-    assert.deepEqual(stemText('Kulttuuri ja liikunta, kun yritykset', 'fi'), [stemWord('kulttuuri', 'fi'), stemWord('liikunta', 'fi'), stemWord('yritykset', 'fi')]);
+    assert.deepEqual(stemText('Kulttuuri ja liikunta, kun yritykset', 'fi'), [
+      stemWord('kulttuuri', 'fi'),
+      stemWord('liikunta', 'fi'),
+      stemWord('yritykset', 'fi'),
+    ]);
     assert.equal(searchGroups('kulttuuria ja liikuntaa', ['fi']).length, 2);
     assert.equal(searchGroups('culture and sport', ['en', 'fi']).length, 2);
   });

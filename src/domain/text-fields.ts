@@ -62,7 +62,13 @@ export function cleanTexts<F extends string>(
 }
 
 /** A trimmed one-line text or null; a problem goes into `errors[field]`. */
-export function cleanLine(value: string | null | undefined, field: string, max: number, errors: Record<string, string>, required = false): string | null {
+export function cleanLine(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+  errors: Record<string, string>,
+  required = false,
+): string | null {
   const v = (value ?? '').trim();
   if (v === '') {
     if (required) errors[field] = 'is required';

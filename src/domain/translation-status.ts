@@ -46,7 +46,8 @@ export function parseStatusMap(json: string | null): StatusMap {
       const entry: Partial<Record<TranslatedLang, TranslationState>> = {};
       for (const lang of TRANSLATED_LANGS) {
         const state = (langs as Record<string, unknown>)[lang];
-        if (typeof state === 'string' && (TRANSLATION_STATES as readonly string[]).includes(state)) entry[lang] = state as TranslationState;
+        if (typeof state === 'string' && (TRANSLATION_STATES as readonly string[]).includes(state))
+          entry[lang] = state as TranslationState;
       }
       out[field] = entry;
     }
@@ -66,17 +67,29 @@ export function statusMapToJson(map: StatusMap): string | null {
 }
 
 /** The state of one language of one field; null when that language has no text. */
-export function stateOf(map: StatusMap, field: string, text: LocalizedText | null | undefined, lang: Lang): TranslationState | null {
+export function stateOf(
+  map: StatusMap,
+  field: string,
+  text: LocalizedText | null | undefined,
+  lang: Lang,
+): TranslationState | null {
   if (!has(text, lang)) return null;
   if (lang === 'fi') return 'original';
   return map[field]?.[lang] ?? 'reviewed';
 }
 
 /** The state of every language of every field in `texts`. */
-export function effectiveStatus(map: StatusMap, texts: Readonly<Record<string, LocalizedText | null | undefined>>): Record<string, Record<Lang, TranslationState | null>> {
+export function effectiveStatus(
+  map: StatusMap,
+  texts: Readonly<Record<string, LocalizedText | null | undefined>>,
+): Record<string, Record<Lang, TranslationState | null>> {
   const out: Record<string, Record<Lang, TranslationState | null>> = {};
   for (const [field, text] of Object.entries(texts)) {
-    out[field] = { fi: stateOf(map, field, text, 'fi'), sv: stateOf(map, field, text, 'sv'), en: stateOf(map, field, text, 'en') };
+    out[field] = {
+      fi: stateOf(map, field, text, 'fi'),
+      sv: stateOf(map, field, text, 'sv'),
+      en: stateOf(map, field, text, 'en'),
+    };
   }
   return out;
 }

@@ -33,8 +33,10 @@ export function keyFromTitle(title: string, taken: ReadonlySet<string>): string 
 
 /** What is wrong with `slug` for a node among `siblingSlugs` (the other children of its parent); null when fine. */
 export function slugProblem(slug: string, siblingSlugs: readonly string[]): string | null {
-  if (!KEY.test(slug) || slug.length > MAX_KEY) return 'must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"';
-  if ((RESERVED_SLUGS as readonly string[]).includes(slug)) return `must not be one of the reserved words ${RESERVED_SLUGS.join(', ')}`;
+  if (!KEY.test(slug) || slug.length > MAX_KEY)
+    return 'must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"';
+  if ((RESERVED_SLUGS as readonly string[]).includes(slug))
+    return `must not be one of the reserved words ${RESERVED_SLUGS.join(', ')}`;
   if (siblingSlugs.includes(slug)) return `"${slug}" is already used by another node under the same parent`;
   return null;
 }
@@ -60,7 +62,12 @@ export function subtreeHeight(items: readonly TreeItem[], id: number): number {
  * Checks moving node `id` under `newParentId` (null: top level) in a programme with `levelCount`
  * levels; returns the problem, or null when the move is allowed.
  */
-export function moveProblem(items: readonly TreeItem[], id: number, newParentId: number | null, levelCount: number): string | null {
+export function moveProblem(
+  items: readonly TreeItem[],
+  id: number,
+  newParentId: number | null,
+  levelCount: number,
+): string | null {
   const node = items.find((i) => i.id === id);
   if (!node) return 'the node does not exist';
   if (newParentId !== null) {
@@ -70,7 +77,8 @@ export function moveProblem(items: readonly TreeItem[], id: number, newParentId:
   }
   const parentDepth = newParentId === null ? 0 : items.find((i) => i.id === newParentId)!.depth;
   const deepest = parentDepth + 1 + subtreeHeight(items, id);
-  if (deepest > levelCount) return `the programme has ${levelCount} level(s); this move would put nodes on level ${deepest}`;
+  if (deepest > levelCount)
+    return `the programme has ${levelCount} level(s); this move would put nodes on level ${deepest}`;
   return null;
 }
 
@@ -83,7 +91,12 @@ export function siblingsOf(items: readonly TreeItem[], parentId: number | null):
  * The ids of `parentId`'s children in their new order after putting `id` at `index` (clamped;
  * `id` is taken out of wherever it was first).
  */
-export function orderAfterPlacing(items: readonly TreeItem[], parentId: number | null, id: number, index: number): number[] {
+export function orderAfterPlacing(
+  items: readonly TreeItem[],
+  parentId: number | null,
+  id: number,
+  index: number,
+): number[] {
   const ids = siblingsOf(items, parentId)
     .map((i) => i.id)
     .filter((x) => x !== id);

@@ -44,10 +44,16 @@ export function ancestorsOf(nodes: readonly TreeNode[], path: readonly string[])
  * The previous and next node of the same depth in reading order (so the last priority of one
  * theme leads to the first priority of the next theme).
  */
-export function neighboursOf(nodes: readonly TreeNode[], node: TreeNode): { previous: TreeNode | null; next: TreeNode | null } {
+export function neighboursOf(
+  nodes: readonly TreeNode[],
+  node: TreeNode,
+): { previous: TreeNode | null; next: TreeNode | null } {
   const same = flattenTree(nodes).filter((n) => n.depth === node.depth);
   const index = same.findIndex((n) => n.key === node.key);
-  return { previous: index > 0 ? same[index - 1]! : null, next: index >= 0 && index < same.length - 1 ? same[index + 1]! : null };
+  return {
+    previous: index > 0 ? same[index - 1]! : null,
+    next: index >= 0 && index < same.length - 1 ? same[index + 1]! : null,
+  };
 }
 
 /** Nodes linked to the term `taxonomy/term`, in reading order. */

@@ -11,7 +11,8 @@ import { newText, oldText } from './word-diff.ts';
 
 const RUNS = 200;
 
-const keys = (diff: VersionDiff, keep: (n: NodeChange) => boolean): string[] => diff.nodes.filter(keep).map((n) => n.key);
+const keys = (diff: VersionDiff, keep: (n: NodeChange) => boolean): string[] =>
+  diff.nodes.filter(keep).map((n) => n.key);
 const sorted = (s: Iterable<string>): string[] => [...s].sort();
 
 const BASE = version(
@@ -36,12 +37,26 @@ describe('diffVersions: examples', () => {
   test('the same version twice has no differences', () => {
     const diff = diffVersions(BASE, BASE);
     assert.ok(isEmptyDiff(diff));
-    assert.deepEqual(diff.counts, { added: 0, removed: 0, moved: 0, retitled: 0, textChanged: 0, termsChanged: 0, versionTexts: 0 });
+    assert.deepEqual(diff.counts, {
+      added: 0,
+      removed: 0,
+      moved: 0,
+      retitled: 0,
+      textChanged: 0,
+      termsChanged: 0,
+      versionTexts: 0,
+    });
   });
 
   test('an added node lists its texts as inserted and its term links as added; a removed one the reverse', () => {
     const b = structuredClone(BASE);
-    b.nodes[0]!.children[1]!.children.push({ ...structuredClone(b.nodes[1]!), key: 'uusi', slug: 'uusi', title: { fi: 'Ruokaturva', en: 'Food security' }, terms: [{ taxonomy: 'spearheads', term: 'logistics' }] });
+    b.nodes[0]!.children[1]!.children.push({
+      ...structuredClone(b.nodes[1]!),
+      key: 'uusi',
+      slug: 'uusi',
+      title: { fi: 'Ruokaturva', en: 'Food security' },
+      terms: [{ taxonomy: 'spearheads', term: 'logistics' }],
+    });
     b.nodes.pop();
     const diff = diffVersions(BASE, relink(b));
     assert.deepEqual(
@@ -64,8 +79,19 @@ describe('diffVersions: examples', () => {
     assert.deepEqual(added.termsAdded, [{ taxonomy: 'spearheads', term: 'logistics' }]);
     const removed = diff.nodes[1]!;
     assert.equal(removed.after, null);
-    assert.deepEqual(removed.texts.map((t) => [t.field, t.lang, t.after, t.wordsDeleted]), [['title', 'fi', null, 2]]);
-    assert.deepEqual(diff.counts, { added: 1, removed: 1, moved: 0, retitled: 0, textChanged: 0, termsChanged: 0, versionTexts: 0 });
+    assert.deepEqual(
+      removed.texts.map((t) => [t.field, t.lang, t.after, t.wordsDeleted]),
+      [['title', 'fi', null, 2]],
+    );
+    assert.deepEqual(diff.counts, {
+      added: 1,
+      removed: 1,
+      moved: 0,
+      retitled: 0,
+      textChanged: 0,
+      termsChanged: 0,
+      versionTexts: 0,
+    });
   });
 
   test('a retitle in any language is reported with the words inserted and deleted', () => {
@@ -73,7 +99,10 @@ describe('diffVersions: examples', () => {
     b.nodes[0]!.children[0]!.title = { fi: 'Saavutettavuus', sv: 'Tillgänglighet' };
     b.nodes[0]!.title = { fi: 'Kestävä ja turvallinen Kymenlaakso', en: 'Sustainable Kymenlaakso' };
     const diff = diffVersions(BASE, b);
-    assert.deepEqual(keys(diff, (n) => n.retitled), ['teema', 'p1']);
+    assert.deepEqual(
+      keys(diff, (n) => n.retitled),
+      ['teema', 'p1'],
+    );
     const theme = diff.nodes[0]!.texts[0]!;
     assert.deepEqual([theme.field, theme.lang, theme.wordsInserted, theme.wordsDeleted], ['title', 'fi', 2, 0]);
     assert.deepEqual(theme.segments, [
@@ -134,9 +163,16 @@ describe('diffVersions: examples', () => {
     b.vision = { fi: 'Vuonna 2040 Kymenlaakso on elinvoimainen ja turvallinen.' };
     b.summary = { fi: 'Kolme teemaa.', en: 'Three themes.' };
     const diff = diffVersions(BASE, b);
-    assert.deepEqual(diff.nodes.map((n) => [n.key, n.termsAdded, n.termsRemoved]), [
-      ['teema', [{ taxonomy: 'spearheads', term: 'logistics' }], [{ taxonomy: 'crosscutting', term: 'sustainable-development' }]],
-    ]);
+    assert.deepEqual(
+      diff.nodes.map((n) => [n.key, n.termsAdded, n.termsRemoved]),
+      [
+        [
+          'teema',
+          [{ taxonomy: 'spearheads', term: 'logistics' }],
+          [{ taxonomy: 'crosscutting', term: 'sustainable-development' }],
+        ],
+      ],
+    );
     assert.deepEqual(
       diff.versionTexts.map((t) => [t.field, t.lang, t.wordsInserted, t.wordsDeleted]),
       [
@@ -144,7 +180,15 @@ describe('diffVersions: examples', () => {
         ['summary', 'en', 2, 0],
       ],
     );
-    assert.deepEqual(diff.counts, { added: 0, removed: 0, moved: 0, retitled: 0, textChanged: 0, termsChanged: 1, versionTexts: 2 });
+    assert.deepEqual(diff.counts, {
+      added: 0,
+      removed: 0,
+      moved: 0,
+      retitled: 0,
+      textChanged: 0,
+      termsChanged: 1,
+      versionTexts: 2,
+    });
   });
 
   test('a blank text counts as no text', () => {
@@ -188,15 +232,41 @@ describe('diffVersions: properties', () => {
 
         assert.deepEqual(sorted(keys(diff, (n) => n.kind === 'added')), sorted(expected.added), 'added');
         assert.deepEqual(sorted(keys(diff, (n) => n.kind === 'removed')), sorted(expected.removed), 'removed');
-        assert.deepEqual(sorted(keys(diff, (n) => n.moved === 'parent')), sorted(expected.movedParent), 'moved to another parent');
-        assert.deepEqual(sorted(keys(diff, (n) => n.moved === 'order')), sorted(expected.movedOrder), 'moved among siblings');
+        assert.deepEqual(
+          sorted(keys(diff, (n) => n.moved === 'parent')),
+          sorted(expected.movedParent),
+          'moved to another parent',
+        );
+        assert.deepEqual(
+          sorted(keys(diff, (n) => n.moved === 'order')),
+          sorted(expected.movedOrder),
+          'moved among siblings',
+        );
         assert.deepEqual(sorted(keys(diff, (n) => n.retitled)), sorted(expected.retitled), 'retitled');
         const changed = diff.nodes.filter((n) => n.kind === 'changed');
-        assert.deepEqual(sorted(changed.flatMap((n) => n.texts.map((t) => `${n.key}|${t.field}|${t.lang}`))), sorted(expected.texts), 'texts');
-        assert.deepEqual(sorted(keys(diff, (n) => n.kind === 'changed' && n.termsAdded.length + n.termsRemoved.length > 0)), sorted(expected.termsChanged), 'terms');
-        assert.deepEqual(sorted(diff.versionTexts.map((t) => `${t.field}|${t.lang}`)), sorted(expected.versionTexts), 'version texts');
+        assert.deepEqual(
+          sorted(changed.flatMap((n) => n.texts.map((t) => `${n.key}|${t.field}|${t.lang}`))),
+          sorted(expected.texts),
+          'texts',
+        );
+        assert.deepEqual(
+          sorted(keys(diff, (n) => n.kind === 'changed' && n.termsAdded.length + n.termsRemoved.length > 0)),
+          sorted(expected.termsChanged),
+          'terms',
+        );
+        assert.deepEqual(
+          sorted(diff.versionTexts.map((t) => `${t.field}|${t.lang}`)),
+          sorted(expected.versionTexts),
+          'version texts',
+        );
         // No other node is reported.
-        const edits = new Set([...expected.movedParent, ...expected.movedOrder, ...expected.retitled, ...expected.termsChanged, ...[...expected.texts].map((t) => t.split('|')[0]!)]);
+        const edits = new Set([
+          ...expected.movedParent,
+          ...expected.movedOrder,
+          ...expected.retitled,
+          ...expected.termsChanged,
+          ...[...expected.texts].map((t) => t.split('|')[0]!),
+        ]);
         assert.deepEqual(sorted(changed.map((n) => n.key)), sorted(edits), 'changed nodes');
         assert.equal(isEmptyDiff(diff), expected.applied === 0);
 
@@ -228,9 +298,18 @@ describe('diffVersions: properties', () => {
         const orderA = readingOrder(a);
         const present = diff.nodes.filter((n) => n.kind !== 'removed').map((n) => n.key);
         const gone = diff.nodes.filter((n) => n.kind === 'removed').map((n) => n.key);
-        assert.deepEqual(diff.nodes.map((n) => n.key), [...present, ...gone]);
-        assert.deepEqual(present, orderB.filter((k) => present.includes(k)));
-        assert.deepEqual(gone, orderA.filter((k) => gone.includes(k)));
+        assert.deepEqual(
+          diff.nodes.map((n) => n.key),
+          [...present, ...gone],
+        );
+        assert.deepEqual(
+          present,
+          orderB.filter((k) => present.includes(k)),
+        );
+        assert.deepEqual(
+          gone,
+          orderA.filter((k) => gone.includes(k)),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -242,9 +321,18 @@ describe('diffVersions: properties', () => {
         const { edited: b } = applyEdits(a, commands);
         const forward = diffVersions(a, b);
         const back = diffVersions(b, a);
-        assert.deepEqual(sorted(keys(back, (n) => n.kind === 'added')), sorted(keys(forward, (n) => n.kind === 'removed')));
-        assert.deepEqual(sorted(keys(back, (n) => n.kind === 'removed')), sorted(keys(forward, (n) => n.kind === 'added')));
-        assert.deepEqual(sorted(keys(back, (n) => n.moved === 'parent')), sorted(keys(forward, (n) => n.moved === 'parent')));
+        assert.deepEqual(
+          sorted(keys(back, (n) => n.kind === 'added')),
+          sorted(keys(forward, (n) => n.kind === 'removed')),
+        );
+        assert.deepEqual(
+          sorted(keys(back, (n) => n.kind === 'removed')),
+          sorted(keys(forward, (n) => n.kind === 'added')),
+        );
+        assert.deepEqual(
+          sorted(keys(back, (n) => n.moved === 'parent')),
+          sorted(keys(forward, (n) => n.moved === 'parent')),
+        );
         assert.deepEqual(sorted(keys(back, (n) => n.retitled)), sorted(keys(forward, (n) => n.retitled)));
         assert.equal(back.counts.versionTexts, forward.counts.versionTexts);
       }),

@@ -126,10 +126,15 @@ const placeOf = (p: Placed): NodePlace => ({
   position: p.position,
 });
 
-const clean = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
+const clean = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value.trim() === '' ? null : value;
 
 /** Changes of one localized text, language by language. */
-function textChanges<F extends string>(field: F, before: LocalizedText | null | undefined, after: LocalizedText | null | undefined): TextChange<F>[] {
+function textChanges<F extends string>(
+  field: F,
+  before: LocalizedText | null | undefined,
+  after: LocalizedText | null | undefined,
+): TextChange<F>[] {
   const out: TextChange<F>[] = [];
   for (const lang of LANGS) {
     const b = clean(before?.[lang]);
@@ -137,7 +142,15 @@ function textChanges<F extends string>(field: F, before: LocalizedText | null | 
     if (b === a) continue;
     const segments = wordDiff(b ?? '', a ?? '');
     const counts = wordCounts(segments);
-    out.push({ field, lang, before: b, after: a, segments, wordsInserted: counts.inserted, wordsDeleted: counts.deleted });
+    out.push({
+      field,
+      lang,
+      before: b,
+      after: a,
+      segments,
+      wordsInserted: counts.inserted,
+      wordsDeleted: counts.deleted,
+    });
   }
   return out;
 }

@@ -41,17 +41,40 @@ describe('wordDiff', () => {
       ['x  y z', 'x y q'],
     ] as const) {
       const segments = wordDiff(a, b);
-      assert.ok(segments.some((s) => s.type !== 'equal'), `${JSON.stringify(a)} → ${JSON.stringify(b)} shows a change`);
+      assert.ok(
+        segments.some((s) => s.type !== 'equal'),
+        `${JSON.stringify(a)} → ${JSON.stringify(b)} shows a change`,
+      );
       assert.equal(oldText(segments), a);
       assert.equal(newText(segments), b);
     }
   });
 
   test('property: equal+delete segments give the old text, equal+insert the new; no empty or adjacent same-type segments', () => {
-    const words = fc.constantFrom('Kymenlaakso', 'ja', 'ympäristö', 'hållbar', 'utveckling', 'region', '2035', 'vesi-,', 'rata-', '–', '“lainaus”', 'a', 'ö');
+    const words = fc.constantFrom(
+      'Kymenlaakso',
+      'ja',
+      'ympäristö',
+      'hållbar',
+      'utveckling',
+      'region',
+      '2035',
+      'vesi-,',
+      'rata-',
+      '–',
+      '“lainaus”',
+      'a',
+      'ö',
+    );
     const separators = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '\n\n', ', ', '. ', '');
-    const prose = fc.array(fc.tuple(words, separators), { maxLength: 25 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
-    const anyText = fc.oneof(prose, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
+    const prose = fc
+      .array(fc.tuple(words, separators), { maxLength: 25 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''));
+    const anyText = fc.oneof(
+      prose,
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+    );
     fc.assert(
       fc.property(anyText, anyText, (a, b) => {
         const segments = wordDiff(a, b);

@@ -23,12 +23,18 @@ export function countWords(text: string): number {
 
 /** The old text of a diff: its `equal` and `delete` segments joined. */
 export function oldText(segments: readonly Segment[]): string {
-  return segments.filter((s) => s.type !== 'insert').map((s) => s.text).join('');
+  return segments
+    .filter((s) => s.type !== 'insert')
+    .map((s) => s.text)
+    .join('');
 }
 
 /** The new text of a diff: its `equal` and `insert` segments joined. */
 export function newText(segments: readonly Segment[]): string {
-  return segments.filter((s) => s.type !== 'delete').map((s) => s.text).join('');
+  return segments
+    .filter((s) => s.type !== 'delete')
+    .map((s) => s.text)
+    .join('');
 }
 
 const toSegments = (changes: readonly ChangeObject<string>[]): Segment[] =>
@@ -43,7 +49,8 @@ function tidy(raw: readonly Segment[]): Segment[] {
   const segments = raw.filter((s) => s.text !== '');
   const absorbed: Segment[] = [];
   segments.forEach((s, i) => {
-    const between = i > 0 && i < segments.length - 1 && segments[i - 1]!.type !== 'equal' && segments[i + 1]!.type !== 'equal';
+    const between =
+      i > 0 && i < segments.length - 1 && segments[i - 1]!.type !== 'equal' && segments[i + 1]!.type !== 'equal';
     if (s.type === 'equal' && between && s.text.trim() === '') {
       absorbed.push({ type: 'delete', text: s.text }, { type: 'insert', text: s.text });
     } else absorbed.push(s);
@@ -71,7 +78,8 @@ function tidy(raw: readonly Segment[]): Segment[] {
   return out;
 }
 
-const reconstructs = (segments: readonly Segment[], before: string, after: string): boolean => oldText(segments) === before && newText(segments) === after;
+const reconstructs = (segments: readonly Segment[], before: string, after: string): boolean =>
+  oldText(segments) === before && newText(segments) === after;
 
 /**
  * The word-level difference from `before` to `after`. Words and punctuation are compared as

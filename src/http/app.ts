@@ -5,7 +5,13 @@
 import fastifyFormbody from '@fastify/formbody';
 import type {} from '@fastify/swagger';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import { AppError, type ErrorCode } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { registerAdmin } from './admin/index.ts';
@@ -27,7 +33,13 @@ export function isApiRequest(request: FastifyRequest): boolean {
 }
 
 /** Sends `{"error":{"code","message"}}` with the status of the error's code. */
-export function sendApiError(reply: FastifyReply, status: number, code: string, message: string, details?: readonly string[]): FastifyReply {
+export function sendApiError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: readonly string[],
+): FastifyReply {
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
@@ -35,7 +47,10 @@ export function sendApiError(reply: FastifyReply, status: number, code: string, 
 }
 
 /** `onRoute` sees every route as it is registered (the route-table test collects them with it). */
-export async function buildApp(ctx: AppContext, options: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel) }),
@@ -71,16 +86,29 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
   app.setErrorHandler(async (error, request, reply) => {
     const appError = error instanceof AppError ? error : null;
     const validation = (error as { validation?: unknown }).validation !== undefined;
-    const status = appError ? STATUS[appError.code] : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
+    const status = appError
+      ? STATUS[appError.code]
+      : validation
+        ? 400
+        : ((error as { statusCode?: number }).statusCode ?? 500);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code = appError ? appError.code : validation ? 'bad_request' : status === 404 ? 'not_found' : status < 500 ? 'bad_request' : 'internal_error';
+    const code = appError
+      ? appError.code
+      : validation
+        ? 'bad_request'
+        : status === 404
+          ? 'not_found'
+          : status < 500
+            ? 'bad_request'
+            : 'internal_error';
     const message = status >= 500 ? 'Internal server error' : (error as Error).message;
     if (isApiRequest(request)) return sendApiError(reply, status, code, message, appError?.details);
     return renderSiteError(ctx, request, reply, status);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (isApiRequest(request)) return sendApiError(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    if (isApiRequest(request))
+      return sendApiError(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     return renderSiteError(ctx, request, reply, 404);
   });
 

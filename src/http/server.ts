@@ -8,7 +8,9 @@ export async function startServer(config: Config): Promise<{ url: string; close(
   const app = await buildApp(ctx);
   const address = await app.listen({ port: config.port, host: config.host });
   // The project catalogues are built in the background, so the first visitor of a project list does not wait for them.
-  ctx.projects.warm().catch((error: unknown) => app.log.error({ err: error }, 'building the project catalogues failed'));
+  ctx.projects
+    .warm()
+    .catch((error: unknown) => app.log.error({ err: error }, 'building the project catalogues failed'));
   const close = async (): Promise<void> => {
     await app.close();
     await ctx.close();

@@ -27,20 +27,48 @@ for (const target of databaseTargets()) {
       const { from, to, diff } = await compareVersions(ctx.reader, '08', '2022-2025', 1, 2);
       assert.equal(from.version.number, 1);
       assert.equal(to.version.number, 2);
-      assert.deepEqual(diff.counts, { added: 3, removed: 0, moved: 0, retitled: 2, textChanged: 4, termsChanged: 0, versionTexts: 4 });
+      assert.deepEqual(diff.counts, {
+        added: 3,
+        removed: 0,
+        moved: 0,
+        retitled: 2,
+        textChanged: 4,
+        termsChanged: 0,
+        versionTexts: 4,
+      });
     });
 
     test('a version compared with itself has no differences; the newer one may come first', async () => {
       assert.ok(isEmptyDiff((await compareVersions(ctx.reader, '08', '2022-2025', 2, 2)).diff));
       const back = await compareVersions(ctx.reader, '08', '2022-2025', 2, 1);
-      assert.deepEqual(back.diff.counts, { added: 0, removed: 3, moved: 0, retitled: 2, textChanged: 4, termsChanged: 0, versionTexts: 4 });
+      assert.deepEqual(back.diff.counts, {
+        added: 0,
+        removed: 3,
+        moved: 0,
+        retitled: 2,
+        textChanged: 4,
+        termsChanged: 0,
+        versionTexts: 4,
+      });
     });
 
     test('unknown programmes and versions are not_found; malformed numbers bad_request', async () => {
-      await rejectsWith(compareVersions(ctx.reader, '08', '2022-2025', 1, 9), 'not_found', /Version 9 of programme "08-2022-2025"/);
+      await rejectsWith(
+        compareVersions(ctx.reader, '08', '2022-2025', 1, 9),
+        'not_found',
+        /Version 9 of programme "08-2022-2025"/,
+      );
       await rejectsWith(compareVersions(ctx.reader, '08', '1990-1993', 1, 2), 'not_found', /Programme "08-1990-1993"/);
-      await rejectsWith(compareVersions(ctx.reader, '08', '2022-2025', 0, 2), 'bad_request', /^from must be a version number/);
-      await rejectsWith(compareVersions(ctx.reader, '08', '2022-2025', 1, 1.5), 'bad_request', /^to must be a version number/);
+      await rejectsWith(
+        compareVersions(ctx.reader, '08', '2022-2025', 0, 2),
+        'bad_request',
+        /^from must be a version number/,
+      );
+      await rejectsWith(
+        compareVersions(ctx.reader, '08', '2022-2025', 1, 1.5),
+        'bad_request',
+        /^to must be a version number/,
+      );
     });
 
     test('the diff is kept for the current content generation and computed again after a change', async () => {
@@ -57,7 +85,9 @@ for (const target of databaseTargets()) {
 
       const changed = await compareVersions(ctx.reader, '08', '2022-2025', 1, 2);
       assert.notEqual(changed.diff, first.diff);
-      const title = changed.diff.nodes.find((n) => n.key === 'uudistuva-elinkeinoelama')!.texts.find((t) => t.field === 'title')!;
+      const title = changed.diff.nodes
+        .find((n) => n.key === 'uudistuva-elinkeinoelama')!
+        .texts.find((t) => t.field === 'title')!;
       assert.equal(title.after, 'Elinkeinoelämän uudistaminen ja monipuolistaminen');
       assert.deepEqual(title.segments, [
         { type: 'delete', text: 'Uudistuva elinkeinoelämä' },

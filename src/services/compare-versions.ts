@@ -41,9 +41,18 @@ const checkNumber = (name: string, value: number): void => {
  * The differences from version `from` to version `to` of the programme `regionCode`/`slug`
  * (`from` may equal `to`, or be the newer one). Unknown programmes and versions are not_found.
  */
-export async function compareVersions(reader: ProgrammeReader, regionCode: string, slug: string, from: number, to: number): Promise<Comparison> {
+export async function compareVersions(
+  reader: ProgrammeReader,
+  regionCode: string,
+  slug: string,
+  from: number,
+  to: number,
+): Promise<Comparison> {
   checkNumber('from', from);
   checkNumber('to', to);
-  const [a, b] = await Promise.all([reader.versionContent(regionCode, slug, from), reader.versionContent(regionCode, slug, to)]);
+  const [a, b] = await Promise.all([
+    reader.versionContent(regionCode, slug, from),
+    reader.versionContent(regionCode, slug, to),
+  ]);
   return { from: a, to: b, diff: cachedDiff(a, b) };
 }

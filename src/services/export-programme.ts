@@ -5,7 +5,12 @@ import type { LocalizedText } from '#src/domain/languages.ts';
 import { PROGRAMME_FILE_FORMAT, type Level } from '#src/domain/programme-file.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Db } from '#src/storage/database.ts';
-import { findProgramme, listVersions, loadTaxonomies, loadTree } from '#src/storage/repositories/programmes-repository.ts';
+import {
+  findProgramme,
+  listVersions,
+  loadTaxonomies,
+  loadTree,
+} from '#src/storage/repositories/programmes-repository.ts';
 import { findCouncil } from '#src/storage/repositories/regions-repository.ts';
 
 type Plain = Record<string, unknown>;
@@ -37,7 +42,9 @@ function nodeToFile(node: TreeNode, levels: readonly Level[]): Plain {
     summary: text(node.summary),
     body: text(node.body),
     terms: node.terms.map((t) => `${t.taxonomy}/${t.term}`),
-    ...(childLevel && node.children.length > 0 ? { [childLevel.plural]: node.children.map((c) => nodeToFile(c, levels)) } : {}),
+    ...(childLevel && node.children.length > 0
+      ? { [childLevel.plural]: node.children.map((c) => nodeToFile(c, levels)) }
+      : {}),
   });
 }
 
@@ -58,7 +65,9 @@ export async function exportProgramme(db: Db, regionCode: string, slug: string):
         number: v.number,
         status: v.status,
         label: text(v.label),
-        decision: v.decision ? compact({ body: text(v.decision.body), date: v.decision.date, reference: v.decision.reference }) : undefined,
+        decision: v.decision
+          ? compact({ body: text(v.decision.body), date: v.decision.date, reference: v.decision.reference })
+          : undefined,
         changelog: text(v.changelog),
         vision: text(v.vision),
         summary: text(v.summary),
@@ -76,9 +85,20 @@ export async function exportProgramme(db: Db, regionCode: string, slug: string):
           email: council.email,
           web: council.web,
           offices: council.offices.map((o) =>
-            compact({ key: o.key, kind: o.kind, name: text(o.name), postalAddress: o.postalAddress, visitingAddress: o.visitingAddress, hours: text(o.hours), phone: o.phone, email: o.email }),
+            compact({
+              key: o.key,
+              kind: o.kind,
+              name: text(o.name),
+              postalAddress: o.postalAddress,
+              visitingAddress: o.visitingAddress,
+              hours: text(o.hours),
+              phone: o.phone,
+              email: o.email,
+            }),
           ),
-          contacts: council.contacts.map((c) => compact({ name: c.name, role: text(c.role), topic: text(c.topic), email: c.email, phone: c.phone })),
+          contacts: council.contacts.map((c) =>
+            compact({ name: c.name, role: text(c.role), topic: text(c.topic), email: c.email, phone: c.phone }),
+          ),
         })
       : undefined,
     programme: compact({
@@ -92,7 +112,14 @@ export async function exportProgramme(db: Db, regionCode: string, slug: string):
           key: t.key,
           name: text(t.name),
           description: text(t.description),
-          terms: t.terms.map((term) => compact({ key: term.key, title: text(term.title), shortTitle: text(term.shortTitle), description: text(term.description) })),
+          terms: t.terms.map((term) =>
+            compact({
+              key: term.key,
+              title: text(term.title),
+              shortTitle: text(term.shortTitle),
+              description: text(term.description),
+            }),
+          ),
         }),
       ),
     }),

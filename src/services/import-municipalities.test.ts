@@ -12,7 +12,11 @@ import { municipalityFactsSchema, type MunicipalityFacts } from '#src/domain/mun
 import { databaseTargets, openTestContext } from '../../test/support/databases.ts';
 import { snapshot } from '../../test/support/db-snapshot.ts';
 import type { AppContext } from './app-context.ts';
-import { importMunicipalities, parseMunicipalityClassification, readMunicipalityClassification } from './import-municipalities.ts';
+import {
+  importMunicipalities,
+  parseMunicipalityClassification,
+  readMunicipalityClassification,
+} from './import-municipalities.ts';
 import { storeMunicipalityFacts } from './seed.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 
@@ -32,10 +36,58 @@ const HEADER = [
 
 /** Four real rows of the 2026 classification, one per language status. */
 const ROWS = [
-  ['75', 'Hamina', 'Fredrikshamn', 'Hamina', '0', 'Monolingual Finnish-speaking municipality', '8', 'Kymenlaakso', 'Kymmenedalen', 'Kymenlaakso', '2026'],
-  ['624', 'Pyhtää', 'Pyttis', 'Pyhtää', '1', 'Bilingual municipality with Finnish-speaking majority', '8', 'Kymenlaakso', 'Kymmenedalen', 'Kymenlaakso', '2026'],
-  ['478', 'Maarianhamina', 'Mariehamn', 'Mariehamn', '2', 'Monolingual Swedish-speaking municipality', '21', 'Ahvenanmaa', 'Åland', 'Åland', '2026'],
-  ['322', 'Kemiönsaari', 'Kimitoön', 'Kimitoön', '3', 'Bilingual municipality with Swedish-speaking majority', '2', 'Varsinais-Suomi', 'Egentliga Finland', 'Varsinais-Suomi', '2026'],
+  [
+    '75',
+    'Hamina',
+    'Fredrikshamn',
+    'Hamina',
+    '0',
+    'Monolingual Finnish-speaking municipality',
+    '8',
+    'Kymenlaakso',
+    'Kymmenedalen',
+    'Kymenlaakso',
+    '2026',
+  ],
+  [
+    '624',
+    'Pyhtää',
+    'Pyttis',
+    'Pyhtää',
+    '1',
+    'Bilingual municipality with Finnish-speaking majority',
+    '8',
+    'Kymenlaakso',
+    'Kymmenedalen',
+    'Kymenlaakso',
+    '2026',
+  ],
+  [
+    '478',
+    'Maarianhamina',
+    'Mariehamn',
+    'Mariehamn',
+    '2',
+    'Monolingual Swedish-speaking municipality',
+    '21',
+    'Ahvenanmaa',
+    'Åland',
+    'Åland',
+    '2026',
+  ],
+  [
+    '322',
+    'Kemiönsaari',
+    'Kimitoön',
+    'Kimitoön',
+    '3',
+    'Bilingual municipality with Swedish-speaking majority',
+    '2',
+    'Varsinais-Suomi',
+    'Egentliga Finland',
+    'Varsinais-Suomi',
+    '2026',
+  ],
 ];
 
 function csv(header: string[], rows: string[][]): string {
@@ -70,7 +122,12 @@ function problemsOf(text: string): { message: string; details: readonly string[]
 
 describe('municipality classification: parsing a valid file', () => {
   test('pads codes, trims cells, maps language statuses and fills missing English region names', () => {
-    const rows = withCell(0, 'kunta', 'KU075', withCell(1, 'maakunta_code', 'MK08', withCell(2, 'municipality_name_sv', ' Mariehamn  ')));
+    const rows = withCell(
+      0,
+      'kunta',
+      'KU075',
+      withCell(1, 'maakunta_code', 'MK08', withCell(2, 'municipality_name_sv', ' Mariehamn  ')),
+    );
     const facts = parseMunicipalityClassification(csv(HEADER, rows), 'kunnat.csv');
     assert.equal(facts.year, 2026);
     assert.match(facts.source, /Statistics Finland municipality classification/);
@@ -93,10 +150,19 @@ describe('municipality classification: parsing a valid file', () => {
 
   test('takes the code from municipality_code when there is no kunta column, and splits "fi - sv" names', () => {
     const header = HEADER.map((h) => (h === 'kunta' ? 'municipality_code' : h));
-    const rows = withCell(2, 'municipality_name_en', 'Maarianhamina - Mariehamn', withCell(2, 'maakunta_name_fi', 'Ahvenanmaa - Åland'));
+    const rows = withCell(
+      2,
+      'municipality_name_en',
+      'Maarianhamina - Mariehamn',
+      withCell(2, 'maakunta_name_fi', 'Ahvenanmaa - Åland'),
+    );
     const facts = parseMunicipalityClassification(csv(header, rows), 'kunnat.csv');
     assert.deepEqual(facts.regions.find((r) => r.code === '21')?.name, { fi: 'Ahvenanmaa', sv: 'Åland', en: 'Åland' });
-    assert.deepEqual(facts.municipalities.find((m) => m.code === '478')?.name, { fi: 'Maarianhamina', sv: 'Mariehamn', en: 'Mariehamn' });
+    assert.deepEqual(facts.municipalities.find((m) => m.code === '478')?.name, {
+      fi: 'Maarianhamina',
+      sv: 'Mariehamn',
+      en: 'Mariehamn',
+    });
   });
 
   test('accepts a byte order mark and CRLF line endings', () => {
@@ -110,13 +176,37 @@ const MALFORMED: [string, string, string[]][] = [
   ['missing name column', withoutColumn('maakunta_name_sv'), ['missing column "maakunta_name_sv"']],
   ['missing language column', withoutColumn('kielisuhde_code'), ['missing column "kielisuhde_code"']],
   ['no code column at all', withoutColumn('kunta'), ['missing column "kunta" (or "municipality_code")']],
-  ['non-numeric municipality code', csv(HEADER, withCell(1, 'kunta', 'abc')), ['line 3, column kunta: "abc" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)']],
-  ['four-digit municipality code', csv(HEADER, withCell(0, 'kunta', '1075')), ['line 2, column kunta: "1075" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)']],
+  [
+    'non-numeric municipality code',
+    csv(HEADER, withCell(1, 'kunta', 'abc')),
+    ['line 3, column kunta: "abc" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)'],
+  ],
+  [
+    'four-digit municipality code',
+    csv(HEADER, withCell(0, 'kunta', '1075')),
+    ['line 2, column kunta: "1075" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)'],
+  ],
   ['empty municipality code', csv(HEADER, withCell(3, 'kunta', '')), ['line 5, column kunta: is empty']],
-  ['bad region code', csv(HEADER, withCell(0, 'maakunta_code', 'Kymenlaakso')), ['line 2, column maakunta_code: "Kymenlaakso" is not a region code (1–2 digits, e.g. 8, 08 or MK08)']],
-  ['unknown language code', csv(HEADER, withCell(0, 'kielisuhde_code', '7')), ['line 2, column kielisuhde_code: "7" is not a known language status (0, 1, 2 or 3)']],
-  ['empty Finnish name', csv(HEADER, withCell(1, 'municipality_name_fi', '  ')), ['line 3, column municipality_name_fi: is empty']],
-  ['empty English region name', csv(HEADER, withCell(2, 'maakunta_name_en', '')), ['line 4, column maakunta_name_en: is empty']],
+  [
+    'bad region code',
+    csv(HEADER, withCell(0, 'maakunta_code', 'Kymenlaakso')),
+    ['line 2, column maakunta_code: "Kymenlaakso" is not a region code (1–2 digits, e.g. 8, 08 or MK08)'],
+  ],
+  [
+    'unknown language code',
+    csv(HEADER, withCell(0, 'kielisuhde_code', '7')),
+    ['line 2, column kielisuhde_code: "7" is not a known language status (0, 1, 2 or 3)'],
+  ],
+  [
+    'empty Finnish name',
+    csv(HEADER, withCell(1, 'municipality_name_fi', '  ')),
+    ['line 3, column municipality_name_fi: is empty'],
+  ],
+  [
+    'empty English region name',
+    csv(HEADER, withCell(2, 'maakunta_name_en', '')),
+    ['line 4, column maakunta_name_en: is empty'],
+  ],
   [
     'duplicate municipality code written two ways',
     csv(HEADER, withCell(2, 'kunta', '075')),
@@ -125,23 +215,40 @@ const MALFORMED: [string, string, string[]][] = [
   [
     'one region with two names',
     csv(HEADER, withCell(1, 'maakunta_name_sv', 'Kymmene')),
-    ['line 3, column maakunta_name_fi: region 08 is named "Kymenlaakso / Kymmene / Kymenlaakso" but "Kymenlaakso / Kymmenedalen / Kymenlaakso" on line 2'],
+    [
+      'line 3, column maakunta_name_fi: region 08 is named "Kymenlaakso / Kymmene / Kymenlaakso" but "Kymenlaakso / Kymmenedalen / Kymenlaakso" on line 2',
+    ],
   ],
-  ['two years in one file', csv(HEADER, withCell(3, 'year', '2025')), ['line 5, column year: 2025 differs from 2026 on line 2 (a file must hold one year)']],
+  [
+    'two years in one file',
+    csv(HEADER, withCell(3, 'year', '2025')),
+    ['line 5, column year: 2025 differs from 2026 on line 2 (a file must hold one year)'],
+  ],
   ['not a year', csv(HEADER, withCell(0, 'year', '26')), ['line 2, column year: "26" is not a year']],
   [
     'kunta and municipality_code disagree',
-    csv([...HEADER, 'municipality_code'], ROWS.map((r, i) => [...r, i === 1 ? '625' : r[0]!])),
+    csv(
+      [...HEADER, 'municipality_code'],
+      ROWS.map((r, i) => [...r, i === 1 ? '625' : r[0]!]),
+    ),
     ['line 3, column municipality_code: "625" does not match kunta "624"'],
   ],
   [
     'every problem of every row is listed',
     csv(HEADER, withCell(0, 'kunta', 'x', withCell(0, 'kielisuhde_code', '', withCell(3, 'municipality_name_fi', '')))),
-    ['line 2, column kunta: "x" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)', 'line 2, column kielisuhde_code: is empty', 'line 5, column municipality_name_fi: is empty'],
+    [
+      'line 2, column kunta: "x" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)',
+      'line 2, column kielisuhde_code: is empty',
+      'line 5, column municipality_name_fi: is empty',
+    ],
   ],
   ['header only', csv(HEADER, []), ['the file has a header but no municipality rows']],
   ['empty file', '', ['the file is empty (no header row)']],
-  ['a row with a missing cell', csv(HEADER, [...ROWS.slice(0, 2), ROWS[2]!.slice(1)]), ['not valid CSV: Invalid Record Length: expect 11, got 10 on line 4']],
+  [
+    'a row with a missing cell',
+    csv(HEADER, [...ROWS.slice(0, 2), ROWS[2]!.slice(1)]),
+    ['not valid CSV: Invalid Record Length: expect 11, got 10 on line 4'],
+  ],
 ];
 
 describe('municipality classification: malformed files give exact problems', () => {
@@ -158,7 +265,10 @@ describe('municipality classification: malformed files give exact problems', () 
     const { message, details } = problemsOf(csv(HEADER, rows));
     assert.equal(message, 'kunnat.csv: 60 problem(s) found; nothing was written');
     assert.equal(details.length, 51);
-    assert.equal(details[0], 'line 2, column kunta: "bad0" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)');
+    assert.equal(
+      details[0],
+      'line 2, column kunta: "bad0" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)',
+    );
     assert.equal(details[50], '… and 10 more problems');
   });
 
@@ -197,7 +307,10 @@ for (const target of databaseTargets()) {
 
     test('a failure inside the transaction rolls back every write', async () => {
       const before = await snapshot(ctx.db.kysely);
-      const facts: MunicipalityFacts = parseMunicipalityClassification(csv(HEADER, withCell(0, 'municipality_name_en', 'Fredrikshamn')), 'kunnat.csv');
+      const facts: MunicipalityFacts = parseMunicipalityClassification(
+        csv(HEADER, withCell(0, 'municipality_name_en', 'Fredrikshamn')),
+        'kunnat.csv',
+      );
       // A municipality in a region the database does not have: the foreign key fails after the
       // regions were upserted and Hamina was updated.
       facts.municipalities.push({ code: '998', region: '99', name: { fi: 'Ei', sv: 'Ej', en: 'No' }, languages: 'fi' });
@@ -207,8 +320,26 @@ for (const target of databaseTargets()) {
 
     test('a valid file adds, updates and removes municipalities and reports the counts', async () => {
       const generation = await ctx.reader.generation();
-      const rows = [...withCell(0, 'municipality_name_en', 'Fredrikshamn'), ['999', 'Uusikunta', 'Nykommun', 'New Town', '0', '', '8', 'Kymenlaakso', 'Kymmenedalen', 'Kymenlaakso', '2026']];
-      const counts = await importMunicipalities(ctx.db, parseMunicipalityClassification(csv(HEADER, rows), 'kunnat.csv'));
+      const rows = [
+        ...withCell(0, 'municipality_name_en', 'Fredrikshamn'),
+        [
+          '999',
+          'Uusikunta',
+          'Nykommun',
+          'New Town',
+          '0',
+          '',
+          '8',
+          'Kymenlaakso',
+          'Kymmenedalen',
+          'Kymenlaakso',
+          '2026',
+        ],
+      ];
+      const counts = await importMunicipalities(
+        ctx.db,
+        parseMunicipalityClassification(csv(HEADER, rows), 'kunnat.csv'),
+      );
       assert.deepEqual(counts, { regions: 3, added: 1, updated: 1, removed: 304 });
       ctx.reader.invalidate();
       assert.ok((await ctx.reader.generation()) > generation, 'the content generation moves on');
@@ -232,7 +363,10 @@ const DATA_DIR = resolve(ROOT_DIR, '../shared/data');
 const CLASSIFICATIONS = resolve(DATA_DIR, 'classifications');
 const HAVE_DATA = existsSync(DATA_DIR);
 /** Skipped, saying so plainly, when the folder is missing; under CI a missing folder fails instead. */
-const REAL_DATA = HAVE_DATA || process.env['CI'] ? {} : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (these tests run only when ../shared/data exists)` };
+const REAL_DATA =
+  HAVE_DATA || process.env['CI']
+    ? {}
+    : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (these tests run only when ../shared/data exists)` };
 
 function requireData(): void {
   if (!HAVE_DATA) assert.fail(`CI is set but the real-data folder ${DATA_DIR} is missing`);
@@ -250,30 +384,99 @@ describe('municipality classification: the real geofi files', () => {
     assert.equal(facts.regions.length, 19);
     assert.deepEqual(
       facts.regions.map((r) => r.code),
-      ['01', '02', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '21'],
+      [
+        '01',
+        '02',
+        '04',
+        '05',
+        '06',
+        '07',
+        '08',
+        '09',
+        '10',
+        '11',
+        '12',
+        '13',
+        '14',
+        '15',
+        '16',
+        '17',
+        '18',
+        '19',
+        '21',
+      ],
     );
     assert.equal(facts.municipalities.length, 308);
-    assert.deepEqual(names(facts, '08'), ['075 Hamina', '285 Kotka', '286 Kouvola', '489 Miehikkälä', '624 Pyhtää', '935 Virolahti']);
+    assert.deepEqual(names(facts, '08'), [
+      '075 Hamina',
+      '285 Kotka',
+      '286 Kouvola',
+      '489 Miehikkälä',
+      '624 Pyhtää',
+      '935 Virolahti',
+    ]);
     assert.equal(facts.municipalities.find((m) => m.code === '624')?.languages, 'fi-sv');
     assert.equal(facts.municipalities.find((m) => m.code === '142')?.region, '07');
     assert.equal(names(facts, '21').length, 16);
-    assert.deepEqual(facts.municipalities.find((m) => m.code === '478'), { code: '478', region: '21', name: { fi: 'Maarianhamina', sv: 'Mariehamn', en: 'Mariehamn' }, languages: 'sv' });
-    assert.deepEqual(facts.municipalities.find((m) => m.code === '081')?.name, { fi: 'Hartola', sv: 'Gustav Adolfs', en: 'Hartola' }, 'trailing spaces trimmed');
+    assert.deepEqual(
+      facts.municipalities.find((m) => m.code === '478'),
+      { code: '478', region: '21', name: { fi: 'Maarianhamina', sv: 'Mariehamn', en: 'Mariehamn' }, languages: 'sv' },
+    );
+    assert.deepEqual(
+      facts.municipalities.find((m) => m.code === '081')?.name,
+      { fi: 'Hartola', sv: 'Gustav Adolfs', en: 'Hartola' },
+      'trailing spaces trimmed',
+    );
     assert.deepEqual(facts.municipalities.find((m) => m.code === '020')?.name, { fi: 'Akaa', sv: 'Ackas', en: 'Akaa' });
     const en = Object.fromEntries(facts.regions.map((r) => [r.code, r.name.en]));
     assert.deepEqual(
-      [en['02'], en['09'], en['10'], en['11'], en['12'], en['13'], en['14'], en['15'], en['16'], en['17'], en['19'], en['21']],
-      ['Southwest Finland', 'South Karelia', 'South Savo', 'North Savo', 'North Karelia', 'Central Finland', 'South Ostrobothnia', 'Ostrobothnia', 'Central Ostrobothnia', 'North Ostrobothnia', 'Lapland', 'Åland'],
+      [
+        en['02'],
+        en['09'],
+        en['10'],
+        en['11'],
+        en['12'],
+        en['13'],
+        en['14'],
+        en['15'],
+        en['16'],
+        en['17'],
+        en['19'],
+        en['21'],
+      ],
+      [
+        'Southwest Finland',
+        'South Karelia',
+        'South Savo',
+        'North Savo',
+        'North Karelia',
+        'Central Finland',
+        'South Ostrobothnia',
+        'Ostrobothnia',
+        'Central Ostrobothnia',
+        'North Ostrobothnia',
+        'Lapland',
+        'Åland',
+      ],
     );
   });
 
-  test('2026: the shipped content/facts/municipalities.json is exactly what the import makes of it', REAL_DATA, async () => {
-    requireData();
-    const facts = await readMunicipalityClassification(file(2026));
-    const shipped = municipalityFactsSchema.parse(JSON.parse(readFileSync(resolve(ROOT_DIR, 'content/facts/municipalities.json'), 'utf8')));
-    assert.deepEqual({ ...shipped, source: '' }, { ...facts, source: '' });
-    assert.match(shipped.source, /^Statistics Finland municipality classification .*geofi R package's municipality_key table .*year 2026; made by `suunta import municipalities geofi-municipality_key_2026\.csv --facts-out content\/facts\/municipalities\.json`$/);
-  });
+  test(
+    '2026: the shipped content/facts/municipalities.json is exactly what the import makes of it',
+    REAL_DATA,
+    async () => {
+      requireData();
+      const facts = await readMunicipalityClassification(file(2026));
+      const shipped = municipalityFactsSchema.parse(
+        JSON.parse(readFileSync(resolve(ROOT_DIR, 'content/facts/municipalities.json'), 'utf8')),
+      );
+      assert.deepEqual({ ...shipped, source: '' }, { ...facts, source: '' });
+      assert.match(
+        shipped.source,
+        /^Statistics Finland municipality classification .*geofi R package's municipality_key table .*year 2026; made by `suunta import municipalities geofi-municipality_key_2026\.csv --facts-out content\/facts\/municipalities\.json`$/,
+      );
+    },
+  );
 
   test('2025: 308 municipalities in 19 regions', REAL_DATA, async () => {
     requireData();
@@ -289,13 +492,29 @@ describe('municipality classification: the real geofi files', () => {
     assert.equal(facts.year, 2013);
     assert.equal(facts.regions.length, 19);
     assert.equal(facts.municipalities.length, 320);
-    assert.deepEqual(names(facts, '08'), ['075 Hamina', '142 Iitti', '285 Kotka', '286 Kouvola', '489 Miehikkälä', '624 Pyhtää', '935 Virolahti']);
+    assert.deepEqual(names(facts, '08'), [
+      '075 Hamina',
+      '142 Iitti',
+      '285 Kotka',
+      '286 Kouvola',
+      '489 Miehikkälä',
+      '624 Pyhtää',
+      '935 Virolahti',
+    ]);
     assert.deepEqual(facts.municipalities.find((m) => m.code === '020')?.name, { fi: 'Akaa', sv: 'Akaa', en: 'Akaa' });
-    assert.deepEqual(facts.municipalities.find((m) => m.code === '478')?.name, { fi: 'Maarianhamina', sv: 'Mariehamn', en: 'Mariehamn' });
+    assert.deepEqual(facts.municipalities.find((m) => m.code === '478')?.name, {
+      fi: 'Maarianhamina',
+      sv: 'Mariehamn',
+      en: 'Mariehamn',
+    });
     assert.deepEqual(facts.municipalities.find((m) => m.code === '838')?.name.fi, 'Tarvasjoki');
     const byCode = Object.fromEntries(facts.regions.map((r) => [r.code, r.name]));
     assert.deepEqual(byCode['21'], { fi: 'Ahvenanmaa', sv: 'Åland', en: 'Åland' });
-    assert.deepEqual(byCode['02'], { fi: 'Varsinais-Suomi', sv: 'Egentliga Finland', en: 'Southwest Finland' }, 'English name from the override table');
+    assert.deepEqual(
+      byCode['02'],
+      { fi: 'Varsinais-Suomi', sv: 'Egentliga Finland', en: 'Southwest Finland' },
+      'English name from the override table',
+    );
     assert.equal(byCode['10']?.en, 'South Savo');
     assert.equal(byCode['11']?.en, 'North Savo');
   });
@@ -305,13 +524,28 @@ describe('municipality classification: the real geofi files', () => {
       requireData();
       const ctx = await openTestContext(target);
       try {
-        assert.deepEqual(await importMunicipalities(ctx.db, await readMunicipalityClassification(file(2026))), { regions: 19, added: 0, updated: 0, removed: 0 });
+        assert.deepEqual(await importMunicipalities(ctx.db, await readMunicipalityClassification(file(2026))), {
+          regions: 19,
+          added: 0,
+          updated: 0,
+          removed: 0,
+        });
         // Every 2026 row changes (at least its classification year); the 12 merged municipalities come back.
-        assert.deepEqual(await importMunicipalities(ctx.db, await readMunicipalityClassification(file(2013))), { regions: 19, added: 12, updated: 308, removed: 0 });
+        assert.deepEqual(await importMunicipalities(ctx.db, await readMunicipalityClassification(file(2013))), {
+          regions: 19,
+          added: 12,
+          updated: 308,
+          removed: 0,
+        });
         ctx.reader.invalidate();
         assert.equal((await ctx.reader.municipalities()).length, 320);
         assert.ok((await ctx.reader.municipalities('08')).some((m) => m.code === '142' && m.name.fi === 'Iitti'));
-        assert.deepEqual(await importMunicipalities(ctx.db, await readMunicipalityClassification(file(2026))), { regions: 19, added: 0, updated: 308, removed: 12 });
+        assert.deepEqual(await importMunicipalities(ctx.db, await readMunicipalityClassification(file(2026))), {
+          regions: 19,
+          added: 0,
+          updated: 308,
+          removed: 12,
+        });
         ctx.reader.invalidate();
         assert.equal((await ctx.reader.municipalities()).length, 308);
         assert.deepEqual(

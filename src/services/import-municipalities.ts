@@ -106,7 +106,12 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
   let records: string[][];
   let lines: number[];
   try {
-    const parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const parsed = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     records = parsed.map((p) => p.record);
     lines = parsed.map((p) => p.info.lines);
   } catch (error) {
@@ -147,16 +152,19 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
     const rawCode = get(codeColumn);
     const code = parseCode(rawCode, 'KU', 3);
     if (rawCode === '') problem(codeColumn, 'is empty');
-    else if (code === null) problem(codeColumn, `"${rawCode}" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)`);
+    else if (code === null)
+      problem(codeColumn, `"${rawCode}" is not a municipality code (1–3 digits, e.g. 20, 020 or KU020)`);
     if (code !== null && codeColumn === 'kunta' && index.has('municipality_code')) {
       const other = get('municipality_code');
-      if (other !== '' && parseCode(other, 'KU', 3) !== code) problem('municipality_code', `"${other}" does not match kunta "${rawCode}"`);
+      if (other !== '' && parseCode(other, 'KU', 3) !== code)
+        problem('municipality_code', `"${other}" does not match kunta "${rawCode}"`);
     }
 
     const rawRegion = get('maakunta_code');
     const region = parseCode(rawRegion, 'MK', 2);
     if (rawRegion === '') problem('maakunta_code', 'is empty');
-    else if (region === null) problem('maakunta_code', `"${rawRegion}" is not a region code (1–2 digits, e.g. 8, 08 or MK08)`);
+    else if (region === null)
+      problem('maakunta_code', `"${rawRegion}" is not a region code (1–2 digits, e.g. 8, 08 or MK08)`);
 
     const rawLang = get('kielisuhde_code');
     const languages = LANGUAGE_CODES[rawLang];
@@ -177,10 +185,15 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
     problems.push(...rowProblems);
     if (rowProblems.length > 0 || code === null || region === null || !languages) continue;
 
-    const names = cleanNames({ fi: get(nameColumns.fi), sv: get(nameColumns.sv), en: get(nameColumns.en) }, languages.startsWith('sv'));
+    const names = cleanNames(
+      { fi: get(nameColumns.fi), sv: get(nameColumns.sv), en: get(nameColumns.en) },
+      languages.startsWith('sv'),
+    );
     const seen = municipalities.get(code);
     if (seen) {
-      problems.push(`line ${line}, column ${codeColumn}: municipality code ${code} appears twice (also on line ${seen.line})`);
+      problems.push(
+        `line ${line}, column ${codeColumn}: municipality code ${code} appears twice (also on line ${seen.line})`,
+      );
     } else {
       municipalities.set(code, { m: { code, region, name: names, languages }, line });
     }
@@ -200,7 +213,10 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
 
   if (years.size > 1) {
     const [first, ...rest] = [...years.entries()];
-    for (const [y, line] of rest) problems.push(`line ${line}, column year: ${y} differs from ${first?.[0]} on line ${first?.[1]} (a file must hold one year)`);
+    for (const [y, line] of rest)
+      problems.push(
+        `line ${line}, column year: ${y} differs from ${first?.[0]} on line ${first?.[1]} (a file must hold one year)`,
+      );
   }
   if (problems.length > 0) throw invalidFile(fileName, problems);
 
@@ -211,7 +227,9 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
   return {
     source,
     year,
-    regions: [...regions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, { names }]) => ({ code, name: names })),
+    regions: [...regions.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, { names }]) => ({ code, name: names })),
     municipalities: [...municipalities.values()].map((v) => v.m).sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
@@ -222,13 +240,19 @@ export async function readMunicipalityClassification(path: string, command?: str
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   return parseMunicipalityClassification(text, path, command);
 }
 
 /** Writes regions and municipalities in one transaction (replacing the municipality list). */
-export function importMunicipalities(db: Db, facts: MunicipalityFacts): Promise<{ regions: number; added: number; updated: number; removed: number }> {
+export function importMunicipalities(
+  db: Db,
+  facts: MunicipalityFacts,
+): Promise<{ regions: number; added: number; updated: number; removed: number }> {
   return inTransaction(db.kysely, (trx) => storeMunicipalityFacts(trx, facts));
 }
 

@@ -52,7 +52,13 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
           phone: o.phone ?? null,
           email: o.email ?? null,
         })),
-        contacts: c.contacts.map((k) => ({ name: k.name, role: k.role, topic: k.topic ?? null, email: k.email ?? null, phone: k.phone ?? null })),
+        contacts: c.contacts.map((k) => ({
+          name: k.name,
+          role: k.role,
+          topic: k.topic ?? null,
+          email: k.email ?? null,
+          phone: k.phone ?? null,
+        })),
       });
     }
     const p = file.programme;
@@ -70,7 +76,12 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
     });
     const termIds = new Map<string, number>();
     for (const [ti, tax] of p.taxonomies.entries()) {
-      const taxonomyId = await insertTaxonomy(trx, programmeId, { key: tax.key, position: ti, name: tax.name, description: tax.description ?? null });
+      const taxonomyId = await insertTaxonomy(trx, programmeId, {
+        key: tax.key,
+        position: ti,
+        name: tax.name,
+        description: tax.description ?? null,
+      });
       for (const [i, term] of tax.terms.entries()) {
         const id = await insertTerm(trx, taxonomyId, {
           key: term.key,
@@ -100,7 +111,12 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
       await insertSearchRows(trx, search);
     }
     await bumpGeneration(trx);
-    return { programmeId: `${file.region}-${p.slug}`, versions: file.versions.length, nodes: nodeCount, replaced: existing !== null };
+    return {
+      programmeId: `${file.region}-${p.slug}`,
+      versions: file.versions.length,
+      nodes: nodeCount,
+      replaced: existing !== null,
+    };
   });
 }
 
@@ -137,7 +153,11 @@ async function insertNodes(
 }
 
 /** One index row per language: the text a reader of that language sees (with fallback), stemmed in its own language. */
-export function searchRowsFor(versionId: number, nodeId: number, node: Pick<FileNode, 'title' | 'shortTitle' | 'summary' | 'body'>): SearchRow[] {
+export function searchRowsFor(
+  versionId: number,
+  nodeId: number,
+  node: Pick<FileNode, 'title' | 'shortTitle' | 'summary' | 'body'>,
+): SearchRow[] {
   return LANGS.map((lang) => {
     const parts = [node.title, node.shortTitle, node.summary, node.body]
       .map((t) => pickText(t, lang))

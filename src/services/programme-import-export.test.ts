@@ -38,7 +38,8 @@ async function emptyContext(target: DatabaseTarget): Promise<AppContext> {
  * export lists them in the order the taxonomies declare them, not in the order the file wrote them.
  */
 function termsSorted(file: ProgrammeFile): ProgrammeFile {
-  const sortNodes = (nodes: FileNode[]): FileNode[] => nodes.map((n) => ({ ...n, terms: [...n.terms].sort(), children: sortNodes(n.children) }));
+  const sortNodes = (nodes: FileNode[]): FileNode[] =>
+    nodes.map((n) => ({ ...n, terms: [...n.terms].sort(), children: sortNodes(n.children) }));
   return { ...file, versions: file.versions.map((v) => ({ ...v, nodes: sortNodes(v.nodes) })) };
 }
 
@@ -50,7 +51,10 @@ function outline(nodes: readonly FileNode[], prefix = ''): string[] {
 /** The same outline read from raw file data (children under each level's plural key). */
 function rawOutline(nodes: Plain[] | undefined, plurals: string[], prefix = ''): string[] {
   const [, ...rest] = plurals;
-  return (nodes ?? []).flatMap((n) => [`${prefix}${n['key']}: ${n['title']['fi']}`, ...rawOutline(rest[0] ? n[rest[0]] : undefined, rest, `${prefix}${n['key']}/`)]);
+  return (nodes ?? []).flatMap((n) => [
+    `${prefix}${n['key']}: ${n['title']['fi']}`,
+    ...rawOutline(rest[0] ? n[rest[0]] : undefined, rest, `${prefix}${n['key']}/`),
+  ]);
 }
 
 describe('programme text parsing', () => {
@@ -60,7 +64,9 @@ describe('programme text parsing', () => {
       (e: unknown) => {
         assert.ok(e instanceof AppError);
         assert.equal(e.message, 'bad.yaml: 1 problem(s) found; nothing was written');
-        assert.deepEqual(e.details, ['not valid YAML at line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+        assert.deepEqual(e.details, [
+          'not valid YAML at line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        ]);
         return true;
       },
     );
@@ -70,14 +76,20 @@ describe('programme text parsing', () => {
     const text = readFileSync(FIXTURE, 'utf8').replace('region: "08"', 'region: "08"\nregion: "09"');
     assert.throws(
       () => parseProgrammeText(text, 'dup.yaml'),
-      (e: unknown) => e instanceof AppError && e.details.length === 1 && e.details[0] === 'not valid YAML at line 5, column 1: Map keys must be unique',
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.details.length === 1 &&
+        e.details[0] === 'not valid YAML at line 5, column 1: Map keys must be unique',
     );
   });
 
   test('invalid JSON says so', () => {
     assert.throws(
       () => parseProgrammeText('{"format": ', 'bad.json'),
-      (e: unknown) => e instanceof AppError && e.details.length === 1 && e.details[0] === 'not valid JSON: Unexpected end of JSON input',
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.details.length === 1 &&
+        e.details[0] === 'not valid JSON: Unexpected end of JSON input',
     );
   });
 
@@ -158,7 +170,11 @@ for (const target of databaseTargets()) {
       );
       for (const [i, version] of (raw['versions'] as Plain[]).entries()) {
         const expected = rawOutline(version['themes'], plurals);
-        assert.deepEqual(rawOutline(exported['versions'][i]['themes'], plurals), expected, `version ${version['number']}`);
+        assert.deepEqual(
+          rawOutline(exported['versions'][i]['themes'], plurals),
+          expected,
+          `version ${version['number']}`,
+        );
         assert.deepEqual(outline(original.versions[i]!.nodes), expected);
         assert.equal(expected.filter((line) => !line.includes('/')).length, 3, 'three themes');
       }
@@ -210,7 +226,10 @@ for (const target of databaseTargets()) {
     test('a valid file for a region that does not exist is rejected inside the transaction and writes nothing', async () => {
       const before = await snapshot(ctx.db.kysely);
       const file = { ...original, region: '03' };
-      await assert.rejects(importProgramme(ctx.db, file), (e: unknown) => e instanceof AppError && e.code === 'not_found' && e.message === 'Region "03" was not found');
+      await assert.rejects(
+        importProgramme(ctx.db, file),
+        (e: unknown) => e instanceof AppError && e.code === 'not_found' && e.message === 'Region "03" was not found',
+      );
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
     });
 
@@ -225,7 +244,11 @@ for (const target of databaseTargets()) {
     });
 
     test('exporting an unknown programme is not_found', async () => {
-      await assert.rejects(exportProgramme(ctx.db, '08', '1999-2002'), (e: unknown) => e instanceof AppError && e.code === 'not_found' && e.message === 'Programme 08/1999-2002 was not found');
+      await assert.rejects(
+        exportProgramme(ctx.db, '08', '1999-2002'),
+        (e: unknown) =>
+          e instanceof AppError && e.code === 'not_found' && e.message === 'Programme 08/1999-2002 was not found',
+      );
     });
   });
 }

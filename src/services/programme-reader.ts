@@ -5,13 +5,33 @@
  */
 import { badRequest, notFound } from '#src/domain/errors.ts';
 import { isLang, pickText, type Lang } from '#src/domain/languages.ts';
-import type { Council, Municipality, ProgrammeSummary, Region, SearchHit, VersionContent, VersionSummary } from '#src/domain/read-models.ts';
+import type {
+  Council,
+  Municipality,
+  ProgrammeSummary,
+  Region,
+  SearchHit,
+  VersionContent,
+  VersionSummary,
+} from '#src/domain/read-models.ts';
 import { groupsMatched, searchGroups, stemText } from '#src/domain/search-text.ts';
 import { findByKey } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
 import { readGeneration } from '#src/storage/repositories/meta-repository.ts';
-import { findProgramme, listProgrammes, listVersions, loadTaxonomies, loadTree, type StoredProgramme } from '#src/storage/repositories/programmes-repository.ts';
-import { findCouncil, findRegion, listMunicipalities, listRegions } from '#src/storage/repositories/regions-repository.ts';
+import {
+  findProgramme,
+  listProgrammes,
+  listVersions,
+  loadTaxonomies,
+  loadTree,
+  type StoredProgramme,
+} from '#src/storage/repositories/programmes-repository.ts';
+import {
+  findCouncil,
+  findRegion,
+  listMunicipalities,
+  listRegions,
+} from '#src/storage/repositories/regions-repository.ts';
 import { searchNodes } from '#src/storage/repositories/search-repository.ts';
 
 export interface RegionWithProgrammes extends Region {
@@ -99,7 +119,8 @@ export class ProgrammeReader {
 
   async municipalities(regionCode?: string): Promise<Municipality[]> {
     return this.cached(`municipalities:${regionCode ?? '*'}`, async () => {
-      if (regionCode !== undefined && !(await findRegion(this.db.kysely, { code: regionCode }))) throw notFound(`Region "${regionCode}"`);
+      if (regionCode !== undefined && !(await findRegion(this.db.kysely, { code: regionCode })))
+        throw notFound(`Region "${regionCode}"`);
       return listMunicipalities(this.db.kysely, regionCode);
     });
   }
@@ -145,7 +166,10 @@ export class ProgrammeReader {
       const versions = await listVersions(this.db.kysely, p.dbId);
       const v = versions.find((x) => x.number === wanted);
       if (!v) throw notFound(`Version ${wanted} of programme "${p.id}"`);
-      const [nodes, taxonomies] = await Promise.all([loadTree(this.db.kysely, v.dbId, p.levels), loadTaxonomies(this.db.kysely, p.dbId)]);
+      const [nodes, taxonomies] = await Promise.all([
+        loadTree(this.db.kysely, v.dbId, p.levels),
+        loadTaxonomies(this.db.kysely, p.dbId),
+      ]);
       const { dbId: _d, vision, summary, ...version } = v;
       return { programme: strip(p), version, vision, summary, nodes, taxonomies };
     });
@@ -159,7 +183,13 @@ export class ProgrammeReader {
    * or of punctuation only, finds nothing. Hits whose title (as shown in `lang`) matches more of
    * the query words come first, then the database's own ranking.
    */
-  async search(regionCode: string, slug: string, number: number | undefined, lang: string, query: string): Promise<SearchHit[]> {
+  async search(
+    regionCode: string,
+    slug: string,
+    number: number | undefined,
+    lang: string,
+    query: string,
+  ): Promise<SearchHit[]> {
     if (!isLang(lang)) throw badRequest(`lang must be one of fi, sv, en`);
     const langs: Lang[] = lang === 'fi' ? ['fi'] : [lang, 'fi'];
     const groups = searchGroups(query, langs);
@@ -178,7 +208,12 @@ export class ProgrammeReader {
       // score squeezed into [0, 1) (its scale differs between SQLite and PostgreSQL).
       const engine = Math.max(0, r.score);
       const score = inTitle + engine / (1 + engine);
-      return [{ hit: { key: node.key, path: node.path, title: node.title, summary: node.summary, level: node.level, score }, rank }];
+      return [
+        {
+          hit: { key: node.key, path: node.path, title: node.title, summary: node.summary, level: node.level, score },
+          rank,
+        },
+      ];
     });
     hits.sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank);
     return hits.slice(0, 50).map((h) => h.hit);

@@ -39,7 +39,10 @@ export async function readProgrammeFile(path: string): Promise<ProgrammeFile> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   return parseProgrammeText(text, path);
 }

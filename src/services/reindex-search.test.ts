@@ -14,7 +14,11 @@ for (const target of databaseTargets()) {
         await deleteAllSearchRows(ctx.db.kysely);
         await writeMeta(ctx.db.kysely, 'search_index_version', '1');
         ctx.reader.invalidate();
-        assert.deepEqual(await ctx.reader.search('08', '2022-2025', undefined, 'fi', 'elinkeinoelämää'), [], 'the emptied index finds nothing');
+        assert.deepEqual(
+          await ctx.reader.search('08', '2022-2025', undefined, 'fi', 'elinkeinoelämää'),
+          [],
+          'the emptied index finds nothing',
+        );
         const reindexed = await ensureSearchIndex(ctx.db);
         assert.ok(reindexed > 100, `every node of both versions is re-indexed (got ${reindexed})`);
         ctx.reader.invalidate();

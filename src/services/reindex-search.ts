@@ -11,7 +11,8 @@ import { markIndexCurrent, rebuildIfStale } from './search-index-version.ts';
 
 const KEY = 'search_index_version';
 
-const text = (json: string | null): LocalizedText | undefined => (json === null ? undefined : (JSON.parse(json) as LocalizedText));
+const text = (json: string | null): LocalizedText | undefined =>
+  json === null ? undefined : (JSON.parse(json) as LocalizedText);
 
 /** Records that the whole index was just built with the current rules (e.g. by seeding an empty database). */
 export async function markSearchIndexCurrent(db: Executor): Promise<void> {
@@ -26,7 +27,12 @@ export function ensureSearchIndex(db: Db): Promise<number> {
     await insertSearchRows(
       trx,
       nodes.flatMap((n) =>
-        searchRowsFor(n.versionId, n.id, { title: text(n.title) as { fi: string }, shortTitle: text(n.shortTitle), summary: text(n.summary), body: text(n.body) }),
+        searchRowsFor(n.versionId, n.id, {
+          title: text(n.title) as { fi: string },
+          shortTitle: text(n.shortTitle),
+          summary: text(n.summary),
+          body: text(n.body),
+        }),
       ),
     );
     return nodes.length;

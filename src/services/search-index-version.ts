@@ -16,7 +16,11 @@ export async function markIndexCurrent(db: Executor, key: string): Promise<void>
  * Runs `rebuild` (which returns how many items it indexed) when the index recorded under `key` was
  * built with other rules or never; returns 0 when it was current.
  */
-export async function rebuildIfStale(db: Db, key: string, rebuild: (trx: Executor) => Promise<number>): Promise<number> {
+export async function rebuildIfStale(
+  db: Db,
+  key: string,
+  rebuild: (trx: Executor) => Promise<number>,
+): Promise<number> {
   if ((await readMeta(db.kysely, key)) === String(SEARCH_INDEX_VERSION)) return 0;
   return inTransaction(db.kysely, async (trx) => {
     const count = await rebuild(trx);

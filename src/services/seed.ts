@@ -11,7 +11,11 @@ import { slugify } from '#src/lib/slug.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
-import { countMunicipalities, replaceMunicipalities, upsertRegions } from '#src/storage/repositories/regions-repository.ts';
+import {
+  countMunicipalities,
+  replaceMunicipalities,
+  upsertRegions,
+} from '#src/storage/repositories/regions-repository.ts';
 import { importProgramme } from './import-programme.ts';
 import { readProgrammeFile } from './programme-source.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
@@ -19,19 +23,38 @@ import { markSearchIndexCurrent } from './reindex-search.ts';
 export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {
   const data: unknown = JSON.parse(await readFile(path, 'utf8'));
   const parsed = municipalityFactsSchema.safeParse(data);
-  if (!parsed.success) throw invalidFile(path, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+  if (!parsed.success)
+    throw invalidFile(
+      path,
+      parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`),
+    );
   return parsed.data;
 }
 
 /** Writes the regions and municipalities of `facts` (replacing the municipality list). */
-export async function storeMunicipalityFacts(db: Executor, facts: MunicipalityFacts): Promise<{ regions: number; added: number; updated: number; removed: number }> {
+export async function storeMunicipalityFacts(
+  db: Executor,
+  facts: MunicipalityFacts,
+): Promise<{ regions: number; added: number; updated: number; removed: number }> {
   await upsertRegions(
     db,
-    facts.regions.map((r, i) => ({ code: r.code, slug: slugify(r.name.fi), name: r.name, statfinCode: `MK${r.code}`, position: i })),
+    facts.regions.map((r, i) => ({
+      code: r.code,
+      slug: slugify(r.name.fi),
+      name: r.name,
+      statfinCode: `MK${r.code}`,
+      position: i,
+    })),
   );
   const counts = await replaceMunicipalities(
     db,
-    facts.municipalities.map((m) => ({ code: m.code, regionCode: m.region, name: m.name, languages: m.languages, classificationYear: facts.year })),
+    facts.municipalities.map((m) => ({
+      code: m.code,
+      regionCode: m.region,
+      name: m.name,
+      languages: m.languages,
+      classificationYear: facts.year,
+    })),
   );
   await bumpGeneration(db);
   return { regions: facts.regions.length, ...counts };

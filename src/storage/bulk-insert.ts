@@ -15,8 +15,15 @@ type Value = string | number | null;
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
 
-function statement(dialect: Dialect, table: string, columns: readonly string[], rows: number, returning: readonly string[]): string {
-  for (const name of [table, ...columns, ...returning]) if (!NAME.test(name)) throw new Error(`bulk insert: "${name}" is not a plain identifier`);
+function statement(
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  returning: readonly string[],
+): string {
+  for (const name of [table, ...columns, ...returning])
+    if (!NAME.test(name)) throw new Error(`bulk insert: "${name}" is not a plain identifier`);
   let n = 0;
   const placeholder = dialect === 'postgres' ? () => `$${++n}` : () => '?';
   const tuples: string[] = [];
@@ -43,10 +50,13 @@ export async function bulkInsert<R = never>(
     const batch = rows.slice(at, at + size);
     const params: Value[] = [];
     for (const row of batch) {
-      if (row.length !== columns.length) throw new Error(`bulk insert into ${table}: a row has ${row.length} values for ${columns.length} columns`);
+      if (row.length !== columns.length)
+        throw new Error(`bulk insert into ${table}: a row has ${row.length} values for ${columns.length} columns`);
       for (const v of row) params.push(v);
     }
-    const result = await db.executeQuery<R>(CompiledQuery.raw(statement(dialect, table, columns, batch.length, returning), params));
+    const result = await db.executeQuery<R>(
+      CompiledQuery.raw(statement(dialect, table, columns, batch.length, returning), params),
+    );
     out.push(...result.rows);
   }
   return out;

@@ -2,7 +2,9 @@
 import type { LocalizedText } from '#src/domain/languages.ts';
 
 /** Stores a localised text, dropping empty and null languages; returns null when no language has text. */
-export function textToJson(text: LocalizedText | null | undefined | Record<string, string | null | undefined>): string | null {
+export function textToJson(
+  text: LocalizedText | null | undefined | Record<string, string | null | undefined>,
+): string | null {
   if (!text) return null;
   const clean: Record<string, string> = {};
   for (const lang of ['fi', 'sv', 'en'] as const) {

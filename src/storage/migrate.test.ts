@@ -5,7 +5,34 @@ import { databaseTargets } from '../../test/support/databases.ts';
 import { openDatabase, type Db } from './database.ts';
 import { migrateToEmpty, migrateToLatest } from './migrate.ts';
 
-const APP_TABLES = ['audit_events', 'contacts', 'councils', 'financing_plan', 'login_attempts', 'meta', 'municipalities', 'node_search', 'node_terms', 'nodes', 'offices', 'one_time_tokens', 'programmes', 'project_funding', 'project_municipalities', 'project_nodes', 'project_search', 'project_terms', 'projects', 'regions', 'sessions', 'taxonomies', 'terms', 'user_roles', 'users', 'versions'];
+const APP_TABLES = [
+  'audit_events',
+  'contacts',
+  'councils',
+  'financing_plan',
+  'login_attempts',
+  'meta',
+  'municipalities',
+  'node_search',
+  'node_terms',
+  'nodes',
+  'offices',
+  'one_time_tokens',
+  'programmes',
+  'project_funding',
+  'project_municipalities',
+  'project_nodes',
+  'project_search',
+  'project_terms',
+  'projects',
+  'regions',
+  'sessions',
+  'taxonomies',
+  'terms',
+  'user_roles',
+  'users',
+  'versions',
+];
 
 /** The application's tables in this database (on PostgreSQL, in its own schema only). */
 async function tables(db: Db): Promise<string[]> {
@@ -31,10 +58,24 @@ for (const target of databaseTargets()) {
         const afterUp = await tables(db);
         for (const t of APP_TABLES) assert.ok(afterUp.includes(t), `table ${t} exists`);
         if (db.dialect === 'sqlite') assert.ok(afterUp.includes('node_search_fts'), 'SQLite gets its FTS5 index');
-        assert.ok(!afterUp.includes('project_search_fts'), 'the projects are searched in their catalogue, not an FTS5 table');
+        assert.ok(
+          !afterUp.includes('project_search_fts'),
+          'the projects are searched in their catalogue, not an FTS5 table',
+        );
         assert.deepEqual(await migrateToLatest(db), [], 'nothing left to run');
 
-        await db.kysely.insertInto('regions').values({ code: '08', slug: 'kymenlaakso', name_fi: 'Kymenlaakso', name_sv: 'Kymmenedalen', name_en: 'Kymenlaakso', statfin_code: 'MK08', position: 0 }).execute();
+        await db.kysely
+          .insertInto('regions')
+          .values({
+            code: '08',
+            slug: 'kymenlaakso',
+            name_fi: 'Kymenlaakso',
+            name_sv: 'Kymmenedalen',
+            name_en: 'Kymenlaakso',
+            statfin_code: 'MK08',
+            position: 0,
+          })
+          .execute();
 
         assert.deepEqual(await migrateToEmpty(db), [...ALL_MIGRATIONS].reverse());
         assert.deepEqual(await tables(db), [], 'every table is dropped');

@@ -40,7 +40,11 @@ class StaticProvider implements MigrationProvider {
 function migrator(db: Db): Migrator {
   // With a schema, the Migrator must look for its tables there: otherwise it finds another
   // schema's kysely_migration table in the same database and never creates its own.
-  return new Migrator({ db: db.kysely, provider: new StaticProvider(db.dialect), ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
+  return new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(db.dialect),
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
 }
 
 function check(result: MigrationResultSet): string[] {

@@ -11,7 +11,13 @@ type TextTag = 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'strong' | 'div';
  * A content text in an element of its own; when the text is shown in a fallback language the
  * element carries `lang` so screen readers pronounce it right. Renders nothing for no text.
  */
-export function Text(props: { rc: RenderContext; text: LocalizedText | null | undefined; tag?: TextTag; class?: string; id?: string }): JSX.Element {
+export function Text(props: {
+  rc: RenderContext;
+  text: LocalizedText | null | undefined;
+  tag?: TextTag;
+  class?: string;
+  id?: string;
+}): JSX.Element {
   const s = shown(props.rc, props.text);
   if (!s) return '';
   const tag = props.tag ?? 'span';
@@ -21,7 +27,11 @@ export function Text(props: { rc: RenderContext; text: LocalizedText | null | un
 }
 
 /** A longer content text (Markdown subset) as paragraphs and lists. */
-export function Prose(props: { rc: RenderContext; text: LocalizedText | null | undefined; class?: string }): JSX.Element {
+export function Prose(props: {
+  rc: RenderContext;
+  text: LocalizedText | null | undefined;
+  class?: string;
+}): JSX.Element {
   const s = shown(props.rc, props.text);
   if (!s) return '';
   const safeHtml = renderMarkdown(s.text);
@@ -111,7 +121,14 @@ export function SearchForm(props: { rc: RenderContext; action: string; query?: s
         {t('search.label')}
       </label>
       <div class="search-row">
-        <input id="search-q" type="search" name="q" value={Html.escapeHtml(props.query ?? '')} maxlength="200" aria-describedby="search-hint" />
+        <input
+          id="search-q"
+          type="search"
+          name="q"
+          value={Html.escapeHtml(props.query ?? '')}
+          maxlength="200"
+          aria-describedby="search-hint"
+        />
         <button type="submit" safe>
           {t('search.button')}
         </button>

@@ -50,7 +50,12 @@ function LanguageSwitcher(props: { rc: RenderContext; rest: string | null; query
             </li>
           ) : (
             <li>
-              <a href={props.rest === null ? inLang(l, paths.home()) : `${inLang(l, props.rest)}${props.query}`} lang={l} hreflang={l} safe>
+              <a
+                href={props.rest === null ? inLang(l, paths.home()) : `${inLang(l, props.rest)}${props.query}`}
+                lang={l}
+                hreflang={l}
+                safe
+              >
                 {LANGUAGE_NAMES[l]}
               </a>
             </li>

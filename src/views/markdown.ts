@@ -76,7 +76,9 @@ function inline(text: string): string {
 export function renderMarkdown(source: string): string {
   return parseBlocks(source)
     .map((b) =>
-      b.kind === 'p' ? `<p>${inline(b.lines.join(' '))}</p>` : `<${b.kind}>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${b.kind}>`,
+      b.kind === 'p'
+        ? `<p>${inline(b.lines.join(' '))}</p>`
+        : `<${b.kind}>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${b.kind}>`,
     )
     .join('');
 }

@@ -14,7 +14,14 @@ export function regionMenu(
   options: { programme: ProgrammeSummary | null; hasContact: boolean; place: MenuPlace },
 ): { items: MenuItem[] } {
   const name = shownRequired(rc, region.name);
-  const items: MenuItem[] = [{ href: inLang(rc.lang, paths.region(region.slug)), label: name.text, lang: name.lang, current: options.place === 'region' }];
+  const items: MenuItem[] = [
+    {
+      href: inLang(rc.lang, paths.region(region.slug)),
+      label: name.text,
+      lang: name.lang,
+      current: options.place === 'region',
+    },
+  ];
   if (options.programme) {
     items.push({
       href: inLang(rc.lang, paths.programme({ region: region.slug, programme: options.programme.slug, version: null })),
@@ -23,7 +30,11 @@ export function regionMenu(
     });
   }
   if (options.hasContact) {
-    items.push({ href: inLang(rc.lang, paths.contact(region.slug)), label: rc.t('nav.contact'), current: options.place === 'contact' });
+    items.push({
+      href: inLang(rc.lang, paths.contact(region.slug)),
+      label: rc.t('nav.contact'),
+      current: options.place === 'contact',
+    });
   }
   return { items };
 }
@@ -38,14 +49,23 @@ export function regionCrumbs(rc: RenderContext, region: Region): Crumb[] {
 }
 
 /** Home › Region › Programme (› version n when `base` is a stored version). */
-export function programmeCrumbs(rc: RenderContext, region: Region, programme: ProgrammeSummary, base: ProgrammeBase): Crumb[] {
+export function programmeCrumbs(
+  rc: RenderContext,
+  region: Region,
+  programme: ProgrammeSummary,
+  base: ProgrammeBase,
+): Crumb[] {
   const title = shownRequired(rc, programme.title);
   const crumbs = [
     ...regionCrumbs(rc, region),
     { href: inLang(rc.lang, paths.programme({ ...base, version: null })), label: title.text, lang: title.lang },
   ];
   if (base.version !== null) {
-    crumbs.push({ href: inLang(rc.lang, paths.programme(base)), label: `${rc.t('programme.version')} ${base.version}`, lang: undefined });
+    crumbs.push({
+      href: inLang(rc.lang, paths.programme(base)),
+      label: `${rc.t('programme.version')} ${base.version}`,
+      lang: undefined,
+    });
   }
   return crumbs;
 }

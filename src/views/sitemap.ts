@@ -11,7 +11,9 @@ export function renderSitemap(baseUrl: string, rests: readonly string[]): string
   ];
   for (const rest of rests) {
     const alternates =
-      LANGS.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeHtml(baseUrl + inLang(l, rest))}"/>`).join('') +
+      LANGS.map(
+        (l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeHtml(baseUrl + inLang(l, rest))}"/>`,
+      ).join('') +
       `<xhtml:link rel="alternate" hreflang="x-default" href="${escapeHtml(baseUrl + inLang('fi', rest))}"/>`;
     for (const lang of LANGS) {
       out.push(`<url><loc>${escapeHtml(baseUrl + inLang(lang, rest))}</loc>${alternates}</url>\n`);

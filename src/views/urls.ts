@@ -24,9 +24,11 @@ export const paths = {
   compare: (region: string, programme: string, from: number, to: number): string =>
     `/${seg(region)}/${seg(programme)}/versions/compare?from=${from}&to=${to}`,
   compareForm: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/versions/compare`,
-  programme: (b: ProgrammeBase): string => `/${seg(b.region)}/${seg(b.programme)}/${b.version === null ? '' : `versions/${b.version}/`}`,
+  programme: (b: ProgrammeBase): string =>
+    `/${seg(b.region)}/${seg(b.programme)}/${b.version === null ? '' : `versions/${b.version}/`}`,
   node: (b: ProgrammeBase, path: readonly string[]): string => `${paths.programme(b)}${path.map(seg).join('/')}/`,
-  term: (b: ProgrammeBase, taxonomy: string, term: string): string => `${paths.programme(b)}tags/${seg(taxonomy)}/${seg(term)}/`,
+  term: (b: ProgrammeBase, taxonomy: string, term: string): string =>
+    `${paths.programme(b)}tags/${seg(taxonomy)}/${seg(term)}/`,
   search: (b: ProgrammeBase): string => `${paths.programme(b)}search`,
 };
 

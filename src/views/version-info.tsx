@@ -35,7 +35,12 @@ export function Decision(props: { rc: RenderContext; version: VersionSummary }):
  * A banner on any version other than the current one, and on every draft or consultation version:
  * unmistakable, with a link to the current version when there is one.
  */
-export function VersionBanner(props: { rc: RenderContext; version: VersionSummary; isCurrent: boolean; currentHref: string | null }): JSX.Element {
+export function VersionBanner(props: {
+  rc: RenderContext;
+  version: VersionSummary;
+  isCurrent: boolean;
+  currentHref: string | null;
+}): JSX.Element {
   const { rc, version, isCurrent, currentHref } = props;
   const { t } = rc;
   const unapproved = version.status === 'draft' || version.status === 'consultation';
@@ -49,7 +54,11 @@ export function VersionBanner(props: { rc: RenderContext; version: VersionSummar
       ) : (
         ''
       )}
-      {!isCurrent && !unapproved ? <p safe>{t('banner.older', { version: versionName(rc, version), status: statusText(rc, version) })}</p> : ''}
+      {!isCurrent && !unapproved ? (
+        <p safe>{t('banner.older', { version: versionName(rc, version), status: statusText(rc, version) })}</p>
+      ) : (
+        ''
+      )}
       {!isCurrent && currentHref ? (
         <p>
           <a href={currentHref} safe>

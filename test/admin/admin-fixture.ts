@@ -19,14 +19,25 @@ export interface TestUser {
 /** Adds a user with `role` in `region` (more grants with `also`) and sets their password via the one-time link. */
 export async function createUser(
   ctx: AppContext,
-  options: { email: string; role?: Role; region?: string; password?: string | null; name?: string; also?: { role: Role; region: string }[] },
+  options: {
+    email: string;
+    role?: Role;
+    region?: string;
+    password?: string | null;
+    name?: string;
+    also?: { role: Role; region: string }[];
+  },
 ): Promise<TestUser> {
   const accounts = new AccountService(ctx.db.kysely, ctx.clock);
   const grants = [{ role: options.role ?? 'editor', region: options.region ?? '08' }, ...(options.also ?? [])];
   let id = 0;
   let token: string | null = null;
   for (const g of grants) {
-    const result = await accounts.addUser({ email: options.email, name: options.name, role: g.role, regionCode: g.region }, CLI_ACTOR, { linkForExisting: 'never' });
+    const result = await accounts.addUser(
+      { email: options.email, name: options.name, role: g.role, regionCode: g.region },
+      CLI_ACTOR,
+      { linkForExisting: 'never' },
+    );
     id = result.user.id;
     token ??= result.token;
   }
@@ -45,7 +56,8 @@ export class CookieJar {
 
   update(res: LightMyRequestResponse): void {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
+      const expired =
+        c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -83,7 +95,11 @@ export class Browser {
   }
 
   /** Posts a form; `_csrf` is the last page's token unless given (null leaves it out). */
-  async post(url: string, fields: Record<string, string> = {}, options: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, string> = {},
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const csrf = options.csrf === undefined ? this.csrf : options.csrf;
     const res = await this.app.inject({
       method: 'POST',

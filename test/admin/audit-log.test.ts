@@ -53,9 +53,31 @@ for (const target of databaseTargets()) {
         });
       }
       for (let i = 0; i < 5; i++) {
-        rows.push({ at: `2026-02-0${i + 1}T09:00:00.000Z`, user_id: admin.id, actor: admin.email, region_code: '08', action: 'version.approve', entity_type: 'version', entity_id: `08-2022-2025/v${i}`, summary: i === 0 ? '=HYPERLINK("http://evil.example")' : `Approved v${i}`, before_json: null, after_json: null });
+        rows.push({
+          at: `2026-02-0${i + 1}T09:00:00.000Z`,
+          user_id: admin.id,
+          actor: admin.email,
+          region_code: '08',
+          action: 'version.approve',
+          entity_type: 'version',
+          entity_id: `08-2022-2025/v${i}`,
+          summary: i === 0 ? '=HYPERLINK("http://evil.example")' : `Approved v${i}`,
+          before_json: null,
+          after_json: null,
+        });
       }
-      rows.push({ at: '2026-01-15T12:00:00.000Z', user_id: null, actor: 'cli', region_code: '01', action: 'node.update', entity_type: 'node', entity_id: '01-secret', summary: 'Uusimaa secret edit', before_json: null, after_json: null });
+      rows.push({
+        at: '2026-01-15T12:00:00.000Z',
+        user_id: null,
+        actor: 'cli',
+        region_code: '01',
+        action: 'node.update',
+        entity_type: 'node',
+        entity_id: '01-secret',
+        summary: 'Uusimaa secret edit',
+        before_json: null,
+        after_json: null,
+      });
       await ctx.db.kysely.insertInto('audit_events').values(rows).execute();
       browser = await signedIn(app, admin);
     });
@@ -90,7 +112,10 @@ for (const target of databaseTargets()) {
       assert.match(byEntity.body, /Tapahtumia: 6/);
       assert.match(byEntity.body, /<option value="node" selected>node<\/option>/);
       assert.match(byEntity.body, /value="2026-01-10"/);
-      assert.match(byEntity.body, /href="\/admin\/audit\.csv\?region=08&amp;entity=node&amp;from=2026-01-10&amp;to=2026-01-12"/);
+      assert.match(
+        byEntity.body,
+        /href="\/admin\/audit\.csv\?region=08&amp;entity=node&amp;from=2026-01-10&amp;to=2026-01-12"/,
+      );
     });
 
     test('a bad date is named in an error summary (400)', async () => {
@@ -110,10 +135,14 @@ for (const target of databaseTargets()) {
       assert.equal(all.length, 69);
       assert.ok(all.every((r) => r['region'] === '08'));
       const filtered = await csv('region=08&entity=node&from=2026-01-10&to=2026-01-12');
-      assert.deepEqual(
-        filtered.map((r) => r['entity_id']).sort(),
-        ['08-2022-2025/v3/node-10', '08-2022-2025/v3/node-11', '08-2022-2025/v3/node-37', '08-2022-2025/v3/node-38', '08-2022-2025/v3/node-39', '08-2022-2025/v3/node-9'],
-      );
+      assert.deepEqual(filtered.map((r) => r['entity_id']).sort(), [
+        '08-2022-2025/v3/node-10',
+        '08-2022-2025/v3/node-11',
+        '08-2022-2025/v3/node-37',
+        '08-2022-2025/v3/node-38',
+        '08-2022-2025/v3/node-39',
+        '08-2022-2025/v3/node-9',
+      ]);
       const one = filtered.find((r) => r['entity_id'] === '08-2022-2025/v3/node-9')!;
       assert.equal(one['actor'], 'muokkaaja@example.fi');
       assert.equal(one['action'], 'node.update');
@@ -121,7 +150,10 @@ for (const target of databaseTargets()) {
       assert.deepEqual(JSON.parse(one['after']!), { title: { fi: 'Uusi 9' } });
       const approvals = await csv('region=08&action=version.approve');
       assert.equal(approvals.length, 5);
-      assert.ok(approvals.some((r) => r['summary'] === `'=HYPERLINK("http://evil.example")`), 'formula prefixed with an apostrophe');
+      assert.ok(
+        approvals.some((r) => r['summary'] === `'=HYPERLINK("http://evil.example")`),
+        'formula prefixed with an apostrophe',
+      );
     });
 
     test('an admin of 08 cannot read the log of 01', async () => {

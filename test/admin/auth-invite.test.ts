@@ -22,7 +22,13 @@ for (const target of databaseTargets()) {
     let adminBrowser: Browser;
 
     const audit = async (action: string, entityId: string) =>
-      ctx.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', action).where('entity_id', '=', entityId).orderBy('id').execute();
+      ctx.db.kysely
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', action)
+        .where('entity_id', '=', entityId)
+        .orderBy('id')
+        .execute();
     const roleOf = async (email: string, region: string) =>
       (
         await ctx.db.kysely
@@ -37,7 +43,12 @@ for (const target of databaseTargets()) {
     before(async () => {
       ctx = await openTestContext(target);
       app = await buildApp(ctx);
-      admin = await createUser(ctx, { email: 'admin@kymenlaakso.example', role: 'admin', region: '08', name: 'Aino Admin' });
+      admin = await createUser(ctx, {
+        email: 'admin@kymenlaakso.example',
+        role: 'admin',
+        region: '08',
+        name: 'Aino Admin',
+      });
       adminBrowser = await signedIn(app, admin);
     });
 
@@ -50,7 +61,12 @@ for (const target of databaseTargets()) {
       const page = await adminBrowser.get('/admin/users?region=08');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /admin@kymenlaakso\.example \(sinä\)/);
-      const res = await adminBrowser.post('/admin/users', { region: '08', email: 'Uusi.Editori@Kymenlaakso.example', name: 'Uusi Editori', role: 'editor' });
+      const res = await adminBrowser.post('/admin/users', {
+        region: '08',
+        email: 'Uusi.Editori@Kymenlaakso.example',
+        name: 'Uusi Editori',
+        role: 'editor',
+      });
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /Käyttäjä uusi\.editori@kymenlaakso\.example on lisätty roolilla Muokkaaja\./);
       const token = LINK.exec(res.body)?.[1];
@@ -63,12 +79,26 @@ for (const target of databaseTargets()) {
       assert.equal(event.actor, admin.email);
       assert.equal(event.user_id, admin.id);
       assert.equal(event.region_code, '08');
-      assert.deepEqual(JSON.parse(event.after_json!), { email: 'uusi.editori@kymenlaakso.example', name: 'Uusi Editori', role: 'editor', regionCode: '08', linkIssued: true });
+      assert.deepEqual(JSON.parse(event.after_json!), {
+        email: 'uusi.editori@kymenlaakso.example',
+        name: 'Uusi Editori',
+        role: 'editor',
+        regionCode: '08',
+        linkIssued: true,
+      });
       assert.ok(!JSON.stringify(event).includes(token), 'the token is not in the audit log');
 
       const invited = new Browser(app);
       await invited.get(`/admin/set-password/${token}`);
-      assert.equal((await invited.post(`/admin/set-password/${token}`, { password: 'pitkä salalause 2026', confirm: 'pitkä salalause 2026' })).statusCode, 303);
+      assert.equal(
+        (
+          await invited.post(`/admin/set-password/${token}`, {
+            password: 'pitkä salalause 2026',
+            confirm: 'pitkä salalause 2026',
+          })
+        ).statusCode,
+        303,
+      );
       await invited.signIn('uusi.editori@kymenlaakso.example', 'pitkä salalause 2026');
       const dashboard = await invited.get('/admin');
       assert.equal(dashboard.statusCode, 200);
@@ -80,13 +110,21 @@ for (const target of databaseTargets()) {
 
     test('the invitation form names each bad field (400) and writes nothing', async () => {
       await adminBrowser.get('/admin/users?region=08&lang=en');
-      const res = await adminBrowser.post('/admin/users', { region: '08', email: 'not an address', name: 'x'.repeat(201), role: 'boss' });
+      const res = await adminBrowser.post('/admin/users', {
+        region: '08',
+        email: 'not an address',
+        name: 'x'.repeat(201),
+        role: 'boss',
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /<a href="#field-email">Enter the e-mail address in the form name@example\.fi\.<\/a>/);
       assert.match(res.body, /<a href="#field-name">The name may have at most 200 characters\.<\/a>/);
       assert.match(res.body, /<a href="#field-role">Choose a role\.<\/a>/);
       assert.match(res.body, /value="not an address"/, 'the typed values are kept');
-      assert.equal(await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', 'not an address').executeTakeFirst(), undefined);
+      assert.equal(
+        await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', 'not an address').executeTakeFirst(),
+        undefined,
+      );
       await adminBrowser.get('/admin/users?lang=fi');
     });
 
@@ -110,7 +148,11 @@ for (const target of databaseTargets()) {
       assert.deepEqual(JSON.parse(removal!.before_json!), { role: 'moderator' });
       assert.deepEqual(JSON.parse(removal!.after_json!), { role: null });
       await adminBrowser.get('/admin/users?region=08');
-      assert.equal((await adminBrowser.post(`/admin/users/${user.id}/role`, { region: '08', role: 'viewer' })).statusCode, 404, 'no longer a user of the region');
+      assert.equal(
+        (await adminBrowser.post(`/admin/users/${user.id}/role`, { region: '08', role: 'viewer' })).statusCode,
+        404,
+        'no longer a user of the region',
+      );
     });
 
     test('disabling ends the user’s sessions; enabling lets them back; both audited', async () => {
@@ -147,28 +189,49 @@ for (const target of databaseTargets()) {
     });
 
     test('a user with roles in other regions: role in this region may change, but no disabling or links', async () => {
-      const shared = await createUser(ctx, { email: 'kaksi@example.fi', role: 'editor', region: '08', also: [{ role: 'admin', region: '01' }] });
+      const shared = await createUser(ctx, {
+        email: 'kaksi@example.fi',
+        role: 'editor',
+        region: '08',
+        also: [{ role: 'admin', region: '01' }],
+      });
       await adminBrowser.get('/admin/users?region=08');
       const disable = await adminBrowser.post(`/admin/users/${shared.id}/disable`, { region: '08' });
       assert.equal(disable.statusCode, 403);
       assert.match(disable.body, /Vain kaikkien hänen alueidensa ylläpitäjä/);
       assert.equal((await adminBrowser.post(`/admin/users/${shared.id}/link`, { region: '08' })).statusCode, 403);
-      assert.equal((await adminBrowser.post(`/admin/users/${shared.id}/role`, { region: '08', role: 'viewer' })).statusCode, 303);
+      assert.equal(
+        (await adminBrowser.post(`/admin/users/${shared.id}/role`, { region: '08', role: 'viewer' })).statusCode,
+        303,
+      );
       assert.equal(await roleOf(shared.email, '01'), 'admin', 'the other region is untouched');
       // Inviting an existing account adds the role without a link.
-      const invite = await adminBrowser.post('/admin/users', { region: '08', email: 'kaksi@example.fi', role: 'moderator' });
+      const invite = await adminBrowser.post('/admin/users', {
+        region: '08',
+        email: 'kaksi@example.fi',
+        role: 'moderator',
+      });
       assert.equal(invite.statusCode, 200);
       assert.match(invite.body, /on jo tunnus/);
       assert.doesNotMatch(invite.body, LINK);
       assert.equal(await roleOf(shared.email, '08'), 'moderator');
       // …and no form can reach a region the admin does not administer.
-      assert.equal((await adminBrowser.post(`/admin/users/${shared.id}/role`, { region: '01', role: 'viewer' })).statusCode, 403);
+      assert.equal(
+        (await adminBrowser.post(`/admin/users/${shared.id}/role`, { region: '01', role: 'viewer' })).statusCode,
+        403,
+      );
       assert.equal(await roleOf(shared.email, '01'), 'admin');
     });
 
     test('admin pages are well-formed and accessible in every UI language', async () => {
       for (const lang of ['sv', 'en', 'fi'] as const) {
-        for (const url of ['/admin', '/admin/account', '/admin/users?region=08', '/admin/audit?region=08', '/admin/no-such-page']) {
+        for (const url of [
+          '/admin',
+          '/admin/account',
+          '/admin/users?region=08',
+          '/admin/audit?region=08',
+          '/admin/no-such-page',
+        ]) {
           const res = await adminBrowser.get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
           assertAdminPage(res, lang, `${lang} ${url}`);
         }
@@ -181,8 +244,12 @@ for (const target of databaseTargets()) {
     test('suunta user add prints a one-time link under SUUNTA_PUBLIC_URL; user list shows roles', async () => {
       const out: string[] = [];
       const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t) };
-      const saved = { db: process.env['DATABASE_URL'], url: process.env['SUUNTA_PUBLIC_URL'], log: process.env['LOG_LEVEL'] };
-      process.env['DATABASE_URL'] = target.name === 'sqlite' ? (ctx.db.describe.replace(/^SQLite /, '')) : '';
+      const saved = {
+        db: process.env['DATABASE_URL'],
+        url: process.env['SUUNTA_PUBLIC_URL'],
+        log: process.env['LOG_LEVEL'],
+      };
+      process.env['DATABASE_URL'] = target.name === 'sqlite' ? ctx.db.describe.replace(/^SQLite /, '') : '';
       if (target.name === 'postgres') {
         const url = new URL(process.env['SUUNTA_TEST_PG_URL']!);
         url.searchParams.set('schema', ctx.db.schema!);
@@ -191,7 +258,13 @@ for (const target of databaseTargets()) {
       process.env['SUUNTA_PUBLIC_URL'] = 'https://suunta.example.fi/';
       process.env['LOG_LEVEL'] = 'silent';
       try {
-        assert.equal(await main(['user', 'add', '--email', 'Kli@Example.fi', '--role', 'admin', '--region', '8', '--name', 'Kli Käyttäjä'], io), 0);
+        assert.equal(
+          await main(
+            ['user', 'add', '--email', 'Kli@Example.fi', '--role', 'admin', '--region', '8', '--name', 'Kli Käyttäjä'],
+            io,
+          ),
+          0,
+        );
         const text = out.join('');
         assert.match(text, /Added kli@example\.fi: admin in region 08/);
         const token = /https:\/\/suunta\.example\.fi\/admin\/set-password\/([A-Za-z0-9_-]{43})\n/.exec(text)?.[1];
@@ -203,8 +276,14 @@ for (const target of databaseTargets()) {
         assert.equal(await main(['user', 'list'], io), 0);
         assert.match(out.join(''), /kli@example\.fi\tKli Käyttäjä\tpassword not set\t08:admin\n/);
         out.length = 0;
-        assert.equal(await main(['user', 'add', '--email', 'kli@example.fi', '--role', 'chief', '--region', '08'], io), 2);
-        assert.equal(await main(['user', 'add', '--email', 'kli@example.fi', '--role', 'viewer', '--region', '99'], io), 2);
+        assert.equal(
+          await main(['user', 'add', '--email', 'kli@example.fi', '--role', 'chief', '--region', '08'], io),
+          2,
+        );
+        assert.equal(
+          await main(['user', 'add', '--email', 'kli@example.fi', '--role', 'viewer', '--region', '99'], io),
+          2,
+        );
         assert.match(out.join(''), /Region "99" was not found/);
       } finally {
         for (const [name, value] of [

@@ -41,7 +41,11 @@ for (const target of databaseTargets()) {
     });
 
     test('passwords are stored as argon2id hashes (m=19456, t=2, p=1), never in plain text', async () => {
-      const row = await ctx.db.kysely.selectFrom('users').select('password_hash').where('email', '=', editor.email).executeTakeFirstOrThrow();
+      const row = await ctx.db.kysely
+        .selectFrom('users')
+        .select('password_hash')
+        .where('email', '=', editor.email)
+        .executeTakeFirstOrThrow();
       assert.match(row.password_hash ?? '', /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
       assert.ok(!row.password_hash!.includes(PASSWORD));
     });
@@ -51,10 +55,23 @@ for (const target of databaseTargets()) {
       const form = await browser.get('/admin/login?next=%2Fadmin%2Faccount');
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /<input type="hidden" name="next" value="\/admin\/account"\/>/);
-      const res = await browser.post('/admin/login', { email: 'editor@example.fi', password: PASSWORD, next: '/admin/account' });
+      const res = await browser.post('/admin/login', {
+        email: 'editor@example.fi',
+        password: PASSWORD,
+        next: '/admin/account',
+      });
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/admin/account');
-      const cookie = (res.cookies as { name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string; secure?: boolean }[]).find((c) => c.name === 'suunta_session');
+      const cookie = (
+        res.cookies as {
+          name: string;
+          value: string;
+          httpOnly?: boolean;
+          sameSite?: string;
+          path?: string;
+          secure?: boolean;
+        }[]
+      ).find((c) => c.name === 'suunta_session');
       assert.ok(cookie);
       assert.equal(cookie.httpOnly, true);
       assert.equal(cookie.sameSite, 'Lax');
@@ -63,7 +80,10 @@ for (const target of databaseTargets()) {
       const id = createHash('sha256').update(cookie.value).digest('hex');
       const session = await ctx.db.kysely.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
       assert.ok(session, 'the database keeps the hash of the token');
-      assert.equal(await ctx.db.kysely.selectFrom('sessions').selectAll().where('id', '=', cookie.value).executeTakeFirst(), undefined);
+      assert.equal(
+        await ctx.db.kysely.selectFrom('sessions').selectAll().where('id', '=', cookie.value).executeTakeFirst(),
+        undefined,
+      );
       const account = await browser.get('/admin/account');
       assert.equal(account.statusCode, 200);
       assert.match(account.body, /editor@example\.fi/);
@@ -72,7 +92,11 @@ for (const target of databaseTargets()) {
     test('behind an HTTPS proxy (X-Forwarded-Proto: https) the cookie is Secure', async () => {
       const browser = new Browser(app);
       await browser.get('/admin/login');
-      const res = await browser.post('/admin/login', { email: editor.email, password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https' } });
+      const res = await browser.post(
+        '/admin/login',
+        { email: editor.email, password: PASSWORD },
+        { headers: { 'x-forwarded-proto': 'https' } },
+      );
       assert.equal(res.statusCode, 303);
       const cookie = (res.cookies as { name: string; secure?: boolean }[]).find((c) => c.name === 'suunta_session');
       assert.equal(cookie?.secure, true);
@@ -94,7 +118,12 @@ for (const target of databaseTargets()) {
       const strip = (html: string): string => html.replace(/value="[^"]*"/g, '');
       assert.equal(strip(a.body).replace('editor@example.fi', 'X'), strip(b.body).replace('nobody@example.fi', 'X'));
       const failures = await ctx.db.kysely.selectFrom('login_attempts').select('key').execute();
-      assert.deepEqual(failures.map((f) => f.key).sort(), ['account:editor@example.fi', 'account:nobody@example.fi', 'ip:127.0.0.1', 'ip:127.0.0.1']);
+      assert.deepEqual(failures.map((f) => f.key).sort(), [
+        'account:editor@example.fi',
+        'account:nobody@example.fi',
+        'ip:127.0.0.1',
+        'ip:127.0.0.1',
+      ]);
     });
 
     test('missing fields are named in an error summary linked to the fields (400)', async () => {
@@ -116,9 +145,18 @@ for (const target of databaseTargets()) {
       assert.match(missing.body, /Lomaketta ei voitu käsitellä/);
       const other = new Browser(app);
       await other.get('/admin/login');
-      const wrong = await browser.post('/admin/login', { email: editor.email, password: PASSWORD }, { csrf: other.csrf });
+      const wrong = await browser.post(
+        '/admin/login',
+        { email: editor.email, password: PASSWORD },
+        { csrf: other.csrf },
+      );
       assert.equal(wrong.statusCode, 403);
-      const noCookie = await app.inject({ method: 'POST', url: '/admin/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `email=x&password=y&_csrf=${browser.csrf}` });
+      const noCookie = await app.inject({
+        method: 'POST',
+        url: '/admin/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `email=x&password=y&_csrf=${browser.csrf}`,
+      });
       assert.equal(noCookie.statusCode, 403);
     });
 
@@ -139,7 +177,10 @@ for (const target of databaseTargets()) {
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/admin/login?notice=signed-out');
       const digest = createHash('sha256').update(token).digest('hex');
-      assert.equal(await ctx.db.kysely.selectFrom('sessions').select('id').where('id', '=', digest).executeTakeFirst(), undefined);
+      assert.equal(
+        await ctx.db.kysely.selectFrom('sessions').select('id').where('id', '=', digest).executeTakeFirst(),
+        undefined,
+      );
       const replay = await app.inject({ method: 'GET', url: '/admin', headers: { cookie: `suunta_session=${token}` } });
       assert.equal(replay.statusCode, 302);
       assert.match(String(replay.headers.location), /^\/admin\/login\?next=/);
@@ -156,7 +197,12 @@ for (const target of databaseTargets()) {
       assert.equal((await laptop.get('/admin')).statusCode, 302);
       assert.equal((await phone.get('/admin')).statusCode, 302);
       assert.equal((await other.get('/admin')).statusCode, 200, "another user's session is untouched");
-      const events = await ctx.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'user.logout-everywhere').where('entity_id', '=', user.email).execute();
+      const events = await ctx.db.kysely
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', 'user.logout-everywhere')
+        .where('entity_id', '=', user.email)
+        .execute();
       assert.equal(events.length, 1);
       assert.equal(events[0]!.region_code, '08');
       assert.match(events[0]!.summary, /2 session/);
@@ -179,7 +225,14 @@ for (const target of databaseTargets()) {
     test('last_seen_at is written at most once a minute', async () => {
       const browser = await signedIn(app, editor);
       const digest = createHash('sha256').update(browser.jar.cookies.get('suunta_session')!).digest('hex');
-      const seen = async (): Promise<string> => (await ctx.db.kysely.selectFrom('sessions').select('last_seen_at').where('id', '=', digest).executeTakeFirstOrThrow()).last_seen_at;
+      const seen = async (): Promise<string> =>
+        (
+          await ctx.db.kysely
+            .selectFrom('sessions')
+            .select('last_seen_at')
+            .where('id', '=', digest)
+            .executeTakeFirstOrThrow()
+        ).last_seen_at;
       const first = await seen();
       clock.advance(30_000);
       await browser.get('/admin');
@@ -204,10 +257,18 @@ for (const target of databaseTargets()) {
       const browser = new Browser(app);
       await browser.get('/admin/login?lang=sv');
       for (let i = 0; i < 5; i++) {
-        const res = await browser.post('/admin/login', { email: user.email, password: `wrong password ${i}` }, { headers: { 'x-forwarded-for': `10.0.0.${i + 1}` } });
+        const res = await browser.post(
+          '/admin/login',
+          { email: user.email, password: `wrong password ${i}` },
+          { headers: { 'x-forwarded-for': `10.0.0.${i + 1}` } },
+        );
         assert.equal(res.statusCode, 401, `failure ${i + 1}`);
       }
-      const blocked = await browser.post('/admin/login', { email: user.email, password: PASSWORD }, { headers: { 'x-forwarded-for': '10.0.0.99' } });
+      const blocked = await browser.post(
+        '/admin/login',
+        { email: user.email, password: PASSWORD },
+        { headers: { 'x-forwarded-for': '10.0.0.99' } },
+      );
       assert.equal(blocked.statusCode, 429);
       assert.match(blocked.body, /<html lang="sv">/);
       assert.match(blocked.body, /För många misslyckade inloggningsförsök\. Försök igen om 15 minuter\./);
@@ -215,12 +276,29 @@ for (const target of databaseTargets()) {
       // Another account from the same address is not affected.
       const other = new Browser(app);
       await other.get('/admin/login');
-      assert.equal((await other.post('/admin/login', { email: editor.email, password: PASSWORD }, { headers: { 'x-forwarded-for': '10.0.0.99' } })).statusCode, 303);
+      assert.equal(
+        (
+          await other.post(
+            '/admin/login',
+            { email: editor.email, password: PASSWORD },
+            { headers: { 'x-forwarded-for': '10.0.0.99' } },
+          )
+        ).statusCode,
+        303,
+      );
       clock.advance(15 * MINUTE + 1000);
       const later = new Browser(app);
       await later.get('/admin/login');
-      assert.equal((await later.post('/admin/login', { email: user.email, password: PASSWORD })).statusCode, 303, 'after 15 minutes');
-      const left = await ctx.db.kysely.selectFrom('login_attempts').select('key').where('key', '=', `account:${user.email}`).execute();
+      assert.equal(
+        (await later.post('/admin/login', { email: user.email, password: PASSWORD })).statusCode,
+        303,
+        'after 15 minutes',
+      );
+      const left = await ctx.db.kysely
+        .selectFrom('login_attempts')
+        .select('key')
+        .where('key', '=', `account:${user.email}`)
+        .execute();
       assert.equal(left.length, 0, "a successful sign-in clears the account's counter");
     });
 
@@ -229,16 +307,37 @@ for (const target of databaseTargets()) {
       const browser = new Browser(app);
       await browser.get('/admin/login?lang=en');
       for (let i = 0; i < 20; i++) {
-        const res = await browser.post('/admin/login', { email: `guess${i}@example.fi`, password: 'guessing the password' }, { headers: { 'x-forwarded-for': ip } });
+        const res = await browser.post(
+          '/admin/login',
+          { email: `guess${i}@example.fi`, password: 'guessing the password' },
+          { headers: { 'x-forwarded-for': ip } },
+        );
         assert.equal(res.statusCode, 401, `failure ${i + 1}`);
       }
-      const blocked = await browser.post('/admin/login', { email: editor.email, password: PASSWORD }, { headers: { 'x-forwarded-for': ip } });
+      const blocked = await browser.post(
+        '/admin/login',
+        { email: editor.email, password: PASSWORD },
+        { headers: { 'x-forwarded-for': ip } },
+      );
       assert.equal(blocked.statusCode, 429);
       assert.match(blocked.body, /Too many failed sign-in attempts/);
       const elsewhere = new Browser(app);
       await elsewhere.get('/admin/login');
-      assert.equal((await elsewhere.post('/admin/login', { email: editor.email, password: PASSWORD }, { headers: { 'x-forwarded-for': '192.0.2.8' } })).statusCode, 303);
-      const recorded = await ctx.db.kysely.selectFrom('login_attempts').select('key').where('key', '=', `ip:${ip}`).execute();
+      assert.equal(
+        (
+          await elsewhere.post(
+            '/admin/login',
+            { email: editor.email, password: PASSWORD },
+            { headers: { 'x-forwarded-for': '192.0.2.8' } },
+          )
+        ).statusCode,
+        303,
+      );
+      const recorded = await ctx.db.kysely
+        .selectFrom('login_attempts')
+        .select('key')
+        .where('key', '=', `ip:${ip}`)
+        .execute();
       assert.equal(recorded.length, 20);
     });
 
@@ -276,7 +375,11 @@ for (const target of databaseTargets()) {
 
     describe('one-time set-password links', () => {
       const issue = async (email: string): Promise<string> => {
-        const result = await new AccountService(ctx.db.kysely, ctx.clock).addUser({ email, role: 'viewer', regionCode: '08' }, CLI_ACTOR, { linkForExisting: 'always' });
+        const result = await new AccountService(ctx.db.kysely, ctx.clock).addUser(
+          { email, role: 'viewer', regionCode: '08' },
+          CLI_ACTOR,
+          { linkForExisting: 'always' },
+        );
         assert.ok(result.token);
         assert.match(result.token, /^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url');
         return result.token;
@@ -284,19 +387,30 @@ for (const target of databaseTargets()) {
 
       test('the link sets the password once; used again it says so (410)', async () => {
         const token = await issue('newcomer@example.fi');
-        const stored = await ctx.db.kysely.selectFrom('one_time_tokens').select('id').where('id', '=', createHash('sha256').update(token).digest('hex')).executeTakeFirst();
+        const stored = await ctx.db.kysely
+          .selectFrom('one_time_tokens')
+          .select('id')
+          .where('id', '=', createHash('sha256').update(token).digest('hex'))
+          .executeTakeFirst();
         assert.ok(stored, 'the token is stored hashed');
         const browser = new Browser(app);
         const form = await browser.get(`/admin/set-password/${token}`);
         assert.equal(form.statusCode, 200);
         assert.match(form.body, /newcomer@example\.fi/);
         assert.equal(form.headers['referrer-policy'], 'no-referrer');
-        const done = await browser.post(`/admin/set-password/${token}`, { password: 'a long new passphrase', confirm: 'a long new passphrase' });
+        const done = await browser.post(`/admin/set-password/${token}`, {
+          password: 'a long new passphrase',
+          confirm: 'a long new passphrase',
+        });
         assert.equal(done.statusCode, 303);
         assert.equal(done.headers.location, '/admin/login?notice=password-set');
         const login = await browser.get('/admin/login?notice=password-set');
         assert.match(login.body, /Salasana on asetettu/);
-        assert.equal((await browser.post('/admin/login', { email: 'newcomer@example.fi', password: 'a long new passphrase' })).statusCode, 303);
+        assert.equal(
+          (await browser.post('/admin/login', { email: 'newcomer@example.fi', password: 'a long new passphrase' }))
+            .statusCode,
+          303,
+        );
 
         const again = new Browser(app);
         const used = await again.get(`/admin/set-password/${token}`);
@@ -304,11 +418,19 @@ for (const target of databaseTargets()) {
         assert.match(used.body, /Tämä linkki on jo käytetty/);
         assert.doesNotMatch(used.body, /name="password"/);
         await again.get('/admin/login'); // a form's CSRF token, as if the form had been open in another tab
-        const reuse = await again.post(`/admin/set-password/${token}`, { password: 'another long passphrase', confirm: 'another long passphrase' });
+        const reuse = await again.post(`/admin/set-password/${token}`, {
+          password: 'another long passphrase',
+          confirm: 'another long passphrase',
+        });
         assert.equal(reuse.statusCode, 410);
         const login2 = new Browser(app);
         await login2.get('/admin/login');
-        assert.equal((await login2.post('/admin/login', { email: 'newcomer@example.fi', password: 'another long passphrase' })).statusCode, 401, 'the reused link changed nothing');
+        assert.equal(
+          (await login2.post('/admin/login', { email: 'newcomer@example.fi', password: 'another long passphrase' }))
+            .statusCode,
+          401,
+          'the reused link changed nothing',
+        );
       });
 
       test('a link expires after 72 hours', async () => {
@@ -320,7 +442,10 @@ for (const target of databaseTargets()) {
         const expired = await browser.get(`/admin/set-password/${token}`);
         assert.equal(expired.statusCode, 410);
         assert.match(expired.body, /This link has expired: links are valid for 72 hours/);
-        const post = await browser.post(`/admin/set-password/${token}`, { password: 'a long new passphrase', confirm: 'a long new passphrase' });
+        const post = await browser.post(`/admin/set-password/${token}`, {
+          password: 'a long new passphrase',
+          confirm: 'a long new passphrase',
+        });
         assert.equal(post.statusCode, 410);
       });
 

@@ -55,7 +55,10 @@ describe('the financing-plan editor in a browser with axe-core', { skip: SKIP_WI
       await page.locator('#field-fund').selectOption('ERDF');
       await page.locator('#field-year').selectOption('2024');
       await page.locator('#field-amount').fill('1 250 000,50');
-      await Promise.all([page.waitForURL(/\?done=set#plan-table$/), page.getByRole('button', { name: 'Tallenna summa' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\?done=set#plan-table$/),
+        page.getByRole('button', { name: 'Tallenna summa' }).click(),
+      ]);
       const cell = page.locator('table.plan-table td[headers="plan-r0 plan-h-f0 plan-h-c0"]');
       assert.equal((await cell.textContent())?.replace(/\s/g, ' '), '1 250 000,50 €');
       await expectNoAxeViolations(page, 'plan with a line');
@@ -64,13 +67,28 @@ describe('the financing-plan editor in a browser with axe-core', { skip: SKIP_WI
       await Promise.all([page.waitForURL(/\/cells$/), page.getByRole('button', { name: 'Tallenna summa' }).click()]);
       await expectNoAxeViolations(page, 'cell form with an error');
 
-      await page.locator('#field-csv').fill(`node;fund;year;amount\n${PRIORITY};EAKR;2022;abc\n${PRIORITY};AKKE;2023;5 000\n`);
-      await Promise.all([page.waitForURL(/\/import$/), page.getByRole('button', { name: 'Korvaa suunnitelma' }).click()]);
-      assert.match((await page.locator('.error-summary').textContent()) ?? '', /CSV: row 2, column "amount": "abc" is not an amount/);
+      await page
+        .locator('#field-csv')
+        .fill(`node;fund;year;amount\n${PRIORITY};EAKR;2022;abc\n${PRIORITY};AKKE;2023;5 000\n`);
+      await Promise.all([
+        page.waitForURL(/\/import$/),
+        page.getByRole('button', { name: 'Korvaa suunnitelma' }).click(),
+      ]);
+      assert.match(
+        (await page.locator('.error-summary').textContent()) ?? '',
+        /CSV: row 2, column "amount": "abc" is not an amount/,
+      );
       await expectNoAxeViolations(page, 'CSV with a bad row');
 
-      await page.locator('#field-csv').fill(`node;fund;year;amount\n${PRIORITY};EAKR;2022;100 000\n${PRIORITY};AKKE;2023;5 000\nyrittajyys-ja-kasvu;JTF;2025;7 500\n`);
-      await Promise.all([page.waitForURL(/\?done=imported#plan-table$/), page.getByRole('button', { name: 'Korvaa suunnitelma' }).click()]);
+      await page
+        .locator('#field-csv')
+        .fill(
+          `node;fund;year;amount\n${PRIORITY};EAKR;2022;100 000\n${PRIORITY};AKKE;2023;5 000\nyrittajyys-ja-kasvu;JTF;2025;7 500\n`,
+        );
+      await Promise.all([
+        page.waitForURL(/\?done=imported#plan-table$/),
+        page.getByRole('button', { name: 'Korvaa suunnitelma' }).click(),
+      ]);
       for (const lang of ['fi', 'sv', 'en']) {
         await page.goto(`${base}${PLAN}?lang=${lang}`);
         await expectNoAxeViolations(page, `plan (${lang})`);

@@ -6,15 +6,37 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
-import { buildPlanTable, canonicalPlan, diffPlans, parsePlanAmount, type PlanTreeNode } from '#src/domain/projects/plan-table.ts';
+import {
+  buildPlanTable,
+  canonicalPlan,
+  diffPlans,
+  parsePlanAmount,
+  type PlanTreeNode,
+} from '#src/domain/projects/plan-table.ts';
 
-const node = (key: string, depth: number, children: PlanTreeNode[] = []): PlanTreeNode => ({ key, depth, title: { fi: key.toUpperCase() }, children });
+const node = (key: string, depth: number, children: PlanTreeNode[] = []): PlanTreeNode => ({
+  key,
+  depth,
+  title: { fi: key.toUpperCase() },
+  children,
+});
 const TREE = [node('t1', 1, [node('p1', 2, [node('m1', 3)]), node('p2', 2)]), node('t2', 1, [node('p3', 2)])];
-const line = (nodeKey: string, fund: PlanLine['fund'], year: number, plannedCents: number): PlanLine => ({ nodeKey, fund, year, plannedCents });
+const line = (nodeKey: string, fund: PlanLine['fund'], year: number, plannedCents: number): PlanLine => ({
+  nodeKey,
+  fund,
+  year,
+  plannedCents,
+});
 
 describe('plan table', () => {
   test('rows by priority, deeper lines under their priority with a subtotal, others last; columns by fund order and year', () => {
-    const lines = [line('m1', 'ERDF', 2023, 5), line('p1', 'ERDF', 2022, 10), line('p3', 'AKKE', 2022, 7), line('t1', 'ERDF', 2022, 1), line('gone', 'ESF+', 2024, 2)];
+    const lines = [
+      line('m1', 'ERDF', 2023, 5),
+      line('p1', 'ERDF', 2022, 10),
+      line('p3', 'AKKE', 2022, 7),
+      line('t1', 'ERDF', 2022, 1),
+      line('gone', 'ESF+', 2024, 2),
+    ];
     const t = buildPlanTable(TREE, lines);
     assert.deepEqual(t.columns, [
       { fund: 'ERDF', year: 2022 },
@@ -47,7 +69,10 @@ describe('plan table', () => {
   test('an empty plan: priorities with empty rows, no columns', () => {
     const t = buildPlanTable(TREE, []);
     assert.deepEqual(t.columns, []);
-    assert.deepEqual(t.rows.map((r) => r.key), ['p1', 'p2', 'p3']);
+    assert.deepEqual(
+      t.rows.map((r) => r.key),
+      ['p1', 'p2', 'p3'],
+    );
     assert.equal(t.total, 0);
   });
 

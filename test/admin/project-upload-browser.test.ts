@@ -15,7 +15,12 @@ import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { createUser, PASSWORD } from './admin-fixture.ts';
 
 const HEADER = ['code', 'name_fi', 'municipalities', 'start_date', 'status'];
-const FILE = csv([HEADER, ['KY-201', 'Satamien sähköistys', 'Kotka', '1.1.2024', 'running'], ['KY-202', 'Kylätalojen korjaus', 'Miehikkälä', '31.2.2024', 'planned'], ['KY-203', 'Kouvolan ratapiha', 'Kouvola', '', 'planned']]);
+const FILE = csv([
+  HEADER,
+  ['KY-201', 'Satamien sähköistys', 'Kotka', '1.1.2024', 'running'],
+  ['KY-202', 'Kylätalojen korjaus', 'Miehikkälä', '31.2.2024', 'planned'],
+  ['KY-203', 'Kouvolan ratapiha', 'Kouvola', '', 'planned'],
+]);
 
 /** Signs in through the form. */
 async function signInInBrowser(page: Page, base: string, email: string): Promise<void> {
@@ -51,12 +56,22 @@ describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_
     const page = await context.newPage();
     try {
       await signInInBrowser(page, base, 'selain@example.fi');
-      await Promise.all([page.waitForURL(`${base}/admin/regions/08/projects/import`), page.click('a[href="/admin/regions/08/projects/import"]')]);
+      await Promise.all([
+        page.waitForURL(`${base}/admin/regions/08/projects/import`),
+        page.click('a[href="/admin/regions/08/projects/import"]'),
+      ]);
       await expectNoAxeViolations(page, 'import form');
 
-      await page.setInputFiles('#field-file', { name: 'hankkeet.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+      await page.setInputFiles('#field-file', {
+        name: 'hankkeet.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(FILE),
+      });
       await page.check('#field-skipInvalid');
-      await Promise.all([page.waitForLoadState('load'), page.click('main form[enctype="multipart/form-data"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.click('main form[enctype="multipart/form-data"] button[type="submit"]'),
+      ]);
       assert.equal(await page.locator('#import-outcome').innerText(), 'Hankkeet tuotiin');
       const counts = await page.locator('table:has(caption:text-is("Hankkeet")) td').allInnerTexts();
       assert.deepEqual(counts, ['2', '0', '0', '1']);
@@ -64,14 +79,23 @@ describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_
       assert.deepEqual(problem, ['3', 'start_date', '"31.2.2024" is not a date: February 2024 has 29 days']);
       await expectNoAxeViolations(page, 'import outcome with rejected rows');
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Lataa hylätyt rivit (CSV)")')]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('button:text("Lataa hylätyt rivit (CSV)")'),
+      ]);
       assert.equal(download.suggestedFilename(), 'hankkeet-rejected.csv');
       const text = await readFile((await download.path())!, 'utf8');
-      assert.equal(text, '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""31.2.2024"" is not a date: February 2024 has 29 days","KY-202,Kylätalojen korjaus,Miehikkälä,31.2.2024,planned"\n');
+      assert.equal(
+        text,
+        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""31.2.2024"" is not a date: February 2024 has 29 days","KY-202,Kylätalojen korjaus,Miehikkälä,31.2.2024,planned"\n',
+      );
 
       await page.setInputFiles('#field-file', { name: 'huono.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
       await page.uncheck('#field-skipInvalid');
-      await Promise.all([page.waitForLoadState('load'), page.click('main form[action="/admin/regions/08/projects/import"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.click('main form[action="/admin/regions/08/projects/import"] button[type="submit"]'),
+      ]);
       assert.equal(await page.locator('#import-outcome').innerText(), 'Mitään ei tuotu');
       assert.match(await page.locator('[role="alert"]').first().innerText(), /huono\.csv/);
       await expectNoAxeViolations(page, 'refused import');

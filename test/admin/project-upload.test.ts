@@ -19,15 +19,73 @@ import { assertAdminPage, Browser, createUser, signedIn } from './admin-fixture.
 
 const URL = '/admin/regions/08/projects/import';
 
-const HEADER = ['code', 'name_fi', 'name_en', 'lead_organisation', 'municipalities', 'start_date', 'end_date', 'status', 'primary_node', 'terms', 'fund', 'year', 'granted_eur'];
+const HEADER = [
+  'code',
+  'name_fi',
+  'name_en',
+  'lead_organisation',
+  'municipalities',
+  'start_date',
+  'end_date',
+  'status',
+  'primary_node',
+  'terms',
+  'fund',
+  'year',
+  'granted_eur',
+];
 const ROWS = [
-  ['KY-001', 'Satamalogistiikan kehittäminen', 'Developing port logistics', 'Kotkan kaupunki', 'Kotka; Hamina', '1.3.2023', '31.12.2025', 'running', 'uudistuva-elinkeinoelama', 'spearheads/logistics', 'EAKR', '2024', '25 000 000,00'],
-  ['KY-002', 'Kouvolan osaamiskeskus', '', 'Kouvolan kaupunki', '286', '1.1.2019', '31.12.2021', 'ended', '', '', 'ESR', '', '443909'],
-  ['KY-003', 'Kylien digitaidot', '', '', 'Pyttis', '2026-01-01', '', 'planned', '', 'crosscutting/digitalisation', '', '', ''],
+  [
+    'KY-001',
+    'Satamalogistiikan kehittäminen',
+    'Developing port logistics',
+    'Kotkan kaupunki',
+    'Kotka; Hamina',
+    '1.3.2023',
+    '31.12.2025',
+    'running',
+    'uudistuva-elinkeinoelama',
+    'spearheads/logistics',
+    'EAKR',
+    '2024',
+    '25 000 000,00',
+  ],
+  [
+    'KY-002',
+    'Kouvolan osaamiskeskus',
+    '',
+    'Kouvolan kaupunki',
+    '286',
+    '1.1.2019',
+    '31.12.2021',
+    'ended',
+    '',
+    '',
+    'ESR',
+    '',
+    '443909',
+  ],
+  [
+    'KY-003',
+    'Kylien digitaidot',
+    '',
+    '',
+    'Pyttis',
+    '2026-01-01',
+    '',
+    'planned',
+    '',
+    'crosscutting/digitalisation',
+    '',
+    '',
+    '',
+  ],
 ];
 const GOOD = csv([HEADER, ...ROWS]);
 /** KY-002 with a start date that does not exist. */
-const BAD_ROWS = ROWS.map((r, i) => (i === 1 ? r.map((v, j) => (HEADER[j] === 'start_date' ? '31.2.2020' : v)) : [...r]));
+const BAD_ROWS = ROWS.map((r, i) =>
+  i === 1 ? r.map((v, j) => (HEADER[j] === 'start_date' ? '31.2.2020' : v)) : [...r],
+);
 const BAD = csv([HEADER, ...BAD_ROWS]);
 
 interface FilePart {
@@ -44,7 +102,11 @@ function multipart(fields: Record<string, string>, file?: FilePart): { payload: 
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
+      ),
+    );
     chunks.push(typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -62,22 +124,36 @@ async function postMultipart(
 ): Promise<LightMyRequestResponse> {
   const csrf = options.csrf === undefined ? browser.csrf : options.csrf;
   const { payload, contentType } = multipart(csrf === null ? fields : { _csrf: csrf, ...fields }, file);
-  const res = await browser.app.inject({ method: 'POST', url, headers: { cookie: browser.jar.header(), 'content-type': contentType, ...options.headers }, payload });
+  const res = await browser.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: browser.jar.header(), 'content-type': contentType, ...options.headers },
+    payload,
+  });
   browser.jar.update(res);
   const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
   if (m) browser.csrf = m[1]!;
   return res;
 }
 
-const upload = (browser: Browser, content: string | Uint8Array, fields: Record<string, string> = {}, filename = 'hankkeet.csv'): Promise<LightMyRequestResponse> =>
+const upload = (
+  browser: Browser,
+  content: string | Uint8Array,
+  fields: Record<string, string> = {},
+  filename = 'hankkeet.csv',
+): Promise<LightMyRequestResponse> =>
   postMultipart(browser, URL, { preset: 'suunta', encoding: '', ...fields }, { filename, content });
 
 /** The cells of the rows of the first table whose caption matches `caption`. */
 function tableRows(html: string, caption: RegExp): string[][] {
-  const table = [...html.matchAll(/<table class="table"><caption>([^<]*)<\/caption>([\s\S]*?)<\/table>/g)].find((m) => caption.test(m[1]!));
+  const table = [...html.matchAll(/<table class="table"><caption>([^<]*)<\/caption>([\s\S]*?)<\/table>/g)].find((m) =>
+    caption.test(m[1]!),
+  );
   assert.ok(table, `a table captioned ${caption}`);
   const body = /<tbody>([\s\S]*)<\/tbody>/.exec(table[2]!)![1]!;
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => unescapeHtml(c[1]!.replace(/<[^>]+>/g, ''))));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => unescapeHtml(c[1]!.replace(/<[^>]+>/g, ''))),
+  );
 }
 
 for (const target of databaseTargets()) {
@@ -88,7 +164,10 @@ for (const target of databaseTargets()) {
     before(async () => {
       ctx = await openTestContext(target);
       app = await buildApp(ctx);
-      editor = await signedIn(app, await createUser(ctx, { email: 'hankevastaava@example.fi', role: 'editor', region: '08' }));
+      editor = await signedIn(
+        app,
+        await createUser(ctx, { email: 'hankevastaava@example.fi', role: 'editor', region: '08' }),
+      );
     });
     after(async () => {
       await app.close();
@@ -103,16 +182,26 @@ for (const target of databaseTargets()) {
       }
       const res = await editor.get(`${URL}?lang=fi`);
       assert.match(res.body, /<h1>Tuo hankkeita – Kymenlaakso<\/h1>/);
-      assert.match(res.body, /<form method="post" action="\/admin\/regions\/08\/projects\/import" enctype="multipart\/form-data" class="stack"><input type="hidden" name="_csrf" value="[^"]+"\/>/);
-      assert.match(res.body, /<input type="file" id="field-file" name="file" accept="[^"]*" required aria-describedby="field-file-hint"\/>/);
-      for (const preset of ['suunta', 'rakennerahastot-fi-2014-2020', 'rakennerahastot-fi-2007-2013']) assert.match(res.body, new RegExp(`<option value="${preset}"`));
+      assert.match(
+        res.body,
+        /<form method="post" action="\/admin\/regions\/08\/projects\/import" enctype="multipart\/form-data" class="stack"><input type="hidden" name="_csrf" value="[^"]+"\/>/,
+      );
+      assert.match(
+        res.body,
+        /<input type="file" id="field-file" name="file" accept="[^"]*" required aria-describedby="field-file-hint"\/>/,
+      );
+      for (const preset of ['suunta', 'rakennerahastot-fi-2014-2020', 'rakennerahastot-fi-2007-2013'])
+        assert.match(res.body, new RegExp(`<option value="${preset}"`));
       assert.match(res.body, /<option value="suunta" selected>/);
       assert.match(res.body, /<select id="field-encoding" name="encoding"/);
       assert.match(res.body, /<input type="checkbox" id="field-skipInvalid" name="skipInvalid" value="on"/);
       assert.match(res.body, /enintään 20 Mt/);
       const dashboard = await editor.get('/admin');
       assert.match(dashboard.body, /<a href="\/admin\/regions\/08\/projects\/import">Tuo hankeluettelo<\/a>/);
-      const viewer = await signedIn(app, await createUser(ctx, { email: 'lukija@example.fi', role: 'viewer', region: '08' }));
+      const viewer = await signedIn(
+        app,
+        await createUser(ctx, { email: 'lukija@example.fi', role: 'viewer', region: '08' }),
+      );
       assert.doesNotMatch((await viewer.get('/admin')).body, /projects\/import/, 'viewers get no link');
     });
 
@@ -130,7 +219,9 @@ for (const target of databaseTargets()) {
       assert.match(res.body, /<a href="\/fi\/kymenlaakso\/projects\/">/);
       const stored = await snapshot(ctx.db.kysely);
       assert.equal(stored.counts['projects'], 3);
-      const codes = (stored.rows['projects'] as { code: string; region_code: string }[]).map((p) => `${p.region_code}/${p.code}`);
+      const codes = (stored.rows['projects'] as { code: string; region_code: string }[]).map(
+        (p) => `${p.region_code}/${p.code}`,
+      );
       assert.deepEqual(codes.sort(), ['08/KY-001', '08/KY-002', '08/KY-003']);
 
       const { entries } = await listAuditEvents(ctx.db.kysely, { regionCode: '08', action: 'projects.import' });
@@ -141,13 +232,30 @@ for (const target of databaseTargets()) {
       assert.equal(event.entityType, 'projects');
       assert.equal(event.entityId, '08/projects');
       assert.equal(event.summary, 'Imported hankkeet.csv (preset suunta): 3 added, 0 changed, 0 unchanged, 0 rejected');
-      assert.deepEqual(event.after, { file: 'hankkeet.csv', mapping: 'preset suunta', rows: 3, added: 3, changed: 0, unchanged: 0, rejected: 0, addedCodes: ['KY-001', 'KY-002', 'KY-003'], changedCodes: [] });
+      assert.deepEqual(event.after, {
+        file: 'hankkeet.csv',
+        mapping: 'preset suunta',
+        rows: 3,
+        added: 3,
+        changed: 0,
+        unchanged: 0,
+        rejected: 0,
+        addedCodes: ['KY-001', 'KY-002', 'KY-003'],
+        changedCodes: [],
+      });
 
       const again = await upload(editor, GOOD);
       assert.equal(again.statusCode, 200);
-      assert.deepEqual(tableRows(again.body, /^Hankkeet$/).map((r) => r[1]), ['0', '0', '3', '0']);
+      assert.deepEqual(
+        tableRows(again.body, /^Hankkeet$/).map((r) => r[1]),
+        ['0', '0', '3', '0'],
+      );
       assert.match(again.body, /Mikään ei muuttunut/);
-      assert.deepEqual(await snapshot(ctx.db.kysely), stored, 'the same file again writes nothing, not even an audit event');
+      assert.deepEqual(
+        await snapshot(ctx.db.kysely),
+        stored,
+        'the same file again writes nothing, not even an audit event',
+      );
     });
 
     test('a file with a bad row: 400, nothing written, and the problem in a table (row, column, reason)', async () => {
@@ -156,13 +264,24 @@ for (const target of databaseTargets()) {
       assert.equal(res.statusCode, 400);
       assertAdminPage(res, 'fi', 'refused import');
       assert.match(res.body, /<h2 id="import-outcome">Mitään ei tuotu<\/h2>/);
-      assert.match(res.body, /<div class="notice notice-error" role="alert"><p>Tiedostossa bad\.csv on virheitä \(1\), joten mitään ei tallennettu\./);
-      assert.match(res.body, /<caption>Virheet \(1\)<\/caption><thead><tr><th scope="col">Rivi<\/th><th scope="col">Sarake<\/th><th scope="col">Syy<\/th>/);
-      assert.deepEqual(tableRows(res.body, /^Virheet/), [['3', 'start_date', '"31.2.2020" is not a date: February 2020 has 29 days']]);
+      assert.match(
+        res.body,
+        /<div class="notice notice-error" role="alert"><p>Tiedostossa bad\.csv on virheitä \(1\), joten mitään ei tallennettu\./,
+      );
+      assert.match(
+        res.body,
+        /<caption>Virheet \(1\)<\/caption><thead><tr><th scope="col">Rivi<\/th><th scope="col">Sarake<\/th><th scope="col">Syy<\/th>/,
+      );
+      assert.deepEqual(tableRows(res.body, /^Virheet/), [
+        ['3', 'start_date', '"31.2.2020" is not a date: February 2020 has 29 days'],
+      ]);
       assert.deepEqual(await snapshot(ctx.db.kysely), before, 'nothing was written');
 
       // A missing column is named at the header; the page is in the user's language.
-      const noStatus = csv([HEADER.filter((h) => h !== 'status'), ...ROWS.map((r) => r.filter((_, j) => HEADER[j] !== 'status'))]);
+      const noStatus = csv([
+        HEADER.filter((h) => h !== 'status'),
+        ...ROWS.map((r) => r.filter((_, j) => HEADER[j] !== 'status')),
+      ]);
       const header = await upload(editor, noStatus, {}, 'no-status.csv');
       assert.equal(header.statusCode, 400);
       assert.deepEqual(tableRows(header.body, /^Virheet/), [['1', 'status', 'missing required column']]);
@@ -171,7 +290,21 @@ for (const target of databaseTargets()) {
 
     test('many bad rows: the first 50 are listed with the total', async () => {
       const before = await snapshot(ctx.db.kysely);
-      const rows = Array.from({ length: 70 }, (_, i) => [`KY-${100 + i}`, `Hanke ${i}`, '', '', '', 'ei päivä', '', 'running', '', '', '', '', '']);
+      const rows = Array.from({ length: 70 }, (_, i) => [
+        `KY-${100 + i}`,
+        `Hanke ${i}`,
+        '',
+        '',
+        '',
+        'ei päivä',
+        '',
+        'running',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
       const res = await upload(editor, csv([HEADER, ...rows]), {}, 'many.csv');
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /<caption>Virheet: ensimmäiset 50, yhteensä 70<\/caption>/);
@@ -180,25 +313,54 @@ for (const target of databaseTargets()) {
     });
 
     test('"skip invalid rows" stores the valid rows, lists the rejected ones and offers them as a CSV', async () => {
-      const rows = [...BAD_ROWS.map((r) => [...r]), ['KY-004', 'Uusi hanke', '', '', '', '', '', 'running', '', '', '', '', '']];
+      const rows = [
+        ...BAD_ROWS.map((r) => [...r]),
+        ['KY-004', 'Uusi hanke', '', '', '', '', '', 'running', '', '', '', '', ''],
+      ];
       rows[0]![2] = 'Port logistics, changed';
       const res = await upload(editor, csv([HEADER, ...rows]), { skipInvalid: 'on' }, 'osittain.csv');
       assert.equal(res.statusCode, 200, res.body.slice(0, 500));
-      assert.deepEqual(tableRows(res.body, /^Hankkeet$/).map((r) => r[1]), ['1', '1', '1', '1']);
+      assert.deepEqual(
+        tableRows(res.body, /^Hankkeet$/).map((r) => r[1]),
+        ['1', '1', '1', '1'],
+      );
       assert.match(res.body, /<h3>Hylätyt rivit<\/h3>/);
-      assert.deepEqual(tableRows(res.body, /^Virheet/), [['3', 'start_date', '"31.2.2020" is not a date: February 2020 has 29 days']]);
-      assert.match(res.body, /<input type="checkbox" id="field-skipInvalid" name="skipInvalid" value="on" checked/, 'the choice is kept');
+      assert.deepEqual(tableRows(res.body, /^Virheet/), [
+        ['3', 'start_date', '"31.2.2020" is not a date: February 2020 has 29 days'],
+      ]);
+      assert.match(
+        res.body,
+        /<input type="checkbox" id="field-skipInvalid" name="skipInvalid" value="on" checked/,
+        'the choice is kept',
+      );
       assert.equal((await snapshot(ctx.db.kysely)).counts['projects'], 4);
       const { entries } = await listAuditEvents(ctx.db.kysely, { regionCode: '08', action: 'projects.import' });
-      assert.equal(entries[0]!.summary, 'Imported osittain.csv (preset suunta): 1 added, 1 changed, 1 unchanged, 1 rejected');
+      assert.equal(
+        entries[0]!.summary,
+        'Imported osittain.csv (preset suunta): 1 added, 1 changed, 1 unchanged, 1 rejected',
+      );
 
       // The download form sends the rows back; the answer is the CSV the command line writes.
-      const form = /<form method="post" action="(\/admin\/regions\/08\/projects\/import\/rejects)" enctype="multipart\/form-data" class="stack">([\s\S]*?)<\/form>/.exec(res.body);
+      const form =
+        /<form method="post" action="(\/admin\/regions\/08\/projects\/import\/rejects)" enctype="multipart\/form-data" class="stack">([\s\S]*?)<\/form>/.exec(
+          res.body,
+        );
       assert.ok(form, 'a download form');
-      const hidden = Object.fromEntries([...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, unescapeHtml(m[2]!)]));
+      const hidden = Object.fromEntries(
+        [...form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [
+          m[1]!,
+          unescapeHtml(m[2]!),
+        ]),
+      );
       assert.deepEqual(Object.keys(hidden).sort(), ['_csrf', 'rejects', 'source']);
       const before = await snapshot(ctx.db.kysely);
-      const download = await postMultipart(editor, form[1]!, { source: hidden['source']!, rejects: hidden['rejects']! }, undefined, { csrf: hidden['_csrf']! });
+      const download = await postMultipart(
+        editor,
+        form[1]!,
+        { source: hidden['source']!, rejects: hidden['rejects']! },
+        undefined,
+        { csrf: hidden['_csrf']! },
+      );
       assert.equal(download.statusCode, 200, download.body.slice(0, 300));
       assert.equal(download.headers['content-type'], 'text/csv; charset=utf-8');
       assert.equal(download.headers['content-disposition'], 'attachment; filename="osittain-rejected.csv"');
@@ -217,12 +379,27 @@ for (const target of databaseTargets()) {
       const items = [{ code: 'KY-010', name_fi: 'Ääkköset kunniaan', status: 'planned', municipalities: 'Kotka' }];
       const json = await upload(editor, JSON.stringify(items), {}, 'hankkeet.json');
       assert.equal(json.statusCode, 200, json.body.slice(0, 500));
-      assert.deepEqual(tableRows(json.body, /^Hankkeet$/).map((r) => r[1]), ['1', '0', '0', '0']);
-      const badJson = await upload(editor, JSON.stringify([{ code: 'KY-011', name_fi: 'X', status: 'someday' }]), {}, 'huono.json');
+      assert.deepEqual(
+        tableRows(json.body, /^Hankkeet$/).map((r) => r[1]),
+        ['1', '0', '0', '0'],
+      );
+      const badJson = await upload(
+        editor,
+        JSON.stringify([{ code: 'KY-011', name_fi: 'X', status: 'someday' }]),
+        {},
+        'huono.json',
+      );
       assert.equal(badJson.statusCode, 400);
       assert.equal(tableRows(badJson.body, /^Virheet/)[0]![0], 'kohde 1', 'JSON problems are placed by item');
 
-      const latin1 = Uint8Array.from([...csv([['code', 'name_fi', 'status'], ['KY-012', 'Pyhtään kylät', 'running']])].map((c) => c.charCodeAt(0)));
+      const latin1 = Uint8Array.from(
+        [
+          ...csv([
+            ['code', 'name_fi', 'status'],
+            ['KY-012', 'Pyhtään kylät', 'running'],
+          ]),
+        ].map((c) => c.charCodeAt(0)),
+      );
       const detected = await upload(editor, latin1, {}, 'latin1.csv');
       assert.equal(detected.statusCode, 200, detected.body.slice(0, 500));
       assert.match(detected.body, /merkistö Windows-1252, tunnistettu/);
@@ -239,7 +416,12 @@ for (const target of databaseTargets()) {
       const none = await postMultipart(editor, URL, { preset: 'suunta', encoding: '' });
       assert.equal(none.statusCode, 400);
       assert.match(none.body, /<a href="#field-file">Valitse tuotava tiedosto\.<\/a>/);
-      const empty = await postMultipart(editor, URL, { preset: 'suunta' }, { filename: '', content: '', type: 'application/octet-stream' });
+      const empty = await postMultipart(
+        editor,
+        URL,
+        { preset: 'suunta' },
+        { filename: '', content: '', type: 'application/octet-stream' },
+      );
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /href="#field-file"/);
       const preset = await upload(editor, GOOD, { preset: '../../etc/passwd' });
@@ -269,51 +451,114 @@ for (const target of databaseTargets()) {
       assert.match(res.body, /<a href="#field-file">Tiedosto on liian suuri: enintään 20 Mt\. Mitään ei tuotu\./);
       assert.match(res.body, /<p class="field-error-message" id="field-file-error">Tiedosto on liian suuri/);
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
-      const json = await postMultipart(editor, URL, { preset: 'suunta' }, { filename: 'iso.csv', content: big }, { headers: { accept: 'application/json' } });
+      const json = await postMultipart(
+        editor,
+        URL,
+        { preset: 'suunta' },
+        { filename: 'iso.csv', content: big },
+        { headers: { accept: 'application/json' } },
+      );
       assert.equal(json.statusCode, 413);
     });
 
-    test('the CSRF token is checked on multipart posts: none, another session\'s or a forged one is refused and nothing is written', async () => {
-      const other = await signedIn(app, await createUser(ctx, { email: 'toinen@example.fi', role: 'editor', region: '08' }));
+    test("the CSRF token is checked on multipart posts: none, another session's or a forged one is refused and nothing is written", async () => {
+      const other = await signedIn(
+        app,
+        await createUser(ctx, { email: 'toinen@example.fi', role: 'editor', region: '08' }),
+      );
       await editor.get(URL);
       const before = await snapshot(ctx.db.kysely);
       const changed = csv([HEADER, ...ROWS.map((r) => [...r.slice(0, 1), `${r[1]} (muutettu)`, ...r.slice(2)])]);
-      const missing = await postMultipart(editor, URL, { preset: 'suunta' }, { filename: 'x.csv', content: changed }, { csrf: null });
+      const missing = await postMultipart(
+        editor,
+        URL,
+        { preset: 'suunta' },
+        { filename: 'x.csv', content: changed },
+        { csrf: null },
+      );
       assert.equal(missing.statusCode, 403);
       assert.match(missing.body, /CSRF|lomake/i);
       assert.notEqual(other.csrf, editor.csrf);
-      const wrong = await postMultipart(editor, URL, { preset: 'suunta' }, { filename: 'x.csv', content: changed }, { csrf: other.csrf });
+      const wrong = await postMultipart(
+        editor,
+        URL,
+        { preset: 'suunta' },
+        { filename: 'x.csv', content: changed },
+        { csrf: other.csrf },
+      );
       assert.equal(wrong.statusCode, 403);
-      const forged = await postMultipart(editor, URL, { preset: 'suunta' }, { filename: 'x.csv', content: changed }, { csrf: null, headers: { 'x-csrf-token': 'forged', accept: 'application/json' } });
+      const forged = await postMultipart(
+        editor,
+        URL,
+        { preset: 'suunta' },
+        { filename: 'x.csv', content: changed },
+        { csrf: null, headers: { 'x-csrf-token': 'forged', accept: 'application/json' } },
+      );
       assert.equal(forged.statusCode, 403);
       assert.match(forged.body, /CSRF/);
-      const rejects = await postMultipart(editor, `${URL}/rejects`, { source: 'x.csv', rejects: '[]' }, undefined, { csrf: null });
+      const rejects = await postMultipart(editor, `${URL}/rejects`, { source: 'x.csv', rejects: '[]' }, undefined, {
+        csrf: null,
+      });
       assert.equal(rejects.statusCode, 403, 'the download form needs the token too');
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
       // The token in the x-csrf-token header works as well as the field.
       await editor.get(URL);
-      const header = await postMultipart(editor, URL, { preset: 'suunta' }, { filename: 'x.csv', content: GOOD }, { csrf: null, headers: { 'x-csrf-token': editor.csrf } });
+      const header = await postMultipart(
+        editor,
+        URL,
+        { preset: 'suunta' },
+        { filename: 'x.csv', content: GOOD },
+        { csrf: null, headers: { 'x-csrf-token': editor.csrf } },
+      );
       assert.equal(header.statusCode, 200);
     });
 
     test('only editors and admins of the region may upload: others get 403 (before the file is read), anonymous 401', async () => {
-      const viewer = await signedIn(app, await createUser(ctx, { email: 'katsoja@example.fi', role: 'viewer', region: '08' }));
-      const moderator = await signedIn(app, await createUser(ctx, { email: 'moderaattori@example.fi', role: 'moderator', region: '08' }));
-      const elsewhere = await signedIn(app, await createUser(ctx, { email: 'uusimaa@example.fi', role: 'admin', region: '01' }));
+      const viewer = await signedIn(
+        app,
+        await createUser(ctx, { email: 'katsoja@example.fi', role: 'viewer', region: '08' }),
+      );
+      const moderator = await signedIn(
+        app,
+        await createUser(ctx, { email: 'moderaattori@example.fi', role: 'moderator', region: '08' }),
+      );
+      const elsewhere = await signedIn(
+        app,
+        await createUser(ctx, { email: 'uusimaa@example.fi', role: 'admin', region: '01' }),
+      );
       const before = await snapshot(ctx.db.kysely);
-      for (const [who, browser] of [['viewer', viewer], ['moderator', moderator], ['admin of another region', elsewhere]] as const) {
+      for (const [who, browser] of [
+        ['viewer', viewer],
+        ['moderator', moderator],
+        ['admin of another region', elsewhere],
+      ] as const) {
         const page = await browser.get(URL, { accept: 'application/json' });
         assert.equal(page.statusCode, 403, `${who}: GET`);
         const res = await upload(browser, GOOD, {}, 'x.csv');
         assert.equal(res.statusCode, 403, `${who}: POST`);
-        const json = await postMultipart(browser, URL, { preset: 'suunta' }, { filename: 'x.csv', content: GOOD }, { headers: { accept: 'application/json' } });
+        const json = await postMultipart(
+          browser,
+          URL,
+          { preset: 'suunta' },
+          { filename: 'x.csv', content: GOOD },
+          { headers: { accept: 'application/json' } },
+        );
         assert.equal(json.statusCode, 403);
         assert.match(json.body, /needs the role editor in region 08/, `${who}: refused for the role`);
       }
-      const anonymous = await postMultipart(new Browser(app), URL, { preset: 'suunta' }, { filename: 'x.csv', content: GOOD }, { csrf: 'x', headers: { accept: 'application/json' } });
+      const anonymous = await postMultipart(
+        new Browser(app),
+        URL,
+        { preset: 'suunta' },
+        { filename: 'x.csv', content: GOOD },
+        { csrf: 'x', headers: { accept: 'application/json' } },
+      );
       assert.equal(anonymous.statusCode, 401);
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
-      const admin = await signedIn(app, await createUser(ctx, { email: 'paakayttaja@example.fi', role: 'admin', region: '08' }));
+      const admin = await signedIn(
+        app,
+        await createUser(ctx, { email: 'paakayttaja@example.fi', role: 'admin', region: '08' }),
+      );
       assert.equal((await admin.get(URL)).statusCode, 200, 'admins of the region may');
       assert.equal((await upload(admin, GOOD, {}, 'x.csv')).statusCode, 200);
     });
@@ -325,14 +570,33 @@ for (const target of databaseTargets()) {
       const part = (name: string, value: string, filename?: string): string =>
         `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\n${value}\r\n`;
       const send = (payload: string): Promise<LightMyRequestResponse> =>
-        app.inject({ method: 'POST', url: URL, headers: { cookie: editor.jar.header(), 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' }, payload });
-      const twoFiles = await send(part('_csrf', editor.csrf) + part('file', GOOD, 'a.csv') + part('file2', GOOD, 'b.csv') + `--${boundary}--\r\n`);
+        app.inject({
+          method: 'POST',
+          url: URL,
+          headers: {
+            cookie: editor.jar.header(),
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            accept: 'application/json',
+          },
+          payload,
+        });
+      const twoFiles = await send(
+        part('_csrf', editor.csrf) + part('file', GOOD, 'a.csv') + part('file2', GOOD, 'b.csv') + `--${boundary}--\r\n`,
+      );
       assert.equal(twoFiles.statusCode, 400);
       assert.match(twoFiles.body, /one file only/);
-      const long = await send(part('_csrf', editor.csrf) + part('preset', 'x'.repeat(5 * 1024 * 1024)) + part('file', GOOD, 'a.csv') + `--${boundary}--\r\n`);
+      const long = await send(
+        part('_csrf', editor.csrf) +
+          part('preset', 'x'.repeat(5 * 1024 * 1024)) +
+          part('file', GOOD, 'a.csv') +
+          `--${boundary}--\r\n`,
+      );
       assert.equal(long.statusCode, 400);
       assert.match(long.body, /preset: the value is longer than/);
-      const broken = await send(part('_csrf', editor.csrf) + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nKY-1,`);
+      const broken = await send(
+        part('_csrf', editor.csrf) +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nKY-1,`,
+      );
       assert.equal(broken.statusCode, 400, `broken multipart: ${broken.body}`);
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
     });

@@ -50,23 +50,44 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   '/admin/users/:id/disable': (s) => ({ params: { id: String(s.targetUserId) }, body: { region: '08' } }),
   '/admin/users/:id/enable': (s) => ({ params: { id: String(s.targetUserId) }, body: { region: '08' } }),
   '/admin/users/:id/link': (s) => ({ params: { id: String(s.targetUserId) }, body: { region: '08' } }),
-  '/admin/regions/:code/programmes/:slug/align': { params: { code: '08', slug: '2022-2025' }, body: { text: 'satamat', lang: 'fi' } },
+  '/admin/regions/:code/programmes/:slug/align': {
+    params: { code: '08', slug: '2022-2025' },
+    body: { text: 'satamat', lang: 'fi' },
+  },
   '/admin/regions/:code/projects/import': { params: { code: '08' } },
   '/admin/regions/:code/projects/import/rejects': { params: { code: '08' } },
   // ---- programme editor (F) ----
   '/admin/regions/:code/programmes/:slug': { params: { code: '08', slug: '2022-2025' } },
   '/admin/regions/:code/programmes/:slug/updates': { params: { code: '08', slug: '2022-2025' } },
   '/admin/regions/:code/programmes/:slug/versions/:number': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/lifecycle': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/nodes': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/new': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key': { params: { code: '08', slug: '2022-2025', number: '2', key: 'uudistuva-elinkeinoelama' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key/move': { params: { code: '08', slug: '2022-2025', number: '2', key: 'uudistuva-elinkeinoelama' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key/delete': { params: { code: '08', slug: '2022-2025', number: '2', key: 'uudistuva-elinkeinoelama' } },
+  '/admin/regions/:code/programmes/:slug/versions/:number/lifecycle': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/nodes': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/new': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key': {
+    params: { code: '08', slug: '2022-2025', number: '2', key: 'uudistuva-elinkeinoelama' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key/move': {
+    params: { code: '08', slug: '2022-2025', number: '2', key: 'uudistuva-elinkeinoelama' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key/delete': {
+    params: { code: '08', slug: '2022-2025', number: '2', key: 'uudistuva-elinkeinoelama' },
+  },
   '/admin/regions/:code/programmes/:slug/terms': { params: { code: '08', slug: '2022-2025' } },
-  '/admin/regions/:code/programmes/:slug/terms/:taxonomy': { params: { code: '08', slug: '2022-2025', taxonomy: 'crosscutting' } },
-  '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term': { params: { code: '08', slug: '2022-2025', taxonomy: 'crosscutting', term: 'digitalisation' } },
-  '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term/delete': { params: { code: '08', slug: '2022-2025', taxonomy: 'crosscutting', term: 'digitalisation' } },
+  '/admin/regions/:code/programmes/:slug/terms/:taxonomy': {
+    params: { code: '08', slug: '2022-2025', taxonomy: 'crosscutting' },
+  },
+  '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term': {
+    params: { code: '08', slug: '2022-2025', taxonomy: 'crosscutting', term: 'digitalisation' },
+  },
+  '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term/delete': {
+    params: { code: '08', slug: '2022-2025', taxonomy: 'crosscutting', term: 'digitalisation' },
+  },
   '/admin/regions/:code/council': { params: { code: '08' } },
   '/admin/regions/:code/council/:kind': { params: { code: '08', kind: 'offices' } },
   '/admin/regions/:code/council/:kind/:id': { params: { code: '08', kind: 'offices', id: '1' } },
@@ -74,12 +95,24 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   '/admin/regions/:code/council/:kind/:id/delete': { params: { code: '08', kind: 'offices', id: '1' } },
   // ---- end of programme editor (F) ----
   // ---- financing plan editor ----
-  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan.csv': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/cells': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/cells/remove': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/import': { params: { code: '08', slug: '2022-2025', number: '2' } },
-  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/copy': { params: { code: '08', slug: '2022-2025', number: '2' } },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan.csv': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/cells': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/cells/remove': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/import': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
+  '/admin/regions/:code/programmes/:slug/versions/:number/financing-plan/copy': {
+    params: { code: '08', slug: '2022-2025', number: '2' },
+  },
   // ---- end of financing plan editor ----
 };
 
@@ -98,7 +131,10 @@ const NOT_FOUND_CATCH_ALLS: Record<string, string> = {
  * to leave the database's generation as it was. Add to this list only such routes.
  */
 const READ_ONLY_POSTS: Record<string, { url: string; payload: Record<string, unknown> }> = {
-  '/api/v1/programmes/:id/align': { url: '/api/v1/programmes/08-2022-2025/align', payload: { text: 'satamat ja logistiikka', lang: 'fi' } },
+  '/api/v1/programmes/:id/align': {
+    url: '/api/v1/programmes/08-2022-2025/align',
+    payload: { text: 'satamat ja logistiikka', lang: 'fi' },
+  },
 };
 
 /** The only addresses that may be reached without signing in. */
@@ -113,7 +149,14 @@ interface CollectedRoute {
 /** Routes the table covers: everything under /admin, and every method that is not GET/HEAD (except the 404 catch-alls). */
 export function coveredRoutes(routes: readonly CollectedRoute[]): CollectedRoute[] {
   return routes.filter(
-    (r) => r.url === '/admin' || r.url.startsWith('/admin/') || r.url.startsWith('/admin.') || (r.method !== 'GET' && r.method !== 'HEAD' && !(r.url in NOT_FOUND_CATCH_ALLS) && !(r.method === 'POST' && r.url in READ_ONLY_POSTS)),
+    (r) =>
+      r.url === '/admin' ||
+      r.url.startsWith('/admin/') ||
+      r.url.startsWith('/admin.') ||
+      (r.method !== 'GET' &&
+        r.method !== 'HEAD' &&
+        !(r.url in NOT_FOUND_CATCH_ALLS) &&
+        !(r.method === 'POST' && r.url in READ_ONLY_POSTS)),
   );
 }
 
@@ -128,7 +171,11 @@ function collector(): { routes: CollectedRoute[]; onRoute: (route: RouteOptions)
   const routes: CollectedRoute[] = [];
   const onRoute = (route: RouteOptions): void => {
     for (const method of [route.method].flat()) {
-      routes.push({ method: String(method).toUpperCase(), url: route.url, rule: (route.config as { adminRule?: AccessRule } | undefined)?.adminRule });
+      routes.push({
+        method: String(method).toUpperCase(),
+        url: route.url,
+        rule: (route.config as { adminRule?: AccessRule } | undefined)?.adminRule,
+      });
     }
   };
   return { routes, onRoute };
@@ -139,7 +186,11 @@ function valuesFor(route: CollectedRoute, seeded: Seeded): RouteValues {
   const values = typeof row === 'function' ? row(seeded) : (row ?? {});
   const names = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
   if (route.url.includes('*')) names.push('*');
-  for (const name of names) assert.ok(values.params?.[name] !== undefined, `no values for ${route.method} ${route.url} (param ${name}): add a row to ROUTE_VALUES`);
+  for (const name of names)
+    assert.ok(
+      values.params?.[name] !== undefined,
+      `no values for ${route.method} ${route.url} (param ${name}): add a row to ROUTE_VALUES`,
+    );
   return values;
 }
 
@@ -160,13 +211,23 @@ describe('route-table check', () => {
     app.addHook('onRoute', onRoute);
     await registerSecurity(app);
     const ctx = {} as AppContext; // the routes are never called
-    adminRoute(app, ctx, { method: 'GET', url: '/admin/ruled', rule: { kind: 'signed-in' }, handler: async () => 'ok' });
+    adminRoute(app, ctx, {
+      method: 'GET',
+      url: '/admin/ruled',
+      rule: { kind: 'signed-in' },
+      handler: async () => 'ok',
+    });
     app.post('/admin/rogue', async () => 'unchecked');
     app.delete('/api/v1/rogue-write', async () => 'unchecked');
     app.get('/admin/rogue-page', async () => 'unchecked');
     app.get('/public/page', async () => 'fine: a public GET outside /admin');
     await app.ready();
-    assert.deepEqual(routesWithoutRule(routes).sort(), ['DELETE /api/v1/rogue-write', 'GET /admin/rogue-page', 'HEAD /admin/rogue-page', 'POST /admin/rogue']);
+    assert.deepEqual(routesWithoutRule(routes).sort(), [
+      'DELETE /api/v1/rogue-write',
+      'GET /admin/rogue-page',
+      'HEAD /admin/rogue-page',
+      'POST /admin/rogue',
+    ]);
     assert.ok(coveredRoutes(routes).some((r) => r.url === '/admin/ruled'));
     await app.close();
   });
@@ -182,7 +243,9 @@ for (const target of databaseTargets()) {
     const browsers: Record<string, { browser: Browser; uses: number; user: TestUser }[]> = {};
 
     /** A signed-in browser of `kind`; a fresh sign-in every 40 requests keeps under the write rate limit. */
-    const as = async (kind: 'admin' | 'viewer' | 'moderator' | 'editor' | 'wrongRegion' | 'noRole'): Promise<Browser> => {
+    const as = async (
+      kind: 'admin' | 'viewer' | 'moderator' | 'editor' | 'wrongRegion' | 'noRole',
+    ): Promise<Browser> => {
       const pool = (browsers[kind] ??= []);
       let entry = pool.at(-1);
       if (!entry || entry.uses >= 40) {
@@ -228,7 +291,10 @@ for (const target of databaseTargets()) {
 
     test('the exempt catch-alls only answer 404', async () => {
       for (const [pattern, url] of Object.entries(NOT_FOUND_CATCH_ALLS)) {
-        assert.ok(routes.some((r) => r.url === pattern && r.method === 'POST'), `${pattern} exists`);
+        assert.ok(
+          routes.some((r) => r.url === pattern && r.method === 'POST'),
+          `${pattern} exists`,
+        );
         for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
           const res = await app.inject({ method, url, payload: { any: 'thing' } });
           assert.equal(res.statusCode, 404, `${method} ${url}`);
@@ -238,7 +304,10 @@ for (const target of databaseTargets()) {
 
     test('the exempt read-only POST routes answer anonymous callers and write nothing', async () => {
       for (const [pattern, call] of Object.entries(READ_ONLY_POSTS)) {
-        assert.ok(routes.some((r) => r.url === pattern && r.method === 'POST'), `${pattern} exists`);
+        assert.ok(
+          routes.some((r) => r.url === pattern && r.method === 'POST'),
+          `${pattern} exists`,
+        );
         const before = await ctx.reader.generation();
         const res = await app.inject({ method: 'POST', url: call.url, payload: call.payload });
         assert.equal(res.statusCode, 200, `${pattern}: ${res.body.slice(0, 200)}`);
@@ -248,7 +317,10 @@ for (const target of databaseTargets()) {
 
     test('each covered route: anonymous, role and region, and CSRF checks', async () => {
       const covered = coveredRoutes(routes).filter((r) => r.rule !== undefined);
-      assert.ok(covered.some((r) => r.method === 'HEAD'), 'HEAD routes of admin pages are covered too');
+      assert.ok(
+        covered.some((r) => r.method === 'HEAD'),
+        'HEAD routes of admin pages are covered too',
+      );
       for (const route of covered) {
         const name = `${route.method} ${route.url}`;
         const values = valuesFor(route, seeded);
@@ -279,7 +351,11 @@ for (const target of databaseTargets()) {
           if (isWrite(route.method)) assert.equal(res.statusCode, 401, `${name}: anonymous → 401`);
           else {
             assert.equal(res.statusCode, 302, `${name}: anonymous → 302`);
-            assert.equal(res.headers['location'], `/admin/login?next=${encodeURIComponent(url)}`, `${name}: redirect to the sign-in page`);
+            assert.equal(
+              res.headers['location'],
+              `/admin/login?next=${encodeURIComponent(url)}`,
+              `${name}: redirect to the sign-in page`,
+            );
           }
         }
 
@@ -288,7 +364,14 @@ for (const target of databaseTargets()) {
         // Role and region.
         if (rule.kind === 'role') {
           const needed: Role = rule.role;
-          const weak = needed === 'viewer' ? [] : needed === 'moderator' ? ['editor', 'viewer'] : needed === 'editor' ? ['moderator', 'viewer'] : ['editor', 'moderator', 'viewer'];
+          const weak =
+            needed === 'viewer'
+              ? []
+              : needed === 'moderator'
+                ? ['editor', 'viewer']
+                : needed === 'editor'
+                  ? ['moderator', 'viewer']
+                  : ['editor', 'moderator', 'viewer'];
           for (const kind of ['noRole', 'wrongRegion', ...weak] as const) {
             const browser = await as(kind as 'noRole');
             const res = isWrite(route.method) ? await write(browser, browser.csrf) : await browser.get(url, json);
@@ -301,7 +384,10 @@ for (const target of databaseTargets()) {
         const allowed = await as('admin');
         if (!isWrite(route.method) && rule.kind !== 'public') {
           const res = await allowed.get(url);
-          assert.ok(![401, 403].includes(res.statusCode) && res.statusCode !== 302, `${name}: the admin of 08 is let through (got ${res.statusCode})`);
+          assert.ok(
+            ![401, 403].includes(res.statusCode) && res.statusCode !== 302,
+            `${name}: the admin of 08 is let through (got ${res.statusCode})`,
+          );
         }
 
         // CSRF.
@@ -319,7 +405,12 @@ for (const target of databaseTargets()) {
           const wrong = await write(browser, other.csrf);
           assert.equal(wrong.statusCode, 403, `${name}: another session's CSRF token → 403`);
           assert.match(wrong.body, /CSRF/);
-          const header = await app.inject({ method: route.method as 'POST', url, headers: { cookie: browser.jar.header(), 'x-csrf-token': 'forged', ...json }, payload: {} });
+          const header = await app.inject({
+            method: route.method as 'POST',
+            url,
+            headers: { cookie: browser.jar.header(), 'x-csrf-token': 'forged', ...json },
+            payload: {},
+          });
           assert.equal(header.statusCode, 403, `${name}: forged x-csrf-token header → 403`);
         }
       }

@@ -43,12 +43,18 @@ describe(`admin alignment page in the browser (${target.name})`, { skip: SKIP_WI
       await expectNoAxeViolations(page, 'alignment form');
       const text = 'Satamien ja rautateiden logistiikka vähäpäästöiseksi. '.repeat(200);
       await page.fill('#field-text', text);
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url() === `${base}${URL}`), page.click('main form button[type="submit"]')]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url() === `${base}${URL}`),
+        page.click('main form button[type="submit"]'),
+      ]);
       assert.equal(response.request().method(), 'POST');
       assert.equal(response.status(), 200);
       assert.equal(page.url(), `${base}${URL}`, 'the text is not in the address');
       await page.waitForSelector('#align-results');
-      assert.match(await page.locator('table').first().locator('tbody tr').first().innerText(), /saavutettavuus-ja-kestava-liikkuminen/);
+      assert.match(
+        await page.locator('table').first().locator('tbody tr').first().innerText(),
+        /saavutettavuus-ja-kestava-liikkuminen/,
+      );
       await expectNoAxeViolations(page, 'alignment result');
     } finally {
       await context.close();

@@ -21,7 +21,10 @@ for (const target of databaseTargets()) {
     before(async () => {
       ctx = await openTestContext(target);
       app = await buildApp(ctx);
-      viewer = await signedIn(app, await createUser(ctx, { email: 'katsoja@example.fi', role: 'viewer', region: '08' }));
+      viewer = await signedIn(
+        app,
+        await createUser(ctx, { email: 'katsoja@example.fi', role: 'viewer', region: '08' }),
+      );
     });
     after(async () => {
       await app.close();
@@ -31,7 +34,10 @@ for (const target of databaseTargets()) {
     test('the empty form', async () => {
       const res = await viewer.get(URL);
       assert.equal(res.statusCode, 200, res.body.slice(0, 300));
-      assert.match(res.body, /<form method="post" action="\/admin\/regions\/08\/programmes\/2022-2025\/align" class="stack"><input type="hidden" name="_csrf" value="[^"]+"\/>/);
+      assert.match(
+        res.body,
+        /<form method="post" action="\/admin\/regions\/08\/programmes\/2022-2025\/align" class="stack"><input type="hidden" name="_csrf" value="[^"]+"\/>/,
+      );
       assert.match(res.body, /<textarea id="field-text" name="text"/);
       assert.doesNotMatch(res.body, /<table/);
       const old = await viewer.get(`${URL}?text=satamat&lang=fi`);
@@ -43,7 +49,9 @@ for (const target of databaseTargets()) {
       const text = 'Satamien ja rautateiden logistiikka <b>vähäpäästöiseksi</b>';
       const res = await viewer.post(URL, { text, lang: 'fi' });
       assert.equal(res.statusCode, 200);
-      const rows = [...res.body.matchAll(/<tr><td>(\d+)<\/td><th scope="row"><span>[^<]*<\/span> <code>([a-z-]+)<\/code>/g)].map((m) => m[2]);
+      const rows = [
+        ...res.body.matchAll(/<tr><td>(\d+)<\/td><th scope="row"><span>[^<]*<\/span> <code>([a-z-]+)<\/code>/g),
+      ].map((m) => m[2]);
       assert.equal(rows.length, 12, 'nine priorities and three spearheads');
       assert.equal(rows[0], 'saavutettavuus-ja-kestava-liikkuminen');
       assert.equal(rows[9], 'logistics');
@@ -73,11 +81,14 @@ for (const target of databaseTargets()) {
       assert.match(res.body, /<code>saavutettavuus-ja-kestava-liikkuminen<\/code>/);
     });
 
-    test('a post without the CSRF token, or with another session\'s, is refused and ranks nothing', async () => {
+    test("a post without the CSRF token, or with another session's, is refused and ranks nothing", async () => {
       const missing = await viewer.post(URL, { text: 'satamat', lang: 'fi' }, { csrf: null });
       assert.equal(missing.statusCode, 403);
       assert.doesNotMatch(missing.body, /<mark>/);
-      const other = await signedIn(app, await createUser(ctx, { email: 'toinen-katsoja@example.fi', role: 'viewer', region: '08' }));
+      const other = await signedIn(
+        app,
+        await createUser(ctx, { email: 'toinen-katsoja@example.fi', role: 'viewer', region: '08' }),
+      );
       const forged = await viewer.post(URL, { text: 'satamat', lang: 'fi' }, { csrf: other.csrf });
       assert.equal(forged.statusCode, 403);
     });
@@ -87,7 +98,10 @@ for (const target of databaseTargets()) {
       assert.equal(anon.statusCode, 302);
       const anonPost = await new Browser(app).post(URL, { text: 'satamat', lang: 'fi' }, { csrf: null });
       assert.equal(anonPost.statusCode, 401);
-      const other = await signedIn(app, await createUser(ctx, { email: 'muu@example.fi', role: 'admin', region: '01' }));
+      const other = await signedIn(
+        app,
+        await createUser(ctx, { email: 'muu@example.fi', role: 'admin', region: '01' }),
+      );
       assert.equal((await other.get(URL)).statusCode, 403);
       assert.equal((await other.post(URL, { text: 'satamat', lang: 'fi' })).statusCode, 403);
     });

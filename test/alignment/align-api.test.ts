@@ -12,10 +12,19 @@ for (const target of databaseTargets()) {
     });
     after(async () => api.close());
 
-    const post = (url: string, payload: unknown) => api.app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json' } });
+    const post = (url: string, payload: unknown) =>
+      api.app.inject({
+        method: 'POST',
+        url,
+        payload: payload as object,
+        headers: { 'content-type': 'application/json' },
+      });
 
     test('ranks priorities and spearheads with the matched words', async () => {
-      const res = await post('/api/v1/programmes/08-2022-2025/align', { text: 'Museoiden kokoelmat ja kulttuuriperinnön digitointi, taiteilijoiden työtilat.', lang: 'fi' });
+      const res = await post('/api/v1/programmes/08-2022-2025/align', {
+        text: 'Museoiden kokoelmat ja kulttuuriperinnön digitointi, taiteilijoiden työtilat.',
+        lang: 'fi',
+      });
       assert.equal(res.statusCode, 200, res.body);
       const body = res.json();
       assert.equal(body.programmeId, '08-2022-2025');
@@ -23,8 +32,16 @@ for (const target of databaseTargets()) {
       assert.equal(body.priorities[0].key, 'kulttuuri-ja-liikunta');
       assert.ok(body.priorities[0].matched.includes('taiteilijoiden'), JSON.stringify(body.priorities[0]));
       assert.equal(body.priorities.length, 9);
-      assert.deepEqual(body.spearheads.map((h: { key: string }) => h.key).sort(), ['bio-circular-economy', 'digital-economy', 'logistics']);
-      assert.ok(body.priorities.every((h: { score: number }, i: number, all: { score: number }[]) => i === 0 || all[i - 1]!.score >= h.score));
+      assert.deepEqual(body.spearheads.map((h: { key: string }) => h.key).sort(), [
+        'bio-circular-economy',
+        'digital-economy',
+        'logistics',
+      ]);
+      assert.ok(
+        body.priorities.every(
+          (h: { score: number }, i: number, all: { score: number }[]) => i === 0 || all[i - 1]!.score >= h.score,
+        ),
+      );
     });
 
     test('lang defaults to fi', async () => {

@@ -3,17 +3,29 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildBm25Index, scoreBm25 } from '#src/domain/alignment/bm25.ts';
-import { buildAlignmentModel, evaluateAlignment, markMatches, type LabelledProject } from '#src/domain/alignment/index.ts';
+import {
+  buildAlignmentModel,
+  evaluateAlignment,
+  markMatches,
+  type LabelledProject,
+} from '#src/domain/alignment/index.ts';
 import { AppError } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { alignProjectText, checkAlignmentInput } from '#src/services/alignment.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
-const labelled = (JSON.parse(readFileSync(new URL('../fixtures/alignment/labelled-projects.json', import.meta.url), 'utf8')) as { projects: LabelledProject[] }).projects;
+const labelled = (
+  JSON.parse(readFileSync(new URL('../fixtures/alignment/labelled-projects.json', import.meta.url), 'utf8')) as {
+    projects: LabelledProject[];
+  }
+).projects;
 
 describe('BM25', () => {
   test('scores by hand: one query stem in one of two documents', () => {
-    const index = buildBm25Index([['a', 'b'], ['c', 'c', 'c', 'd']]);
+    const index = buildBm25Index([
+      ['a', 'b'],
+      ['c', 'c', 'c', 'd'],
+    ]);
     const [first, second] = scoreBm25(index, [['a']]);
     // idf = ln(1 + (2 − 1 + 0.5) / (1 + 0.5)) = ln 2; avgdl 3, |d| 2: tf part = 2.2 / (1 + 1.2 · (0.25 + 0.75 · 2/3)).
     const expected = Math.log(2) * (2.2 / (1 + 1.2 * (0.25 + 0.5)));
@@ -29,7 +41,10 @@ describe('BM25', () => {
     assert.deepEqual([...both!.matched], [0]);
   });
   test('an unknown stem scores nothing; an empty index answers zeros', () => {
-    assert.deepEqual(scoreBm25(buildBm25Index([['a']]), [['z']]).map((s) => s.score), [0]);
+    assert.deepEqual(
+      scoreBm25(buildBm25Index([['a']]), [['z']]).map((s) => s.score),
+      [0],
+    );
     assert.deepEqual(scoreBm25(buildBm25Index([]), [['a']]), []);
   });
 });
@@ -45,9 +60,18 @@ describe('input checks', () => {
       }
       return assert.fail('accepted');
     };
-    assert.match(reason(() => checkAlignmentInput('  ', 'fi')), /^text: /);
-    assert.match(reason(() => checkAlignmentInput('x'.repeat(20_001), 'fi')), /^text: must be at most 20000 characters/);
-    assert.match(reason(() => checkAlignmentInput('kala', 'de')), /^lang: /);
+    assert.match(
+      reason(() => checkAlignmentInput('  ', 'fi')),
+      /^text: /,
+    );
+    assert.match(
+      reason(() => checkAlignmentInput('x'.repeat(20_001), 'fi')),
+      /^text: must be at most 20000 characters/,
+    );
+    assert.match(
+      reason(() => checkAlignmentInput('kala', 'de')),
+      /^lang: /,
+    );
     assert.deepEqual(checkAlignmentInput('kala', undefined), { text: 'kala', lang: 'fi' });
   });
 });
@@ -61,7 +85,13 @@ for (const target of databaseTargets()) {
     after(async () => ctx.close());
 
     test('a logistics text ranks the accessibility priority and the logistics spearhead first, naming the matched words', async () => {
-      const r = await alignProjectText(ctx.reader, '08', '2022-2025', 'Satamien ja rautateiden logistiikan kehittäminen vähäpäästöiseksi, rajanylityspaikkojen yhteydet.', 'fi');
+      const r = await alignProjectText(
+        ctx.reader,
+        '08',
+        '2022-2025',
+        'Satamien ja rautateiden logistiikan kehittäminen vähäpäästöiseksi, rajanylityspaikkojen yhteydet.',
+        'fi',
+      );
       assert.equal(r.version, 2);
       assert.equal(r.priorities[0]!.key, 'saavutettavuus-ja-kestava-liikkuminen');
       assert.equal(r.spearheads[0]!.key, 'logistics');
@@ -89,7 +119,9 @@ for (const target of databaseTargets()) {
     test('accuracy on the hand-labelled project set', async (t) => {
       const content = await ctx.reader.versionContent('08', '2022-2025');
       const result = evaluateAlignment(buildAlignmentModel(content, 'fi'), labelled);
-      t.diagnostic(`alignment on ${result.count} labelled projects: top-1 ${result.top1.toFixed(3)}, top-3 ${result.top3.toFixed(3)}`);
+      t.diagnostic(
+        `alignment on ${result.count} labelled projects: top-1 ${result.top1.toFixed(3)}, top-3 ${result.top3.toFixed(3)}`,
+      );
       assert.ok(result.count >= 40);
       // Floors below what was measured (top-1 0.545, top-3 0.841 on 44 projects; exact stems only gave
       // 0.386 / 0.750), 9 priorities (chance: 0.11 / 0.33).

@@ -44,11 +44,13 @@ export function assertApiError(res: ApiResponse, status: number, code: string, .
   assert.deepEqual(Object.keys(body), ['error']);
   assert.equal(body.error.code, code);
   assert.equal(typeof body.error.message, 'string');
-  for (const part of messageParts) assert.ok(body.error.message.includes(part), `message "${body.error.message}" should contain "${part}"`);
+  for (const part of messageParts)
+    assert.ok(body.error.message.includes(part), `message "${body.error.message}" should contain "${part}"`);
 }
 
 /** Asserts a successful open-data JSON response and returns its body. */
-export function okJson(res: ApiResponse): any { // eslint-disable-line @typescript-eslint/no-explicit-any -- see ApiResponse.json
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ApiResponse.json
+export function okJson(res: ApiResponse): any {
   assert.equal(res.status, 200, res.body);
   assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
   assert.equal(res.headers['cache-control'], 'public, max-age=60');

@@ -37,7 +37,10 @@ const ROUTES = [
 
 /** The routes that take a JSON body (read-only computations): each with a good body and a malformed one. */
 const POST_ROUTES: Record<string, { ok: Record<string, unknown>; bad: Record<string, unknown> }> = {
-  '/api/v1/programmes/{id}/align': { ok: { text: 'Satamien logistiikka ja kulttuuriperintö', lang: 'fi' }, bad: { text: 'x', lang: 'de' } },
+  '/api/v1/programmes/{id}/align': {
+    ok: { text: 'Satamien logistiikka ja kulttuuriperintö', lang: 'fi' },
+    bad: { text: 'x', lang: 'de' },
+  },
 };
 
 /** Values for each parameter: `ok` exist in the seed, `missing` is well-formed but unknown, `bad` is malformed. */
@@ -49,7 +52,11 @@ const SAMPLES: Record<string, { ok: string[]; missing?: string; bad?: string }> 
   version: { ok: ['1', '2', 'current'], missing: '9', bad: 'abc' },
   from: { ok: ['1', '2', 'current'], missing: '9', bad: 'abc' },
   to: { ok: ['2', '1', 'current'], missing: '9', bad: '0' },
-  key: { ok: ['uudistuva-elinkeinoelama', 'innovatiivinen-kymenlaakso', 'aktiivinen-kymenlaakso'], missing: 'ei-tallaista', bad: 'Not_A_Key' },
+  key: {
+    ok: ['uudistuva-elinkeinoelama', 'innovatiivinen-kymenlaakso', 'aktiivinen-kymenlaakso'],
+    missing: 'ei-tallaista',
+    bad: 'Not_A_Key',
+  },
   q: { ok: ['elinkeinoelämää', 'logistiikka', 'xyzzyplugh'], bad: 'a'.repeat(201) },
   lang: { ok: ['fi', 'sv', 'en'], bad: 'de' },
   // Projects (test/projects-site/fixtures/projects.csv is imported before the calls).
@@ -88,7 +95,9 @@ interface OpenApiDocument {
 
 function urlOf(path: string, values: Record<string, string>, params: readonly Parameter[]): string {
   const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name]!));
-  const query = params.filter((p) => p.in === 'query' && values[p.name] !== undefined).map((p) => `${p.name}=${encodeURIComponent(values[p.name]!)}`);
+  const query = params
+    .filter((p) => p.in === 'query' && values[p.name] !== undefined)
+    .map((p) => `${p.name}=${encodeURIComponent(values[p.name]!)}`);
   return query.length > 0 ? `${url}?${query.join('&')}` : url;
 }
 
@@ -144,13 +153,19 @@ for (const target of databaseTargets()) {
 
     function assertAsDocumented(path: string, op: Operation, url: string, res: ApiResponse): void {
       const documented = op.responses[String(res.status)];
-      assert.ok(documented, `GET ${url} answered ${res.status}, which ${path} does not document (${Object.keys(op.responses).join(', ')}): ${res.body.slice(0, 300)}`);
+      assert.ok(
+        documented,
+        `GET ${url} answered ${res.status}, which ${path} does not document (${Object.keys(op.responses).join(', ')}): ${res.body.slice(0, 300)}`,
+      );
       const mediaType = String(res.headers['content-type']).split(';')[0]!;
       const media = documented.content?.[mediaType];
       assert.ok(media, `GET ${url} answered ${mediaType}, not documented for ${res.status}`);
       const body: unknown = mediaType === 'application/json' ? res.json() : res.body;
       const validate = validatorFor(`${path} ${res.status} ${mediaType}`, media.schema);
-      assert.ok(validate(body), `GET ${url} (${res.status}) does not match its documented schema: ${ajv.errorsText(validate.errors)}`);
+      assert.ok(
+        validate(body),
+        `GET ${url} (${res.status}) does not match its documented schema: ${ajv.errorsText(validate.errors)}`,
+      );
     }
 
     test('the document is OpenAPI 3.1.0 and lists exactly the /api/v1 routes, and no site or ops route', () => {
@@ -159,7 +174,8 @@ for (const target of databaseTargets()) {
       assert.deepEqual(Object.keys(doc.paths).sort(), [...ROUTES].sort());
       for (const path of Object.keys(doc.paths)) assert.ok(path.startsWith('/api/v1/'), `${path} is not an API route`);
       const text = JSON.stringify(doc.paths);
-      for (const other of ['/healthz', '/readyz', '/api/openapi.json', '"/fi', '"/sv', '"/en', '/sitemap.xml']) assert.ok(!text.includes(other), `${other} is documented`);
+      for (const other of ['/healthz', '/readyz', '/api/openapi.json', '"/fi', '"/sv', '"/en', '/sitemap.xml'])
+        assert.ok(!text.includes(other), `${other} is documented`);
     });
 
     test('every operation, parameter, response and named schema is described', () => {
@@ -177,7 +193,8 @@ for (const target of databaseTargets()) {
         }
         assert.ok(op.responses['200'], `${path} documents 200`);
       }
-      for (const [name, schema] of Object.entries(doc.components.schemas)) assert.equal(typeof schema['description'], 'string', `components.schemas.${name}`);
+      for (const [name, schema] of Object.entries(doc.components.schemas))
+        assert.equal(typeof schema['description'], 'string', `components.schemas.${name}`);
     });
 
     test('every route answers good, unknown and malformed parameters as documented', async () => {
@@ -195,7 +212,8 @@ for (const target of databaseTargets()) {
           seen.add(String(res.status));
           calls += 1;
         }
-        for (const status of Object.keys(op.responses)) assert.ok(seen.has(status), `${path}: documented status ${status} was never produced by the contract calls`);
+        for (const status of Object.keys(op.responses))
+          assert.ok(seen.has(status), `${path}: documented status ${status} was never produced by the contract calls`);
       }
       assert.ok(calls >= ROUTES.length * 4, `made only ${calls} calls`);
     });
@@ -211,26 +229,42 @@ for (const target of databaseTargets()) {
         ];
         for (const p of params) {
           const s = SAMPLES[p.name]!;
-          if (s.missing !== undefined) calls.push({ values: { ...base, [p.name]: s.missing }, body: bodies.ok, expect: 404 });
+          if (s.missing !== undefined)
+            calls.push({ values: { ...base, [p.name]: s.missing }, body: bodies.ok, expect: 404 });
           if (s.bad !== undefined) calls.push({ values: { ...base, [p.name]: s.bad }, body: bodies.ok, expect: 400 });
         }
         const seen = new Set<string>();
         for (const call of calls) {
           const url = urlOf(path, call.values, params);
-          const r = await api.app.inject({ method: 'POST', url, payload: call.body, headers: { 'content-type': 'application/json' } });
+          const r = await api.app.inject({
+            method: 'POST',
+            url,
+            payload: call.body,
+            headers: { 'content-type': 'application/json' },
+          });
           const res: ApiResponse = { status: r.statusCode, headers: r.headers, body: r.body, json: () => r.json() };
           assert.equal(res.status, call.expect, `POST ${url}: ${res.body.slice(0, 300)}`);
           assertAsDocumented(path, op, url, res);
           seen.add(String(res.status));
         }
-        for (const status of Object.keys(op.responses)) assert.ok(seen.has(status), `${path}: documented status ${status} was never produced`);
+        for (const status of Object.keys(op.responses))
+          assert.ok(seen.has(status), `${path}: documented status ${status} was never produced`);
       }
     });
 
     test('the validator rejects a body that is off-spec (so the contract test can fail)', () => {
       const op = doc.paths['/api/v1/regions']!['get']!;
-      const validate = validatorFor('/api/v1/regions 200 application/json', op.responses['200']!.content!['application/json']!.schema);
-      const region = { code: '08', slug: 'kymenlaakso', name: { fi: 'Kymenlaakso', sv: 'Kymmenedalen', en: 'Kymenlaakso' }, statfinCode: 'MK08', programmeIds: [] };
+      const validate = validatorFor(
+        '/api/v1/regions 200 application/json',
+        op.responses['200']!.content!['application/json']!.schema,
+      );
+      const region = {
+        code: '08',
+        slug: 'kymenlaakso',
+        name: { fi: 'Kymenlaakso', sv: 'Kymmenedalen', en: 'Kymenlaakso' },
+        statfinCode: 'MK08',
+        programmeIds: [],
+      };
       assert.ok(validate({ regions: [region] }));
       assert.ok(!validate({ regions: [{ ...region, name: { fi: 'Kymenlaakso' } }] }), 'a text without sv/en');
       assert.ok(!validate({ regions: [{ ...region, programmeIds: undefined }] }), 'a missing field');

@@ -29,7 +29,13 @@ const flatten = (nodes: readonly JsonNode[]): JsonNode[] => nodes.flatMap((n) =>
 
 /** The file's tree reduced to what the API must reproduce: key, Finnish title, terms, children. */
 const outline = (nodes: readonly FileNode[]): unknown[] =>
-  nodes.map((n) => ({ key: n.key, title: n.title.fi, en: n.title.en ?? null, terms: [...n.terms].sort(), children: outline(n.children) }));
+  nodes.map((n) => ({
+    key: n.key,
+    title: n.title.fi,
+    en: n.title.en ?? null,
+    terms: [...n.terms].sort(),
+    children: outline(n.children),
+  }));
 const outlineOfJson = (nodes: readonly JsonNode[]): unknown[] =>
   nodes.map((n) => ({
     key: n.key,
@@ -90,7 +96,10 @@ for (const target of databaseTargets()) {
       assert.equal(body.programmeId, '08-2022-2025');
       assert.equal(body.version, 2);
       const tree = flatten(okJson(await api.get(`${P}/versions/2/nodes`)).nodes);
-      assert.deepEqual(body.node, tree.find((n) => n.key === 'uudistuva-elinkeinoelama'));
+      assert.deepEqual(
+        body.node,
+        tree.find((n) => n.key === 'uudistuva-elinkeinoelama'),
+      );
       assert.ok(body.node.children.length > 0);
       assert.deepEqual(
         body.ancestors.map((a: { key: string; level: string }) => [a.key, a.level]),
@@ -112,7 +121,10 @@ for (const target of databaseTargets()) {
         assert.equal(res.headers['content-disposition'], `attachment; filename="08-2022-2025-v${number}-nodes.csv"`);
         assert.equal(res.headers['cache-control'], 'public, max-age=60');
         assert.equal(res.headers['access-control-allow-origin'], '*');
-        assert.ok(res.body.startsWith('\uFEFFkey,parent_key,depth,level,position,path,'), 'UTF-8 byte order mark, then the header');
+        assert.ok(
+          res.body.startsWith('\uFEFFkey,parent_key,depth,level,position,path,'),
+          'UTF-8 byte order mark, then the header',
+        );
         assert.ok(res.body.includes('\r\n'), 'RFC 4180 line breaks');
         const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
         const tree = flatten(okJson(await api.get(`${P}/versions/${number}/nodes`)).nodes);
@@ -135,8 +147,14 @@ for (const target of databaseTargets()) {
             terms: n.terms.map((t) => `${t.taxonomy}/${t.term}`).join(';'),
           })),
         );
-        assert.ok(rows.some((r) => r.summary_fi!.includes(',')), 'texts with commas are quoted and survive the round trip');
-        assert.ok(rows.some((r) => /[äö]/.test(r.title_fi!)), 'Finnish letters survive');
+        assert.ok(
+          rows.some((r) => r.summary_fi!.includes(',')),
+          'texts with commas are quoted and survive the round trip',
+        );
+        assert.ok(
+          rows.some((r) => /[äö]/.test(r.title_fi!)),
+          'Finnish letters survive',
+        );
       }
       const current = await api.get(`${P}/versions/current/nodes.csv`);
       assert.equal(current.headers['content-disposition'], 'attachment; filename="08-2022-2025-v2-nodes.csv"');
@@ -149,7 +167,10 @@ for (const target of databaseTargets()) {
       assert.equal(body.query, 'elinkeinoelämää');
       assert.ok(body.hits.length >= 1);
       assert.ok(
-        body.hits.some((h: { key: string; title: { fi: string } }) => h.key === 'uudistuva-elinkeinoelama' && h.title.fi === 'Elinkeinoelämän uudistaminen'),
+        body.hits.some(
+          (h: { key: string; title: { fi: string } }) =>
+            h.key === 'uudistuva-elinkeinoelama' && h.title.fi === 'Elinkeinoelämän uudistaminen',
+        ),
       );
       for (const h of body.hits) assert.equal(typeof h.score, 'number');
       const en = okJson(await api.get(`${P}/versions/current/search?q=tourism&lang=en`));
@@ -162,20 +183,55 @@ for (const target of databaseTargets()) {
     test('unknown versions and nodes are 404 naming what was not found', async () => {
       assertApiError(await api.get(`${P}/versions/9/nodes`), 404, 'not_found', 'Version 9');
       assertApiError(await api.get(`${P}/versions/9/nodes.csv`), 404, 'not_found', 'Version 9');
-      assertApiError(await api.get(`${P}/versions/2/nodes/ei-tallaista`), 404, 'not_found', 'Node "ei-tallaista"', 'version 2');
+      assertApiError(
+        await api.get(`${P}/versions/2/nodes/ei-tallaista`),
+        404,
+        'not_found',
+        'Node "ei-tallaista"',
+        'version 2',
+      );
       assertApiError(await api.get(`${P}/versions/9/search?q=kasvu`), 404, 'not_found', 'Version 9');
-      assertApiError(await api.get('/api/v1/programmes/08-1990-1993/versions/1/nodes'), 404, 'not_found', 'Programme "08-1990-1993"');
+      assertApiError(
+        await api.get('/api/v1/programmes/08-1990-1993/versions/1/nodes'),
+        404,
+        'not_found',
+        'Programme "08-1990-1993"',
+      );
     });
 
     test('bad node keys, versions, languages and queries are 400 naming the parameter', async () => {
       assertApiError(await api.get(`${P}/versions/abc/nodes`), 400, 'bad_request', 'Path parameter "number"');
       assertApiError(await api.get(`${P}/versions/abc/nodes.csv`), 400, 'bad_request', 'Path parameter "number"');
       assertApiError(await api.get(`${P}/versions/2/nodes/Not_A_Key`), 400, 'bad_request', 'Path parameter "key"');
-      assertApiError(await api.get(`${P}/versions/2/search?q=kasvu&lang=de`), 400, 'bad_request', 'Query parameter "lang"', 'fi, sv, en');
+      assertApiError(
+        await api.get(`${P}/versions/2/search?q=kasvu&lang=de`),
+        400,
+        'bad_request',
+        'Query parameter "lang"',
+        'fi, sv, en',
+      );
       assertApiError(await api.get(`${P}/versions/2/search`), 400, 'bad_request', 'Query parameter "q" is required');
-      assertApiError(await api.get(`${P}/versions/2/search?q=`), 400, 'bad_request', 'Query parameter "q"', 'at least one word');
-      assertApiError(await api.get(`${P}/versions/2/search?q=%20%20`), 400, 'bad_request', 'Query parameter "q"', 'at least one word');
-      assertApiError(await api.get(`${P}/versions/2/search?q=${'a'.repeat(201)}`), 400, 'bad_request', 'Query parameter "q"', '200 characters');
+      assertApiError(
+        await api.get(`${P}/versions/2/search?q=`),
+        400,
+        'bad_request',
+        'Query parameter "q"',
+        'at least one word',
+      );
+      assertApiError(
+        await api.get(`${P}/versions/2/search?q=%20%20`),
+        400,
+        'bad_request',
+        'Query parameter "q"',
+        'at least one word',
+      );
+      assertApiError(
+        await api.get(`${P}/versions/2/search?q=${'a'.repeat(201)}`),
+        400,
+        'bad_request',
+        'Query parameter "q"',
+        '200 characters',
+      );
     });
   });
 }

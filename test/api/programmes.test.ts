@@ -39,7 +39,11 @@ for (const target of databaseTargets()) {
         regionCode: '08',
         slug: '2022-2025',
         kind: 'regional-programme',
-        title: { fi: source.programme.title.fi, sv: source.programme.title.sv ?? null, en: source.programme.title.en ?? null },
+        title: {
+          fi: source.programme.title.fi,
+          sv: source.programme.title.sv ?? null,
+          en: source.programme.title.en ?? null,
+        },
         period: { start: 2022, end: 2025 },
         currentVersion: 2,
       });
@@ -73,7 +77,11 @@ for (const target of databaseTargets()) {
       assert.equal(body.programmeId, '08-2022-2025');
       assert.equal(body.currentVersion, 2);
       assert.deepEqual(
-        body.versions.map((v: { number: number; status: string; decision: { date: string } }) => [v.number, v.status, v.decision.date]),
+        body.versions.map((v: { number: number; status: string; decision: { date: string } }) => [
+          v.number,
+          v.status,
+          v.decision.date,
+        ]),
         [
           [1, 'superseded', '2021-11-29'],
           [2, 'approved', '2022-12-19'],
@@ -114,7 +122,8 @@ for (const target of databaseTargets()) {
       assert.equal(body.taxonomies[1].terms.length, 3);
       const links = termLinks(source.versions.find((v) => v.number === 2)!.nodes);
       for (const t of body.taxonomies) {
-        for (const term of t.terms) assert.deepEqual(term.nodeKeys, links.get(`${t.key}/${term.key}`) ?? [], `${t.key}/${term.key}`);
+        for (const term of t.terms)
+          assert.deepEqual(term.nodeKeys, links.get(`${t.key}/${term.key}`) ?? [], `${t.key}/${term.key}`);
       }
       const logistics = body.taxonomies[1].terms.find((t: { key: string }) => t.key === 'logistics');
       assert.ok(logistics.nodeKeys.includes('uudistuva-elinkeinoelama'));
@@ -127,22 +136,47 @@ for (const target of databaseTargets()) {
       for (const t of v1.taxonomies) {
         for (const term of t.terms) assert.deepEqual(term.nodeKeys, links.get(`${t.key}/${term.key}`) ?? []);
       }
-      assert.deepEqual(okJson(await api.get(`${P}/taxonomies?version=current`)), okJson(await api.get(`${P}/taxonomies`)));
+      assert.deepEqual(
+        okJson(await api.get(`${P}/taxonomies?version=current`)),
+        okJson(await api.get(`${P}/taxonomies`)),
+      );
     });
 
     test('unknown programmes and versions are 404 naming what was not found', async () => {
       assertApiError(await api.get('/api/v1/programmes/08-1990-1993'), 404, 'not_found', 'Programme "08-1990-1993"');
-      assertApiError(await api.get('/api/v1/programmes/01-2022-2025/versions'), 404, 'not_found', 'Programme "01-2022-2025"');
+      assertApiError(
+        await api.get('/api/v1/programmes/01-2022-2025/versions'),
+        404,
+        'not_found',
+        'Programme "01-2022-2025"',
+      );
       assertApiError(await api.get(`${P}/versions/9`), 404, 'not_found', 'Version 9', '08-2022-2025');
       assertApiError(await api.get(`${P}/taxonomies?version=7`), 404, 'not_found', 'Version 7');
       assertApiError(await api.get('/api/v1/programmes?region=99'), 404, 'not_found', 'Region "99"');
     });
 
     test('malformed ids, version numbers and region codes are 400 naming the parameter', async () => {
-      assertApiError(await api.get('/api/v1/programmes/kymenlaakso'), 400, 'bad_request', 'Path parameter "id"', '08-2022-2025');
-      assertApiError(await api.get('/api/v1/programmes/8-2022-2025/versions'), 400, 'bad_request', 'Path parameter "id"');
+      assertApiError(
+        await api.get('/api/v1/programmes/kymenlaakso'),
+        400,
+        'bad_request',
+        'Path parameter "id"',
+        '08-2022-2025',
+      );
+      assertApiError(
+        await api.get('/api/v1/programmes/8-2022-2025/versions'),
+        400,
+        'bad_request',
+        'Path parameter "id"',
+      );
       for (const bad of ['abc', '0', '-1', '1.5', '1234567']) {
-        assertApiError(await api.get(`${P}/versions/${bad}`), 400, 'bad_request', 'Path parameter "number"', 'version number');
+        assertApiError(
+          await api.get(`${P}/versions/${bad}`),
+          400,
+          'bad_request',
+          'Path parameter "number"',
+          'version number',
+        );
       }
       assertApiError(await api.get(`${P}/taxonomies?version=abc`), 400, 'bad_request', 'Query parameter "version"');
       assertApiError(await api.get('/api/v1/programmes?region=8x'), 400, 'bad_request', 'Query parameter "region"');

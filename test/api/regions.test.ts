@@ -66,7 +66,13 @@ for (const target of databaseTargets()) {
         ['Hamina', 'Kotka', 'Kouvola', 'Miehikkälä', 'Pyhtää', 'Virolahti'],
       );
       const pyhtaa = body.municipalities.find((m: { code: string }) => m.code === '624');
-      assert.deepEqual(pyhtaa, { code: '624', regionCode: '08', name: { fi: 'Pyhtää', sv: 'Pyttis', en: 'Pyhtää' }, languages: 'fi-sv', bilingual: true });
+      assert.deepEqual(pyhtaa, {
+        code: '624',
+        regionCode: '08',
+        name: { fi: 'Pyhtää', sv: 'Pyttis', en: 'Pyhtää' },
+        languages: 'fi-sv',
+        bilingual: true,
+      });
       assert.equal(body.municipalities.filter((m: { bilingual: boolean }) => m.bilingual).length, 1);
     });
 
@@ -77,7 +83,10 @@ for (const target of databaseTargets()) {
       const all = okJson(await api.get('/api/v1/municipalities')).municipalities;
       assert.ok(all.length > 250, `expected the whole classification, got ${all.length}`);
       assert.equal(new Set(all.map((m: { regionCode: string }) => m.regionCode)).size, 19);
-      assert.ok(all.some((m: { languages: string }) => m.languages === 'sv'), 'Swedish-speaking municipalities (Åland) are listed');
+      assert.ok(
+        all.some((m: { languages: string }) => m.languages === 'sv'),
+        'Swedish-speaking municipalities (Åland) are listed',
+      );
     });
 
     test('unknown regions are 404 naming the region', async () => {
@@ -90,7 +99,13 @@ for (const target of databaseTargets()) {
       for (const url of ['/api/v1/regions/8x', '/api/v1/regions/kymenlaakso', '/api/v1/regions/008/municipalities']) {
         assertApiError(await api.get(url), 400, 'bad_request', 'Path parameter "code"', 'two-digit region code');
       }
-      assertApiError(await api.get('/api/v1/municipalities?region=8x'), 400, 'bad_request', 'Query parameter "region"', 'two-digit region code');
+      assertApiError(
+        await api.get('/api/v1/municipalities?region=8x'),
+        400,
+        'bad_request',
+        'Query parameter "region"',
+        'two-digit region code',
+      );
     });
 
     test('error responses carry CORS but are not cached', async () => {

@@ -23,7 +23,10 @@ import { snapshot, type DbSnapshot } from '../support/db-snapshot.ts';
 const KYMENLAAKSO = join(ROOT_DIR, 'content/programmes/kymenlaakso-2022-2025.yaml');
 const DATA_DIR = resolve(ROOT_DIR, '../shared/data');
 const HAVE_DATA = existsSync(DATA_DIR);
-const REAL_DATA = HAVE_DATA || process.env['CI'] ? {} : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (this test runs only when ../shared/data exists)` };
+const REAL_DATA =
+  HAVE_DATA || process.env['CI']
+    ? {}
+    : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (this test runs only when ../shared/data exists)` };
 
 interface Run {
   code: number;
@@ -119,8 +122,14 @@ describe('suunta: help and usage errors (no database needed)', () => {
     [['import', 'programme'], "error: missing required argument 'file'"],
     [['import', 'municipalities'], "error: missing required argument 'file'"],
     [['export', 'programme', '--period', '2022-2025'], "error: required option '--region <code>' not specified"],
-    [['export', 'programme', '--region', 'Kymenlaakso', '--period', '2022-2025'], "error: option '--region <code>' argument 'Kymenlaakso' is invalid. must be a region code such as 08"],
-    [['export', 'programme', '--region', '08', '--period', '2022-2025', '--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are yaml, json."],
+    [
+      ['export', 'programme', '--region', 'Kymenlaakso', '--period', '2022-2025'],
+      "error: option '--region <code>' argument 'Kymenlaakso' is invalid. must be a region code such as 08",
+    ],
+    [
+      ['export', 'programme', '--region', '08', '--period', '2022-2025', '--format', 'xml'],
+      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are yaml, json.",
+    ],
     [['serve', 'now'], "error: too many arguments for 'serve'. Expected 0 arguments but got 1."],
     [['import'], 'Usage: suunta import [options] [command]'],
     [[], 'Usage: suunta [options] [command]'],
@@ -147,7 +156,8 @@ describe('suunta: help and usage errors (no database needed)', () => {
   });
 });
 
-const CSV_HEADER = 'kunta,municipality_name_fi,municipality_name_sv,municipality_name_en,kielisuhde_code,maakunta_code,maakunta_name_fi,maakunta_name_sv,maakunta_name_en,year';
+const CSV_HEADER =
+  'kunta,municipality_name_fi,municipality_name_sv,municipality_name_en,kielisuhde_code,maakunta_code,maakunta_name_fi,maakunta_name_sv,maakunta_name_en,year';
 
 for (const target of databaseTargets()) {
   describe(`suunta on ${target.name}`, () => {
@@ -172,7 +182,10 @@ for (const target of databaseTargets()) {
     test('db migrate applies the migrations once', async () => {
       const first = await run(['db', 'migrate'], url);
       assert.equal(first.code, 0, first.err);
-      assert.match(first.out, new RegExp(`^Applied migrations: ${MIGRATION_NAMES.join(', ')} \\((SQLite|PostgreSQL) .+\\)\n$`));
+      assert.match(
+        first.out,
+        new RegExp(`^Applied migrations: ${MIGRATION_NAMES.join(', ')} \\((SQLite|PostgreSQL) .+\\)\n$`),
+      );
       const second = await run(['db', 'migrate'], url);
       assert.equal(second.code, 0);
       assert.match(second.out, /^Database is up to date \(/);
@@ -213,11 +226,19 @@ for (const target of databaseTargets()) {
     });
 
     test('import programme with invalid YAML: exit 2, line and column named, nothing written', async () => {
-      const file = tmpFile('broken.yaml', readFileSync(KYMENLAAKSO, 'utf8').replace('region: "08"', 'region: "08"\nregion: "09"'));
+      const file = tmpFile(
+        'broken.yaml',
+        readFileSync(KYMENLAAKSO, 'utf8').replace('region: "08"', 'region: "08"\nregion: "09"'),
+      );
       const before = await dbSnapshot(url);
       const r = await run(['import', 'programme', file], url);
       assert.equal(r.code, 2);
-      assert.match(r.err, new RegExp(`^suunta: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: 1 problem\\(s\\) found; nothing was written\\n  not valid YAML at line \\d+, column 1: Map keys must be unique\\n$`));
+      assert.match(
+        r.err,
+        new RegExp(
+          `^suunta: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: 1 problem\\(s\\) found; nothing was written\\n  not valid YAML at line \\d+, column 1: Map keys must be unique\\n$`,
+        ),
+      );
       assert.deepEqual(await dbSnapshot(url), before);
     });
 
@@ -238,14 +259,24 @@ for (const target of databaseTargets()) {
     test('round trip: export (json and yaml) → import into a fresh database → export gives the same text', async () => {
       for (const format of ['json', 'yaml'] as const) {
         const exported = join(tmp, `export-${target.name}.${format}`);
-        const first = await run(['export', 'programme', '--region', '08', '--period', '2022-2025', '--format', format, '-o', exported], url);
+        const first = await run(
+          ['export', 'programme', '--region', '08', '--period', '2022-2025', '--format', format, '-o', exported],
+          url,
+        );
         assert.deepEqual(first, { code: 0, out: '', err: '' });
         const fresh = await freshUrl(target);
         await withoutProgrammes(fresh);
         const imported = await run(['import', 'programme', exported], fresh);
         assert.equal(imported.code, 0, imported.err);
-        assert.match(imported.out, /^Imported programme 08-2022-2025: 2 version\(s\), \d+ node\(s\)\n$/, 'a new import, not a replacement of seeded content');
-        const again = await run(['export', 'programme', '--region', '08', '--period', '2022-2025', '--format', format], fresh);
+        assert.match(
+          imported.out,
+          /^Imported programme 08-2022-2025: 2 version\(s\), \d+ node\(s\)\n$/,
+          'a new import, not a replacement of seeded content',
+        );
+        const again = await run(
+          ['export', 'programme', '--region', '08', '--period', '2022-2025', '--format', format],
+          fresh,
+        );
         assert.equal(again.code, 0, again.err);
         assert.equal(again.out, readFileSync(exported, 'utf8'));
       }
@@ -254,7 +285,12 @@ for (const target of databaseTargets()) {
     test('import municipalities with a malformed file: exit 2, exact problems, nothing written, no facts file', async () => {
       const file = tmpFile(
         'kunnat-bad.csv',
-        [CSV_HEADER, '75,Hamina,Fredrikshamn,Hamina,0,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026', 'x,Kotka,Kotka,Kotka,5,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026', '075,,Fredrikshamn,Hamina,0,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026'].join('\n'),
+        [
+          CSV_HEADER,
+          '75,Hamina,Fredrikshamn,Hamina,0,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026',
+          'x,Kotka,Kotka,Kotka,5,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026',
+          '075,,Fredrikshamn,Hamina,0,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026',
+        ].join('\n'),
       );
       const factsOut = join(tmp, 'facts-bad.json');
       const before = await dbSnapshot(url);
@@ -279,21 +315,39 @@ for (const target of databaseTargets()) {
       assert.equal(
         r.err,
         `suunta: ${file}: 8 problem(s) found; nothing was written\n` +
-          ['municipality_name_sv', 'municipality_name_en', 'kielisuhde_code', 'maakunta_code', 'maakunta_name_fi', 'maakunta_name_sv', 'maakunta_name_en', 'year'].map((c) => `  missing column "${c}"\n`).join(''),
+          [
+            'municipality_name_sv',
+            'municipality_name_en',
+            'kielisuhde_code',
+            'maakunta_code',
+            'maakunta_name_fi',
+            'maakunta_name_sv',
+            'maakunta_name_en',
+            'year',
+          ]
+            .map((c) => `  missing column "${c}"\n`)
+            .join(''),
       );
     });
 
     test('import municipalities with a valid file prints the counts and writes the facts file', async () => {
       const file = tmpFile(
         'kunnat-ok.csv',
-        [CSV_HEADER, '75,Hamina,Fredrikshamn,Hamina,0,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026', '999,Uusikunta,Nykommun,New Town,1,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026'].join('\n'),
+        [
+          CSV_HEADER,
+          '75,Hamina,Fredrikshamn,Hamina,0,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026',
+          '999,Uusikunta,Nykommun,New Town,1,8,Kymenlaakso,Kymmenedalen,Kymenlaakso,2026',
+        ].join('\n'),
       );
       const fresh = await freshUrl(target);
       await withoutProgrammes(fresh);
       const factsOut = join(tmp, `facts-${target.name}.json`);
       const r = await run(['import', 'municipalities', file, '--facts-out', factsOut], fresh);
       assert.equal(r.code, 0, r.err);
-      assert.equal(r.out, `Imported the 2026 municipality classification: 1 region(s); municipalities: 1 added, 0 updated, 307 removed (2 in total)\nWrote ${factsOut}\n`);
+      assert.equal(
+        r.out,
+        `Imported the 2026 municipality classification: 1 region(s); municipalities: 1 added, 0 updated, 307 removed (2 in total)\nWrote ${factsOut}\n`,
+      );
       const facts = municipalityFactsSchema.parse(JSON.parse(readFileSync(factsOut, 'utf8')));
       assert.deepEqual(
         facts.municipalities.map((m) => [m.code, m.region, m.name.fi, m.languages]),
@@ -302,20 +356,44 @@ for (const target of databaseTargets()) {
           ['999', '08', 'Uusikunta', 'fi-sv'],
         ],
       );
-      assert.match(facts.source, new RegExp(`made by \`suunta import municipalities kunnat-ok\\.csv --facts-out ${factsOut.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\`$`));
+      assert.match(
+        facts.source,
+        new RegExp(
+          `made by \`suunta import municipalities kunnat-ok\\.csv --facts-out ${factsOut.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\`$`,
+        ),
+      );
       const snap = await dbSnapshot(fresh);
       assert.equal(snap.counts['municipalities'], 2);
     });
 
-    test('import municipalities with the real 2026 classification reproduces the shipped facts file', REAL_DATA, async () => {
-      if (!HAVE_DATA) assert.fail(`CI is set but the real-data folder ${DATA_DIR} is missing`);
-      const factsOut = join(tmp, `facts-2026-${target.name}.json`);
-      const r = await run(['import', 'municipalities', join(DATA_DIR, 'classifications/geofi-municipality_key_2026.csv'), '--facts-out', factsOut], url);
-      assert.equal(r.code, 0, r.err);
-      assert.equal(r.out, `Imported the 2026 municipality classification: 19 region(s); municipalities: 0 added, 0 updated, 0 removed (308 in total)\nWrote ${factsOut}\n`);
-      const written = JSON.parse(readFileSync(factsOut, 'utf8')) as Record<string, unknown>;
-      const shipped = JSON.parse(readFileSync(join(ROOT_DIR, 'content/facts/municipalities.json'), 'utf8')) as Record<string, unknown>;
-      assert.deepEqual({ ...written, source: '' }, { ...shipped, source: '' });
-    });
+    test(
+      'import municipalities with the real 2026 classification reproduces the shipped facts file',
+      REAL_DATA,
+      async () => {
+        if (!HAVE_DATA) assert.fail(`CI is set but the real-data folder ${DATA_DIR} is missing`);
+        const factsOut = join(tmp, `facts-2026-${target.name}.json`);
+        const r = await run(
+          [
+            'import',
+            'municipalities',
+            join(DATA_DIR, 'classifications/geofi-municipality_key_2026.csv'),
+            '--facts-out',
+            factsOut,
+          ],
+          url,
+        );
+        assert.equal(r.code, 0, r.err);
+        assert.equal(
+          r.out,
+          `Imported the 2026 municipality classification: 19 region(s); municipalities: 0 added, 0 updated, 0 removed (308 in total)\nWrote ${factsOut}\n`,
+        );
+        const written = JSON.parse(readFileSync(factsOut, 'utf8')) as Record<string, unknown>;
+        const shipped = JSON.parse(readFileSync(join(ROOT_DIR, 'content/facts/municipalities.json'), 'utf8')) as Record<
+          string,
+          unknown
+        >;
+        assert.deepEqual({ ...written, source: '' }, { ...shipped, source: '' });
+      },
+    );
   });
 }

@@ -25,7 +25,15 @@ for (const target of databaseTargets()) {
       assert.equal(body.programmeId, '08-2022-2025');
       assert.deepEqual([body.from.number, body.from.status, body.from.current], [1, 'superseded', false]);
       assert.deepEqual([body.to.number, body.to.status, body.to.current], [2, 'approved', true]);
-      assert.deepEqual(body.counts, { added: 3, removed: 0, moved: 0, retitled: 2, textChanged: 4, termsChanged: 0, versionTexts: 4 });
+      assert.deepEqual(body.counts, {
+        added: 3,
+        removed: 0,
+        moved: 0,
+        retitled: 2,
+        textChanged: 4,
+        termsChanged: 0,
+        versionTexts: 4,
+      });
       assert.deepEqual(
         body.nodes.map((n: { key: string; change: string }) => `${n.change}:${n.key}`),
         [
@@ -40,8 +48,16 @@ for (const target of databaseTargets()) {
         ],
       );
       const retitle = body.nodes[0];
-      assert.deepEqual(retitle.before.title, { fi: 'Uudistuva elinkeinoelämä', sv: null, en: 'Diversifying of businesses' });
-      assert.deepEqual(retitle.after.title, { fi: 'Elinkeinoelämän uudistaminen', sv: null, en: 'Diversifying of businesses' });
+      assert.deepEqual(retitle.before.title, {
+        fi: 'Uudistuva elinkeinoelämä',
+        sv: null,
+        en: 'Diversifying of businesses',
+      });
+      assert.deepEqual(retitle.after.title, {
+        fi: 'Elinkeinoelämän uudistaminen',
+        sv: null,
+        en: 'Diversifying of businesses',
+      });
       assert.deepEqual(retitle.texts[0], {
         field: 'title',
         lang: 'fi',
@@ -56,11 +72,17 @@ for (const target of databaseTargets()) {
       });
       const added = body.nodes[4];
       assert.equal(added.before, null);
-      assert.deepEqual([added.after.parentKey, added.after.position, added.termsAdded], ['saavutettavuus-ja-kestava-liikkuminen', 4, [{ taxonomy: 'spearheads', term: 'logistics' }]]);
+      assert.deepEqual(
+        [added.after.parentKey, added.after.position, added.termsAdded],
+        ['saavutettavuus-ja-kestava-liikkuminen', 4, [{ taxonomy: 'spearheads', term: 'logistics' }]],
+      );
     });
 
     test('"current" stands for the current version; from = to gives no differences; the older version may come second', async () => {
-      assert.deepEqual(okJson(await api.get(`${P}/diff?from=1&to=current`)), okJson(await api.get(`${P}/diff?from=1&to=2`)));
+      assert.deepEqual(
+        okJson(await api.get(`${P}/diff?from=1&to=current`)),
+        okJson(await api.get(`${P}/diff?from=1&to=2`)),
+      );
       const same = okJson(await api.get(`${P}/diff?from=2&to=2`));
       assert.deepEqual([same.versionTexts, same.nodes], [[], []]);
       const back = okJson(await api.get(`${P}/diff?from=2&to=1`));
@@ -72,10 +94,25 @@ for (const target of databaseTargets()) {
 
     test('bad and unknown parameters get 400 and 404 naming the parameter', async () => {
       assertApiError(await api.get(`${P}/diff?from=1`), 400, 'bad_request', '"to" is required');
-      assertApiError(await api.get(`${P}/diff?from=x&to=2`), 400, 'bad_request', 'Query parameter "from" must be a version number');
-      assertApiError(await api.get(`${P}/diff.csv?from=1&to=0`), 400, 'bad_request', 'Query parameter "to" must be a version number');
+      assertApiError(
+        await api.get(`${P}/diff?from=x&to=2`),
+        400,
+        'bad_request',
+        'Query parameter "from" must be a version number',
+      );
+      assertApiError(
+        await api.get(`${P}/diff.csv?from=1&to=0`),
+        400,
+        'bad_request',
+        'Query parameter "to" must be a version number',
+      );
       assertApiError(await api.get(`${P}/diff?from=1&to=9`), 404, 'not_found', 'Version 9 of programme "08-2022-2025"');
-      assertApiError(await api.get('/api/v1/programmes/08-1990-1993/diff.csv?from=1&to=2'), 404, 'not_found', 'Programme "08-1990-1993"');
+      assertApiError(
+        await api.get('/api/v1/programmes/08-1990-1993/diff.csv?from=1&to=2'),
+        404,
+        'not_found',
+        'Programme "08-1990-1993"',
+      );
     });
 
     test('GET …/diff.csv is one row per change, with a BOM and an attachment name, and parses back to the JSON', async () => {
@@ -83,13 +120,16 @@ for (const target of databaseTargets()) {
       assert.equal(res.status, 200);
       assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
       assert.equal(res.headers['content-disposition'], 'attachment; filename="08-2022-2025-diff-v1-v2.csv"');
-      assert.ok(res.body.startsWith('\uFEFFchange_type,node_key,field,lang,before,after,words_inserted,words_deleted\r\n'));
+      assert.ok(
+        res.body.startsWith('\uFEFFchange_type,node_key,field,lang,before,after,words_inserted,words_deleted\r\n'),
+      );
       const rows = parse(res.body, { bom: true, columns: true }) as Row[];
       assert.deepEqual(Object.keys(rows[0]!), [...DIFF_CSV_COLUMNS]);
 
       const json = okJson(await api.get(`${P}/diff?from=1&to=2`));
       // One row per text change (added nodes: one per text), plus one per term link added.
-      const textRows = json.versionTexts.length + json.nodes.reduce((sum: number, n: { texts: unknown[] }) => sum + n.texts.length, 0);
+      const textRows =
+        json.versionTexts.length + json.nodes.reduce((sum: number, n: { texts: unknown[] }) => sum + n.texts.length, 0);
       assert.equal(rows.length, textRows + 2);
       assert.deepEqual(
         rows.map((r) => `${r.change_type} ${r.node_key} ${r.field} ${r.lang}`.trim()),
@@ -139,7 +179,14 @@ for (const target of databaseTargets()) {
       const csvTexts = rows.filter((r) => r.field !== 'terms');
       assert.deepEqual(
         csvTexts.map((r) => [r.before, r.after, Number(r.words_inserted), Number(r.words_deleted)]),
-        jsonTexts.map((t: { before: string | null; after: string | null; wordsInserted: number; wordsDeleted: number }) => [t.before ?? '', t.after ?? '', t.wordsInserted, t.wordsDeleted]),
+        jsonTexts.map(
+          (t: { before: string | null; after: string | null; wordsInserted: number; wordsDeleted: number }) => [
+            t.before ?? '',
+            t.after ?? '',
+            t.wordsInserted,
+            t.wordsDeleted,
+          ],
+        ),
       );
       assert.deepEqual(
         rows.filter((r) => r.change_type === 'term_added').map((r) => [r.node_key, r.before, r.after]),

@@ -12,7 +12,6 @@ import type { AppContext } from '#src/services/app-context.ts';
 import { SKIP_WITHOUT_CHROMIUM, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
-
 // The browser does not touch storage beyond what the page tests check on every target: one target is enough.
 const target = databaseTargets()[0]!;
 
@@ -40,8 +39,12 @@ describe('comparison page in a browser with axe-core', { timeout: 120_000, skip:
       try {
         await page.goto(`${base}/${lang}/kymenlaakso/2022-2025/versions/`);
         const axe = async (label: string): Promise<void> => {
-          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-          const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          const results = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+            .analyze();
+          const summary = results.violations.map(
+            (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          );
           assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
         };
         await axe(`${lang} versions page`);
@@ -49,7 +52,10 @@ describe('comparison page in a browser with axe-core', { timeout: 120_000, skip:
         // Choose A = version 1, B = version 2 by their labels, and send the form.
         await page.getByLabel(m['diff.fromLabel'], { exact: true }).selectOption('1');
         await page.getByLabel(m['diff.toLabel'], { exact: true }).selectOption('2');
-        await Promise.all([page.waitForURL(/\/versions\/compare\?from=1&to=2$/), page.getByRole('button', { name: m['diff.submit'] }).click()]);
+        await Promise.all([
+          page.waitForURL(/\/versions\/compare\?from=1&to=2$/),
+          page.getByRole('button', { name: m['diff.submit'] }).click(),
+        ]);
         assert.equal(await page.locator('h1').innerText(), m['diff.title']);
         await axe(`${lang} comparison page`);
 
@@ -57,7 +63,12 @@ describe('comparison page in a browser with axe-core', { timeout: 120_000, skip:
           els.map((el) => {
             const style = el.ownerDocument.defaultView!.getComputedStyle(el);
             const label = el.querySelector('.visually-hidden');
-            return { tag: el.tagName.toLowerCase(), line: style.textDecorationLine, label: label?.textContent ?? '', labelWidth: label?.getBoundingClientRect().width ?? -1 };
+            return {
+              tag: el.tagName.toLowerCase(),
+              line: style.textDecorationLine,
+              label: label?.textContent ?? '',
+              labelWidth: label?.getBoundingClientRect().width ?? -1,
+            };
           }),
         );
         assert.ok(styles.length >= 30);
@@ -68,7 +79,10 @@ describe('comparison page in a browser with axe-core', { timeout: 120_000, skip:
         }
         // Screen readers get the label with the text.
         const retitle = page.locator('#diff-node-uudistuva-elinkeinoelama ~ .diff-change .diff-text').first();
-        assert.equal(await retitle.evaluate((el) => el.textContent), `${m['diff.del']} Uudistuva elinkeinoelämä${m['diff.ins']} Elinkeinoelämän uudistaminen`);
+        assert.equal(
+          await retitle.evaluate((el) => el.textContent),
+          `${m['diff.del']} Uudistuva elinkeinoelämä${m['diff.ins']} Elinkeinoelämän uudistaminen`,
+        );
       } finally {
         await context.close();
       }

@@ -21,7 +21,9 @@ const LANGS = ['fi', 'sv', 'en'] as const;
 
 /** Every `<ins>`/`<del>` of the page with its label and text (tags inside removed). */
 function marks(html: string): { tag: string; label: string; labelLang: string | null; text: string }[] {
-  return [...html.matchAll(/<(ins|del)><span class="visually-hidden"(?: lang="(\w+)")?>([^<]*)<\/span>([\s\S]*?)<\/\1>/g)].map((m) => ({
+  return [
+    ...html.matchAll(/<(ins|del)><span class="visually-hidden"(?: lang="(\w+)")?>([^<]*)<\/span>([\s\S]*?)<\/\1>/g),
+  ].map((m) => ({
     tag: m[1]!,
     labelLang: m[2] ?? null,
     label: m[3]!,
@@ -50,10 +52,21 @@ for (const target of databaseTargets()) {
         assert.equal(textOf(html, 'h1'), m['diff.title']);
         assert.match(html, /<p class="lead">[^<]*\(\w+ 1\) → [^<]*\(\w+ 2\)<\/p>/);
         // The summary: each count next to its label.
-        const counts = { added: 3, removed: 0, moved: 0, retitled: 2, textChanged: 4, termsChanged: 0, versionTexts: 4 };
-        for (const [k, n] of Object.entries(counts)) assert.ok(html.includes(`<dt>${m[`diff.count.${k}` as keyof typeof m]}</dt><dd>${n}</dd>`), `count ${k}`);
+        const counts = {
+          added: 3,
+          removed: 0,
+          moved: 0,
+          retitled: 2,
+          textChanged: 4,
+          termsChanged: 0,
+          versionTexts: 4,
+        };
+        for (const [k, n] of Object.entries(counts))
+          assert.ok(html.includes(`<dt>${m[`diff.count.${k}` as keyof typeof m]}</dt><dd>${n}</dd>`), `count ${k}`);
         // One article per changed item, headed by its title, in reading order of version 2.
-        const items = [...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g)].map((x) => `${x[1]}:${x[2]}`);
+        const items = [
+          ...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g),
+        ].map((x) => `${x[1]}:${x[2]}`);
         assert.deepEqual(items, [
           'changed:uudistuva-elinkeinoelama',
           'changed:kestava-kymenlaakso',
@@ -64,12 +77,21 @@ for (const target of databaseTargets()) {
           'added:energiaomavaraisuus',
           'added:ruokaturva',
         ]);
-        for (const id of items.map((i) => i.split(':')[1])) assert.match(html, new RegExp(`<h3(?: lang="\\w+")? id="diff-node-${id}"`));
+        for (const id of items.map((i) => i.split(':')[1]))
+          assert.match(html, new RegExp(`<h3(?: lang="\\w+")? id="diff-node-${id}"`));
         assert.equal(html.split(`>${m['diff.badge.added']}</span>`).length - 1, 3, 'three "added" badges');
         assert.equal(html.split(`>${m['diff.badge.retitled']}</span>`).length - 1, 2, 'two "new title" badges');
         // Headings of each text change name the field and the language.
-        assert.ok(html.includes(`<h3>${m['diff.fieldInLang'].replace('{field}', m['diff.field.vision']).replace('{lang}', m['diff.lang.fi'])}</h3>`));
-        assert.ok(html.includes(`<h4>${m['diff.fieldInLang'].replace('{field}', m['diff.field.title']).replace('{lang}', m['diff.lang.fi'])}</h4>`));
+        assert.ok(
+          html.includes(
+            `<h3>${m['diff.fieldInLang'].replace('{field}', m['diff.field.vision']).replace('{lang}', m['diff.lang.fi'])}</h3>`,
+          ),
+        );
+        assert.ok(
+          html.includes(
+            `<h4>${m['diff.fieldInLang'].replace('{field}', m['diff.field.title']).replace('{lang}', m['diff.lang.fi'])}</h4>`,
+          ),
+        );
       });
 
       test(`${lang}: every insertion and deletion is <ins>/<del> with a spoken label in the page's language`, async () => {
@@ -93,8 +115,14 @@ for (const target of databaseTargets()) {
           ),
           'the retitle',
         );
-        assert.ok(found.some((x) => x.tag === 'ins' && x.text === ' ja on sopeutunut muuttuneeseen turvallisuustilanteeseen'), 'the vision insertion');
-        assert.ok(found.some((x) => x.tag === 'del' && x.text === ' for traffic to and from Russia'), 'a deletion in an English title');
+        assert.ok(
+          found.some((x) => x.tag === 'ins' && x.text === ' ja on sopeutunut muuttuneeseen turvallisuustilanteeseen'),
+          'the vision insertion',
+        );
+        assert.ok(
+          found.some((x) => x.tag === 'del' && x.text === ' for traffic to and from Russia'),
+          'a deletion in an English title',
+        );
         // The legend says how insertions and deletions are shown.
         assert.ok(html.includes(m['diff.legend']));
       });
@@ -104,14 +132,32 @@ for (const target of databaseTargets()) {
       for (const lang of LANGS) {
         const m = MESSAGES[lang];
         const html = assertPage(await get(app, `/${lang}${PROGRAMME}versions/`), lang, `${PROGRAMME}versions/`);
-        assert.ok(html.includes(`<form class="compare-form" method="get" action="/${lang}${COMPARE}"><fieldset><legend>${m['diff.formLegend']}</legend>`));
-        assert.ok(html.includes(`<label for="compare-from">${m['diff.fromLabel']}</label><select id="compare-from" name="from">`));
-        assert.ok(html.includes(`<label for="compare-to">${m['diff.toLabel']}</label><select id="compare-to" name="to">`));
+        assert.ok(
+          html.includes(
+            `<form class="compare-form" method="get" action="/${lang}${COMPARE}"><fieldset><legend>${m['diff.formLegend']}</legend>`,
+          ),
+        );
+        assert.ok(
+          html.includes(
+            `<label for="compare-from">${m['diff.fromLabel']}</label><select id="compare-from" name="from">`,
+          ),
+        );
+        assert.ok(
+          html.includes(`<label for="compare-to">${m['diff.toLabel']}</label><select id="compare-to" name="to">`),
+        );
         // Proposed: from the previous version to the current one.
-        assert.match(html, /<select id="compare-from" name="from"><option value="1" selected>[^<]+<\/option><option value="2">/);
-        assert.match(html, /<select id="compare-to" name="to"><option value="1">[^<]+<\/option><option value="2" selected>/);
+        assert.match(
+          html,
+          /<select id="compare-from" name="from"><option value="1" selected>[^<]+<\/option><option value="2">/,
+        );
+        assert.match(
+          html,
+          /<select id="compare-to" name="to"><option value="1">[^<]+<\/option><option value="2" selected>/,
+        );
         // Only version 2 has a previous version.
-        const links = [...html.matchAll(new RegExp(`<a href="([^"]+)">${m['diff.fromPrevious']}</a>`, 'g'))].map((x) => x[1]);
+        const links = [...html.matchAll(new RegExp(`<a href="([^"]+)">${m['diff.fromPrevious']}</a>`, 'g'))].map(
+          (x) => x[1],
+        );
         assert.deepEqual(links, [`/${lang}${COMPARE}?from=1&to=2`]);
       }
     });
@@ -121,10 +167,16 @@ for (const target of databaseTargets()) {
       assert.ok(same.includes(`<p class="diff-none">${MESSAGES.sv['diff.none']}</p>`));
       assert.doesNotMatch(same, /<ins>|<del>|<article/);
       const back = (await get(app, `/en${COMPARE}?from=2&to=1`)).body;
-      const removed = [...back.matchAll(/<article class="diff-node diff-node-removed" aria-labelledby="diff-node-([\w-]+)">/g)].map((x) => x[1]);
+      const removed = [
+        ...back.matchAll(/<article class="diff-node diff-node-removed" aria-labelledby="diff-node-([\w-]+)">/g),
+      ].map((x) => x[1]);
       assert.deepEqual(removed, ['vaihtoehtoiset-logistiikkareitit', 'energiaomavaraisuus', 'ruokaturva']);
       // A removed item links to where it was, in version 1.
-      assert.ok(back.includes(`<a href="/en${PROGRAMME}versions/1/kestava-kymenlaakso/saavutettavuus-ja-kestava-liikkuminen/">`));
+      assert.ok(
+        back.includes(
+          `<a href="/en${PROGRAMME}versions/1/kestava-kymenlaakso/saavutettavuus-ja-kestava-liikkuminen/">`,
+        ),
+      );
     });
 
     test('bad parameters give a 400 page, unknown versions and programmes a 404 page, in the visitor’s language', async () => {
@@ -186,7 +238,12 @@ for (const target of databaseTargets()) {
     test('a draft update against the approved version: exactly its edits, and the draft flagged', async () => {
       const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
       const draft = structuredClone(file.versions.find((v) => v.number === 2)!);
-      Object.assign(draft, { number: 3, status: 'draft', decision: undefined, label: { fi: 'Päivitys 2024', sv: 'Uppdatering 2024', en: 'Update 2024' } });
+      Object.assign(draft, {
+        number: 3,
+        status: 'draft',
+        decision: undefined,
+        label: { fi: 'Päivitys 2024', sv: 'Uppdatering 2024', en: 'Update 2024' },
+      });
       const [innovative, sustainable] = draft.nodes;
       // A Swedish title, a measure moved to another priority, a term link added.
       innovative!.children[1]!.title = { ...innovative!.children[1]!.title, sv: 'Smart specialisering och FoUI' };
@@ -199,14 +256,40 @@ for (const target of databaseTargets()) {
       ctx.reader.invalidate();
 
       const html = (await get(app, `/sv${COMPARE}?from=2&to=3`)).body;
-      const items = [...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g)].map((x) => `${x[1]}:${x[2]}`);
-      assert.deepEqual(items, ['changed:alykas-erikoistuminen-ja-tki', 'changed:osaaminen-ja-koulutus', 'changed:matkailu']);
-      assert.ok(html.includes('<ins><span class="visually-hidden">tillagt: </span>Smart specialisering och FoUI</ins>'));
-      assert.ok(html.includes(MESSAGES.sv['diff.movedParent'].replace('{from}', 'Elinkeinoelämän uudistaminen').replace('{to}', 'Maakunnan saavutettavuuden ja kestävän liikkumisen parantaminen')));
-      assert.ok(html.includes(`<h4>${MESSAGES.sv['diff.termsAdded']}</h4><ul><li><ins><span class="visually-hidden">tillagt: </span><span>Spetsområden för smart specialisering: Smart och grön logistik</span></ins></li></ul>`));
+      const items = [
+        ...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g),
+      ].map((x) => `${x[1]}:${x[2]}`);
+      assert.deepEqual(items, [
+        'changed:alykas-erikoistuminen-ja-tki',
+        'changed:osaaminen-ja-koulutus',
+        'changed:matkailu',
+      ]);
+      assert.ok(
+        html.includes('<ins><span class="visually-hidden">tillagt: </span>Smart specialisering och FoUI</ins>'),
+      );
+      assert.ok(
+        html.includes(
+          MESSAGES.sv['diff.movedParent']
+            .replace('{from}', 'Elinkeinoelämän uudistaminen')
+            .replace('{to}', 'Maakunnan saavutettavuuden ja kestävän liikkumisen parantaminen'),
+        ),
+      );
+      assert.ok(
+        html.includes(
+          `<h4>${MESSAGES.sv['diff.termsAdded']}</h4><ul><li><ins><span class="visually-hidden">tillagt: </span><span>Spetsområden för smart specialisering: Smart och grön logistik</span></ins></li></ul>`,
+        ),
+      );
       // The draft is flagged next to its name.
-      assert.ok(html.includes(`<dt>${MESSAGES.sv['diff.toLabel']}</dt><dd><span>Uppdatering 2024 (version 3) </span><span class="status status-warning">${MESSAGES.sv['status.draft']}</span></dd>`));
-      assert.ok(html.includes(`<dt>${MESSAGES.sv['diff.fromLabel']}</dt><dd><span>Uppdatering 2022 (version 2) </span><span class="status">${MESSAGES.sv['status.approved']}</span></dd>`));
+      assert.ok(
+        html.includes(
+          `<dt>${MESSAGES.sv['diff.toLabel']}</dt><dd><span>Uppdatering 2024 (version 3) </span><span class="status status-warning">${MESSAGES.sv['status.draft']}</span></dd>`,
+        ),
+      );
+      assert.ok(
+        html.includes(
+          `<dt>${MESSAGES.sv['diff.fromLabel']}</dt><dd><span>Uppdatering 2022 (version 2) </span><span class="status">${MESSAGES.sv['status.approved']}</span></dd>`,
+        ),
+      );
       assert.deepEqual(
         marks(html).map((x) => `${x.tag} ${x.text}`),
         ['ins Smart specialisering och FoUI', 'ins Spetsområden för smart specialisering: Smart och grön logistik'],

@@ -22,7 +22,13 @@ const EXPECTED_NODES = [
   ['saavutettavuus-ja-kestava-liikkuminen', 'changed', null, false, ['summary/fi', 'summary/en', 'body/fi', 'body/en']],
   ['satamien-ja-rajanylityspaikkojen-yhteydet', 'changed', null, true, ['title/fi', 'title/en']],
   ['vaihtoehtoiset-logistiikkareitit', 'added', null, false, ['title/fi', 'title/en']],
-  ['luonnon-monimuotoisuus-ja-luonnonvarat', 'changed', null, false, ['summary/fi', 'summary/en', 'body/fi', 'body/en']],
+  [
+    'luonnon-monimuotoisuus-ja-luonnonvarat',
+    'changed',
+    null,
+    false,
+    ['summary/fi', 'summary/en', 'body/fi', 'body/en'],
+  ],
   ['energiaomavaraisuus', 'added', null, false, ['title/fi', 'title/en']],
   ['ruokaturva', 'added', null, false, ['title/fi', 'title/en']],
 ];
@@ -60,13 +66,27 @@ for (const target of databaseTargets()) {
         diff.nodes.map((n) => [n.key, n.kind, n.moved, n.retitled, n.texts.map((t) => `${t.field}/${t.lang}`)]),
         EXPECTED_NODES,
       );
-      assert.deepEqual(diff.counts, { added: 3, removed: 0, moved: 0, retitled: 2, textChanged: 4, termsChanged: 0, versionTexts: 4 });
+      assert.deepEqual(diff.counts, {
+        added: 3,
+        removed: 0,
+        moved: 0,
+        retitled: 2,
+        textChanged: 4,
+        termsChanged: 0,
+        versionTexts: 4,
+      });
     });
 
     test('the retitle of uudistuva-elinkeinoelama: "Uudistuva elinkeinoelämä" → "Elinkeinoelämän uudistaminen"', () => {
       const title = diff.nodes[0]!.texts[0]!;
       assert.deepEqual(
-        { before: title.before, after: title.after, segments: title.segments, ins: title.wordsInserted, del: title.wordsDeleted },
+        {
+          before: title.before,
+          after: title.after,
+          segments: title.segments,
+          ins: title.wordsInserted,
+          del: title.wordsDeleted,
+        },
         {
           before: 'Uudistuva elinkeinoelämä',
           after: 'Elinkeinoelämän uudistaminen',
@@ -83,11 +103,35 @@ for (const target of databaseTargets()) {
     test('the added measures sit where version 2 puts them, with their term links', () => {
       const added = diff.nodes.filter((n) => n.kind === 'added');
       assert.deepEqual(
-        added.map((n) => [n.key, n.after!.parentKey, n.after!.level, n.after!.title.fi, n.termsAdded.map((t) => `${t.taxonomy}/${t.term}`)]),
+        added.map((n) => [
+          n.key,
+          n.after!.parentKey,
+          n.after!.level,
+          n.after!.title.fi,
+          n.termsAdded.map((t) => `${t.taxonomy}/${t.term}`),
+        ]),
         [
-          ['vaihtoehtoiset-logistiikkareitit', 'saavutettavuus-ja-kestava-liikkuminen', 'measure', 'Vaihtoehtoisten logistiikkareittien kehittäminen Venäjän-liikenteen päätyttyä', ['spearheads/logistics']],
-          ['energiaomavaraisuus', 'luonnon-monimuotoisuus-ja-luonnonvarat', 'measure', 'Energiaomavaraisuuden vahvistaminen uusilla energian tuotanto- ja varastointiratkaisuilla', ['spearheads/bio-circular-economy']],
-          ['ruokaturva', 'luonnon-monimuotoisuus-ja-luonnonvarat', 'measure', 'Ruokaturvan ja paikallisen ruoantuotannon omavaraisuuden vahvistaminen', []],
+          [
+            'vaihtoehtoiset-logistiikkareitit',
+            'saavutettavuus-ja-kestava-liikkuminen',
+            'measure',
+            'Vaihtoehtoisten logistiikkareittien kehittäminen Venäjän-liikenteen päätyttyä',
+            ['spearheads/logistics'],
+          ],
+          [
+            'energiaomavaraisuus',
+            'luonnon-monimuotoisuus-ja-luonnonvarat',
+            'measure',
+            'Energiaomavaraisuuden vahvistaminen uusilla energian tuotanto- ja varastointiratkaisuilla',
+            ['spearheads/bio-circular-economy'],
+          ],
+          [
+            'ruokaturva',
+            'luonnon-monimuotoisuus-ja-luonnonvarat',
+            'measure',
+            'Ruokaturvan ja paikallisen ruoantuotannon omavaraisuuden vahvistaminen',
+            [],
+          ],
         ],
       );
     });

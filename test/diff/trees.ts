@@ -53,14 +53,34 @@ function fromSpec(spec: NodeSpec): TreeNode {
 }
 
 /** A version whose tree is `specs`. */
-export function version(specs: NodeSpec[], texts: { vision?: LocalizedText | null; summary?: LocalizedText | null } = {}): DiffableVersion {
+export function version(
+  specs: NodeSpec[],
+  texts: { vision?: LocalizedText | null; summary?: LocalizedText | null } = {},
+): DiffableVersion {
   return { vision: texts.vision ?? null, summary: texts.summary ?? null, nodes: normalise(specs.map(fromSpec)) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Random trees
 
-const WORDS = ['Kymenlaakso', 'kehitys', 'ja', 'satamat', 'energia', 'ruokaturva', 'liikenne', 'hållbar', 'utveckling', 'region', 'growth', '2035', 'vesi-,', '–', 'ö', 'ä'];
+const WORDS = [
+  'Kymenlaakso',
+  'kehitys',
+  'ja',
+  'satamat',
+  'energia',
+  'ruokaturva',
+  'liikenne',
+  'hållbar',
+  'utveckling',
+  'region',
+  'growth',
+  '2035',
+  'vesi-,',
+  '–',
+  'ö',
+  'ä',
+];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', '\n\n', ', ', '. '];
 
 /** A short text of words, punctuation and varied whitespace. */
@@ -69,10 +89,19 @@ export const textArb: fc.Arbitrary<string> = fc
   .map((parts) => parts.map(([w, s], i) => (i === parts.length - 1 ? w : w + s)).join(''));
 
 const optionalLangText = fc.option(textArb, { nil: null, freq: 2 });
-const localizedArb: fc.Arbitrary<LocalizedText> = fc.record({ fi: optionalLangText, sv: optionalLangText, en: optionalLangText });
+const localizedArb: fc.Arbitrary<LocalizedText> = fc.record({
+  fi: optionalLangText,
+  sv: optionalLangText,
+  en: optionalLangText,
+});
 const titleArb: fc.Arbitrary<LocalizedText> = fc.record({ fi: textArb, sv: optionalLangText, en: optionalLangText });
 
-export const TERM_POOL = ['crosscutting/sustainable-development', 'crosscutting/digitalisation', 'spearheads/logistics', 'spearheads/bio-circular-economy'];
+export const TERM_POOL = [
+  'crosscutting/sustainable-development',
+  'crosscutting/digitalisation',
+  'spearheads/logistics',
+  'spearheads/bio-circular-economy',
+];
 
 interface RandomNode {
   parentPick: number;
@@ -96,13 +125,24 @@ const MAX_DEPTH = 4;
 
 /** A random version: up to 30 nodes at most four levels deep, with texts in fi/sv/en and term links. */
 export const versionArb: fc.Arbitrary<DiffableVersion> = fc
-  .record({ nodes: fc.array(randomNodeArb, { maxLength: 30 }), vision: fc.option(localizedArb, { nil: null }), summary: fc.option(localizedArb, { nil: null }) })
+  .record({
+    nodes: fc.array(randomNodeArb, { maxLength: 30 }),
+    vision: fc.option(localizedArb, { nil: null }),
+    summary: fc.option(localizedArb, { nil: null }),
+  })
   .map(({ nodes, vision, summary }) => {
     const built: TreeNode[] = [];
     const roots: TreeNode[] = [];
     const depth: number[] = [];
     nodes.forEach((r, i) => {
-      const node = fromSpec({ key: `n${i}`, title: r.title, shortTitle: r.shortTitle, summary: r.summary, body: r.body, terms: r.terms });
+      const node = fromSpec({
+        key: `n${i}`,
+        title: r.title,
+        shortTitle: r.shortTitle,
+        summary: r.summary,
+        body: r.body,
+        terms: r.terms,
+      });
       // Parent: the top level or an earlier node (so no cycles), within the depth limit.
       let parent = (r.parentPick % (i + 1)) - 1;
       if (parent >= 0 && depth[parent]! >= MAX_DEPTH) parent = -1;
@@ -116,7 +156,8 @@ export const versionArb: fc.Arbitrary<DiffableVersion> = fc
 // ---------------------------------------------------------------------------------------------
 // Random edits
 
-export type EditKind = 'add' | 'remove' | 'reparent' | 'reorder' | 'retitle' | 'text' | 'termAdd' | 'termRemove' | 'versionText';
+export type EditKind =
+  'add' | 'remove' | 'reparent' | 'reorder' | 'retitle' | 'text' | 'termAdd' | 'termRemove' | 'versionText';
 
 export interface EditCommand {
   kind: EditKind;
@@ -133,7 +174,17 @@ export interface EditCommand {
 }
 
 export const editArb: fc.Arbitrary<EditCommand> = fc.record({
-  kind: fc.constantFrom<EditKind>('add', 'remove', 'reparent', 'reorder', 'retitle', 'text', 'termAdd', 'termRemove', 'versionText'),
+  kind: fc.constantFrom<EditKind>(
+    'add',
+    'remove',
+    'reparent',
+    'reorder',
+    'retitle',
+    'text',
+    'termAdd',
+    'termRemove',
+    'versionText',
+  ),
   pick: fc.nat(),
   pick2: fc.nat(),
   pick3: fc.nat(),
@@ -161,7 +212,8 @@ export interface ExpectedChanges {
 }
 
 const ROOT = '#root';
-const clean = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
+const clean = (v: string | null | undefined): string | null =>
+  v === undefined || v === null || v.trim() === '' ? null : v;
 
 /**
  * Applies `commands` to a copy of `original`, each to a target it may change without blurring
@@ -171,7 +223,10 @@ const clean = (v: string | null | undefined): string | null => (v === undefined 
  * one original child at least two places among unchanged siblings (so exactly that child is out
  * of order). Returns the edited version and the changes the diff must report.
  */
-export function applyEdits(original: DiffableVersion, commands: readonly EditCommand[]): { edited: DiffableVersion; expected: ExpectedChanges } {
+export function applyEdits(
+  original: DiffableVersion,
+  commands: readonly EditCommand[],
+): { edited: DiffableVersion; expected: ExpectedChanges } {
   const edited = structuredClone(original) as DiffableVersion;
   const roots = edited.nodes;
   const expected: ExpectedChanges = {
@@ -206,7 +261,8 @@ export function applyEdits(original: DiffableVersion, commands: readonly EditCom
   };
   const idOf = (parent: TreeNode | null): string => parent?.key ?? ROOT;
   const subtree = (node: TreeNode): TreeNode[] => [node, ...node.children.flatMap(subtree)];
-  const pick = <T>(items: readonly T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+  const pick = <T>(items: readonly T[], n: number): T | undefined =>
+    items.length === 0 ? undefined : items[n % items.length];
   const original_ = (n: TreeNode): boolean => !expected.added.has(n.key);
 
   for (const c of commands) {
@@ -219,7 +275,12 @@ export function applyEdits(original: DiffableVersion, commands: readonly EditCom
         if (parent === undefined) break;
         const list = parent ? parent.children : roots;
         const key = `new${added++}`;
-        const node = fromSpec({ key, title: { fi: c.text }, summary: c.clear ? null : { fi: c.text, en: c.text }, terms: [TERM_POOL[c.pick2 % TERM_POOL.length]!] });
+        const node = fromSpec({
+          key,
+          title: { fi: c.text },
+          summary: c.clear ? null : { fi: c.text, en: c.text },
+          terms: [TERM_POOL[c.pick2 % TERM_POOL.length]!],
+        });
         list.splice(c.pick3 % (list.length + 1), 0, node);
         expected.added.add(key);
         structural.add(key);
@@ -229,7 +290,9 @@ export function applyEdits(original: DiffableVersion, commands: readonly EditCom
         break;
       }
       case 'remove': {
-        const candidates = entries.filter((e) => !frozen.has(idOf(e.parent)) && subtree(e.node).every((n) => !touched.has(n.key)));
+        const candidates = entries.filter(
+          (e) => !frozen.has(idOf(e.parent)) && subtree(e.node).every((n) => !touched.has(n.key)),
+        );
         const target = pick(candidates, c.pick);
         if (!target) break;
         target.list.splice(target.list.indexOf(target.node), 1);
@@ -262,13 +325,16 @@ export function applyEdits(original: DiffableVersion, commands: readonly EditCom
       case 'reorder': {
         const parents: (TreeNode | null)[] = [null, ...entries.map((e) => e.node)].filter((p) => {
           const list = p ? p.children : roots;
-          return !dirty.has(idOf(p)) && !frozen.has(idOf(p)) && list.length >= 3 && list.every((n) => !structural.has(n.key));
+          return (
+            !dirty.has(idOf(p)) && !frozen.has(idOf(p)) && list.length >= 3 && list.every((n) => !structural.has(n.key))
+          );
         });
         const parent = pick(parents, c.pick);
         if (parent === undefined) break;
         const list = parent ? parent.children : roots;
         const moves: [number, number][] = [];
-        for (let from = 0; from < list.length; from++) for (let to = 0; to < list.length; to++) if (Math.abs(from - to) >= 2) moves.push([from, to]);
+        for (let from = 0; from < list.length; from++)
+          for (let to = 0; to < list.length; to++) if (Math.abs(from - to) >= 2) moves.push([from, to]);
         const [from, to] = pick(moves, c.pick2)!;
         const [node] = list.splice(from, 1);
         list.splice(to, 0, node!);
@@ -282,7 +348,9 @@ export function applyEdits(original: DiffableVersion, commands: readonly EditCom
       case 'retitle':
       case 'text': {
         const field: NodeTextField = c.kind === 'retitle' ? 'title' : c.field;
-        const candidates = entries.filter((e) => original_(e.node) && !expected.texts.has(`${e.node.key}|${field}|${c.lang}`));
+        const candidates = entries.filter(
+          (e) => original_(e.node) && !expected.texts.has(`${e.node.key}|${field}|${c.lang}`),
+        );
         const target = pick(candidates, c.pick);
         if (!target) break;
         const current = clean(target.node[field]?.[c.lang]);
@@ -307,7 +375,14 @@ export function applyEdits(original: DiffableVersion, commands: readonly EditCom
         if (c.kind === 'termRemove') target.node.terms.splice(c.pick2 % target.node.terms.length, 1);
         else {
           const has = new Set(target.node.terms.map((t) => `${t.taxonomy}/${t.term}`));
-          target.node.terms.push(termRef(pick(TERM_POOL.filter((t) => !has.has(t)), c.pick2)!));
+          target.node.terms.push(
+            termRef(
+              pick(
+                TERM_POOL.filter((t) => !has.has(t)),
+                c.pick2,
+              )!,
+            ),
+          );
         }
         expected.termsChanged.add(target.node.key);
         touched.add(target.node.key);

@@ -10,14 +10,17 @@ import type { AppContext } from '#src/services/app-context.ts';
 import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
-
-
 /** Clicks the first link whose href matches `pattern` and waits for the new page. */
 async function follow(page: Page, pattern: RegExp, label: string): Promise<void> {
-  const hrefs = await page.$$eval('main a[href], header a[href], footer a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page.$$eval('main a[href], header a[href], footer a[href]', (links) =>
+    links.map((a) => a.getAttribute('href') ?? ''),
+  );
   const href = hrefs.find((h) => pattern.test(h));
   assert.ok(href, `${label}: no link matching ${pattern} on ${page.url()}`);
-  await Promise.all([page.waitForURL((url) => url.pathname === new URL(href, page.url()).pathname), page.locator(`a[href="${href}"]`).first().click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === new URL(href, page.url()).pathname),
+    page.locator(`a[href="${href}"]`).first().click(),
+  ]);
 }
 
 const WALK = [
@@ -73,7 +76,9 @@ for (const target of databaseTargets()) {
 
           // Keyboard: the first Tab reaches the skip link, which leads to the main content.
           await page.keyboard.press('Tab');
-          const focused = await page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("href")');
+          const focused = await page.evaluate<string | null>(
+            'document.activeElement && document.activeElement.getAttribute("href")',
+          );
           assert.equal(focused, '#main', 'the first Tab stop is the skip link to #main');
         } finally {
           await context.close();

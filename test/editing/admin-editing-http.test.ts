@@ -23,7 +23,10 @@ const V3 = `${BASE}/versions/3`;
  * hidden and text inputs, textareas, selected options, checked boxes.
  */
 function formFields(html: string, action: string, marker = ''): Record<string, string | string[]> {
-  const forms = html.split('<form ').filter((f) => f.includes(`action="${action}"`)).map((f) => f.slice(0, f.indexOf('</form>')));
+  const forms = html
+    .split('<form ')
+    .filter((f) => f.includes(`action="${action}"`))
+    .map((f) => f.slice(0, f.indexOf('</form>')));
   const form = forms.find((f) => f.includes(marker));
   assert.ok(form !== undefined, `a form posting to ${action}${marker ? ` with ${marker}` : ''}`);
   const out: Record<string, string | string[]> = {};
@@ -31,7 +34,14 @@ function formFields(html: string, action: string, marker = ''): Record<string, s
     const old = out[name];
     out[name] = old === undefined ? value : [...[old].flat(), value];
   };
-  const unescape = (s: string): string => s.replace(/&#34;/g, '"').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (s: string): string =>
+    s
+      .replace(/&#34;/g, '"')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const m of form.matchAll(/<input ([^>]*)\/?>/g)) {
     const attrs = m[1]!;
     const name = /name="([^"]*)"/.exec(attrs)?.[1];
@@ -42,7 +52,8 @@ function formFields(html: string, action: string, marker = ''): Record<string, s
       if (/\schecked/.test(attrs)) put(name, value);
     } else put(name, value);
   }
-  for (const m of form.matchAll(/<textarea [^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) put(m[1]!, unescape(m[2]!));
+  for (const m of form.matchAll(/<textarea [^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    put(m[1]!, unescape(m[2]!));
   for (const m of form.matchAll(/<select [^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
     put(m[1]!, unescape(/<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? ''));
   }
@@ -54,7 +65,12 @@ async function post(browser: Browser, url: string, fields: Record<string, string
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) params.append(k, one);
   params.append('_csrf', browser.csrf);
-  const res = await browser.app.inject({ method: 'POST', url, headers: { cookie: browser.jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, payload: params.toString() });
+  const res = await browser.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: browser.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: params.toString(),
+  });
   browser.jar.update(res);
   const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
   if (m) browser.csrf = m[1]!;
@@ -89,10 +105,17 @@ for (const target of databaseTargets()) {
       assert.doesNotMatch(page.body, /action="[^"]*\/nodes\/[^"]*\/move"/, 'no move buttons');
       const node = await anna.get(`${BASE}/versions/2/nodes/${PRIORITY}`);
       assert.doesNotMatch(node.body, /<input[^>]+name="title\.fi"/, 'no text inputs');
-      const res = await post(anna, `${BASE}/versions/2/nodes/${PRIORITY}`, { revision: '1', slug: PRIORITY, 'title.fi': 'Väärin' });
+      const res = await post(anna, `${BASE}/versions/2/nodes/${PRIORITY}`, {
+        revision: '1',
+        slug: PRIORITY,
+        'title.fi': 'Väärin',
+      });
       assert.equal(res.statusCode, 409);
       assert.match(res.body, /cannot be edited; only a draft can be edited/);
-      assert.equal(findByKey((await ctx.reader.versionContent('08', '2022-2025', 2)).nodes, PRIORITY)!.title.fi, 'Elinkeinoelämän uudistaminen');
+      assert.equal(
+        findByKey((await ctx.reader.versionContent('08', '2022-2025', 2)).nodes, PRIORITY)!.title.fi,
+        'Elinkeinoelämän uudistaminen',
+      );
     });
 
     test('a viewer sees the pages but no edit forms', async () => {
@@ -116,8 +139,18 @@ for (const target of databaseTargets()) {
       page = await anna.get(url);
       const fields = formFields(page.body, url);
       assert.equal(fields['title.fi'], 'Elinkeinoelämän uudistaminen');
-      assert.deepEqual([fields['terms']].flat().sort(), ['crosscutting/digitalisation', 'crosscutting/sustainable-development', 'spearheads/digital-economy', 'spearheads/logistics']);
-      res = await post(anna, url, { ...fields, 'title.sv': 'Förnyelse av näringslivet', 'title.en': 'Renewing the economy', 'summary.fi': 'Elinkeinoelämää uudistetaan ja monipuolistetaan.' });
+      assert.deepEqual([fields['terms']].flat().sort(), [
+        'crosscutting/digitalisation',
+        'crosscutting/sustainable-development',
+        'spearheads/digital-economy',
+        'spearheads/logistics',
+      ]);
+      res = await post(anna, url, {
+        ...fields,
+        'title.sv': 'Förnyelse av näringslivet',
+        'title.en': 'Renewing the economy',
+        'summary.fi': 'Elinkeinoelämää uudistetaan ja monipuolistetaan.',
+      });
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
       page = await anna.get(res.headers['location'] as string);
       assert.match(page.body, /Muutokset tallennettiin/);
@@ -125,7 +158,9 @@ for (const target of databaseTargets()) {
       assert.ok(page.body.includes('value="Förnyelse av näringslivet"'));
 
       // The draft is public by URL with an unmistakable banner; the default stays version 2.
-      let pub = await app.inject({ url: `/sv/kymenlaakso/2022-2025/versions/3/innovatiivinen-kymenlaakso/${PRIORITY}/` });
+      let pub = await app.inject({
+        url: `/sv/kymenlaakso/2022-2025/versions/3/innovatiivinen-kymenlaakso/${PRIORITY}/`,
+      });
       assert.equal(pub.statusCode, 200);
       assert.match(pub.body, /banner-warning/);
       assert.ok(pub.body.includes('Förnyelse av näringslivet'));
@@ -143,11 +178,22 @@ for (const target of databaseTargets()) {
       assert.match(node.body, /Tämä versio ei ole luonnos/);
       const approve = formFields(page.body, `${V3}/lifecycle`, 'value="approve"');
       assert.equal(approve['action'], 'approve', 'the approval form is offered for the version in consultation');
-      res = await post(anna, `${V3}/lifecycle`, { ...approve, 'decisionBody.fi': '', decisionDate: '19.12.2026', decisionReference: '' });
+      res = await post(anna, `${V3}/lifecycle`, {
+        ...approve,
+        'decisionBody.fi': '',
+        decisionDate: '19.12.2026',
+        decisionReference: '',
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /class="error-summary"/);
       assert.ok(res.body.includes('href="#field-decisionDate"'));
-      res = await post(anna, `${V3}/lifecycle`, { ...approve, 'decisionBody.fi': 'Kymenlaakson maakuntavaltuusto', 'decisionBody.sv': 'Kymmenedalens landskapsfullmäktige', decisionDate: '2026-12-14', decisionReference: '§ 40' });
+      res = await post(anna, `${V3}/lifecycle`, {
+        ...approve,
+        'decisionBody.fi': 'Kymenlaakson maakuntavaltuusto',
+        'decisionBody.sv': 'Kymmenedalens landskapsfullmäktige',
+        decisionDate: '2026-12-14',
+        decisionReference: '§ 40',
+      });
       assert.equal(res.statusCode, 303);
       pub = await app.inject({ url: `/sv/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/${PRIORITY}/` });
       assert.ok(pub.body.includes('Förnyelse av näringslivet'), 'the approved update is now the public default');
@@ -157,8 +203,17 @@ for (const target of databaseTargets()) {
       assert.match(versions.body, /§ 40/);
       const statuses = (await ctx.reader.versions('08', '2022-2025')).map((v) => v.status);
       assert.deepEqual(statuses, ['superseded', 'superseded', 'approved']);
-      const actions = (await listAuditEvents(ctx.db.kysely, { regionCode: '08' })).entries.map((e) => `${e.actor} ${e.action}`);
-      for (const a of ['anna@example.fi version.start-update', 'anna@example.fi node.update', 'anna@example.fi version.consult', 'anna@example.fi version.approve', 'anna@example.fi version.supersede']) assert.ok(actions.includes(a), a);
+      const actions = (await listAuditEvents(ctx.db.kysely, { regionCode: '08' })).entries.map(
+        (e) => `${e.actor} ${e.action}`,
+      );
+      for (const a of [
+        'anna@example.fi version.start-update',
+        'anna@example.fi node.update',
+        'anna@example.fi version.consult',
+        'anna@example.fi version.approve',
+        'anna@example.fi version.supersede',
+      ])
+        assert.ok(actions.includes(a), a);
     });
 
     test('two editors save the same node: the second gets 409 with both texts side by side; nothing is lost', async () => {
@@ -172,23 +227,44 @@ for (const target of databaseTargets()) {
       res = await post(bertil, url, { ...b, 'title.fi': 'Bertilin otsikko' });
       assert.equal(res.statusCode, 409);
       assert.match(res.body, /Joku muu muutti tätä samaan aikaan/);
-      assert.match(res.body, /<td class="conflict-stored">Annan otsikko<\/td><td class="conflict-yours">Bertilin otsikko<\/td>/, 'both texts side by side');
+      assert.match(
+        res.body,
+        /<td class="conflict-stored">Annan otsikko<\/td><td class="conflict-yours">Bertilin otsikko<\/td>/,
+        'both texts side by side',
+      );
       const again = formFields(res.body, url);
       assert.equal(again['title.fi'], 'Bertilin otsikko', 'the second editor’s input stays in the form');
       assert.equal(Number(again['revision']), Number(a['revision']) + 1, 'the form now carries the stored revision');
-      assert.equal(findByKey((await ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi, 'Annan otsikko', 'the first save survives');
+      assert.equal(
+        findByKey((await ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi,
+        'Annan otsikko',
+        'the first save survives',
+      );
       // Having seen both, the second editor saves deliberately.
       res = await post(bertil, url, { ...again, 'title.fi': 'Annan ja Bertilin otsikko' });
       assert.equal(res.statusCode, 303);
-      assert.equal(findByKey((await ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi, 'Annan ja Bertilin otsikko');
-      const updates = (await listAuditEvents(ctx.db.kysely, { action: 'node.update' })).entries.filter((e) => e.entityId.endsWith(`/v4/${MEASURE}`));
-      assert.deepEqual(updates.map((e) => e.actor), ['bertil@example.fi', 'anna@example.fi']);
+      assert.equal(
+        findByKey((await ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi,
+        'Annan ja Bertilin otsikko',
+      );
+      const updates = (await listAuditEvents(ctx.db.kysely, { action: 'node.update' })).entries.filter((e) =>
+        e.entityId.endsWith(`/v4/${MEASURE}`),
+      );
+      assert.deepEqual(
+        updates.map((e) => e.actor),
+        ['bertil@example.fi', 'anna@example.fi'],
+      );
     });
 
     test('field errors come back with the input kept and an error summary; HTML in a body is refused', async () => {
       const url = `${BASE}/versions/4/nodes/${PRIORITY}`;
       const fields = formFields((await anna.get(url)).body, url);
-      const res = await post(anna, url, { ...fields, 'title.fi': '', 'body.sv': 'Text <script>alert(1)</script>', slug: 'search' });
+      const res = await post(anna, url, {
+        ...fields,
+        'title.fi': '',
+        'body.sv': 'Text <script>alert(1)</script>',
+        slug: 'search',
+      });
       assert.equal(res.statusCode, 400);
       for (const f of ['title-fi', 'body-sv', 'slug']) assert.ok(res.body.includes(`href="#field-${f}"`), f);
       assert.ok(res.body.includes('Text &lt;script>alert(1)&lt;/script>'), 'the input is shown back, escaped');
@@ -197,7 +273,11 @@ for (const target of databaseTargets()) {
 
     test('add, move and delete nodes with plain forms', async () => {
       const v4 = `${BASE}/versions/4`;
-      let res = await post(anna, `${v4}/nodes`, { parentKey: THEME, 'title.fi': 'Huoltovarmuus', 'title.en': 'Security of supply' });
+      let res = await post(anna, `${v4}/nodes`, {
+        parentKey: THEME,
+        'title.fi': 'Huoltovarmuus',
+        'title.en': 'Security of supply',
+      });
       assert.equal(res.statusCode, 303);
       assert.match(res.headers['location'] as string, /#item-huoltovarmuus$/);
       let tree = (await ctx.reader.versionContent('08', '2022-2025', 4)).nodes;
@@ -230,7 +310,9 @@ for (const target of databaseTargets()) {
       // Delete: the confirmation page lists the subtree; without confirm nothing happens.
       const confirm = await anna.get(`${v4}/nodes/${PRIORITY}/delete`);
       assert.equal(confirm.statusCode, 200);
-      assert.ok(confirm.body.includes('Annan ja Bertilin otsikko') || confirm.body.includes('Elinkeinoelämän uudistaminen'));
+      assert.ok(
+        confirm.body.includes('Annan ja Bertilin otsikko') || confirm.body.includes('Elinkeinoelämän uudistaminen'),
+      );
       const del = formFields(confirm.body, `${v4}/nodes/${PRIORITY}/delete`);
       res = await post(anna, `${v4}/nodes/${PRIORITY}/delete`, { revision: del['revision'] as string });
       assert.equal(res.statusCode, 400, 'confirm=yes is required');
@@ -246,15 +328,24 @@ for (const target of databaseTargets()) {
       const v4 = `${BASE}/versions/4`;
       const a = formFields((await anna.get(v4)).body, v4);
       const b = formFields((await bertil.get(v4)).body, v4);
-      let res = await post(anna, v4, { ...a, 'label.fi': 'Päivitys 2027', 'changelog.fi': '- Huoltovarmuus lisättiin' });
+      let res = await post(anna, v4, {
+        ...a,
+        'label.fi': 'Päivitys 2027',
+        'changelog.fi': '- Huoltovarmuus lisättiin',
+      });
       assert.equal(res.statusCode, 303);
       res = await post(bertil, v4, { ...b, 'label.fi': 'Välipäivitys' });
       assert.equal(res.statusCode, 409);
-      assert.ok(res.body.includes('<td class="conflict-stored">Päivitys 2027</td><td class="conflict-yours">Välipäivitys</td>'));
+      assert.ok(
+        res.body.includes('<td class="conflict-stored">Päivitys 2027</td><td class="conflict-yours">Välipäivitys</td>'),
+      );
     });
 
     test('terms and council entries through their pages', async () => {
-      let res = await post(anna, `${BASE}/terms/crosscutting`, { 'crosscutting:title.fi': 'Turvallisuus', 'crosscutting:title.sv': 'Säkerhet' });
+      let res = await post(anna, `${BASE}/terms/crosscutting`, {
+        'crosscutting:title.fi': 'Turvallisuus',
+        'crosscutting:title.sv': 'Säkerhet',
+      });
       assert.equal(res.statusCode, 303);
       let page = await anna.get(`${BASE}/terms`);
       assert.match(page.body, /Turvallisuus/);
@@ -273,11 +364,19 @@ for (const target of databaseTargets()) {
       res = await post(anna, `${digi}/delete`, digiDel);
       assert.equal(res.statusCode, 409, 'a term used by approved versions stays');
 
-      res = await post(anna, '/admin/regions/08/council/contacts', { 'new-contact.name': 'Maija Meikäläinen', 'new-contact.role.fi': 'Suunnittelija', 'new-contact.email': 'maija@example.fi' });
+      res = await post(anna, '/admin/regions/08/council/contacts', {
+        'new-contact.name': 'Maija Meikäläinen',
+        'new-contact.role.fi': 'Suunnittelija',
+        'new-contact.email': 'maija@example.fi',
+      });
       assert.equal(res.statusCode, 303);
       page = await anna.get('/admin/regions/08/council');
       assert.match(page.body, /Maija Meikäläinen/);
-      res = await post(anna, '/admin/regions/08/council/contacts', { 'new-contact.name': 'X', 'new-contact.role.fi': 'Y', 'new-contact.email': 'not-an-address' });
+      res = await post(anna, '/admin/regions/08/council/contacts', {
+        'new-contact.name': 'X',
+        'new-contact.role.fi': 'Y',
+        'new-contact.email': 'not-an-address',
+      });
       assert.equal(res.statusCode, 400);
       assert.ok(res.body.includes('href="#field-new-contact-email"'));
       const contact = (await ctx.reader.council('08'))!.contacts.at(-1)!;

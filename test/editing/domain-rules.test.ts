@@ -6,11 +6,33 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import { AppError } from '#src/domain/errors.ts';
-import { actionsFor, assertEditable, checkDecision, isIsoDate, nextStatus, planUpdate, supersededBy } from '#src/domain/lifecycle.ts';
+import {
+  actionsFor,
+  assertEditable,
+  checkDecision,
+  isIsoDate,
+  nextStatus,
+  planUpdate,
+  supersededBy,
+} from '#src/domain/lifecycle.ts';
 import { markdownProblems } from '#src/domain/markdown-subset.ts';
 import { cleanTexts } from '#src/domain/text-fields.ts';
-import { effectiveStatus, needsReview, parseStatusMap, statusAfterEdit, statusMapToJson } from '#src/domain/translation-status.ts';
-import { keyFromTitle, moveProblem, orderAfterPlacing, slugProblem, subtreeHeight, subtreeIds, type TreeItem } from '#src/domain/tree-edits.ts';
+import {
+  effectiveStatus,
+  needsReview,
+  parseStatusMap,
+  statusAfterEdit,
+  statusMapToJson,
+} from '#src/domain/translation-status.ts';
+import {
+  keyFromTitle,
+  moveProblem,
+  orderAfterPlacing,
+  slugProblem,
+  subtreeHeight,
+  subtreeIds,
+  type TreeItem,
+} from '#src/domain/tree-edits.ts';
 
 const code = (fn: () => unknown): string => {
   try {
@@ -39,9 +61,16 @@ describe('version lifecycle', () => {
       ['superseded', 'approve'],
       ['superseded', 'reopen'],
     ] as const) {
-      assert.equal(code(() => nextStatus(2, status, action)), 'conflict', `${status} ${action}`);
+      assert.equal(
+        code(() => nextStatus(2, status, action)),
+        'conflict',
+        `${status} ${action}`,
+      );
     }
-    assert.throws(() => nextStatus(2, 'approved', 'consult'), /Version 2 is "approved"; only a version that is "draft" can be sent to consultation/);
+    assert.throws(
+      () => nextStatus(2, 'approved', 'consult'),
+      /Version 2 is "approved"; only a version that is "draft" can be sent to consultation/,
+    );
   });
 
   test('actions offered per status', () => {
@@ -53,17 +82,27 @@ describe('version lifecycle', () => {
 
   test('only a draft is editable; the refusal says what to do', () => {
     assert.doesNotThrow(() => assertEditable(3, 'draft'));
-    assert.throws(() => assertEditable(3, 'consultation'), (e: unknown) => e instanceof AppError && e.code === 'conflict' && /reopen it as a draft/.test(e.message));
+    assert.throws(
+      () => assertEditable(3, 'consultation'),
+      (e: unknown) => e instanceof AppError && e.code === 'conflict' && /reopen it as a draft/.test(e.message),
+    );
     assert.throws(() => assertEditable(2, 'approved'), /start an update/);
     assert.throws(() => assertEditable(1, 'superseded'), /cannot be edited/);
   });
 
   test('approval needs the deciding body, an ISO date and the reference', () => {
-    assert.deepEqual(checkDecision({ body: { fi: ' Maakuntavaltuusto ', sv: '', en: 'Regional Assembly' }, date: '2026-05-04', reference: ' § 12 ' }), {
-      body: { fi: 'Maakuntavaltuusto', en: 'Regional Assembly' },
-      date: '2026-05-04',
-      reference: '§ 12',
-    });
+    assert.deepEqual(
+      checkDecision({
+        body: { fi: ' Maakuntavaltuusto ', sv: '', en: 'Regional Assembly' },
+        date: '2026-05-04',
+        reference: ' § 12 ',
+      }),
+      {
+        body: { fi: 'Maakuntavaltuusto', en: 'Regional Assembly' },
+        date: '2026-05-04',
+        reference: '§ 12',
+      },
+    );
     try {
       checkDecision({ body: { sv: 'Fullmäktige' }, date: '4.5.2026', reference: ' ' });
       assert.fail('should throw');
@@ -88,8 +127,21 @@ describe('version lifecycle', () => {
   });
 
   test('an update starts from the approved version into the next number, one open version at a time', () => {
-    assert.deepEqual(planUpdate([{ number: 1, status: 'superseded' }, { number: 2, status: 'approved' }]), { from: 2, to: 3 });
-    assert.throws(() => planUpdate([{ number: 2, status: 'approved' }, { number: 3, status: 'draft' }]), /Version 3 is still "draft"/);
+    assert.deepEqual(
+      planUpdate([
+        { number: 1, status: 'superseded' },
+        { number: 2, status: 'approved' },
+      ]),
+      { from: 2, to: 3 },
+    );
+    assert.throws(
+      () =>
+        planUpdate([
+          { number: 2, status: 'approved' },
+          { number: 3, status: 'draft' },
+        ]),
+      /Version 3 is still "draft"/,
+    );
     assert.throws(() => planUpdate([{ number: 1, status: 'consultation' }]), /still "consultation"/);
     assert.throws(() => planUpdate([{ number: 1, status: 'superseded' }]), /no approved version/);
   });
@@ -113,25 +165,43 @@ describe('translation status', () => {
     const stale = { title: { sv: 'stale' as const, en: 'stale' as const } };
     const same = { title: { fi: 'Uusi', sv: 'Gammal', en: 'Old' } };
     assert.deepEqual(statusAfterEdit(stale, same, same), stale);
-    assert.deepEqual(statusAfterEdit(stale, same, same, { 'title.sv': 'reviewed' }), { title: { sv: 'reviewed', en: 'stale' } });
+    assert.deepEqual(statusAfterEdit(stale, same, same, { 'title.sv': 'reviewed' }), {
+      title: { sv: 'reviewed', en: 'stale' },
+    });
   });
 
   test('writing a translation makes it reviewed, or machine when the editor says so', () => {
     const start = { title: { fi: 'Uusi' } };
     assert.deepEqual(statusAfterEdit({}, start, { title: { fi: 'Uusi', sv: 'Ny' } }), { title: { sv: 'reviewed' } });
-    assert.deepEqual(statusAfterEdit({}, start, { title: { fi: 'Uusi', sv: 'Ny', en: 'New' } }, { 'title.en': 'machine' }), { title: { sv: 'reviewed', en: 'machine' } });
+    assert.deepEqual(
+      statusAfterEdit({}, start, { title: { fi: 'Uusi', sv: 'Ny', en: 'New' } }, { 'title.en': 'machine' }),
+      { title: { sv: 'reviewed', en: 'machine' } },
+    );
     const stale = { title: { sv: 'stale' as const } };
-    assert.deepEqual(statusAfterEdit(stale, { title: { fi: 'Uusi', sv: 'Gammal' } }, { title: { fi: 'Uusi', sv: 'Ny' } }), { title: { sv: 'reviewed' } });
+    assert.deepEqual(
+      statusAfterEdit(stale, { title: { fi: 'Uusi', sv: 'Gammal' } }, { title: { fi: 'Uusi', sv: 'Ny' } }),
+      { title: { sv: 'reviewed' } },
+    );
   });
 
   test('changing the original and the translation together leaves the translation reviewed; an explicit mark wins over stale', () => {
-    assert.deepEqual(statusAfterEdit({}, before, { title: { fi: 'Uusi', sv: 'Ny', en: 'Old' } }), { title: { sv: 'reviewed', en: 'stale' } });
-    assert.deepEqual(statusAfterEdit({}, before, { title: { fi: 'Uusi', sv: 'Gammal', en: 'Old' } }, { 'title.en': 'reviewed' }), { title: { sv: 'stale', en: 'reviewed' } });
+    assert.deepEqual(statusAfterEdit({}, before, { title: { fi: 'Uusi', sv: 'Ny', en: 'Old' } }), {
+      title: { sv: 'reviewed', en: 'stale' },
+    });
+    assert.deepEqual(
+      statusAfterEdit({}, before, { title: { fi: 'Uusi', sv: 'Gammal', en: 'Old' } }, { 'title.en': 'reviewed' }),
+      { title: { sv: 'stale', en: 'reviewed' } },
+    );
   });
 
   test('a removed translation loses its status; whitespace-only changes are no change', () => {
-    assert.deepEqual(statusAfterEdit({ title: { sv: 'machine' } }, before, { title: { fi: 'Vanha', en: 'Old' } }), { title: { en: 'reviewed' } });
-    assert.deepEqual(statusAfterEdit({ title: { sv: 'machine' } }, before, { title: { fi: ' Vanha ', sv: 'Gammal', en: 'Old' } }), { title: { sv: 'machine', en: 'reviewed' } });
+    assert.deepEqual(statusAfterEdit({ title: { sv: 'machine' } }, before, { title: { fi: 'Vanha', en: 'Old' } }), {
+      title: { en: 'reviewed' },
+    });
+    assert.deepEqual(
+      statusAfterEdit({ title: { sv: 'machine' } }, before, { title: { fi: ' Vanha ', sv: 'Gammal', en: 'Old' } }),
+      { title: { sv: 'machine', en: 'reviewed' } },
+    );
   });
 
   test('stored JSON round-trips; junk reads as nothing stored', () => {
@@ -147,7 +217,12 @@ describe('translation status', () => {
 
 describe('Markdown subset check', () => {
   test('plain Markdown passes', () => {
-    assert.deepEqual(markdownProblems('**Tärkeää:** katso [sivu](https://example.fi/a?b=1&c=2) ja [posti](mailto:a@b.fi).\n\n- yksi\n- kaksi\n\nArvo 3 < 5 ja 7 > 2.'), []);
+    assert.deepEqual(
+      markdownProblems(
+        '**Tärkeää:** katso [sivu](https://example.fi/a?b=1&c=2) ja [posti](mailto:a@b.fi).\n\n- yksi\n- kaksi\n\nArvo 3 < 5 ja 7 > 2.',
+      ),
+      [],
+    );
   });
 
   for (const payload of [
@@ -164,7 +239,15 @@ describe('Markdown subset check', () => {
     });
   }
 
-  for (const payload of ['[klikkaa](javascript:alert(1))', '[x](JaVaScRiPt:alert(1))', '[x]( javascript:alert(1))', 'javascript:alert(1)', '[x](vbscript:msgbox)', '[x](data:text/html;base64,PHNjcmlwdD4=)', '[x](/relative)']) {
+  for (const payload of [
+    '[klikkaa](javascript:alert(1))',
+    '[x](JaVaScRiPt:alert(1))',
+    '[x]( javascript:alert(1))',
+    'javascript:alert(1)',
+    '[x](vbscript:msgbox)',
+    '[x](data:text/html;base64,PHNjcmlwdD4=)',
+    '[x](/relative)',
+  ]) {
     test(`rejects script and non-web links: ${payload}`, () => {
       assert.ok(markdownProblems(payload).length > 0, payload);
     });
@@ -175,8 +258,18 @@ describe('text fields', () => {
   test('trims, drops empty languages, requires Finnish and checks bodies', () => {
     const errors: Record<string, string> = {};
     const out = cleanTexts(
-      { title: { required: true, max: 10 }, summary: { max: 100, multiline: true }, body: { max: 100, markdown: true }, extra: { max: 5 } },
-      { title: { fi: '  Otsikko ', sv: '', en: null }, summary: { fi: 'rivi\r\nrivi' }, body: { fi: '<b>x</b>' }, extra: { sv: 'bara' } },
+      {
+        title: { required: true, max: 10 },
+        summary: { max: 100, multiline: true },
+        body: { max: 100, markdown: true },
+        extra: { max: 5 },
+      },
+      {
+        title: { fi: '  Otsikko ', sv: '', en: null },
+        summary: { fi: 'rivi\r\nrivi' },
+        body: { fi: '<b>x</b>' },
+        extra: { sv: 'bara' },
+      },
       errors,
     );
     assert.deepEqual(out.title, { fi: 'Otsikko' });

@@ -27,27 +27,47 @@ for (const target of databaseTargets()) {
       await startUpdate(ctx, EDITOR, PROGRAMME);
       // Finnish title of a priority, a new Swedish summary of the same priority, the English body of a theme.
       const { node: priority } = await nodeForEdit(ctx.db.kysely, { ...DRAFT, key: PRIORITY });
-      await updateNode(ctx, EDITOR, { ...DRAFT, key: PRIORITY }, {
-        revision: priority.revision,
-        slug: priority.slug,
-        texts: {
-          ...priority.texts,
-          title: { ...priority.texts.title, fi: 'Elinkeinoelämän uudistaminen ja matkailu' },
-          summary: { ...priority.texts.summary, sv: 'Näringslivet förnyas och turismen utvecklas.' },
+      await updateNode(
+        ctx,
+        EDITOR,
+        { ...DRAFT, key: PRIORITY },
+        {
+          revision: priority.revision,
+          slug: priority.slug,
+          texts: {
+            ...priority.texts,
+            title: { ...priority.texts.title, fi: 'Elinkeinoelämän uudistaminen ja matkailu' },
+            summary: { ...priority.texts.summary, sv: 'Näringslivet förnyas och turismen utvecklas.' },
+          },
         },
-      });
+      );
       const { node: theme } = await nodeForEdit(ctx.db.kysely, { ...DRAFT, key: THEME });
       const newBody = `${theme.texts.body?.en ?? ''} Tourism grows.`.trim();
-      await updateNode(ctx, EDITOR, { ...DRAFT, key: THEME }, { revision: theme.revision, slug: theme.slug, texts: { ...theme.texts, body: { ...theme.texts.body, en: newBody } } });
+      await updateNode(
+        ctx,
+        EDITOR,
+        { ...DRAFT, key: THEME },
+        {
+          revision: theme.revision,
+          slug: theme.slug,
+          texts: { ...theme.texts, body: { ...theme.texts.body, en: newBody } },
+        },
+      );
 
-      const revision = (await programmeOverview(ctx.db.kysely, PROGRAMME)).versions.find((v) => v.number === 3)!.revision;
+      const revision = (await programmeOverview(ctx.db.kysely, PROGRAMME)).versions.find(
+        (v) => v.number === 3,
+      )!.revision;
       const consulted = await transitionVersion(ctx, EDITOR, DRAFT, { revision, action: 'consult' });
       await transitionVersion(ctx, EDITOR, DRAFT, {
         revision: consulted.revision,
         action: 'approve',
         decision: { body: { fi: 'Kymenlaakson maakuntavaltuusto' }, date: '2026-12-14', reference: '§ 40' },
       });
-      assert.equal((await ctx.reader.programme('08', '2022-2025')).currentVersion, 3, 'the public site now shows version 3');
+      assert.equal(
+        (await ctx.reader.programme('08', '2022-2025')).currentVersion,
+        3,
+        'the public site now shows version 3',
+      );
 
       const { diff } = await compareVersions(ctx.reader, '08', '2022-2025', 2, 3);
       assert.deepEqual(diff.versionTexts, [], 'vision and summary untouched');

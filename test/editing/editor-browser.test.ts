@@ -18,7 +18,6 @@ const BASE = '/admin/regions/08/programmes/2022-2025';
 // Storage is covered on every database by the HTTP and service tests; one target is enough here.
 const target = databaseTargets()[0]!;
 
-
 describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let ctx: AppContext;
   let browser: Browser;
@@ -49,10 +48,16 @@ describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT
 
       await page.goto(`${base}${BASE}`);
       await expectNoAxeViolations(page, 'programme overview');
-      await Promise.all([page.waitForURL(/\/versions\/3\?done=update-started/), page.getByRole('button', { name: 'Aloita päivitys' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/versions\/3\?done=update-started/),
+        page.getByRole('button', { name: 'Aloita päivitys' }).click(),
+      ]);
       await expectNoAxeViolations(page, 'draft version with its tree');
 
-      await Promise.all([page.waitForURL(new RegExp(`/nodes/${PRIORITY}$`)), page.locator(`#node-${PRIORITY}`).click()]);
+      await Promise.all([
+        page.waitForURL(new RegExp(`/nodes/${PRIORITY}$`)),
+        page.locator(`#node-${PRIORITY}`).click(),
+      ]);
       await expectNoAxeViolations(page, 'node edit page');
       await page.locator('#field-title-sv').fill('Förnyelse av näringslivet');
       await Promise.all([page.waitForURL(/\?done=saved$/), page.getByRole('button', { name: 'Tallenna' }).click()]);
@@ -75,12 +80,18 @@ describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT
         }
       }
       await page.goto(`${base}${BASE}?lang=fi`);
-      await Promise.all([page.waitForURL(/\?done=consult$/), page.getByRole('button', { name: 'Lähetä versio 3 lausunnolle' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\?done=consult$/),
+        page.getByRole('button', { name: 'Lähetä versio 3 lausunnolle' }).click(),
+      ]);
       await expectNoAxeViolations(page, 'overview with the approval form');
       await page.locator('#field-decisionBody-fi').fill('Kymenlaakson maakuntavaltuusto');
       await page.locator('#field-decisionDate').fill('2026-12-14');
       await page.locator('#field-decisionReference').fill('§ 40');
-      await Promise.all([page.waitForURL(/\?done=approve$/), page.getByRole('button', { name: 'Hyväksy versio 3' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\?done=approve$/),
+        page.getByRole('button', { name: 'Hyväksy versio 3' }).click(),
+      ]);
 
       await page.goto(`${base}/sv/kymenlaakso/2022-2025/${THEME}/${PRIORITY}/`);
       assert.equal((await page.locator('h1').textContent())?.trim(), 'Förnyelse av näringslivet');
@@ -108,13 +119,22 @@ describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT
         await Promise.all([page.waitForURL(`${base}/admin`), page.getByRole('button', { name: 'Kirjaudu' }).click()]);
       }
       await pages[0]!.goto(`${base}${BASE}`);
-      await Promise.all([pages[0]!.waitForURL(/\/versions\/4/), pages[0]!.getByRole('button', { name: 'Aloita päivitys' }).click()]);
+      await Promise.all([
+        pages[0]!.waitForURL(/\/versions\/4/),
+        pages[0]!.getByRole('button', { name: 'Aloita päivitys' }).click(),
+      ]);
       const url = `${base}${BASE}/versions/4/nodes/${MEASURE}`;
       await Promise.all(pages.map((p) => p.goto(url)));
       await pages[0]!.locator('#field-title-fi').fill('Ensimmäinen');
-      await Promise.all([pages[0]!.waitForURL(/done=saved/), pages[0]!.getByRole('button', { name: 'Tallenna' }).click()]);
+      await Promise.all([
+        pages[0]!.waitForURL(/done=saved/),
+        pages[0]!.getByRole('button', { name: 'Tallenna' }).click(),
+      ]);
       await pages[1]!.locator('#field-title-fi').fill('Toinen');
-      const [response] = await Promise.all([pages[1]!.waitForResponse((r) => r.request().method() === 'POST'), pages[1]!.getByRole('button', { name: 'Tallenna' }).click()]);
+      const [response] = await Promise.all([
+        pages[1]!.waitForResponse((r) => r.request().method() === 'POST'),
+        pages[1]!.getByRole('button', { name: 'Tallenna' }).click(),
+      ]);
       assert.equal(response.status(), 409);
       await pages[1]!.waitForLoadState();
       assert.match((await pages[1]!.locator('.conflict').textContent()) ?? '', /Ensimmäinen[\s\S]*Toinen/);

@@ -10,7 +10,16 @@ export interface ScannedTag {
   attributes: { name: string; value: string }[];
 }
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n' };
+const ENTITY: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+};
 
 /** Decodes character references as a browser does in attribute values. */
 export function decodeEntities(value: string): string {
@@ -68,20 +77,48 @@ export function scanTags(html: string): ScannedTag[] {
   return tags;
 }
 
-const SCRIPT_ELEMENTS = new Set(['script', 'img', 'svg', 'iframe', 'object', 'embed', 'math', 'style', 'base', 'frame', 'frameset', 'applet', 'video', 'audio', 'source']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcdoc']);
+const SCRIPT_ELEMENTS = new Set([
+  'script',
+  'img',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'math',
+  'style',
+  'base',
+  'frame',
+  'frameset',
+  'applet',
+  'video',
+  'audio',
+  'source',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'srcdoc',
+]);
 
 /** Everything in `html` that could run script; an empty list for an inert page. */
 export function scriptHazards(html: string): string[] {
   const problems: string[] = [];
   for (const tag of scanTags(html)) {
     if (SCRIPT_ELEMENTS.has(tag.name)) problems.push(`<${tag.name}> element`);
-    if (tag.name === 'meta' && tag.attributes.some((a) => a.name === 'http-equiv' && /refresh/i.test(a.value))) problems.push('meta refresh');
+    if (tag.name === 'meta' && tag.attributes.some((a) => a.name === 'http-equiv' && /refresh/i.test(a.value)))
+      problems.push('meta refresh');
     for (const a of tag.attributes) {
       if (a.name.startsWith('on')) problems.push(`${a.name}= attribute on <${tag.name}>`);
       // eslint-disable-next-line no-control-regex
       const url = a.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-      if (URL_ATTRIBUTES.has(a.name) && /^(javascript|vbscript|data):/.test(url)) problems.push(`${a.name}="${a.value.slice(0, 40)}" on <${tag.name}>`);
+      if (URL_ATTRIBUTES.has(a.name) && /^(javascript|vbscript|data):/.test(url))
+        problems.push(`${a.name}="${a.value.slice(0, 40)}" on <${tag.name}>`);
     }
   }
   return problems;

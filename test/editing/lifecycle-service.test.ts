@@ -17,7 +17,11 @@ import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositori
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { auditActions, DRAFT, EDITOR, PRIORITY, PROGRAMME, startDraft } from './editing-fixture.ts';
 
-const DECISION = { body: { fi: 'Kymenlaakson maakuntavaltuusto', sv: 'Kymmenedalens landskapsfullmäktige' }, date: '2026-06-15', reference: '§ 31' };
+const DECISION = {
+  body: { fi: 'Kymenlaakson maakuntavaltuusto', sv: 'Kymmenedalens landskapsfullmäktige' },
+  date: '2026-06-15',
+  reference: '§ 31',
+};
 
 async function revisionOf(ctx: AppContext, number: number): Promise<number> {
   return (await programmeOverview(ctx.db.kysely, PROGRAMME)).versions.find((v) => v.number === number)!.revision;
@@ -39,16 +43,29 @@ for (const target of databaseTargets()) {
         .updateTable('nodes')
         .set({ translation_status: '{"title":{"en":"stale"}}' })
         .where('key', '=', PRIORITY)
-        .where('version_id', '=', (await ctx.db.kysely.selectFrom('versions').select('id').where('number', '=', 2).executeTakeFirstOrThrow()).id)
+        .where(
+          'version_id',
+          '=',
+          (await ctx.db.kysely.selectFrom('versions').select('id').where('number', '=', 2).executeTakeFirstOrThrow())
+            .id,
+        )
         .execute();
       const plan = [
         { nodeKey: PRIORITY, fund: 'ERDF' as const, year: 2024, plannedCents: 150_000_000 },
         { nodeKey: PRIORITY, fund: 'JTF' as const, year: 2025, plannedCents: 2_500 },
       ];
-      await replaceFinancingPlan(ctx.db.kysely, { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 2 }, plan);
+      await replaceFinancingPlan(
+        ctx.db.kysely,
+        { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 2 },
+        plan,
+      );
       const created = await startUpdate(ctx, EDITOR, PROGRAMME);
       assert.equal(created.number, 3);
-      assert.deepEqual(await listFinancingPlan(ctx.db.kysely, { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 3 }), plan, 'the financing plan is copied too');
+      assert.deepEqual(
+        await listFinancingPlan(ctx.db.kysely, { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 3 }),
+        plan,
+        'the financing plan is copied too',
+      );
       assert.equal(created.status, 'draft');
       assert.equal(created.decision, null);
       const v3 = await ctx.reader.versionContent('08', '2022-2025', 3);
@@ -74,7 +91,10 @@ for (const target of databaseTargets()) {
 
     test('only one open version: a second update is refused while the draft exists', async () => {
       await startDraft(ctx);
-      await assert.rejects(startUpdate(ctx, EDITOR, PROGRAMME), (e: unknown) => e instanceof AppError && e.code === 'conflict' && /Version 3 is still "draft"/.test(e.message));
+      await assert.rejects(
+        startUpdate(ctx, EDITOR, PROGRAMME),
+        (e: unknown) => e instanceof AppError && e.code === 'conflict' && /Version 3 is still "draft"/.test(e.message),
+      );
       const overview = await programmeOverview(ctx.db.kysely, PROGRAMME);
       assert.match(overview.updateBlocked!, /still "draft"/);
     });
@@ -99,7 +119,14 @@ for (const target of databaseTargets()) {
         ],
       );
       assert.equal((await ctx.reader.programme('08', '2022-2025')).currentVersion, 3);
-      assert.deepEqual(await auditActions(ctx), ['version.start-update', 'version.consult', 'version.reopen', 'version.consult', 'version.supersede', 'version.approve']);
+      assert.deepEqual(await auditActions(ctx), [
+        'version.start-update',
+        'version.consult',
+        'version.reopen',
+        'version.consult',
+        'version.supersede',
+        'version.approve',
+      ]);
       // And the next update starts from version 3.
       assert.equal((await startUpdate(ctx, EDITOR, PROGRAMME)).number, 4);
     });
@@ -108,46 +135,92 @@ for (const target of databaseTargets()) {
       await startDraft(ctx);
       const v = await transitionVersion(ctx, EDITOR, DRAFT, { revision: await revisionOf(ctx, 3), action: 'consult' });
       await assert.rejects(
-        transitionVersion(ctx, EDITOR, DRAFT, { revision: v.revision, action: 'approve', decision: { body: { fi: '' }, date: '2026-13-01', reference: '' } }),
+        transitionVersion(ctx, EDITOR, DRAFT, {
+          revision: v.revision,
+          action: 'approve',
+          decision: { body: { fi: '' }, date: '2026-13-01', reference: '' },
+        }),
         (e: unknown) => e instanceof AppError && e.code === 'bad_request' && /decisionDate/.test(e.message),
       );
       const versions = await ctx.reader.versions('08', '2022-2025');
-      assert.deepEqual(versions.map((x) => x.status), ['superseded', 'approved', 'consultation']);
+      assert.deepEqual(
+        versions.map((x) => x.status),
+        ['superseded', 'approved', 'consultation'],
+      );
     });
 
     test('a draft cannot be approved without consultation, and approved versions cannot be reopened', async () => {
       await startDraft(ctx);
-      await assert.rejects(transitionVersion(ctx, EDITOR, DRAFT, { revision: await revisionOf(ctx, 3), action: 'approve', decision: DECISION }), /only a version that is "consultation" can be approved/);
-      await assert.rejects(transitionVersion(ctx, EDITOR, { ...PROGRAMME, number: 2 }, { revision: await revisionOf(ctx, 2), action: 'reopen' }), /Version 2 is "approved"/);
+      await assert.rejects(
+        transitionVersion(ctx, EDITOR, DRAFT, {
+          revision: await revisionOf(ctx, 3),
+          action: 'approve',
+          decision: DECISION,
+        }),
+        /only a version that is "consultation" can be approved/,
+      );
+      await assert.rejects(
+        transitionVersion(
+          ctx,
+          EDITOR,
+          { ...PROGRAMME, number: 2 },
+          { revision: await revisionOf(ctx, 2), action: 'reopen' },
+        ),
+        /Version 2 is "approved"/,
+      );
     });
 
     test('a lifecycle action from a stale page is a conflict', async () => {
       await startDraft(ctx);
       const stale = await revisionOf(ctx, 3);
       await updateVersionTexts(ctx, EDITOR, DRAFT, { revision: stale, texts: { label: { fi: 'Päivitys 2026' } } });
-      await assert.rejects(transitionVersion(ctx, EDITOR, DRAFT, { revision: stale, action: 'consult' }), (e: unknown) => e instanceof AppError && e.code === 'conflict');
+      await assert.rejects(
+        transitionVersion(ctx, EDITOR, DRAFT, { revision: stale, action: 'consult' }),
+        (e: unknown) => e instanceof AppError && e.code === 'conflict',
+      );
     });
 
     test('no edit of a version that is not a draft: approved, superseded or in consultation', async () => {
-      const node = (await ctx.db.kysely.selectFrom('nodes').select('revision').where('key', '=', PRIORITY).executeTakeFirstOrThrow()).revision;
+      const node = (
+        await ctx.db.kysely.selectFrom('nodes').select('revision').where('key', '=', PRIORITY).executeTakeFirstOrThrow()
+      ).revision;
       for (const number of [1, 2]) {
         const ref = { ...PROGRAMME, number };
         const versionRevision = await revisionOf(ctx, number);
         const refusals = [
-          () => updateNode(ctx, EDITOR, { ...ref, key: PRIORITY }, { revision: node, slug: PRIORITY, texts: { title: { fi: 'Muutettu' } } }),
+          () =>
+            updateNode(
+              ctx,
+              EDITOR,
+              { ...ref, key: PRIORITY },
+              { revision: node, slug: PRIORITY, texts: { title: { fi: 'Muutettu' } } },
+            ),
           () => addNode(ctx, EDITOR, ref, { parentKey: null, title: { fi: 'Uusi teema' } }),
           () => moveNode(ctx, EDITOR, { ...ref, key: PRIORITY }, { revision: node, direction: 'down' }),
           () => deleteNode(ctx, EDITOR, { ...ref, key: PRIORITY }, { revision: node }),
           () => updateVersionTexts(ctx, EDITOR, ref, { revision: versionRevision, texts: { label: { fi: 'x' } } }),
         ];
         for (const attempt of refusals) {
-          await assert.rejects(attempt(), (e: unknown) => e instanceof AppError && e.code === 'conflict' && /cannot be edited; only a draft can be edited/.test(e.message));
+          await assert.rejects(
+            attempt(),
+            (e: unknown) =>
+              e instanceof AppError &&
+              e.code === 'conflict' &&
+              /cannot be edited; only a draft can be edited/.test(e.message),
+          );
         }
       }
       await startDraft(ctx);
       await transitionVersion(ctx, EDITOR, DRAFT, { revision: await revisionOf(ctx, 3), action: 'consult' });
-      await assert.rejects(addNode(ctx, EDITOR, DRAFT, { parentKey: null, title: { fi: 'Uusi teema' } }), /"consultation" and cannot be edited.*reopen it as a draft/);
-      assert.deepEqual(await auditActions(ctx), ['version.start-update', 'version.consult'], 'refused edits leave no audit event');
+      await assert.rejects(
+        addNode(ctx, EDITOR, DRAFT, { parentKey: null, title: { fi: 'Uusi teema' } }),
+        /"consultation" and cannot be edited.*reopen it as a draft/,
+      );
+      assert.deepEqual(
+        await auditActions(ctx),
+        ['version.start-update', 'version.consult'],
+        'refused edits leave no audit event',
+      );
       const v2 = await ctx.reader.versionContent('08', '2022-2025', 2);
       assert.equal(v2.nodes[0]!.children[0]!.title.fi, 'Elinkeinoelämän uudistaminen');
     });

@@ -31,10 +31,16 @@ async function draftTree(ctx: AppContext) {
 /** Makes every write to `meta` fail, so a change fails after its audit event is written (the generation bump comes last). */
 async function breakGenerationBump(ctx: AppContext): Promise<void> {
   if (ctx.db.dialect === 'sqlite') {
-    await sql`CREATE TRIGGER fail_meta_update BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'generation bump failed'); END`.execute(ctx.db.kysely);
+    await sql`CREATE TRIGGER fail_meta_update BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'generation bump failed'); END`.execute(
+      ctx.db.kysely,
+    );
   } else {
-    await sql`CREATE FUNCTION fail_meta() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'generation bump failed'; END $$ LANGUAGE plpgsql`.execute(ctx.db.kysely);
-    await sql`CREATE TRIGGER fail_meta_update BEFORE UPDATE ON meta FOR EACH ROW EXECUTE FUNCTION fail_meta()`.execute(ctx.db.kysely);
+    await sql`CREATE FUNCTION fail_meta() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'generation bump failed'; END $$ LANGUAGE plpgsql`.execute(
+      ctx.db.kysely,
+    );
+    await sql`CREATE TRIGGER fail_meta_update BEFORE UPDATE ON meta FOR EACH ROW EXECUTE FUNCTION fail_meta()`.execute(
+      ctx.db.kysely,
+    );
   }
 }
 
@@ -54,16 +60,32 @@ for (const target of databaseTargets()) {
       const saved = await updateNode(ctx, EDITOR, node(PRIORITY), {
         revision: n.revision,
         slug: n.slug,
-        texts: { ...n.texts, title: { fi: 'Elinkeinoelämän uudistaminen', sv: 'Förnyelse av näringslivet', en: 'Renewing businesses' }, summary: { ...n.texts.summary, fi: 'Uusi tiivistelmä kalastuksesta.' } },
+        texts: {
+          ...n.texts,
+          title: { fi: 'Elinkeinoelämän uudistaminen', sv: 'Förnyelse av näringslivet', en: 'Renewing businesses' },
+          summary: { ...n.texts.summary, fi: 'Uusi tiivistelmä kalastuksesta.' },
+        },
       });
       assert.equal(saved.revision, n.revision + 1);
       assert.deepEqual(saved.status.title, { fi: 'original', sv: 'reviewed', en: 'reviewed' });
-      assert.deepEqual(saved.status.summary, { fi: 'original', sv: null, en: 'stale' }, 'the English summary is stale after the Finnish one changed');
+      assert.deepEqual(
+        saved.status.summary,
+        { fi: 'original', sv: null, en: 'stale' },
+        'the English summary is stale after the Finnish one changed',
+      );
       const published = findByKey(await draftTree(ctx), PRIORITY)!;
       assert.equal(published.title.sv, 'Förnyelse av näringslivet');
-      assert.equal((await ctx.reader.search('08', '2022-2025', 3, 'fi', 'kalastus'))[0]?.key, PRIORITY, 'the search index follows the new text');
+      assert.equal(
+        (await ctx.reader.search('08', '2022-2025', 3, 'fi', 'kalastus'))[0]?.key,
+        PRIORITY,
+        'the search index follows the new text',
+      );
       assert.equal((await ctx.reader.search('08', '2022-2025', 3, 'sv', 'förnyelse'))[0]?.key, PRIORITY);
-      assert.equal((await ctx.reader.search('08', '2022-2025', 2, 'fi', 'kalastus')).length, 0, 'version 2 is untouched');
+      assert.equal(
+        (await ctx.reader.search('08', '2022-2025', 2, 'fi', 'kalastus')).length,
+        0,
+        'version 2 is untouched',
+      );
       const event = (await listAuditEvents(ctx.db.kysely, { action: 'node.update' })).entries[0]!;
       assert.equal(event.entityId, `08-2022-2025/v3/${PRIORITY}`);
       assert.equal((event.before as NodeState).texts.title?.sv, undefined);
@@ -72,12 +94,25 @@ for (const target of databaseTargets()) {
 
     test('translation status: stale until marked reviewed; machine when the editor says so', async () => {
       let { node: n } = await load(ctx, PRIORITY);
-      assert.deepEqual(n.status.title, { fi: 'original', sv: null, en: 'reviewed' }, 'imported translations count as reviewed');
-      let s = await updateNode(ctx, EDITOR, node(PRIORITY), { revision: n.revision, slug: n.slug, texts: { ...n.texts, title: { fi: 'Uusi otsikko', en: n.texts.title!.en! } } });
+      assert.deepEqual(
+        n.status.title,
+        { fi: 'original', sv: null, en: 'reviewed' },
+        'imported translations count as reviewed',
+      );
+      let s = await updateNode(ctx, EDITOR, node(PRIORITY), {
+        revision: n.revision,
+        slug: n.slug,
+        texts: { ...n.texts, title: { fi: 'Uusi otsikko', en: n.texts.title!.en! } },
+      });
       assert.equal(s.status.title.en, 'stale');
       s = await updateNode(ctx, EDITOR, node(PRIORITY), { revision: s.revision, slug: s.slug, texts: s.texts });
       assert.equal(s.status.title.en, 'stale', 'still stale after a save that does not review it');
-      s = await updateNode(ctx, EDITOR, node(PRIORITY), { revision: s.revision, slug: s.slug, texts: s.texts, status: { 'title.en': 'reviewed' } });
+      s = await updateNode(ctx, EDITOR, node(PRIORITY), {
+        revision: s.revision,
+        slug: s.slug,
+        texts: s.texts,
+        status: { 'title.en': 'reviewed' },
+      });
       assert.equal(s.status.title.en, 'reviewed');
       s = await updateNode(ctx, EDITOR, node(PRIORITY), {
         revision: s.revision,
@@ -94,8 +129,16 @@ for (const target of databaseTargets()) {
       const a = (await load(ctx, PRIORITY)).node;
       const b = (await load(ctx, PRIORITY)).node;
       assert.equal(a.revision, b.revision);
-      await updateNode(ctx, EDITOR, node(PRIORITY), { revision: a.revision, slug: a.slug, texts: { ...a.texts, title: { ...a.texts.title, fi: 'Ensimmäisen muokkaajan otsikko' } } });
-      const second = { revision: b.revision, slug: b.slug, texts: { ...b.texts, title: { ...b.texts.title, fi: 'Toisen muokkaajan otsikko' } } };
+      await updateNode(ctx, EDITOR, node(PRIORITY), {
+        revision: a.revision,
+        slug: a.slug,
+        texts: { ...a.texts, title: { ...a.texts.title, fi: 'Ensimmäisen muokkaajan otsikko' } },
+      });
+      const second = {
+        revision: b.revision,
+        slug: b.slug,
+        texts: { ...b.texts, title: { ...b.texts.title, fi: 'Toisen muokkaajan otsikko' } },
+      };
       let conflict: EditConflict<NodeState> | null = null;
       try {
         await updateNode(ctx, OTHER, node(PRIORITY), second);
@@ -104,10 +147,22 @@ for (const target of databaseTargets()) {
       }
       assert.ok(conflict instanceof EditConflict, 'the second save is refused');
       assert.equal(conflict.code, 'conflict');
-      assert.equal(conflict.current.texts.title!.fi, 'Ensimmäisen muokkaajan otsikko', 'the conflict shows the stored (first) text');
+      assert.equal(
+        conflict.current.texts.title!.fi,
+        'Ensimmäisen muokkaajan otsikko',
+        'the conflict shows the stored (first) text',
+      );
       assert.equal(conflict.current.revision, a.revision + 1);
-      assert.equal(findByKey(await draftTree(ctx), PRIORITY)!.title.fi, 'Ensimmäisen muokkaajan otsikko', 'the first save survives');
-      assert.deepEqual(await auditActions(ctx), ['version.start-update', 'node.update'], 'the refused save wrote nothing');
+      assert.equal(
+        findByKey(await draftTree(ctx), PRIORITY)!.title.fi,
+        'Ensimmäisen muokkaajan otsikko',
+        'the first save survives',
+      );
+      assert.deepEqual(
+        await auditActions(ctx),
+        ['version.start-update', 'node.update'],
+        'the refused save wrote nothing',
+      );
       // The second editor, having seen both, saves on top of the current revision deliberately.
       const resaved = await updateNode(ctx, OTHER, node(PRIORITY), { ...second, revision: conflict.current.revision });
       assert.equal(resaved.texts.title!.fi, 'Toisen muokkaajan otsikko');
@@ -116,7 +171,13 @@ for (const target of databaseTargets()) {
     test('concurrent saves racing on the same revision: exactly one wins', async () => {
       const n = (await load(ctx, MEASURE)).node;
       const results = await Promise.allSettled(
-        ['Yksi', 'Kaksi', 'Kolme'].map((fi) => updateNode(ctx, EDITOR, node(MEASURE), { revision: n.revision, slug: n.slug, texts: { ...n.texts, title: { fi } } })),
+        ['Yksi', 'Kaksi', 'Kolme'].map((fi) =>
+          updateNode(ctx, EDITOR, node(MEASURE), {
+            revision: n.revision,
+            slug: n.slug,
+            texts: { ...n.texts, title: { fi } },
+          }),
+        ),
       );
       assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
       for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as AppError).code, 'conflict');
@@ -128,7 +189,10 @@ for (const target of databaseTargets()) {
         await updateNode(ctx, EDITOR, node(PRIORITY), {
           revision: n.revision,
           slug: 'versions',
-          texts: { title: { fi: '  ', sv: 'Bara svenska' }, body: { fi: 'Katso <script>alert(1)</script>', en: '[x](javascript:alert(1))' } },
+          texts: {
+            title: { fi: '  ', sv: 'Bara svenska' },
+            body: { fi: 'Katso <script>alert(1)</script>', en: '[x](javascript:alert(1))' },
+          },
           terms: ['spearheads/no-such-term'],
         });
         assert.fail('should be refused');
@@ -141,7 +205,11 @@ for (const target of databaseTargets()) {
       }
       const sibling = (await load(ctx, PRIORITY)).node;
       await assert.rejects(
-        updateNode(ctx, EDITOR, node(PRIORITY), { revision: sibling.revision, slug: 'alykas-erikoistuminen-ja-tki', texts: sibling.texts }),
+        updateNode(ctx, EDITOR, node(PRIORITY), {
+          revision: sibling.revision,
+          slug: 'alykas-erikoistuminen-ja-tki',
+          texts: sibling.texts,
+        }),
         (e: unknown) => e instanceof FieldErrors && /already used/.test(e.fields['slug']!),
       );
       assert.deepEqual(await auditActions(ctx), ['version.start-update']);
@@ -150,28 +218,56 @@ for (const target of databaseTargets()) {
     test('term links: set with the texts or alone', async () => {
       let n: NodeState = (await load(ctx, MEASURE)).node;
       assert.deepEqual(n.terms, []);
-      n = await updateNode(ctx, EDITOR, node(MEASURE), { revision: n.revision, slug: n.slug, texts: n.texts, terms: ['crosscutting/digitalisation', 'spearheads/logistics'] });
+      n = await updateNode(ctx, EDITOR, node(MEASURE), {
+        revision: n.revision,
+        slug: n.slug,
+        texts: n.texts,
+        terms: ['crosscutting/digitalisation', 'spearheads/logistics'],
+      });
       assert.deepEqual([...n.terms].sort(), ['crosscutting/digitalisation', 'spearheads/logistics']);
       n = await setNodeTerms(ctx, EDITOR, node(MEASURE), { revision: n.revision, terms: ['spearheads/logistics'] });
       assert.deepEqual(n.terms, ['spearheads/logistics']);
-      assert.deepEqual(findByKey(await draftTree(ctx), MEASURE)!.terms, [{ taxonomy: 'spearheads', term: 'logistics' }]);
-      await assert.rejects(setNodeTerms(ctx, EDITOR, node(MEASURE), { revision: n.revision - 1, terms: [] }), EditConflict);
+      assert.deepEqual(findByKey(await draftTree(ctx), MEASURE)!.terms, [
+        { taxonomy: 'spearheads', term: 'logistics' },
+      ]);
+      await assert.rejects(
+        setNodeTerms(ctx, EDITOR, node(MEASURE), { revision: n.revision - 1, terms: [] }),
+        EditConflict,
+      );
     });
 
     test('adding nodes: key from the Finnish title, unique in the programme, at the end, within the levels', async () => {
-      const theme = await addNode(ctx, EDITOR, DRAFT, { parentKey: null, title: { fi: 'Turvallinen Kymenlaakso', sv: 'Trygga Kymmenedalen' } });
+      const theme = await addNode(ctx, EDITOR, DRAFT, {
+        parentKey: null,
+        title: { fi: 'Turvallinen Kymenlaakso', sv: 'Trygga Kymmenedalen' },
+      });
       assert.equal(theme.key, 'turvallinen-kymenlaakso');
       assert.deepEqual(theme.status.title, { fi: 'original', sv: 'reviewed', en: null });
-      const again = await addNode(ctx, EDITOR, DRAFT, { parentKey: PRIORITY, title: { fi: 'Uudistuva elinkeinoelämä' } });
+      const again = await addNode(ctx, EDITOR, DRAFT, {
+        parentKey: PRIORITY,
+        title: { fi: 'Uudistuva elinkeinoelämä' },
+      });
       assert.equal(again.key, 'uudistuva-elinkeinoelama-2', 'a key of an existing node is never reused');
       const tree = await draftTree(ctx);
       assert.equal(tree.at(-1)!.key, 'turvallinen-kymenlaakso');
       assert.equal(findByKey(tree, PRIORITY)!.children.at(-1)!.key, 'uudistuva-elinkeinoelama-2');
       assert.equal(findByKey(tree, 'uudistuva-elinkeinoelama-2')!.level, 'measure');
-      await assert.rejects(addNode(ctx, EDITOR, DRAFT, { parentKey: MEASURE, title: { fi: 'Liian syvä' } }), (e: unknown) => e instanceof FieldErrors && /3 level/.test(e.fields['parentKey']!));
-      await assert.rejects(addNode(ctx, EDITOR, DRAFT, { parentKey: null, title: { fi: 'Toinen', en: 'x' }, slug: THEME }), (e: unknown) => e instanceof FieldErrors && /already used/.test(e.fields['slug']!));
-      await assert.rejects(addNode(ctx, EDITOR, DRAFT, { parentKey: 'ei-ole', title: { fi: 'x' } }), (e: unknown) => e instanceof AppError && e.code === 'not_found');
-      assert.equal((await ctx.reader.search('08', '2022-2025', 3, 'fi', 'turvallinen'))[0]?.key, 'turvallinen-kymenlaakso');
+      await assert.rejects(
+        addNode(ctx, EDITOR, DRAFT, { parentKey: MEASURE, title: { fi: 'Liian syvä' } }),
+        (e: unknown) => e instanceof FieldErrors && /3 level/.test(e.fields['parentKey']!),
+      );
+      await assert.rejects(
+        addNode(ctx, EDITOR, DRAFT, { parentKey: null, title: { fi: 'Toinen', en: 'x' }, slug: THEME }),
+        (e: unknown) => e instanceof FieldErrors && /already used/.test(e.fields['slug']!),
+      );
+      await assert.rejects(
+        addNode(ctx, EDITOR, DRAFT, { parentKey: 'ei-ole', title: { fi: 'x' } }),
+        (e: unknown) => e instanceof AppError && e.code === 'not_found',
+      );
+      assert.equal(
+        (await ctx.reader.search('08', '2022-2025', 3, 'fi', 'turvallinen'))[0]?.key,
+        'turvallinen-kymenlaakso',
+      );
     });
 
     test('moving: up and down among siblings, to another parent with the subtree, never into a cycle or below the last level', async () => {
@@ -180,31 +276,64 @@ for (const target of databaseTargets()) {
       let n = (await load(ctx, priorities[1]!)).node;
       await moveNode(ctx, EDITOR, node(priorities[1]!), { revision: n.revision, direction: 'up' });
       tree = await draftTree(ctx);
-      assert.deepEqual(findByKey(tree, THEME)!.children.map((c) => c.key), [priorities[1], priorities[0], priorities[2]]);
+      assert.deepEqual(
+        findByKey(tree, THEME)!.children.map((c) => c.key),
+        [priorities[1], priorities[0], priorities[2]],
+      );
       n = (await load(ctx, priorities[1]!)).node;
-      await assert.rejects(moveNode(ctx, EDITOR, node(priorities[1]!), { revision: n.revision, direction: 'up' }), /already the first/);
+      await assert.rejects(
+        moveNode(ctx, EDITOR, node(priorities[1]!), { revision: n.revision, direction: 'up' }),
+        /already the first/,
+      );
       // A priority with its measures moves under the second theme; depths stay right.
       const otherTheme = tree[1]!.key;
       const measures = findByKey(tree, PRIORITY)!.children.length;
       n = (await load(ctx, PRIORITY)).node;
-      const moved = await moveNode(ctx, EDITOR, node(PRIORITY), { revision: n.revision, parentKey: otherTheme, index: 0 });
+      const moved = await moveNode(ctx, EDITOR, node(PRIORITY), {
+        revision: n.revision,
+        parentKey: otherTheme,
+        index: 0,
+      });
       assert.deepEqual(moved, { parentKey: otherTheme, position: 0 });
       tree = await draftTree(ctx);
       assert.equal(findByKey(tree, otherTheme)!.children[0]!.key, PRIORITY);
       assert.equal(findByKey(tree, PRIORITY)!.children.length, measures);
-      assert.deepEqual(findByKey(tree, THEME)!.children.map((c) => c.key), [priorities[1], priorities[2]], 'old siblings renumbered');
-      const rows = await ctx.db.kysely.selectFrom('nodes').innerJoin('versions', 'versions.id', 'nodes.version_id').select(['nodes.position', 'nodes.parent_id']).where('versions.number', '=', 3).execute();
+      assert.deepEqual(
+        findByKey(tree, THEME)!.children.map((c) => c.key),
+        [priorities[1], priorities[2]],
+        'old siblings renumbered',
+      );
+      const rows = await ctx.db.kysely
+        .selectFrom('nodes')
+        .innerJoin('versions', 'versions.id', 'nodes.version_id')
+        .select(['nodes.position', 'nodes.parent_id'])
+        .where('versions.number', '=', 3)
+        .execute();
       const groups = new Map<number | null, number[]>();
       for (const r of rows) groups.set(r.parent_id, [...(groups.get(r.parent_id) ?? []), r.position]);
-      for (const positions of groups.values()) assert.deepEqual(positions.sort((a, b) => a - b), positions.map((_, i) => i), 'positions are 0..n-1 under every parent');
+      for (const positions of groups.values())
+        assert.deepEqual(
+          positions.sort((a, b) => a - b),
+          positions.map((_, i) => i),
+          'positions are 0..n-1 under every parent',
+        );
       // A measure becomes a priority (one level up), then cycles and depth are refused.
       n = (await load(ctx, MEASURE)).node;
       await moveNode(ctx, EDITOR, node(MEASURE), { revision: n.revision, parentKey: THEME });
       assert.equal(findByKey(await draftTree(ctx), MEASURE)!.level, 'priority');
       n = (await load(ctx, THEME)).node;
-      await assert.rejects(moveNode(ctx, EDITOR, node(THEME), { revision: n.revision, parentKey: MEASURE }), (e: unknown) => e instanceof FieldErrors && /own descendants/.test(e.fields['parentKey']!));
-      await assert.rejects(moveNode(ctx, EDITOR, node(THEME), { revision: n.revision, parentKey: otherTheme }), (e: unknown) => e instanceof FieldErrors && /level 4/.test(e.fields['parentKey']!));
-      await assert.rejects(moveNode(ctx, EDITOR, node(THEME), { revision: n.revision - 1, direction: 'down' }), EditConflict);
+      await assert.rejects(
+        moveNode(ctx, EDITOR, node(THEME), { revision: n.revision, parentKey: MEASURE }),
+        (e: unknown) => e instanceof FieldErrors && /own descendants/.test(e.fields['parentKey']!),
+      );
+      await assert.rejects(
+        moveNode(ctx, EDITOR, node(THEME), { revision: n.revision, parentKey: otherTheme }),
+        (e: unknown) => e instanceof FieldErrors && /level 4/.test(e.fields['parentKey']!),
+      );
+      await assert.rejects(
+        moveNode(ctx, EDITOR, node(THEME), { revision: n.revision - 1, direction: 'down' }),
+        EditConflict,
+      );
       const moves = (await listAuditEvents(ctx.db.kysely, { action: 'node.move' })).entries;
       assert.equal(moves.length, 3);
       assert.deepEqual(moves[1]!.after, { parentKey: otherTheme, position: 0, depth: 2 });
@@ -223,7 +352,12 @@ for (const target of databaseTargets()) {
       assert.deepEqual(findByKey(tree, THEME)!.children.map((c) => c.key).length, 2);
       const v2 = await ctx.reader.versionContent('08', '2022-2025', 2);
       assert.ok(findByKey(v2.nodes, PRIORITY), 'version 2 keeps it');
-      assert.equal((await ctx.reader.search('08', '2022-2025', 3, 'fi', 'elinkeinoelämän uudistaminen')).some((h) => h.key === PRIORITY), false);
+      assert.equal(
+        (await ctx.reader.search('08', '2022-2025', 3, 'fi', 'elinkeinoelämän uudistaminen')).some(
+          (h) => h.key === PRIORITY,
+        ),
+        false,
+      );
       const event = (await listAuditEvents(ctx.db.kysely, { action: 'node.delete' })).entries[0]!;
       assert.equal((event.before as unknown[]).length, count, 'the audit event keeps every deleted node');
       assert.equal(flattenTree(tree).length, flattenTree(v2.nodes).length - count);
@@ -233,8 +367,18 @@ for (const target of databaseTargets()) {
       const n = (await load(ctx, PRIORITY)).node;
       const before = (await listAuditEvents(ctx.db.kysely)).total;
       await breakGenerationBump(ctx);
-      await assert.rejects(updateNode(ctx, EDITOR, node(PRIORITY), { revision: n.revision, slug: n.slug, texts: { ...n.texts, title: { fi: 'Ei tallennu' } } }), /generation bump failed/);
-      await assert.rejects(addNode(ctx, EDITOR, DRAFT, { parentKey: null, title: { fi: 'Ei tallennu' } }), /generation bump failed/);
+      await assert.rejects(
+        updateNode(ctx, EDITOR, node(PRIORITY), {
+          revision: n.revision,
+          slug: n.slug,
+          texts: { ...n.texts, title: { fi: 'Ei tallennu' } },
+        }),
+        /generation bump failed/,
+      );
+      await assert.rejects(
+        addNode(ctx, EDITOR, DRAFT, { parentKey: null, title: { fi: 'Ei tallennu' } }),
+        /generation bump failed/,
+      );
       assert.equal((await listAuditEvents(ctx.db.kysely)).total, before, 'no audit event');
       const after = (await load(ctx, PRIORITY)).node;
       assert.equal(after.revision, n.revision);

@@ -50,8 +50,16 @@ const json = (text: string): string => JSON.stringify(all(text));
 describe('the HTML scanner of the XSS test finds what it must', () => {
   test('raw payloads are hazards; escaped ones are not', () => {
     assert.deepEqual(scriptHazards('<p>&lt;script>alert(1)&lt;/script></p><a href="/fi/">x</a>'), []);
-    assert.deepEqual(scriptHazards('<meta name="description" content="&#34;><img src=x onerror=alert(1)>"/>'), [], 'inside a quoted attribute it is text');
-    assert.deepEqual(scriptHazards('<textarea>&lt;/textarea><script>alert(1)</script></textarea>'), [], 'RCDATA is text');
+    assert.deepEqual(
+      scriptHazards('<meta name="description" content="&#34;><img src=x onerror=alert(1)>"/>'),
+      [],
+      'inside a quoted attribute it is text',
+    );
+    assert.deepEqual(
+      scriptHazards('<textarea>&lt;/textarea><script>alert(1)</script></textarea>'),
+      [],
+      'RCDATA is text',
+    );
     assert.ok(scriptHazards('<p><script>alert(1)</script></p>').includes('<script> element'));
     assert.ok(scriptHazards('<p>"><img src=x onerror=alert(1)></p>').some((p) => p.startsWith('onerror=')));
     assert.ok(scriptHazards('<svg/onload=alert(1)>').length > 0);
@@ -69,7 +77,10 @@ for (const target of databaseTargets()) {
     before(async () => {
       ctx = await openTestContext(target);
       app = await buildApp(ctx);
-      editor = await signedIn(app, await createUser(ctx, { email: 'xss-editor@example.fi', role: 'editor', region: '08' }));
+      editor = await signedIn(
+        app,
+        await createUser(ctx, { email: 'xss-editor@example.fi', role: 'editor', region: '08' }),
+      );
       await startDraft(ctx);
     });
 
@@ -83,20 +94,51 @@ for (const target of databaseTargets()) {
       const db = ctx.db.kysely;
       const refused = markdownProblems(p).length > 0;
       const node = (await nodeForEdit(db, { ...DRAFT, key: PRIORITY })).node;
-      const nodeInput = { revision: node.revision, slug: node.slug, texts: { title: all(`Kalastuspaikka ${p}`), shortTitle: all(p), summary: all(`Kalastuspaikka ${p}`), body: all(p) } };
+      const nodeInput = {
+        revision: node.revision,
+        slug: node.slug,
+        texts: {
+          title: all(`Kalastuspaikka ${p}`),
+          shortTitle: all(p),
+          summary: all(`Kalastuspaikka ${p}`),
+          body: all(p),
+        },
+      };
       if (refused) {
-        await assert.rejects(updateNode(ctx, EDITOR, { ...DRAFT, key: PRIORITY }, nodeInput), (e: unknown) => e instanceof FieldErrors && 'body.fi' in e.fields && 'body.sv' in e.fields && 'body.en' in e.fields);
-        await updateNode(ctx, EDITOR, { ...DRAFT, key: PRIORITY }, { ...nodeInput, texts: { ...nodeInput.texts, body: all('Turvallinen teksti') } });
-        await db.updateTable('nodes').set({ body: json(p) }).where('key', 'in', [PRIORITY, THEME]).execute();
+        await assert.rejects(
+          updateNode(ctx, EDITOR, { ...DRAFT, key: PRIORITY }, nodeInput),
+          (e: unknown) =>
+            e instanceof FieldErrors && 'body.fi' in e.fields && 'body.sv' in e.fields && 'body.en' in e.fields,
+        );
+        await updateNode(
+          ctx,
+          EDITOR,
+          { ...DRAFT, key: PRIORITY },
+          { ...nodeInput, texts: { ...nodeInput.texts, body: all('Turvallinen teksti') } },
+        );
+        await db
+          .updateTable('nodes')
+          .set({ body: json(p) })
+          .where('key', 'in', [PRIORITY, THEME])
+          .execute();
       } else {
         await updateNode(ctx, EDITOR, { ...DRAFT, key: PRIORITY }, nodeInput);
       }
       const version = (await programmeOverview(db, PROGRAMME)).versions.find((v) => v.number === 3)!;
-      const versionInput = { revision: version.revision, texts: { label: all(p), vision: all(p), summary: all(p), changelog: all(p) } };
+      const versionInput = {
+        revision: version.revision,
+        texts: { label: all(p), vision: all(p), summary: all(p), changelog: all(p) },
+      };
       if (refused) {
         await assert.rejects(updateVersionTexts(ctx, EDITOR, DRAFT, versionInput), FieldErrors);
-        await updateVersionTexts(ctx, EDITOR, DRAFT, { ...versionInput, texts: { label: all(p), vision: null, summary: null, changelog: null } });
-        await db.updateTable('versions').set({ vision: json(p), summary: json(p), changelog: json(p) }).execute();
+        await updateVersionTexts(ctx, EDITOR, DRAFT, {
+          ...versionInput,
+          texts: { label: all(p), vision: null, summary: null, changelog: null },
+        });
+        await db
+          .updateTable('versions')
+          .set({ vision: json(p), summary: json(p), changelog: json(p) })
+          .execute();
       } else {
         await updateVersionTexts(ctx, EDITOR, DRAFT, versionInput);
       }
@@ -106,28 +148,67 @@ for (const target of databaseTargets()) {
         title: all(`Ohjelma ${p}`),
         periodStart: programme.periodStart,
         periodEnd: programme.periodEnd,
-        levels: Object.fromEntries(programme.levels.map((l) => [l.key, { name: all(`${l.key} ${p}`), namePlural: all(`${l.key}s ${p}`) }])),
+        levels: Object.fromEntries(
+          programme.levels.map((l) => [l.key, { name: all(`${l.key} ${p}`), namePlural: all(`${l.key}s ${p}`) }]),
+        ),
       });
-      const term = (await termsForEdit(db, PROGRAMME)).taxonomies.find((t) => t.key === 'crosscutting')!.terms.find((t) => t.key === 'digitalisation')!;
+      const term = (await termsForEdit(db, PROGRAMME)).taxonomies
+        .find((t) => t.key === 'crosscutting')!
+        .terms.find((t) => t.key === 'digitalisation')!;
       const termRef = { ...PROGRAMME, taxonomy: 'crosscutting', key: 'digitalisation' };
       if (refused) {
-        await assert.rejects(updateTerm(ctx, EDITOR, termRef, { revision: term.revision, texts: { title: all(p), shortTitle: all(p), description: all(p) } }), FieldErrors);
-        await updateTerm(ctx, EDITOR, termRef, { revision: term.revision, texts: { title: all(p), shortTitle: all(p), description: null } });
-        await db.updateTable('terms').set({ description: json(p) }).where('key', '=', 'digitalisation').execute();
+        await assert.rejects(
+          updateTerm(ctx, EDITOR, termRef, {
+            revision: term.revision,
+            texts: { title: all(p), shortTitle: all(p), description: all(p) },
+          }),
+          FieldErrors,
+        );
+        await updateTerm(ctx, EDITOR, termRef, {
+          revision: term.revision,
+          texts: { title: all(p), shortTitle: all(p), description: null },
+        });
+        await db
+          .updateTable('terms')
+          .set({ description: json(p) })
+          .where('key', '=', 'digitalisation')
+          .execute();
       } else {
-        await updateTerm(ctx, EDITOR, termRef, { revision: term.revision, texts: { title: all(p), shortTitle: all(p), description: all(p) } });
+        await updateTerm(ctx, EDITOR, termRef, {
+          revision: term.revision,
+          texts: { title: all(p), shortTitle: all(p), description: all(p) },
+        });
       }
       const council = await councilForEdit(db, '08');
       const office = council.offices[0]!;
-      await updateOffice(ctx, EDITOR, '08', office.id, { revision: office.revision, kind: office.kind, name: all(p), hours: all(p), postalAddress: p, visitingAddress: p, phone: office.phone, email: office.email });
+      await updateOffice(ctx, EDITOR, '08', office.id, {
+        revision: office.revision,
+        kind: office.kind,
+        name: all(p),
+        hours: all(p),
+        postalAddress: p,
+        visitingAddress: p,
+        phone: office.phone,
+        email: office.email,
+      });
       const contact = council.contacts[0]!;
-      await updateContact(ctx, EDITOR, '08', contact.id, { revision: contact.revision, name: p, role: all(p), topic: all(p), phone: contact.phone, email: contact.email });
+      await updateContact(ctx, EDITOR, '08', contact.id, {
+        revision: contact.revision,
+        name: p,
+        role: all(p),
+        topic: all(p),
+        phone: contact.phone,
+        email: contact.email,
+      });
       ctx.reader.invalidate();
     }
 
     function assertInert(html: string, where: string, p: string): void {
       assert.deepEqual(scriptHazards(html), [], `${where}: must be inert`);
-      assert.ok(html.includes(escapeHtml(p)) || html.includes(p.replace(/</g, '&lt;')), `${where}: the payload is on the page (escaped), so the check saw it`);
+      assert.ok(
+        html.includes(escapeHtml(p)) || html.includes(p.replace(/</g, '&lt;')),
+        `${where}: the payload is on the page (escaped), so the check saw it`,
+      );
     }
 
     for (const [i, p] of PAYLOADS.entries()) {
@@ -187,7 +268,13 @@ for (const target of databaseTargets()) {
 
         // A form sent back with the payload as input: 400 (field errors) and 409 (conflict) pages.
         const url = `${base}/versions/3/nodes/${PRIORITY}`;
-        const invalid = await editor.post(url, { revision: '1', slug: 'search', 'title.fi': p, 'body.fi': p, 'summary.sv': p });
+        const invalid = await editor.post(url, {
+          revision: '1',
+          slug: 'search',
+          'title.fi': p,
+          'body.fi': p,
+          'summary.sv': p,
+        });
         assert.ok([400, 409].includes(invalid.statusCode), `re-shown form: ${invalid.statusCode}`);
         assertInert(invalid.body, 're-shown node form', p);
         const stale = await editor.post(`${base}/versions/3`, { revision: '1', 'label.fi': p, 'vision.fi': p });

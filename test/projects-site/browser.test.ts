@@ -11,8 +11,6 @@ import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type Ser
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { seedProjects } from './support.ts';
 
-
-
 for (const target of databaseTargets()) {
   describe(`project browser in Chromium with axe-core (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     let ctx: AppContext;
@@ -42,7 +40,10 @@ for (const target of databaseTargets()) {
 
         await page.getByLabel('Kunta').selectOption('285');
         await page.getByLabel('Rahasto').selectOption('ERDF');
-        await Promise.all([page.waitForURL(/municipality=285/), page.getByRole('button', { name: 'Näytä hankkeet' }).click()]);
+        await Promise.all([
+          page.waitForURL(/municipality=285/),
+          page.getByRole('button', { name: 'Näytä hankkeet' }).click(),
+        ]);
         const url = new URL(page.url());
         assert.equal(url.searchParams.get('municipality'), '285');
         assert.equal(url.searchParams.get('fund'), 'ERDF');
@@ -50,12 +51,18 @@ for (const target of databaseTargets()) {
         assert.equal(await page.locator('#filter-municipality').inputValue(), '285');
         await expectNoAxeViolations(page, 'filtered project browser');
 
-        await Promise.all([page.waitForURL(/\/projects\/KY-101\/$/), page.getByRole('link', { name: 'Satamalogistiikan digitalisointi' }).click()]);
+        await Promise.all([
+          page.waitForURL(/\/projects\/KY-101\/$/),
+          page.getByRole('link', { name: 'Satamalogistiikan digitalisointi' }).click(),
+        ]);
         assert.equal(await page.locator('h1').innerText(), 'Satamalogistiikan digitalisointi');
         assert.match(await page.locator('main').innerText(), /100\s000,00\s€/);
         await expectNoAxeViolations(page, 'project page');
 
-        await Promise.all([page.waitForURL(/uudistuva-elinkeinoelama\/$/), page.getByRole('link', { name: 'Elinkeinoelämän uudistaminen' }).click()]);
+        await Promise.all([
+          page.waitForURL(/uudistuva-elinkeinoelama\/$/),
+          page.getByRole('link', { name: 'Elinkeinoelämän uudistaminen' }).click(),
+        ]);
         assert.match(await page.locator('#projects-heading').innerText(), /Hankkeet/);
         await expectNoAxeViolations(page, 'priority page with projects');
 

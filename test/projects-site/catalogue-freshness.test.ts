@@ -10,7 +10,8 @@ import { openAppContext, type AppContext } from '#src/services/app-context.ts';
 import { databaseTargets, testConfig } from '../support/databases.ts';
 import { ALL, seedBareProjects, seedProjects } from './support.ts';
 
-const codes = async (ctx: AppContext): Promise<string[]> => (await ctx.projects.all('08', {}, 'code')).map((p) => p.code);
+const codes = async (ctx: AppContext): Promise<string[]> =>
+  (await ctx.projects.all('08', {}, 'code')).map((p) => p.code);
 
 for (const target of databaseTargets()) {
   describe(`project catalogue freshness (${target.name})`, () => {
@@ -54,7 +55,11 @@ for (const target of databaseTargets()) {
 
     test('an edit of programme texts keeps the project list as it is', async () => {
       const before = await codes(server);
-      await server.db.kysely.updateTable('meta').set({ value: '999' }).where('key', '=', 'content_generation').execute();
+      await server.db.kysely
+        .updateTable('meta')
+        .set({ value: '999' })
+        .where('key', '=', 'content_generation')
+        .execute();
       server.reader.invalidate();
       assert.deepEqual(await codes(server), before);
     });

@@ -72,18 +72,33 @@ for (const target of databaseTargets()) {
       const first = (await api.get('/api/v1/regions/08/projects?size=4')).json() as Page;
       assert.deepEqual([first.total, first.page, first.pages], [6, 1, 2]);
       // By Finnish name: Kiertotalouden, Kouvolan, Matkailun, Nuorten | Rautatieyhteyksien, Satamalogistiikan.
-      assert.deepEqual(first.projects.map((p) => p.code), ['KY-106', 'KY-102', 'KY-103', 'KY-105']);
+      assert.deepEqual(
+        first.projects.map((p) => p.code),
+        ['KY-106', 'KY-102', 'KY-103', 'KY-105'],
+      );
       const second = (await api.get('/api/v1/regions/08/projects?size=4&page=2')).json() as Page;
-      assert.deepEqual(second.projects.map((p) => p.code), ['KY-104', 'KY-101']);
+      assert.deepEqual(
+        second.projects.map((p) => p.code),
+        ['KY-104', 'KY-101'],
+      );
       const byStart = (await api.get('/api/v1/regions/08/projects?sort=start')).json() as Page;
-      assert.deepEqual(byStart.projects.map((p) => p.code), ['KY-102', 'KY-104', 'KY-101', 'KY-103', 'KY-105', 'KY-106']);
+      assert.deepEqual(
+        byStart.projects.map((p) => p.code),
+        ['KY-102', 'KY-104', 'KY-101', 'KY-103', 'KY-105', 'KY-106'],
+      );
       const beyond = (await api.get('/api/v1/regions/08/projects?page=3&size=4')).json() as Page;
       assert.deepEqual(beyond.projects, []);
     });
 
     test('list items carry money and municipalities', async () => {
       const page = (await api.get('/api/v1/regions/08/projects?sort=code&municipality=285')).json() as Page;
-      assert.deepEqual(page.projects[0], { ...page.projects[0], code: 'KY-101', grantedCents: 10_000_000, paidCents: 4_000_050, municipalities: ['285'] });
+      assert.deepEqual(page.projects[0], {
+        ...page.projects[0],
+        code: 'KY-101',
+        grantedCents: 10_000_000,
+        paidCents: 4_000_050,
+        municipalities: ['285'],
+      });
       assert.deepEqual(page.projects[1]!.municipalities, ['285', '286']);
     });
 

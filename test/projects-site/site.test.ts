@@ -18,13 +18,18 @@ const B = '/fi/kymenlaakso/projects/';
 
 /** Texts of the cells of every row of the table with `caption` (tags removed). */
 function tableRows(html: string, caption: string): string[][] {
-  const table = [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((m) => m[1]!).find((t) => t.includes(`<caption>${caption}</caption>`));
+  const table = [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)]
+    .map((m) => m[1]!)
+    .find((t) => t.includes(`<caption>${caption}</caption>`));
   assert.ok(table, `no table captioned ${caption}`);
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)![1]!;
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')),
+  );
 }
 
-const linkedCodes = (html: string): string[] => [...html.matchAll(/href="\/fi\/kymenlaakso\/projects\/([A-Z0-9-]+)\/"/g)].map((m) => m[1]!);
+const linkedCodes = (html: string): string[] =>
+  [...html.matchAll(/href="\/fi\/kymenlaakso\/projects\/([A-Z0-9-]+)\/"/g)].map((m) => m[1]!);
 
 for (const target of databaseTargets()) {
   describe(`project pages (${target.name})`, () => {
@@ -45,7 +50,8 @@ for (const target of databaseTargets()) {
       assert.match(before_, /Näillä rajauksilla ei löytynyt hankkeita/);
       const after_ = (await api.get(B)).body;
       assert.match(after_, /Hankkeita: 6/);
-      const priority = (await api.get('/fi/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/')).body;
+      const priority = (await api.get('/fi/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/'))
+        .body;
       assert.match(priority, /Tähän liittyviä hankkeita: 2/);
     });
 
@@ -57,7 +63,10 @@ for (const target of databaseTargets()) {
       assert.match(res.body, /<option value="285" selected>Kotka<\/option>/);
       assert.match(res.body, /<option value="ERDF" selected>/);
       assert.match(res.body, /<label for="filter-municipality">Kunta<\/label>/);
-      assert.match(res.body, /href="\/fi\/kymenlaakso\/projects.csv\?municipality=285&amp;fund=ERDF"|href="\/fi\/kymenlaakso\/projects.csv\?municipality=285&fund=ERDF"/);
+      assert.match(
+        res.body,
+        /href="\/fi\/kymenlaakso\/projects.csv\?municipality=285&amp;fund=ERDF"|href="\/fi\/kymenlaakso\/projects.csv\?municipality=285&fund=ERDF"/,
+      );
       const none = await api.get(`${B}?status=planned&fund=ERDF`);
       assert.match(none.body, /Näillä rajauksilla ei löytynyt hankkeita/);
       assert.deepEqual(linkedCodes(none.body), []);
@@ -66,7 +75,10 @@ for (const target of databaseTargets()) {
     test('paging: page links with aria-label and aria-current, and the right slice', async () => {
       const first = (await api.get(`${B}?size=2`)).body;
       assert.match(first, /<nav class="pagination" aria-label="Tulossivut">/);
-      assert.match(first, /<a href="\/fi\/kymenlaakso\/projects\/\?size=2" aria-current="page" aria-label="Sivu 1">1<\/a>/);
+      assert.match(
+        first,
+        /<a href="\/fi\/kymenlaakso\/projects\/\?size=2" aria-current="page" aria-label="Sivu 1">1<\/a>/,
+      );
       // By Finnish name: Kiertotalouden, Kouvolan | Matkailun, Nuorten | Rautatieyhteyksien, Satamalogistiikan.
       assert.deepEqual(linkedCodes(first), ['KY-106', 'KY-102']);
       const second = (await api.get(`${B}?size=2&page=2`)).body;
@@ -78,19 +90,47 @@ for (const target of databaseTargets()) {
       assert.doesNotMatch(one, /class="pagination"/);
     });
 
-    const EXPORTS = ['', 'municipality=285', 'fund=ESF%2B', 'theme=innovatiivinen-kymenlaakso&from_year=2023', 'q=rautatieyhteyksiä', 'sort=start', 'status=planned&fund=ERDF'];
+    const EXPORTS = [
+      '',
+      'municipality=285',
+      'fund=ESF%2B',
+      'theme=innovatiivinen-kymenlaakso&from_year=2023',
+      'q=rautatieyhteyksiä',
+      'sort=start',
+      'status=planned&fund=ERDF',
+    ];
     for (const query of EXPORTS) {
       test(`the CSV and JSON exports equal the filtered list (${query || 'no filter'})`, async () => {
-        const list = (await api.get(`/api/v1/regions/08/projects?size=100&${query}`)).json() as { total: number; projects: { code: string; name: { fi: string | null }; grantedCents: number; paidCents: number; municipalities: string[]; status: string }[] };
+        const list = (await api.get(`/api/v1/regions/08/projects?size=100&${query}`)).json() as {
+          total: number;
+          projects: {
+            code: string;
+            name: { fi: string | null };
+            grantedCents: number;
+            paidCents: number;
+            municipalities: string[];
+            status: string;
+          }[];
+        };
         const csvRes = await api.get(`/fi/kymenlaakso/projects.csv?${query}`);
         assert.equal(csvRes.status, 200);
         assert.equal(csvRes.headers['content-type'], 'text/csv; charset=utf-8');
         const rows = parse(csvRes.body, { bom: true, columns: true }) as Record<string, string>[];
         assert.deepEqual(
           rows.map((r) => [r['code'], r['name_fi'], r['status'], r['municipalities'], r['granted_eur'], r['paid_eur']]),
-          list.projects.map((p) => [p.code, p.name.fi ?? '', p.status, p.municipalities.join(';'), (p.grantedCents / 100).toFixed(2), (p.paidCents / 100).toFixed(2)]),
+          list.projects.map((p) => [
+            p.code,
+            p.name.fi ?? '',
+            p.status,
+            p.municipalities.join(';'),
+            (p.grantedCents / 100).toFixed(2),
+            (p.paidCents / 100).toFixed(2),
+          ]),
         );
-        const json = (await api.get(`/en/kymenlaakso/projects.json?${query}`)).json() as { total: number; projects: { code: string }[] };
+        const json = (await api.get(`/en/kymenlaakso/projects.json?${query}`)).json() as {
+          total: number;
+          projects: { code: string }[];
+        };
         assert.equal(json.total, list.total);
         assert.deepEqual(
           json.projects.map((p) => p.code),
@@ -100,7 +140,10 @@ for (const target of databaseTargets()) {
     }
 
     test('the whole CSV is the hand-made list', async () => {
-      const rows = parse((await api.get('/fi/kymenlaakso/projects.csv?sort=code')).body, { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse((await api.get('/fi/kymenlaakso/projects.csv?sort=code')).body, {
+        bom: true,
+        columns: true,
+      }) as Record<string, string>[];
       assert.deepEqual(
         rows.map((r) => r['code']),
         ALL,
@@ -120,7 +163,16 @@ for (const target of databaseTargets()) {
       });
     });
 
-    for (const query of ['fund=EU', 'municipality=28', 'from_year=2025&to_year=2024', 'page=0', 'size=500', 'sort=date', 'theme=nothing-here', 'term=spearheads']) {
+    for (const query of [
+      'fund=EU',
+      'municipality=28',
+      'from_year=2025&to_year=2024',
+      'page=0',
+      'size=500',
+      'sort=date',
+      'theme=nothing-here',
+      'term=spearheads',
+    ]) {
       test(`bad parameter ${query} → 400 page and 400 export`, async () => {
         assert.equal((await api.get(`${B}?${query}`)).status, 400);
         assert.equal((await api.get(`/fi/kymenlaakso/projects.csv?${query}`)).status, 400);
@@ -135,7 +187,10 @@ for (const target of databaseTargets()) {
       assert.match(fi, /<dd>1\.1\.2022 – 31\.12\.2025<\/dd>/);
       assert.match(fi, /<dd>Kymenlaakson liitto<\/dd>/);
       assert.ok(fi.includes(`<td class="num">${fiEuros('80 000,00 €')}</td>`), 'fi euros');
-      assert.match(fi, /href="\/fi\/kymenlaakso\/2022-2025\/kestava-kymenlaakso\/saavutettavuus-ja-kestava-liikkuminen\/"/);
+      assert.match(
+        fi,
+        /href="\/fi\/kymenlaakso\/2022-2025\/kestava-kymenlaakso\/saavutettavuus-ja-kestava-liikkuminen\/"/,
+      );
       assert.match(fi, /href="\/fi\/kymenlaakso\/2022-2025\/tags\/spearheads\/logistics\/"/);
       const en = (await api.get('/en/kymenlaakso/projects/KY-104/')).body;
       assert.match(en, /<h1>Developing rail connections<\/h1>/);
@@ -149,7 +204,8 @@ for (const target of databaseTargets()) {
     });
 
     test('a priority page shows its projects and money by fund, linking to the filtered browser', async () => {
-      const html = (await api.get('/fi/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/')).body;
+      const html = (await api.get('/fi/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/'))
+        .body;
       assert.match(html, /<h2 id="projects-heading">Hankkeet<\/h2>/);
       assert.match(html, /Tähän liittyviä hankkeita: 2/);
       assert.deepEqual(linkedCodes(html), ['KY-102', 'KY-101']);
@@ -159,7 +215,10 @@ for (const target of databaseTargets()) {
       ]);
       assert.match(html, /href="\/fi\/kymenlaakso\/projects\/\?priority=uudistuva-elinkeinoelama"/);
       // A theme page has no projects section; a stored older version neither.
-      assert.doesNotMatch((await api.get('/fi/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/')).body, /projects-heading/);
+      assert.doesNotMatch(
+        (await api.get('/fi/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/')).body,
+        /projects-heading/,
+      );
     });
 
     test('a term page shows its projects', async () => {
@@ -182,10 +241,17 @@ for (const target of databaseTargets()) {
         assert.match(html, new RegExp(`<title id="${id}-title">[^<]+</title><desc id="${id}-desc">[^<]+</desc>`));
       }
       assert.doesNotMatch(html, /style=/);
-      const fmt = (cents: number): string => new Intl.NumberFormat('fi-FI', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+      const fmt = (cents: number): string =>
+        new Intl.NumberFormat('fi-FI', { style: 'currency', currency: 'EUR' }).format(cents / 100);
       // Projects linked to the programme's nodes: every project but KY-106 (linked to a term only, no money).
-      const totals = (await api.get('/api/v1/regions/08/projects/totals')).json() as { byFund: { fund: string; grantedCents: number; paidCents: number }[] };
-      const names: Record<string, string> = { ERDF: 'Euroopan aluekehitysrahasto (EAKR)', 'ESF+': 'Euroopan sosiaalirahasto plus (ESR+)', AKKE: 'Alueiden kestävän kasvun ja elinvoiman tukeminen (AKKE)' };
+      const totals = (await api.get('/api/v1/regions/08/projects/totals')).json() as {
+        byFund: { fund: string; grantedCents: number; paidCents: number }[];
+      };
+      const names: Record<string, string> = {
+        ERDF: 'Euroopan aluekehitysrahasto (EAKR)',
+        'ESF+': 'Euroopan sosiaalirahasto plus (ESR+)',
+        AKKE: 'Alueiden kestävän kasvun ja elinvoiman tukeminen (AKKE)',
+      };
       assert.deepEqual(
         tableRows(html, 'Rahastoittain'),
         totals.byFund.map((f) => [names[f.fund], fmt(0), fmt(f.grantedCents), fmt(f.paidCents)]),
@@ -198,10 +264,18 @@ for (const target of databaseTargets()) {
         ['Maakunnan saavutettavuuden ja kestävän liikkumisen parantaminen', 'saavutettavuus-ja-kestava-liikkuminen'],
         ['Osaamisen ja koulutuksen parantaminen', 'osaaminen-ja-koulutus'],
       ] as const) {
-        const t = (await api.get(`/api/v1/regions/08/projects/totals?priority=${priority}`)).json() as { grantedCents: number; paidCents: number };
+        const t = (await api.get(`/api/v1/regions/08/projects/totals?priority=${priority}`)).json() as {
+          grantedCents: number;
+          paidCents: number;
+        };
         assert.deepEqual(row(title), [title, fmt(0), fmt(t.grantedCents), fmt(t.paidCents)]);
       }
-      assert.deepEqual(row('Elinkeinoelämän uudistaminen'), ['Elinkeinoelämän uudistaminen', fmt(0), fiEuros('150 000,00 €'), fiEuros('90 000,50 €')]);
+      assert.deepEqual(row('Elinkeinoelämän uudistaminen'), [
+        'Elinkeinoelämän uudistaminen',
+        fmt(0),
+        fiEuros('150 000,00 €'),
+        fiEuros('90 000,50 €'),
+      ]);
       assert.match(html, /<th scope="col" class="num">Myönnetty<\/th>/);
       assert.equal((await api.get('/fi/kymenlaakso/1990-1993/funding/')).status, 404);
     });

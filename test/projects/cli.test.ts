@@ -41,7 +41,12 @@ async function dbSnapshot(url: string): Promise<DbSnapshot> {
 async function importEvents(url: string): Promise<string[]> {
   const db = await openDatabase(url);
   try {
-    const rows = await db.kysely.selectFrom('audit_events').select(['actor', 'action', 'summary']).where('action', 'like', '%.import').orderBy('id').execute();
+    const rows = await db.kysely
+      .selectFrom('audit_events')
+      .select(['actor', 'action', 'summary'])
+      .where('action', 'like', '%.import')
+      .orderBy('id')
+      .execute();
     return rows.map((r) => `${r.actor} ${r.action}: ${r.summary}`);
   } finally {
     await db.close();
@@ -57,9 +62,33 @@ const file = (name: string, text: string): string => {
 };
 
 const HEADER = ['code', 'name_fi', 'municipalities', 'start_date', 'end_date', 'status', 'fund', 'granted_eur'];
-const GOOD = file('hankkeet.csv', csv([HEADER, ['KY-1', 'Satamat', 'Kotka', '1.1.2024', '31.12.2025', 'running', 'EAKR', '1 000,50'], ['KY-2', 'Kylät', 'Pyhtää', '', '', 'planned', '', '']], ';'));
-const BAD = file('huonot.csv', csv([HEADER, ['KY-1', 'Satamat', 'Kotka', '31.2.2020', '', 'running', 'EAKR', '1.234,5,6'], ['KY-2', 'Kylät', '999', '', '', 'planned', '', '']]));
-const PLAN = file('plan.csv', csv([['node', 'fund', 'year', 'amount'], ['uudistuva-elinkeinoelama', 'EAKR', '2023', '1 000 000'], ['kestava-kymenlaakso', 'JTF', '2024', '500000']]));
+const GOOD = file(
+  'hankkeet.csv',
+  csv(
+    [
+      HEADER,
+      ['KY-1', 'Satamat', 'Kotka', '1.1.2024', '31.12.2025', 'running', 'EAKR', '1 000,50'],
+      ['KY-2', 'Kylät', 'Pyhtää', '', '', 'planned', '', ''],
+    ],
+    ';',
+  ),
+);
+const BAD = file(
+  'huonot.csv',
+  csv([
+    HEADER,
+    ['KY-1', 'Satamat', 'Kotka', '31.2.2020', '', 'running', 'EAKR', '1.234,5,6'],
+    ['KY-2', 'Kylät', '999', '', '', 'planned', '', ''],
+  ]),
+);
+const PLAN = file(
+  'plan.csv',
+  csv([
+    ['node', 'fund', 'year', 'amount'],
+    ['uudistuva-elinkeinoelama', 'EAKR', '2023', '1 000 000'],
+    ['kestava-kymenlaakso', 'JTF', '2024', '500000'],
+  ]),
+);
 
 describe('project commands: usage (no database needed)', () => {
   test('--help lists the commands with their usage', async () => {
@@ -77,17 +106,44 @@ describe('project commands: usage (no database needed)', () => {
     const url = join(tmp, 'unused.sqlite');
     const enc = await run(['import', 'projects', GOOD, '--region', '08', '--encoding', 'ebcdic'], url);
     assert.equal(enc.code, 2);
-    assert.match(enc.err, /option '--encoding <name>' argument 'ebcdic' is invalid\. must be one of utf-8, utf8, windows-1252, cp1252, iso-8859-1, iso8859-1, latin1, latin-1/);
-    const version = await run(['import', 'financing-plan', PLAN, '--region', '08', '--period', '2022-2025', '--version', 'two'], url);
+    assert.match(
+      enc.err,
+      /option '--encoding <name>' argument 'ebcdic' is invalid\. must be one of utf-8, utf8, windows-1252, cp1252, iso-8859-1, iso8859-1, latin1, latin-1/,
+    );
+    const version = await run(
+      ['import', 'financing-plan', PLAN, '--region', '08', '--period', '2022-2025', '--version', 'two'],
+      url,
+    );
     assert.equal(version.code, 2);
     assert.match(version.err, /must be a version number such as 2/);
-    const both = await run(['import', 'projects', GOOD, '--region', '08', '--mapping', 'x.json', '--preset', 'suunta'], url);
+    const both = await run(
+      ['import', 'projects', GOOD, '--region', '08', '--mapping', 'x.json', '--preset', 'suunta'],
+      url,
+    );
     assert.deepEqual([both.code, both.err], [2, 'suunta: give either --mapping or --preset, not both\n']);
     const preset = await run(['import', 'projects', GOOD, '--region', '08', '--preset', 'eura2021'], url);
-    assert.deepEqual([preset.code, preset.err], [2, 'suunta: there is no mapping preset "eura2021" (presets: rakennerahastot-fi-2007-2013, rakennerahastot-fi-2014-2020, suunta)\n']);
-    const mappingPath = file('mapping.json', JSON.stringify({ format: 'suunta.project-mapping/1', fields: { code: { column: 'code' }, 'name.fi': { column: 'n' } } }));
+    assert.deepEqual(
+      [preset.code, preset.err],
+      [
+        2,
+        'suunta: there is no mapping preset "eura2021" (presets: rakennerahastot-fi-2007-2013, rakennerahastot-fi-2014-2020, suunta)\n',
+      ],
+    );
+    const mappingPath = file(
+      'mapping.json',
+      JSON.stringify({
+        format: 'suunta.project-mapping/1',
+        fields: { code: { column: 'code' }, 'name.fi': { column: 'n' } },
+      }),
+    );
     const mapping = await run(['import', 'projects', GOOD, '--region', '08', '--mapping', mappingPath], url);
-    assert.deepEqual([mapping.code, mapping.err], [2, `suunta: ${mappingPath}: 1 problem(s) found; nothing was written\n  ${mappingPath}: fields: "status" must be mapped\n`]);
+    assert.deepEqual(
+      [mapping.code, mapping.err],
+      [
+        2,
+        `suunta: ${mappingPath}: 1 problem(s) found; nothing was written\n  ${mappingPath}: fields: "status" must be mapped\n`,
+      ],
+    );
   });
 });
 
@@ -121,27 +177,62 @@ for (const target of databaseTargets()) {
 
     test('a valid list is imported; the second time nothing changes', async () => {
       const first = await run(['import', 'projects', GOOD, '--region', '8'], url);
-      assert.deepEqual(first, { code: 0, out: 'Imported hankkeet.csv into region 08 (2 row(s), UTF-8 (detected)): 2 added, 0 changed, 0 unchanged\n', err: '' });
+      assert.deepEqual(first, {
+        code: 0,
+        out: 'Imported hankkeet.csv into region 08 (2 row(s), UTF-8 (detected)): 2 added, 0 changed, 0 unchanged\n',
+        err: '',
+      });
       const again = await run(['import', 'projects', GOOD, '--region', '08', '--preset', 'suunta'], url);
-      assert.deepEqual(again, { code: 0, out: 'Imported hankkeet.csv into region 08 (2 row(s), UTF-8 (detected)): 0 added, 0 changed, 2 unchanged\n', err: '' });
-      assert.deepEqual(await importEvents(url), [`cli projects.import: Imported ${GOOD} (preset suunta): 2 added, 0 changed, 0 unchanged, 0 rejected`], 'the audit log has the import that changed something');
+      assert.deepEqual(again, {
+        code: 0,
+        out: 'Imported hankkeet.csv into region 08 (2 row(s), UTF-8 (detected)): 0 added, 0 changed, 2 unchanged\n',
+        err: '',
+      });
+      assert.deepEqual(
+        await importEvents(url),
+        [`cli projects.import: Imported ${GOOD} (preset suunta): 2 added, 0 changed, 0 unchanged, 0 rejected`],
+        'the audit log has the import that changed something',
+      );
     });
 
     test('--skip-invalid writes the valid rows and the rejected ones to a file', async () => {
       const rejects = join(tmp, `rejects-${target.name}.csv`);
-      const mixed = file('mixed.csv', csv([HEADER, ['KY-3', 'Uusi', 'Hamina', '', '', 'running', '', ''], ['KY-4', 'Huono', 'Hamina', '1.13.2024', '', 'running', '', '']]));
+      const mixed = file(
+        'mixed.csv',
+        csv([
+          HEADER,
+          ['KY-3', 'Uusi', 'Hamina', '', '', 'running', '', ''],
+          ['KY-4', 'Huono', 'Hamina', '1.13.2024', '', 'running', '', ''],
+        ]),
+      );
       const r = await run(['import', 'projects', mixed, '--region', '08', '--skip-invalid', rejects], url);
       assert.equal(r.code, 0);
-      assert.equal(r.out, `Imported mixed.csv into region 08 (2 row(s), UTF-8 (detected)): 1 added, 0 changed, 0 unchanged; 1 rejected\nWrote the rejected rows with their reasons to ${rejects}\n`);
-      assert.equal(r.err, `suunta: 1 row(s) skipped:\n  ${mixed}: row 3, column "start_date": "1.13.2024" is not a date: there is no month 13\n`);
-      assert.equal(readFileSync(rejects, 'utf8'), '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""1.13.2024"" is not a date: there is no month 13","KY-4,Huono,Hamina,1.13.2024,,running,,"\n');
+      assert.equal(
+        r.out,
+        `Imported mixed.csv into region 08 (2 row(s), UTF-8 (detected)): 1 added, 0 changed, 0 unchanged; 1 rejected\nWrote the rejected rows with their reasons to ${rejects}\n`,
+      );
+      assert.equal(
+        r.err,
+        `suunta: 1 row(s) skipped:\n  ${mixed}: row 3, column "start_date": "1.13.2024" is not a date: there is no month 13\n`,
+      );
+      assert.equal(
+        readFileSync(rejects, 'utf8'),
+        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""1.13.2024"" is not a date: there is no month 13","KY-4,Huono,Hamina,1.13.2024,,running,,"\n',
+      );
     });
 
     test('a Latin-1 file is detected; declared UTF-8 it is refused', async () => {
       const latin = join(tmp, 'latin.csv');
-      writeFileSync(latin, Buffer.from(csv([HEADER, ['KY-5', 'Kylätalo', 'Miehikkälä', '', '', 'ended', '', '']]), 'latin1'));
+      writeFileSync(
+        latin,
+        Buffer.from(csv([HEADER, ['KY-5', 'Kylätalo', 'Miehikkälä', '', '', 'ended', '', '']]), 'latin1'),
+      );
       const detected = await run(['import', 'projects', latin, '--region', '08'], url);
-      assert.deepEqual(detected, { code: 0, out: 'Imported latin.csv into region 08 (1 row(s), Windows-1252 (detected)): 1 added, 0 changed, 0 unchanged\n', err: '' });
+      assert.deepEqual(detected, {
+        code: 0,
+        out: 'Imported latin.csv into region 08 (1 row(s), Windows-1252 (detected)): 1 added, 0 changed, 0 unchanged\n',
+        err: '',
+      });
       const declared = await run(['import', 'projects', latin, '--region', '08', '--encoding', 'utf8'], url);
       assert.deepEqual(declared, {
         code: 2,
@@ -153,15 +244,44 @@ for (const target of databaseTargets()) {
     });
 
     test('the financing plan: imported with counts; a bad one exits 2', async () => {
-      const r = await run(['import', 'financing-plan', PLAN, '--region', '08', '--period', '2022-2025', '--version', '2'], url);
-      assert.deepEqual(r, { code: 0, out: 'Imported the financing plan of programme 08/2022-2025 version 2: 2 line(s); 2 added, 0 changed, 0 removed, 0 unchanged\n', err: '' });
-      assert.equal((await importEvents(url)).at(-1), `cli financing-plan.import: Imported the financing plan of version 2 from ${PLAN}: 2 added, 0 changed, 0 removed, 0 unchanged`);
+      const r = await run(
+        ['import', 'financing-plan', PLAN, '--region', '08', '--period', '2022-2025', '--version', '2'],
+        url,
+      );
+      assert.deepEqual(r, {
+        code: 0,
+        out: 'Imported the financing plan of programme 08/2022-2025 version 2: 2 line(s); 2 added, 0 changed, 0 removed, 0 unchanged\n',
+        err: '',
+      });
+      assert.equal(
+        (await importEvents(url)).at(-1),
+        `cli financing-plan.import: Imported the financing plan of version 2 from ${PLAN}: 2 added, 0 changed, 0 removed, 0 unchanged`,
+      );
       const before = await dbSnapshot(url);
-      const bad = file('plan-bad.csv', csv([['node', 'fund', 'year', 'amount'], ['uudistuva-elinkeinoelama', 'EAKR', '2021', '1']]));
-      const b = await run(['import', 'financing-plan', bad, '--region', '08', '--period', '2022-2025', '--version', '2'], url);
-      assert.deepEqual(b, { code: 2, out: '', err: `suunta: ${bad}: 1 problem(s) found; nothing was written\n  ${bad}: row 2, column "year": 2021 is outside the programme period 2022–2025\n` });
-      const missing = await run(['import', 'financing-plan', PLAN, '--region', '08', '--period', '2022-2025', '--version', '9'], url);
-      assert.deepEqual([missing.code, missing.err], [2, 'suunta: version 9 of programme 2022-2025 of region 08 was not found\n']);
+      const bad = file(
+        'plan-bad.csv',
+        csv([
+          ['node', 'fund', 'year', 'amount'],
+          ['uudistuva-elinkeinoelama', 'EAKR', '2021', '1'],
+        ]),
+      );
+      const b = await run(
+        ['import', 'financing-plan', bad, '--region', '08', '--period', '2022-2025', '--version', '2'],
+        url,
+      );
+      assert.deepEqual(b, {
+        code: 2,
+        out: '',
+        err: `suunta: ${bad}: 1 problem(s) found; nothing was written\n  ${bad}: row 2, column "year": 2021 is outside the programme period 2022–2025\n`,
+      });
+      const missing = await run(
+        ['import', 'financing-plan', PLAN, '--region', '08', '--period', '2022-2025', '--version', '9'],
+        url,
+      );
+      assert.deepEqual(
+        [missing.code, missing.err],
+        [2, 'suunta: version 9 of programme 2022-2025 of region 08 was not found\n'],
+      );
       assert.deepEqual(await dbSnapshot(url), before);
     });
   });

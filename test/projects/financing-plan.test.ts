@@ -28,20 +28,73 @@ function withCell(index: number, column: string, value: string): string {
 }
 
 const MALFORMED: [string, Uint8Array, Partial<PlanImportOptions>, string[]][] = [
-  ['unknown node key', bytes(withCell(1, 'Node', 'satamat')), {}, ['plan.csv: row 3, column "Node": "satamat" is not a node key of programme 2022-2025 version 2']],
-  ['unknown fund', bytes(withCell(0, 'fund', 'EMKR')), {}, ['plan.csv: row 2, column "fund": "EMKR" is not a fund (ERDF, ESF+, JTF, AKKE, INTERREG, HORIZON, MUNICIPAL, PRIVATE, OTHER)']],
-  ['year outside the period', bytes(withCell(2, 'year', '2030')), {}, ['plan.csv: row 4, column "year": 2030 is outside the programme period 2022–2025']],
-  ['amount 1.234,5,6', bytes(withCell(3, 'amount', '1.234,5,6')), {}, ['plan.csv: row 5, column "amount": "1.234,5,6" is not an amount: the decimal separator "," appears more than once']],
-  ['negative amount', bytes(withCell(3, 'amount', '-5')), {}, ['plan.csv: row 5, column "amount": "-5" is negative (a plan holds amounts of 0 or more)']],
-  ['empty amount', bytes(withCell(3, 'amount', '')), {}, ['plan.csv: row 5, column "amount": is empty (write 0 for no money)']],
-  ['the same cell twice', bytes(withCell(2, 'Node', 'uudistuva-elinkeinoelama').replace('ESR+,2024', 'ERDF,2022')), {}, ['plan.csv: row 4: node uudistuva-elinkeinoelama, fund ERDF and year 2022 appear twice (rows 2 and 4)']],
-  ['missing column', bytes(csv([HEADER.slice(0, 4), ...ROWS.map((r) => r.slice(0, 4))])), {}, ['plan.csv: row 1, column "amount": missing required column (the columns are node, fund, year, amount)']],
-  ['a ragged row', bytes(FILE.replace('JTF,2023', 'JTF,x,2023')), {}, ['plan.csv: row 3: has 6 fields but the header has 5 (separator ","); the row is not read, so that no value lands in the wrong column']],
+  [
+    'unknown node key',
+    bytes(withCell(1, 'Node', 'satamat')),
+    {},
+    ['plan.csv: row 3, column "Node": "satamat" is not a node key of programme 2022-2025 version 2'],
+  ],
+  [
+    'unknown fund',
+    bytes(withCell(0, 'fund', 'EMKR')),
+    {},
+    [
+      'plan.csv: row 2, column "fund": "EMKR" is not a fund (ERDF, ESF+, JTF, AKKE, INTERREG, HORIZON, MUNICIPAL, PRIVATE, OTHER)',
+    ],
+  ],
+  [
+    'year outside the period',
+    bytes(withCell(2, 'year', '2030')),
+    {},
+    ['plan.csv: row 4, column "year": 2030 is outside the programme period 2022–2025'],
+  ],
+  [
+    'amount 1.234,5,6',
+    bytes(withCell(3, 'amount', '1.234,5,6')),
+    {},
+    [
+      'plan.csv: row 5, column "amount": "1.234,5,6" is not an amount: the decimal separator "," appears more than once',
+    ],
+  ],
+  [
+    'negative amount',
+    bytes(withCell(3, 'amount', '-5')),
+    {},
+    ['plan.csv: row 5, column "amount": "-5" is negative (a plan holds amounts of 0 or more)'],
+  ],
+  [
+    'empty amount',
+    bytes(withCell(3, 'amount', '')),
+    {},
+    ['plan.csv: row 5, column "amount": is empty (write 0 for no money)'],
+  ],
+  [
+    'the same cell twice',
+    bytes(withCell(2, 'Node', 'uudistuva-elinkeinoelama').replace('ESR+,2024', 'ERDF,2022')),
+    {},
+    ['plan.csv: row 4: node uudistuva-elinkeinoelama, fund ERDF and year 2022 appear twice (rows 2 and 4)'],
+  ],
+  [
+    'missing column',
+    bytes(csv([HEADER.slice(0, 4), ...ROWS.map((r) => r.slice(0, 4))])),
+    {},
+    ['plan.csv: row 1, column "amount": missing required column (the columns are node, fund, year, amount)'],
+  ],
+  [
+    'a ragged row',
+    bytes(FILE.replace('JTF,2023', 'JTF,x,2023')),
+    {},
+    [
+      'plan.csv: row 3: has 6 fields but the header has 5 (separator ","); the row is not read, so that no value lands in the wrong column',
+    ],
+  ],
   [
     'declared UTF-8 but Latin-1',
     Uint8Array.from([...FILE].map((c) => c.charCodeAt(0))),
     { encoding: 'utf-8' },
-    ['plan.csv: line 2, byte offset 74: not valid UTF-8 (bytes 0xE4 0x6D 0xE4 0x2C); the file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, or leave --encoding out to detect it)'],
+    [
+      'plan.csv: line 2, byte offset 74: not valid UTF-8 (bytes 0xE4 0x6D 0xE4 0x2C); the file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, or leave --encoding out to detect it)',
+    ],
   ],
   ['no rows', bytes(csv([HEADER])), {}, ['plan.csv: the file has no plan rows']],
 ];
@@ -49,7 +102,13 @@ const MALFORMED: [string, Uint8Array, Partial<PlanImportOptions>, string[]][] = 
 for (const target of databaseTargets()) {
   describe(`financing plan import on ${target.name}`, () => {
     let ctx: AppContext;
-    const options = (o: Partial<PlanImportOptions> = {}): PlanImportOptions => ({ file: 'plan.csv', regionCode: '08', programme: '2022-2025', version: 2, ...o });
+    const options = (o: Partial<PlanImportOptions> = {}): PlanImportOptions => ({
+      file: 'plan.csv',
+      regionCode: '08',
+      programme: '2022-2025',
+      version: 2,
+      ...o,
+    });
     before(async () => {
       ctx = await openTestContext(target);
     });
@@ -68,13 +127,22 @@ for (const target of databaseTargets()) {
         [{ version: 7 }, 'version 7 of programme 2022-2025 of region 08 was not found'],
         [{ programme: '2026-2029' }, 'programme 2026-2029 of region 08 was not found'],
       ] as const) {
-        await assert.rejects(importFinancingPlan(ctx.db, bytes(FILE), options(extra)), (e: unknown) => e instanceof AppError && e.code === 'not_found' && e.message === expected);
+        await assert.rejects(
+          importFinancingPlan(ctx.db, bytes(FILE), options(extra)),
+          (e: unknown) => e instanceof AppError && e.code === 'not_found' && e.message === expected,
+        );
       }
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
     });
 
     test('a valid plan is stored exactly; importing it again changes nothing', async () => {
-      assert.deepEqual(await importFinancingPlan(ctx.db, bytes(FILE), options()), { lines: 4, added: 4, changed: 0, removed: 0, unchanged: 0 });
+      assert.deepEqual(await importFinancingPlan(ctx.db, bytes(FILE), options()), {
+        lines: 4,
+        added: 4,
+        changed: 0,
+        removed: 0,
+        unchanged: 0,
+      });
       const key = { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 2 };
       assert.deepEqual(await listFinancingPlan(ctx.db.kysely, key), [
         { nodeKey: 'alykas-erikoistuminen-ja-tki', fund: 'ESF+', year: 2024, plannedCents: 75_000_050 },
@@ -83,18 +151,47 @@ for (const target of databaseTargets()) {
         { nodeKey: 'uudistuva-elinkeinoelama', fund: 'JTF', year: 2023, plannedCents: 2_500_000_000 },
       ]);
       const stored = await snapshot(ctx.db.kysely);
-      assert.deepEqual(await importFinancingPlan(ctx.db, bytes(FILE), options()), { lines: 4, added: 0, changed: 0, removed: 0, unchanged: 4 });
+      assert.deepEqual(await importFinancingPlan(ctx.db, bytes(FILE), options()), {
+        lines: 4,
+        added: 0,
+        changed: 0,
+        removed: 0,
+        unchanged: 4,
+      });
       assert.deepEqual(await snapshot(ctx.db.kysely), stored);
-      assert.deepEqual(await listFinancingPlan(ctx.db.kysely, { ...key, versionNumber: 1 }), [], 'another version has its own plan');
+      assert.deepEqual(
+        await listFinancingPlan(ctx.db.kysely, { ...key, versionNumber: 1 }),
+        [],
+        'another version has its own plan',
+      );
     });
 
     test('a new plan replaces the old one: added, changed and removed cells are counted', async () => {
-      const next = csv([HEADER, ROWS[0]!, [...ROWS[1]!.slice(0, 4), '24 000 000'], ['kestava-kymenlaakso', '', 'ERDF', '2022', '10']]);
-      assert.deepEqual(await importFinancingPlan(ctx.db, bytes(next), options()), { lines: 3, added: 1, changed: 1, removed: 2, unchanged: 1 });
-      const plan = await listFinancingPlan(ctx.db.kysely, { regionCode: '08', programmeSlug: '2022-2025', versionNumber: 2 });
+      const next = csv([
+        HEADER,
+        ROWS[0]!,
+        [...ROWS[1]!.slice(0, 4), '24 000 000'],
+        ['kestava-kymenlaakso', '', 'ERDF', '2022', '10'],
+      ]);
+      assert.deepEqual(await importFinancingPlan(ctx.db, bytes(next), options()), {
+        lines: 3,
+        added: 1,
+        changed: 1,
+        removed: 2,
+        unchanged: 1,
+      });
+      const plan = await listFinancingPlan(ctx.db.kysely, {
+        regionCode: '08',
+        programmeSlug: '2022-2025',
+        versionNumber: 2,
+      });
       assert.deepEqual(
         plan.map((l) => `${l.nodeKey} ${l.fund} ${l.year} ${l.plannedCents}`),
-        ['kestava-kymenlaakso ERDF 2022 1000', 'uudistuva-elinkeinoelama ERDF 2022 150000000', 'uudistuva-elinkeinoelama JTF 2023 2400000000'],
+        [
+          'kestava-kymenlaakso ERDF 2022 1000',
+          'uudistuva-elinkeinoelama ERDF 2022 150000000',
+          'uudistuva-elinkeinoelama JTF 2023 2400000000',
+        ],
       );
     });
   });

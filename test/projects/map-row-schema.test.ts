@@ -60,24 +60,57 @@ const MAPPING = mappingSchema.parse({
 
 /** Per column: values that are fine, and values with something wrong or unusual. */
 const VALUES: Record<string, [fine: string[], odd: string[]]> = {
-  code: [['A70301', 'KY-1', 'a.b_c'], ['', ' ', 'KY 1', 'ä', 'x'.repeat(70), '-']],
-  name_fi: [['Hanke', '  Kylät  ', ''], [' ', '<b>x</b>', 'x'.repeat(600)]],
+  code: [
+    ['A70301', 'KY-1', 'a.b_c'],
+    ['', ' ', 'KY 1', 'ä', 'x'.repeat(70), '-'],
+  ],
+  name_fi: [
+    ['Hanke', '  Kylät  ', ''],
+    [' ', '<b>x</b>', 'x'.repeat(600)],
+  ],
   name_sv: [['Projekt', ''], ['\t']],
   summary_fi: [['Lyhyt kuvaus.', '', 'Rivi\nrivi'], []],
   lead: [['Kotkan kaupunki', '', 'Xamk (1572860-0)'], [' ']],
-  business_id: [['0206714-5', ''], ['1234567-1', 'abc']],
-  partners: [['', 'Kouvolan kaupunki\nXAMK (1572860-0)', 'A; B (0206714-5)'], [';', '(1234567-8)']],
-  municipalities: [['', 'Kotka', '285, 286', 'Kotka; kotka'], ['999', 'Tukholma', ',']],
-  start: [['', '1.3.2023', '2023-03-01', '2026-01-01'], ['31.2.2020', '1.13.2024', 'eilen']],
+  business_id: [
+    ['0206714-5', ''],
+    ['1234567-1', 'abc'],
+  ],
+  partners: [
+    ['', 'Kouvolan kaupunki\nXAMK (1572860-0)', 'A; B (0206714-5)'],
+    [';', '(1234567-8)'],
+  ],
+  municipalities: [
+    ['', 'Kotka', '285, 286', 'Kotka; kotka'],
+    ['999', 'Tukholma', ','],
+  ],
+  start: [
+    ['', '1.3.2023', '2023-03-01', '2026-01-01'],
+    ['31.2.2020', '1.13.2024', 'eilen'],
+  ],
   end: [['', '31.12.2025', '2025-12-31', '2020-01-01'], ['0.0.0']],
-  status: [['running', 'ended', 'planned', 'cancelled'], ['', 'unknown']],
+  status: [
+    ['running', 'ended', 'planned', 'cancelled'],
+    ['', 'unknown'],
+  ],
   primary: [['', 'uudistuva-elinkeinoelama', 'innovatiivinen-kymenlaakso'], ['nope']],
   nodes: [['', 'uudistuva-elinkeinoelama', 'innovatiivinen-kymenlaakso uudistuva-elinkeinoelama'], ['nope']],
-  terms: [['', 'spearheads/logistics'], ['spearheads/nope', 'x']],
+  terms: [
+    ['', 'spearheads/logistics'],
+    ['spearheads/nope', 'x'],
+  ],
   fund: [['ERDF', 'ESF+', 'EAKR', ''], ['Nope']],
-  granted: [['', '1 234,50', '0', '12.5'], ['1.234,5,6', '-5', '99999999999999999']],
-  paid: [['', '100'], ['abc', '1e3']],
-  year: [['', '2023'], ['1800', '20x3']],
+  granted: [
+    ['', '1 234,50', '0', '12.5'],
+    ['1.234,5,6', '-5', '99999999999999999'],
+  ],
+  paid: [
+    ['', '100'],
+    ['abc', '1e3'],
+  ],
+  year: [
+    ['', '2023'],
+    ['1800', '20x3'],
+  ],
 };
 
 /** Mostly fine values, so that many rows are accepted, with an odd one now and then. */
@@ -85,7 +118,12 @@ const row = fc.record(
   Object.fromEntries(
     Object.entries(VALUES).map(([column, [fine, odd]]) => [
       column,
-      odd.length === 0 ? fc.constantFrom(...fine) : fc.oneof({ arbitrary: fc.constantFrom(...fine), weight: 12 }, { arbitrary: fc.constantFrom(...odd), weight: 1 }),
+      odd.length === 0
+        ? fc.constantFrom(...fine)
+        : fc.oneof(
+            { arbitrary: fc.constantFrom(...fine), weight: 12 },
+            { arbitrary: fc.constantFrom(...odd), weight: 1 },
+          ),
     ]),
   ),
 );

@@ -36,15 +36,25 @@ const BAD_AMOUNTS: [string, string, AmountOptions?][] = [
   ['1.234,5,6', '"1.234,5,6" is not an amount: the decimal separator "," appears more than once'],
   ['1.23.4', '"1.23.4" is not an amount: digits between thousands separators must come in groups of three'],
   ['1 23', '"1 23" is not an amount: digits between thousands separators must come in groups of three'],
-  ['1.234', '"1.234" is not an amount: "." followed by three digits may separate thousands or decimals (set "decimalSeparator" in the mapping)'],
-  ['1,234', '"1,234" is not an amount: "," followed by three digits may separate thousands or decimals (set "decimalSeparator" in the mapping)'],
+  [
+    '1.234',
+    '"1.234" is not an amount: "." followed by three digits may separate thousands or decimals (set "decimalSeparator" in the mapping)',
+  ],
+  [
+    '1,234',
+    '"1,234" is not an amount: "," followed by three digits may separate thousands or decimals (set "decimalSeparator" in the mapping)',
+  ],
   ['12,3456', '"12,3456" is not an amount: more than two decimals (amounts are in euros and cents)'],
   ['15.10.2014', '"15.10.2014" is not an amount: digits between thousands separators must come in groups of three'],
   ['abc', '"abc" is not an amount: write it as a number of euros, e.g. 1234,50'],
   ['12a', '"12a" is not an amount: write it as a number of euros, e.g. 1234,50'],
   ['1,2.3', '"1,2.3" is not an amount: digits between thousands separators must come in groups of three'],
   ['1.5', '"1.5" is not an amount: an amount in cents must be a whole number', { unit: 'cents' }],
-  ['1.000,5', '"1.000,5" is not an amount: a thousands separator "," follows the decimal separator "."', { decimalSeparator: '.' }],
+  [
+    '1.000,5',
+    '"1.000,5" is not an amount: a thousands separator "," follows the decimal separator "."',
+    { decimalSeparator: '.' },
+  ],
   ['99999999999999999', '"99999999999999999" is not an amount: too large'],
 ];
 
@@ -62,14 +72,23 @@ describe('amounts in euros become integer cents', () => {
 
   test('any whole number of cents written as euros in any accepted style reads back exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.constantFrom('plain', 'fi', 'dot-thousands', 'en'), (cents, style) => {
-        const euros = Math.floor(cents / 100);
-        const rest = String(cents % 100).padStart(2, '0');
-        const grouped = (sep: string): string => String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-        const text = { plain: `${euros}.${rest}`, fi: `${grouped(' ')},${rest}`, 'dot-thousands': `${grouped('.')},${rest}`, en: `${grouped(',')}.${rest}` }[style]!;
-        assert.deepEqual(parseAmount(text), { ok: true, cents });
-        assert.equal(formatCents(cents), `${euros}.${rest}`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.constantFrom('plain', 'fi', 'dot-thousands', 'en'),
+        (cents, style) => {
+          const euros = Math.floor(cents / 100);
+          const rest = String(cents % 100).padStart(2, '0');
+          const grouped = (sep: string): string => String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+          const text = {
+            plain: `${euros}.${rest}`,
+            fi: `${grouped(' ')},${rest}`,
+            'dot-thousands': `${grouped('.')},${rest}`,
+            en: `${grouped(',')}.${rest}`,
+          }[style]!;
+          assert.deepEqual(parseAmount(text), { ok: true, cents });
+          assert.equal(formatCents(cents), `${euros}.${rest}`);
+        },
+      ),
     );
   });
 });
@@ -96,7 +115,8 @@ describe('dates', () => {
     ['1/3/2015', '"1/3/2015" is not a date (write d.m.yyyy, e.g. 1.3.2015, or yyyy-mm-dd)'],
     ['1.3.15', '"1.3.15" is not a date (write d.m.yyyy, e.g. 1.3.2015, or yyyy-mm-dd)'],
   ];
-  for (const [raw, error] of BAD) test(`${raw} is refused`, () => assert.deepEqual(parseDate(raw), { ok: false, error }));
+  for (const [raw, error] of BAD)
+    test(`${raw} is refused`, () => assert.deepEqual(parseDate(raw), { ok: false, error }));
   test('years', () => {
     assert.deepEqual(parseYear('2024'), { ok: true, year: 2024 });
     assert.deepEqual(parseYear('24'), { ok: false, error: '"24" is not a year' });
@@ -107,8 +127,38 @@ describe('dates', () => {
 describe('funds and business ids', () => {
   test('Finnish and EU abbreviations name the catalogue funds', () => {
     assert.deepEqual(
-      ['EAKR', 'esr', 'ESR+', 'ESF+', 'JTF', 'osr', 'AKKE', 'Interreg', 'Horizon Europe', 'kunta', 'yksityinen', 'muu', 'ERDF', 'EMKR'].map(fundFromName),
-      ['ERDF', 'ESF+', 'ESF+', 'ESF+', 'JTF', 'JTF', 'AKKE', 'INTERREG', 'HORIZON', 'MUNICIPAL', 'PRIVATE', 'OTHER', 'ERDF', null],
+      [
+        'EAKR',
+        'esr',
+        'ESR+',
+        'ESF+',
+        'JTF',
+        'osr',
+        'AKKE',
+        'Interreg',
+        'Horizon Europe',
+        'kunta',
+        'yksityinen',
+        'muu',
+        'ERDF',
+        'EMKR',
+      ].map(fundFromName),
+      [
+        'ERDF',
+        'ESF+',
+        'ESF+',
+        'ESF+',
+        'JTF',
+        'JTF',
+        'AKKE',
+        'INTERREG',
+        'HORIZON',
+        'MUNICIPAL',
+        'PRIVATE',
+        'OTHER',
+        'ERDF',
+        null,
+      ],
     );
   });
   test('business ids are checked with their check digit', () => {

@@ -15,11 +15,15 @@ test('on a terminal a long file gets a bar that is cleared at the end', () => {
   bar.update({ phase: 'checking', done: 1000, total: 4000 });
   bar.update({ phase: 'writing', done: 4000, total: 4000 });
   bar.done();
-  assert.deepEqual(s.written, [
-    `\rchecking  [${'.'.repeat(30)}] 0/4000\u001b[K`,
-    `\rwriting   [${'#'.repeat(30)}] 4000/4000\u001b[K`,
-    '\r\u001b[K',
-  ], 'the second update came within 100 ms and is skipped; the last one is always drawn');
+  assert.deepEqual(
+    s.written,
+    [
+      `\rchecking  [${'.'.repeat(30)}] 0/4000\u001b[K`,
+      `\rwriting   [${'#'.repeat(30)}] 4000/4000\u001b[K`,
+      '\r\u001b[K',
+    ],
+    'the second update came within 100 ms and is skipped; the last one is always drawn',
+  );
 });
 
 test('no bar in a pipe or log, and none for short files', () => {

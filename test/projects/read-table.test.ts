@@ -12,18 +12,35 @@ const latin1 = (s: string): Uint8Array => Uint8Array.from([...s].map((c) => c.ch
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** The rows as [row, line, endLine, cells or problem]. */
-const summary = (t: Table): [number, number, number, string[] | string][] => t.rows.map((r) => [r.row, r.line, r.endLine, r.cells ?? r.problem!]);
+const summary = (t: Table): [number, number, number, string[] | string][] =>
+  t.rows.map((r) => [r.row, r.line, r.endLine, r.cells ?? r.problem!]);
 
 describe('decoding', () => {
   test('UTF-8 with and without a byte order mark is detected as UTF-8', () => {
-    assert.deepEqual(decodeText(utf8('Päättymispvm\n'), 'a.csv'), { text: 'Päättymispvm\n', encoding: 'utf-8', detected: true });
-    assert.deepEqual(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Koodi\n')]), 'a.csv'), { text: 'Koodi\n', encoding: 'utf-8', detected: true });
+    assert.deepEqual(decodeText(utf8('Päättymispvm\n'), 'a.csv'), {
+      text: 'Päättymispvm\n',
+      encoding: 'utf-8',
+      detected: true,
+    });
+    assert.deepEqual(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Koodi\n')]), 'a.csv'), {
+      text: 'Koodi\n',
+      encoding: 'utf-8',
+      detected: true,
+    });
   });
 
   test('bytes that are not UTF-8 are read as Windows-1252 (ISO-8859-1 letters and the euro sign)', () => {
     const bytes = Uint8Array.from([...latin1('Päättymispvm;Hämeen '), 0x80, 0x0a]);
-    assert.deepEqual(decodeText(bytes, 'a.csv'), { text: 'Päättymispvm;Hämeen €\n', encoding: 'windows-1252', detected: true });
-    assert.deepEqual(decodeText(latin1('Koodi\n'), 'a.csv', 'windows-1252'), { text: 'Koodi\n', encoding: 'windows-1252', detected: false });
+    assert.deepEqual(decodeText(bytes, 'a.csv'), {
+      text: 'Päättymispvm;Hämeen €\n',
+      encoding: 'windows-1252',
+      detected: true,
+    });
+    assert.deepEqual(decodeText(latin1('Koodi\n'), 'a.csv', 'windows-1252'), {
+      text: 'Koodi\n',
+      encoding: 'windows-1252',
+      detected: false,
+    });
   });
 
   test('a file declared UTF-8 that holds Latin-1 bytes is refused, naming the line and byte', () => {
@@ -51,7 +68,14 @@ describe('decoding', () => {
   });
 
   test('encoding names', () => {
-    assert.deepEqual(['UTF8', 'latin1', 'ISO-8859-1', 'cp1252', 'windows-1252', 'ebcdic'].map(encodingFromName), ['utf-8', 'windows-1252', 'windows-1252', 'windows-1252', 'windows-1252', null]);
+    assert.deepEqual(['UTF8', 'latin1', 'ISO-8859-1', 'cp1252', 'windows-1252', 'ebcdic'].map(encodingFromName), [
+      'utf-8',
+      'windows-1252',
+      'windows-1252',
+      'windows-1252',
+      'windows-1252',
+      null,
+    ]);
   });
 });
 
@@ -64,7 +88,9 @@ describe('CSV', () => {
   });
 
   test('quoted fields keep line breaks, separators and doubled quotes; CRLF and blank lines are fine', () => {
-    const t = readCsv('"Projektitel";"Partere"\r\n"Vækst 2.0 ";"Aalborg Universitet\r\nVæksthus ""Nord"""\r\n\r\n"B;C";""\r\n');
+    const t = readCsv(
+      '"Projektitel";"Partere"\r\n"Vækst 2.0 ";"Aalborg Universitet\r\nVæksthus ""Nord"""\r\n\r\n"B;C";""\r\n',
+    );
     assert.equal(t.delimiter, ';');
     assert.deepEqual(t.header, ['Projektitel', 'Partere']);
     assert.deepEqual(summary(t), [
@@ -75,21 +101,50 @@ describe('CSV', () => {
   });
 
   test('a row with the wrong number of fields is named and not read; the rows after it are', () => {
-    const t = readCsv('Koodi,Viranomainen,Tila\nA1,Hämeen ELY,Toiminnassa\nA2,Hämeen elinkeino-, liikenne- ja ympäristökeskus,Toiminnassa\nA3,X\nA4,Y,Toiminnassa\n');
+    const t = readCsv(
+      'Koodi,Viranomainen,Tila\nA1,Hämeen ELY,Toiminnassa\nA2,Hämeen elinkeino-, liikenne- ja ympäristökeskus,Toiminnassa\nA3,X\nA4,Y,Toiminnassa\n',
+    );
     assert.deepEqual(summary(t), [
       [2, 2, 2, ['A1', 'Hämeen ELY', 'Toiminnassa']],
-      [3, 3, 3, 'has 4 fields but the header has 3 (separator ","); the row is not read, so that no value lands in the wrong column'],
-      [4, 4, 4, 'has 2 fields but the header has 3 (separator ","); the row is not read, so that no value lands in the wrong column'],
+      [
+        3,
+        3,
+        3,
+        'has 4 fields but the header has 3 (separator ","); the row is not read, so that no value lands in the wrong column',
+      ],
+      [
+        4,
+        4,
+        4,
+        'has 2 fields but the header has 3 (separator ","); the row is not read, so that no value lands in the wrong column',
+      ],
       [5, 5, 5, ['A4', 'Y', 'Toiminnassa']],
     ]);
   });
 
   test('a stray quote breaks only its own row; reading resumes on the next line', () => {
-    const t = readCsv('Koodi,Nimi,Tila\n"A70499,""Musculo""""-hieronta,Toiminnassa";\nA2,"Opiferus "Johtamis" x",Toiminnassa\nA3,Nimi "lainaus",Toiminnassa\nA4,Hyvä,Toiminnassa\n');
+    const t = readCsv(
+      'Koodi,Nimi,Tila\n"A70499,""Musculo""""-hieronta,Toiminnassa";\nA2,"Opiferus "Johtamis" x",Toiminnassa\nA3,Nimi "lainaus",Toiminnassa\nA4,Hyvä,Toiminnassa\n',
+    );
     assert.deepEqual(summary(t), [
-      [2, 2, 2, 'not valid CSV (line 2): a quoted value ends and ";" follows instead of a separator — a stray quote character? The row is not read'],
-      [3, 3, 3, 'not valid CSV (line 3): a quoted value ends and "J" follows instead of a separator — a stray quote character? The row is not read'],
-      [4, 4, 4, 'not valid CSV (line 4): a quote character inside an unquoted value — quote the whole value and double the quotes inside it; the row is not read'],
+      [
+        2,
+        2,
+        2,
+        'not valid CSV (line 2): a quoted value ends and ";" follows instead of a separator — a stray quote character? The row is not read',
+      ],
+      [
+        3,
+        3,
+        3,
+        'not valid CSV (line 3): a quoted value ends and "J" follows instead of a separator — a stray quote character? The row is not read',
+      ],
+      [
+        4,
+        4,
+        4,
+        'not valid CSV (line 4): a quote character inside an unquoted value — quote the whole value and double the quotes inside it; the row is not read',
+      ],
       [5, 5, 5, ['A4', 'Hyvä', 'Toiminnassa']],
     ]);
   });
@@ -98,7 +153,12 @@ describe('CSV', () => {
     const t = readCsv('Koodi,Nimi\nA1,Hyvä\nA2,"Alku\nA3,Kolmas\nA4,Neljäs\n');
     assert.deepEqual(summary(t), [
       [2, 2, 2, ['A1', 'Hyvä']],
-      [3, 3, 5, 'not valid CSV (lines 3–5, to the end of the file): a quote opened in this row is never closed, so it swallows the lines after it; they are not read'],
+      [
+        3,
+        3,
+        5,
+        'not valid CSV (lines 3–5, to the end of the file): a quote opened in this row is never closed, so it swallows the lines after it; they are not read',
+      ],
     ]);
     assert.equal(t.rows[1]!.raw, 'A2,"Alku\nA3,Kolmas\nA4,Neljäs');
   });
@@ -106,8 +166,18 @@ describe('CSV', () => {
   test('after a restart, rows are still checked against the header (a ragged first row does not set the count)', () => {
     const t = readCsv('a,b,c\n"x"y,1,2\n1,2,3,4\n5,6,7\n');
     assert.deepEqual(summary(t), [
-      [2, 2, 2, 'not valid CSV (line 2): a quoted value ends and "y" follows instead of a separator — a stray quote character? The row is not read'],
-      [3, 3, 3, 'has 4 fields but the header has 3 (separator ","); the row is not read, so that no value lands in the wrong column'],
+      [
+        2,
+        2,
+        2,
+        'not valid CSV (line 2): a quoted value ends and "y" follows instead of a separator — a stray quote character? The row is not read',
+      ],
+      [
+        3,
+        3,
+        3,
+        'has 4 fields but the header has 3 (separator ","); the row is not read, so that no value lands in the wrong column',
+      ],
       [4, 4, 4, ['5', '6', '7']],
     ]);
   });
@@ -124,7 +194,12 @@ describe('CSV', () => {
 
 describe('JSON', () => {
   test('an array of objects: keys are columns, numbers become text, lists one value per line', () => {
-    const t = readJsonTable(JSON.stringify([{ code: 'K1', granted_eur: 1234.5, municipalities: ['075', 'Kotka'] }, { code: 'K2', status: 'running', lead_business_id: null }]));
+    const t = readJsonTable(
+      JSON.stringify([
+        { code: 'K1', granted_eur: 1234.5, municipalities: ['075', 'Kotka'] },
+        { code: 'K2', status: 'running', lead_business_id: null },
+      ]),
+    );
     assert.ok(!('error' in t));
     assert.deepEqual(t.header, ['code', 'granted_eur', 'municipalities', 'status', 'lead_business_id']);
     assert.deepEqual(summary(t), [
@@ -135,7 +210,9 @@ describe('JSON', () => {
   });
 
   test('what is not an array of flat objects is refused', () => {
-    assert.deepEqual(readJsonTable('{"code":"K1"}'), { error: 'a JSON import must be an array of objects, one per project' });
+    assert.deepEqual(readJsonTable('{"code":"K1"}'), {
+      error: 'a JSON import must be an array of objects, one per project',
+    });
     assert.match((readJsonTable('[{"code":') as { error: string }).error, /^not valid JSON: /);
     const t = readJsonTable('[1, {"code": "K2", "lead": {"name": "X"}}]');
     assert.ok(!('error' in t));

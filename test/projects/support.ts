@@ -9,7 +9,9 @@ export function csv(rows: readonly (readonly string[])[], sep = ','): string {
 }
 
 /** Runs `work`, expecting an `invalid_file` AppError; returns its message and details. */
-export async function rejection(work: () => Promise<unknown>): Promise<{ message: string; details: readonly string[] }> {
+export async function rejection(
+  work: () => Promise<unknown>,
+): Promise<{ message: string; details: readonly string[] }> {
   try {
     await work();
   } catch (error) {

@@ -62,7 +62,8 @@ export function loadInflectionSet(path: string = INFLECTION_SET_PATH): Inflectio
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const programme = raw['programme'] as InflectionSet['programme'] | undefined;
   if (!programme || typeof programme.version !== 'number') fail('programme', 'needs region, slug and version');
-  if (!Array.isArray(raw['cases']) || !Array.isArray(raw['negatives'])) fail('root', 'needs cases and negatives arrays');
+  if (!Array.isArray(raw['cases']) || !Array.isArray(raw['negatives']))
+    fail('root', 'needs cases and negatives arrays');
   const cases = (raw['cases'] as Record<string, unknown>[]).map((c, i) => ({
     q: str(c['q'], `cases[${i}].q`),
     lang: lang(c['lang'], `cases[${i}].lang`),
@@ -74,7 +75,8 @@ export function loadInflectionSet(path: string = INFLECTION_SET_PATH): Inflectio
   }));
   const negatives = (raw['negatives'] as Record<string, unknown>[]).map((n, i) => {
     const must = n['mustNotFind'];
-    if (must !== '*' && !(Array.isArray(must) && must.every((k) => typeof k === 'string'))) fail(`negatives[${i}].mustNotFind`, 'must be "*" or a list of keys');
+    if (must !== '*' && !(Array.isArray(must) && must.every((k) => typeof k === 'string')))
+      fail(`negatives[${i}].mustNotFind`, 'must be "*" or a list of keys');
     const maxHits = n['maxHits'];
     if (maxHits !== undefined && typeof maxHits !== 'number') fail(`negatives[${i}].maxHits`, 'must be a number');
     return {
@@ -121,7 +123,8 @@ export async function measure(set: InflectionSet, search: SearchFn): Promise<Mea
   const negatives: NegativeResult[] = [];
   for (const n of set.negatives) {
     const keys = await search(n.lang, n.q);
-    const falsePositives = n.mustNotFind === '*' ? [...keys] : keys.filter((k) => (n.mustNotFind as string[]).includes(k));
+    const falsePositives =
+      n.mustNotFind === '*' ? [...keys] : keys.filter((k) => (n.mustNotFind as string[]).includes(k));
     if (n.maxHits !== undefined && keys.length > n.maxHits) falsePositives.push(`(${keys.length} hits > ${n.maxHits})`);
     negatives.push({ negative: n, falsePositives, hits: keys });
   }
@@ -171,8 +174,14 @@ export function summarise(m: Measurement): Summary {
     total: m.cases.length,
     found: ok,
     recall: m.cases.length === 0 ? 0 : ok / m.cases.length,
-    development: part('development', m.cases.filter((r) => !r.case.heldOut)),
-    heldOut: part('held-out', m.cases.filter((r) => r.case.heldOut)),
+    development: part(
+      'development',
+      m.cases.filter((r) => !r.case.heldOut),
+    ),
+    heldOut: part(
+      'held-out',
+      m.cases.filter((r) => r.case.heldOut),
+    ),
     perClass,
     meanHits: m.cases.reduce((sum, r) => sum + r.hits, 0) / Math.max(1, m.cases.length),
     recallAt1: m.cases.filter((r) => r.rank === 1).length / Math.max(1, m.cases.length),
@@ -257,13 +266,22 @@ export function formatComparison(methods: readonly { name: string; summary: Summ
     return cls.padEnd(width) + String(first.total).padStart(5) + cells.join('');
   });
   const line = (label: string, pick: (s: Summary) => ClassRecall): string =>
-    label.padEnd(width) + String(pick(methods[0]!.summary).total).padStart(5) + methods.map((m) => `${pct(pick(m.summary).recall)} (${pick(m.summary).found})`.padStart(col)).join('');
+    label.padEnd(width) +
+    String(pick(methods[0]!.summary).total).padStart(5) +
+    methods.map((m) => `${pct(pick(m.summary).recall)} (${pick(m.summary).found})`.padStart(col)).join('');
   const total = line('ALL recall@10', (s) => ({ cls: 'all', total: s.total, found: s.found, recall: s.recall }));
   const dev = line('  development', (s) => s.development);
   const held = line('  held-out', (s) => s.heldOut);
-  const top1 = 'recall@1'.padEnd(width) + ''.padStart(5) + methods.map((m) => pct(m.summary.recallAt1).padStart(col)).join('');
-  const hits = 'mean hits/query'.padEnd(width) + ''.padStart(5) + methods.map((m) => m.summary.meanHits.toFixed(2).padStart(col)).join('');
-  const fp = 'negatives failed'.padEnd(width) + String(methods[0]?.summary.negatives ?? 0).padStart(5) + methods.map((m) => `${m.summary.negativesFailed} (${m.summary.falsePositives} FP)`.padStart(col)).join('');
+  const top1 =
+    'recall@1'.padEnd(width) + ''.padStart(5) + methods.map((m) => pct(m.summary.recallAt1).padStart(col)).join('');
+  const hits =
+    'mean hits/query'.padEnd(width) +
+    ''.padStart(5) +
+    methods.map((m) => m.summary.meanHits.toFixed(2).padStart(col)).join('');
+  const fp =
+    'negatives failed'.padEnd(width) +
+    String(methods[0]?.summary.negatives ?? 0).padStart(5) +
+    methods.map((m) => `${m.summary.negativesFailed} (${m.summary.falsePositives} FP)`.padStart(col)).join('');
   return [head, '-'.repeat(head.length), ...rows, '-'.repeat(head.length), total, dev, held, top1, hits, fp].join('\n');
 }
 
@@ -272,10 +290,15 @@ export function formatMisses(name: string, m: Measurement): string {
   const s = summarise(m);
   const lines = [`${name}: ${s.misses.length} misses`];
   for (const r of s.misses) {
-    lines.push(`  [${r.case.class}${r.case.heldOut ? ', held-out' : ''}] ${r.case.lang} "${r.case.q}" → ${r.case.expect} (${r.rank === null ? 'not found' : `rank ${r.rank}`}, ${r.hits} hits; text: ${r.case.text})`);
+    lines.push(
+      `  [${r.case.class}${r.case.heldOut ? ', held-out' : ''}] ${r.case.lang} "${r.case.q}" → ${r.case.expect} (${r.rank === null ? 'not found' : `rank ${r.rank}`}, ${r.hits} hits; text: ${r.case.text})`,
+    );
   }
   const bad = m.negatives.filter((n) => n.falsePositives.length > 0);
   lines.push(`${name}: ${bad.length} negative queries with false positives`);
-  for (const n of bad) lines.push(`  ${n.negative.knownCost ? '(known cost) ' : ''}${n.negative.lang} "${n.negative.q}" found ${n.falsePositives.join(', ')} (${n.negative.why})`);
+  for (const n of bad)
+    lines.push(
+      `  ${n.negative.knownCost ? '(known cost) ' : ''}${n.negative.lang} "${n.negative.q}" found ${n.falsePositives.join(', ')} (${n.negative.why})`,
+    );
   return lines.join('\n');
 }

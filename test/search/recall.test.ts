@@ -17,7 +17,8 @@ const REQUIRED_RECALL = 0.95;
 for (const target of databaseTargets()) {
   describe(`programme search (${target.name})`, () => {
     let ctx: AppContext;
-    const keys = async (lang: Lang, q: string): Promise<string[]> => (await ctx.reader.search(region, slug, version, lang, q)).map((h) => h.key);
+    const keys = async (lang: Lang, q: string): Promise<string[]> =>
+      (await ctx.reader.search(region, slug, version, lang, q)).map((h) => h.key);
 
     before(async () => {
       ctx = await openTestContext(target);
@@ -29,18 +30,28 @@ for (const target of databaseTargets()) {
     test(`finds the expected node in the top ${RECALL_AT} for at least ${REQUIRED_RECALL * 100}% of the inflection test set`, async (t) => {
       const measurement = await measure(set, keys);
       const s = summarise(measurement);
-      t.diagnostic(`recall@${RECALL_AT} ${(s.recall * 100).toFixed(1)}% (${s.found}/${s.total}); development ${(s.development.recall * 100).toFixed(1)}%, held-out ${(s.heldOut.recall * 100).toFixed(1)}%; recall@1 ${(s.recallAt1 * 100).toFixed(1)}%`);
+      t.diagnostic(
+        `recall@${RECALL_AT} ${(s.recall * 100).toFixed(1)}% (${s.found}/${s.total}); development ${(s.development.recall * 100).toFixed(1)}%, held-out ${(s.heldOut.recall * 100).toFixed(1)}%; recall@1 ${(s.recallAt1 * 100).toFixed(1)}%`,
+      );
       for (const c of s.perClass) t.diagnostic(`  ${c.cls}: ${(c.recall * 100).toFixed(1)}% (${c.found}/${c.total})`);
       assert.ok(set.cases.length >= 120, 'the set has at least 120 cases');
-      assert.ok(s.recall >= REQUIRED_RECALL, `recall ${s.recall.toFixed(3)} < ${REQUIRED_RECALL}\n${formatMisses(target.name, measurement)}`);
-      assert.ok(s.heldOut.recall >= REQUIRED_RECALL, `held-out recall ${s.heldOut.recall.toFixed(3)} < ${REQUIRED_RECALL}`);
+      assert.ok(
+        s.recall >= REQUIRED_RECALL,
+        `recall ${s.recall.toFixed(3)} < ${REQUIRED_RECALL}\n${formatMisses(target.name, measurement)}`,
+      );
+      assert.ok(
+        s.heldOut.recall >= REQUIRED_RECALL,
+        `held-out recall ${s.heldOut.recall.toFixed(3)} < ${REQUIRED_RECALL}`,
+      );
     });
 
     test('the test set is not trivial: plain Snowball stems miss much of it', async (t) => {
       const content = await ctx.reader.versionContent(region, slug, version);
       const exact = summarise(await measure(set, snowballBaseline(content.nodes, { prefix: false })));
       const prefix = summarise(await measure(set, snowballBaseline(content.nodes, { prefix: true })));
-      t.diagnostic(`baseline recall@${RECALL_AT}: Snowball exact ${(exact.recall * 100).toFixed(1)}%, Snowball prefix ${(prefix.recall * 100).toFixed(1)}%`);
+      t.diagnostic(
+        `baseline recall@${RECALL_AT}: Snowball exact ${(exact.recall * 100).toFixed(1)}%, Snowball prefix ${(prefix.recall * 100).toFixed(1)}%`,
+      );
       assert.ok(exact.recall < 0.7 && prefix.recall < 0.8, 'the baselines should fall well short');
     });
 
@@ -97,17 +108,34 @@ for (const target of databaseTargets()) {
     });
 
     test('function words do not have to match', async () => {
-      assert.deepEqual(new Set(await keys('fi', 'kulttuuria ja liikuntaa')), new Set(await keys('fi', 'kulttuuria liikuntaa')));
+      assert.deepEqual(
+        new Set(await keys('fi', 'kulttuuria ja liikuntaa')),
+        new Set(await keys('fi', 'kulttuuria liikuntaa')),
+      );
       assert.deepEqual(new Set(await keys('en', 'culture and sport')), new Set(await keys('en', 'culture sport')));
     });
 
     test('full-text syntax in a query is read as words, never as operators', async () => {
       const plain = await keys('fi', 'kulttuuri liikunta');
-      for (const q of ['"kulttuuri" "liikunta"', 'kulttuuri* liikunta*', '(kulttuuri) liikunta)', '-kulttuuri -liikunta', 'kulttuuri:liikunta', '^kulttuuri +liikunta', "kulttuuri' liikunta;", 'kulttuuri\\ liikunta']) {
+      for (const q of [
+        '"kulttuuri" "liikunta"',
+        'kulttuuri* liikunta*',
+        '(kulttuuri) liikunta)',
+        '-kulttuuri -liikunta',
+        'kulttuuri:liikunta',
+        '^kulttuuri +liikunta',
+        "kulttuuri' liikunta;",
+        'kulttuuri\\ liikunta',
+      ]) {
         assert.deepEqual(await keys('fi', q), plain, q);
       }
       // AND, OR, NOT and NEAR are words: Finnish texts have none of them, so nothing is found.
-      for (const q of ['kulttuuri AND liikunta', 'kulttuuri OR liikunta', 'NOT kulttuuri', 'NEAR(kulttuuri liikunta)']) {
+      for (const q of [
+        'kulttuuri AND liikunta',
+        'kulttuuri OR liikunta',
+        'NOT kulttuuri',
+        'NEAR(kulttuuri liikunta)',
+      ]) {
         assert.deepEqual(await keys('fi', q), [], q);
       }
       // On the English page "and" and "or" are function words and drop out.
@@ -118,11 +146,15 @@ for (const target of databaseTargets()) {
     });
 
     test('an empty or punctuation-only query finds nothing', async () => {
-      for (const q of ['', '   ', '!!!', '"*"', '- ( ) :', '–', 'ja']) assert.deepEqual(await keys('fi', q), [], JSON.stringify(q));
+      for (const q of ['', '   ', '!!!', '"*"', '- ( ) :', '–', 'ja'])
+        assert.deepEqual(await keys('fi', q), [], JSON.stringify(q));
     });
 
     test('rejects a page language it does not know', async () => {
-      await assert.rejects(() => ctx.reader.search(region, slug, version, 'de', 'koulutus'), (e: Error) => /lang must be one of/.test(e.message));
+      await assert.rejects(
+        () => ctx.reader.search(region, slug, version, 'de', 'koulutus'),
+        (e: Error) => /lang must be one of/.test(e.message),
+      );
     });
   });
 }

@@ -18,7 +18,10 @@ const XSS = '<script>alert("x")</script>';
 
 /** A small programme for Etelä-Karjala whose every text tries to inject HTML. */
 function hostileProgramme(): ProgrammeFile {
-  const text = (label: string): { fi: string; en: string } => ({ fi: `${label} ${XSS} & <b>lihava</b>`, en: `${label} <img src=x onerror="alert(1)">` });
+  const text = (label: string): { fi: string; en: string } => ({
+    fi: `${label} ${XSS} & <b>lihava</b>`,
+    en: `${label} <img src=x onerror="alert(1)">`,
+  });
   const result = parseProgrammeFile({
     format: 'suunta.programme/1',
     region: '09',
@@ -28,10 +31,26 @@ function hostileProgramme(): ProgrammeFile {
       title: text('Ohjelma'),
       period: { start: 2024, end: 2027 },
       levels: [
-        { key: 'theme', plural: 'themes', name: { fi: 'Teema', sv: 'Tema', en: 'Theme' }, namePlural: { fi: 'Teemat', sv: 'Teman', en: 'Themes' } },
-        { key: 'priority', plural: 'priorities', name: { fi: 'Painopiste', sv: 'Prioritering', en: 'Priority' }, namePlural: { fi: 'Painopisteet', sv: 'Prioriteringar', en: 'Priorities' } },
+        {
+          key: 'theme',
+          plural: 'themes',
+          name: { fi: 'Teema', sv: 'Tema', en: 'Theme' },
+          namePlural: { fi: 'Teemat', sv: 'Teman', en: 'Themes' },
+        },
+        {
+          key: 'priority',
+          plural: 'priorities',
+          name: { fi: 'Painopiste', sv: 'Prioritering', en: 'Priority' },
+          namePlural: { fi: 'Painopisteet', sv: 'Prioriteringar', en: 'Priorities' },
+        },
       ],
-      taxonomies: [{ key: 'tags', name: text('Luokitus'), terms: [{ key: 'one', title: text('Termi'), description: text('Kuvaus') }] }],
+      taxonomies: [
+        {
+          key: 'tags',
+          name: text('Luokitus'),
+          terms: [{ key: 'one', title: text('Termi'), description: text('Kuvaus') }],
+        },
+      ],
     },
     versions: [
       {
@@ -98,7 +117,10 @@ for (const target of databaseTargets()) {
       const url = `/fi${FIRST_PRIORITY}`;
       const before = await get(app, url);
       assert.equal(textOf(before.body, 'h1'), 'Elinkeinoelämän uudistaminen');
-      await importProgramme(ctx.db, await kymenlaaksoWithTitle(ctx, 'Elinkeinoelämän uudistaminen ja monipuolistaminen'));
+      await importProgramme(
+        ctx.db,
+        await kymenlaaksoWithTitle(ctx, 'Elinkeinoelämän uudistaminen ja monipuolistaminen'),
+      );
       ctx.reader.invalidate();
       const after = await get(app, url, { 'if-none-match': String(before.headers.etag) });
       assert.equal(after.statusCode, 200, 'the old ETag no longer matches');
@@ -151,16 +173,25 @@ for (const target of databaseTargets()) {
         assert.doesNotMatch(res.body, /<(script|img|iframe|b)[\s>]|href="javascript:|\sonerror="/i, url);
       }
       const programme = await get(app, `/fi${base}`);
-      assert.equal(textOf(programme.body, 'h1'), 'Ohjelma &lt;script>alert(&#34;x&#34;)&lt;/script> &amp; &lt;b>lihava&lt;/b>');
+      assert.equal(
+        textOf(programme.body, 'h1'),
+        'Ohjelma &lt;script>alert(&#34;x&#34;)&lt;/script> &amp; &lt;b>lihava&lt;/b>',
+      );
       assert.ok(programme.body.includes('<title>Ohjelma &lt;script>'), 'title escaped');
       assert.match(programme.body, /<meta name="description" content="[^"<]*&lt;script>alert\(&#34;x&#34;\)/);
       const theme = await get(app, `/fi${base}teema/`);
       assert.ok(theme.body.includes('<li>kohta &lt;iframe></li>'), 'Markdown list item escaped');
       assert.ok(theme.body.includes('<li>[linkki](javascript:alert(1))</li>'), 'javascript: link left as text');
       const contact = await get(app, '/fi/etela-karjala/contact/');
-      assert.ok(contact.body.includes('href="https://example.fi/?a=1&amp;b=%222%22"') || contact.body.includes('href="https://example.fi/?a=1&amp;b=&#34;2&#34;"'));
+      assert.ok(
+        contact.body.includes('href="https://example.fi/?a=1&amp;b=%222%22"') ||
+          contact.body.includes('href="https://example.fi/?a=1&amp;b=&#34;2&#34;"'),
+      );
       // A draft is flagged unmistakably.
-      assert.match(programme.body, /<div class="banner banner-warning" role="note"><p class="banner-title">Luonnos: tätä versiota ei ole hyväksytty/);
+      assert.match(
+        programme.body,
+        /<div class="banner banner-warning" role="note"><p class="banner-title">Luonnos: tätä versiota ei ole hyväksytty/,
+      );
     });
   });
 }

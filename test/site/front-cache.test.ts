@@ -68,7 +68,9 @@ for (const target of databaseTargets()) {
       await fetch(url);
       const port = new URL(base).port;
       const other = await fetch(`http://localhost:${port}/en${FIRST_PRIORITY}`);
-      assert.ok((await other.text()).includes(`<link rel="canonical" href="http://localhost:${port}/en${FIRST_PRIORITY}"/>`));
+      assert.ok(
+        (await other.text()).includes(`<link rel="canonical" href="http://localhost:${port}/en${FIRST_PRIORITY}"/>`),
+      );
     });
 
     test('a content change in this process shows on the very next request', async () => {
@@ -94,7 +96,10 @@ for (const target of databaseTargets()) {
       try {
         const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
         const current = file.versions.find((v) => v.status === 'approved')!;
-        current.nodes[0]!.children[0]!.title = { ...current.nodes[0]!.children[0]!.title, fi: 'Toisen prosessin otsikko' };
+        current.nodes[0]!.children[0]!.title = {
+          ...current.nodes[0]!.children[0]!.title,
+          fi: 'Toisen prosessin otsikko',
+        };
         await importProgramme(other.db, file);
       } finally {
         await other.close();

@@ -10,7 +10,10 @@ describe('renderMarkdown', () => {
   });
 
   test('bulleted and numbered lists, also right after a paragraph', () => {
-    assert.equal(renderMarkdown('Tavoitteet:\n- yksi\n- kaksi\n  jatkuu\n\n1. eka\n2. toka'), '<p>Tavoitteet:</p><ul><li>yksi</li><li>kaksi jatkuu</li></ul><ol><li>eka</li><li>toka</li></ol>');
+    assert.equal(
+      renderMarkdown('Tavoitteet:\n- yksi\n- kaksi\n  jatkuu\n\n1. eka\n2. toka'),
+      '<p>Tavoitteet:</p><ul><li>yksi</li><li>kaksi jatkuu</li></ul><ol><li>eka</li><li>toka</li></ol>',
+    );
   });
 
   test('strong and emphasis', () => {
@@ -30,7 +33,10 @@ describe('renderMarkdown', () => {
   });
 
   test('links: http(s) and mailto only; javascript: stays text', () => {
-    assert.equal(renderMarkdown('[Liitto](https://www.kymenlaakso.fi/?a=1&b=2)'), '<p><a href="https://www.kymenlaakso.fi/?a=1&amp;b=2">Liitto</a></p>');
+    assert.equal(
+      renderMarkdown('[Liitto](https://www.kymenlaakso.fi/?a=1&b=2)'),
+      '<p><a href="https://www.kymenlaakso.fi/?a=1&amp;b=2">Liitto</a></p>',
+    );
     const bad = renderMarkdown('[klikkaa](javascript:alert(1))');
     assert.ok(!bad.includes('<a'), bad);
     const quoted = renderMarkdown('[x](https://e.fi/"onmouseover="alert(1))');

@@ -48,12 +48,26 @@ for (const target of databaseTargets()) {
           const html = assertPage(await get(app, `/${lang}/kymenlaakso/`), lang, '/kymenlaakso/');
           assert.equal(textOf(html, 'title'), `${REGION_NAME[lang]} · Suunta`);
           assert.equal(textOf(html, 'h1'), REGION_NAME[lang]);
-          assert.ok(html.includes({ fi: 'Kymenlaakson liitto', sv: 'Kymmenedalens förbund', en: 'Regional Council of Kymenlaakso' }[lang]));
+          assert.ok(
+            html.includes(
+              { fi: 'Kymenlaakson liitto', sv: 'Kymmenedalens förbund', en: 'Regional Council of Kymenlaakso' }[lang],
+            ),
+          );
           assert.ok(html.includes(PROGRAMME_TITLE[lang]));
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}"`));
           assert.ok(html.includes(`href="/${lang}/kymenlaakso/contact/"`));
-          assert.ok(html.includes('Kouvola') && html.includes(lang === 'sv' ? 'Fredrikshamn' : 'Hamina'), 'municipalities in the page language');
-          assert.ok(html.includes(lang === 'en' ? '<p>In 2040 Kymenlaakso' : '<p lang="fi">Vuonna 2040 Kymenlaakso'.replace(lang === 'fi' ? ' lang="fi"' : '', '')), 'vision excerpt');
+          assert.ok(
+            html.includes('Kouvola') && html.includes(lang === 'sv' ? 'Fredrikshamn' : 'Hamina'),
+            'municipalities in the page language',
+          );
+          assert.ok(
+            html.includes(
+              lang === 'en'
+                ? '<p>In 2040 Kymenlaakso'
+                : '<p lang="fi">Vuonna 2040 Kymenlaakso'.replace(lang === 'fi' ? ' lang="fi"' : '', ''),
+            ),
+            'vision excerpt',
+          );
         });
 
         test('programme page: vision, themes with priorities, taxonomies, version and decision', async () => {
@@ -62,13 +76,24 @@ for (const target of databaseTargets()) {
           assert.equal(textOf(html, 'h1'), PROGRAMME_TITLE[lang]);
           assert.ok(html.includes(`href="/${lang}${THEME}"`), 'theme link');
           assert.ok(html.includes(`href="/${lang}${PRIORITY}"`), 'priority link');
-          assert.ok(html.includes(`href="/${lang}${PROGRAMME}tags/crosscutting/sustainable-development/"`), 'cross-cutting theme link');
+          assert.ok(
+            html.includes(`href="/${lang}${PROGRAMME}tags/crosscutting/sustainable-development/"`),
+            'cross-cutting theme link',
+          );
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}tags/spearheads/logistics/"`), 'spearhead link');
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}versions/"`), 'versions link');
           assert.ok(html.includes(`<time datetime="2022-12-19">${DECISION_DATE[lang]}</time>`), 'decision date');
           assert.ok(html.includes('2022–2025'));
-          assert.ok(html.includes({ fi: 'Päivitys 2022', sv: 'Uppdatering 2022', en: 'Update 2022' }[lang]), 'the version shown');
-          assert.ok(html.includes(lang === 'en' ? 'In 2040 Kymenlaakso is a vital region' : 'Vuonna 2040 Kymenlaakso on elinvoimainen'), 'vision');
+          assert.ok(
+            html.includes({ fi: 'Päivitys 2022', sv: 'Uppdatering 2022', en: 'Update 2022' }[lang]),
+            'the version shown',
+          );
+          assert.ok(
+            html.includes(
+              lang === 'en' ? 'In 2040 Kymenlaakso is a vital region' : 'Vuonna 2040 Kymenlaakso on elinvoimainen',
+            ),
+            'vision',
+          );
           assert.match(html, /<form class="search-form" role="search" method="get" action="[^"]+\/search">/);
           assert.match(html, /<label for="search-q">/);
         });
@@ -79,7 +104,11 @@ for (const target of databaseTargets()) {
           assert.ok(html.includes(`href="/${lang}${FIRST_PRIORITY}"`));
           assert.ok(html.includes(`href="/${lang}${PRIORITY}"`));
           assert.match(html, /<nav class="breadcrumbs" aria-label="[^"]+"><ol>/);
-          assert.match(html, new RegExp(`<a href="/${lang}${THEME}"( lang="fi")? aria-current="page">`), 'last crumb is the current page');
+          assert.match(
+            html,
+            new RegExp(`<a href="/${lang}${THEME}"( lang="fi")? aria-current="page">`),
+            'last crumb is the current page',
+          );
           // Themes lead to the next theme, and the first one has no previous.
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}kestava-kymenlaakso/" rel="next"`));
           assert.ok(!html.includes('rel="prev"'));
@@ -88,10 +117,12 @@ for (const target of databaseTargets()) {
         test('priority page: title, breadcrumbs, body, measures, linked terms, previous and next', async () => {
           const html = assertPage(await get(app, `/${lang}${PRIORITY}`), lang, PRIORITY);
           const fiTitle = 'Älykkään erikoistumisen ja tutkimus-, kehittämis- ja innovaatiotoiminnan vauhdittaminen';
-          const title = lang === 'en' ? 'Boosting smart specialisation and research, development and innovations' : fiTitle;
+          const title =
+            lang === 'en' ? 'Boosting smart specialisation and research, development and innovations' : fiTitle;
           assert.equal(textOf(html, 'h1'), title);
           assert.ok(textOf(html, 'title').startsWith(`${title} · ${PROGRAMME_TITLE[lang]}`));
-          const crumbs = /<nav class="breadcrumbs"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '|') ?? '';
+          const crumbs =
+            /<nav class="breadcrumbs"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '|') ?? '';
           assert.ok(html.includes(`<a href="/${lang}/">`), 'crumb to home');
           assert.ok(html.includes(`<a href="/${lang}${PROGRAMME}">`), 'crumb to programme');
           assert.match(html, new RegExp(`<a href="/${lang}${PRIORITY}"( lang="fi")? aria-current="page">`));
@@ -105,9 +136,18 @@ for (const target of databaseTargets()) {
           ]);
           assert.ok(html.includes(`href="/${lang}${FIRST_PRIORITY}" rel="prev"`), 'previous priority');
           assert.ok(html.includes(`href="/${lang}${THEME}osaaminen-ja-koulutus/" rel="next"`), 'next priority');
-          assert.ok(html.includes(`href="/${lang}${PROGRAMME}tags/spearheads/bio-circular-economy/"`), 'linked spearhead');
-          assert.ok(html.includes(`href="/${lang}${PROGRAMME}tags/crosscutting/digitalisation/"`), 'linked cross-cutting theme');
-          assert.ok(html.includes(lang === 'en' ? 'Embed an experimentation culture' : 'Kokeilukulttuurin juurruttaminen'), 'measures listed');
+          assert.ok(
+            html.includes(`href="/${lang}${PROGRAMME}tags/spearheads/bio-circular-economy/"`),
+            'linked spearhead',
+          );
+          assert.ok(
+            html.includes(`href="/${lang}${PROGRAMME}tags/crosscutting/digitalisation/"`),
+            'linked cross-cutting theme',
+          );
+          assert.ok(
+            html.includes(lang === 'en' ? 'Embed an experimentation culture' : 'Kokeilukulttuurin juurruttaminen'),
+            'measures listed',
+          );
           assert.match(html, /<ul class="measure-list">/);
           if (lang === 'sv') {
             assert.ok(html.includes(`<h1 lang="fi">${fiTitle}</h1>`), 'Finnish title marked lang="fi"');
@@ -127,20 +167,46 @@ for (const target of databaseTargets()) {
         test('term page: description and the nodes that serve it', async () => {
           const rest = `${PROGRAMME}tags/spearheads/logistics/`;
           const html = assertPage(await get(app, `/${lang}${rest}`), lang, rest);
-          assert.equal(textOf(html, 'h1'), { fi: 'Älykäs ja vihreä logistiikka', sv: 'Smart och grön logistik', en: 'Smart and green logistics' }[lang]);
+          assert.equal(
+            textOf(html, 'h1'),
+            { fi: 'Älykäs ja vihreä logistiikka', sv: 'Smart och grön logistik', en: 'Smart and green logistics' }[
+              lang
+            ],
+          );
           assert.ok(html.includes(`href="/${lang}${FIRST_PRIORITY}"`), 'a priority serving the spearhead');
-          assert.ok(html.includes(`href="/${lang}${PROGRAMME}kestava-kymenlaakso/saavutettavuus-ja-kestava-liikkuminen/"`));
+          assert.ok(
+            html.includes(`href="/${lang}${PROGRAMME}kestava-kymenlaakso/saavutettavuus-ja-kestava-liikkuminen/"`),
+          );
         });
 
         test('versions page: every version with status, decision and changelog', async () => {
           const rest = `${PROGRAMME}versions/`;
           const html = assertPage(await get(app, `/${lang}${rest}`), lang, rest);
           assert.ok(html.includes(`<time datetime="2022-12-19">${DECISION_DATE[lang]}</time>`));
-          assert.ok(html.includes(`<time datetime="2021-11-29">${{ fi: '29.11.2021', sv: '29.11.2021', en: '29 November 2021' }[lang]}</time>`));
-          assert.ok(html.includes({ fi: 'Korvattu uudella versiolla', sv: 'Ersatt av en nyare version', en: 'Superseded by a newer version' }[lang]));
-          assert.ok(html.includes({ fi: 'Voimassa oleva versio', sv: 'Gällande version', en: 'Current version' }[lang]));
+          assert.ok(
+            html.includes(
+              `<time datetime="2021-11-29">${{ fi: '29.11.2021', sv: '29.11.2021', en: '29 November 2021' }[lang]}</time>`,
+            ),
+          );
+          assert.ok(
+            html.includes(
+              {
+                fi: 'Korvattu uudella versiolla',
+                sv: 'Ersatt av en nyare version',
+                en: 'Superseded by a newer version',
+              }[lang],
+            ),
+          );
+          assert.ok(
+            html.includes({ fi: 'Voimassa oleva versio', sv: 'Gällande version', en: 'Current version' }[lang]),
+          );
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}versions/1/"`), 'link to the older version');
-          assert.ok(html.includes(lang === 'en' ? 'Updated after Russia’s invasion of Ukraine' : 'Ohjelma päivitettiin Venäjän'), 'changelog');
+          assert.ok(
+            html.includes(
+              lang === 'en' ? 'Updated after Russia’s invasion of Ukraine' : 'Ohjelma päivitettiin Venäjän',
+            ),
+            'changelog',
+          );
         });
 
         test('an older version is shown with a clear banner and its own texts', async () => {
@@ -153,7 +219,10 @@ for (const target of databaseTargets()) {
           const v1 = await get(app, `/${lang}${rest}innovatiivinen-kymenlaakso/`);
           assertPage(v1, lang, `${rest}innovatiivinen-kymenlaakso/`);
           if (lang !== 'en') assert.ok(v1.body.includes('Uudistuva elinkeinoelämä'));
-          assert.ok(v1.body.includes(`href="/${lang}${rest}innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/"`), 'links stay in the version');
+          assert.ok(
+            v1.body.includes(`href="/${lang}${rest}innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/"`),
+            'links stay in the version',
+          );
         });
 
         test('the current version under versions/{n}/ redirects to the programme address', async () => {
@@ -164,7 +233,14 @@ for (const target of databaseTargets()) {
 
         test('contact page: council, business id, email, offices and programme contacts', async () => {
           const html = assertPage(await get(app, `/${lang}/kymenlaakso/contact/`), lang, '/kymenlaakso/contact/');
-          for (const s of ['0206714-5', 'mailto:virasto@kymenlaakso.fi', 'PL 2, 45101 Kouvola', 'Hovioikeudenkatu 6, 45100 Kouvola', 'Laivurinkatu 7, 48100 Kotka', 'Riitta Kallström']) {
+          for (const s of [
+            '0206714-5',
+            'mailto:virasto@kymenlaakso.fi',
+            'PL 2, 45101 Kouvola',
+            'Hovioikeudenkatu 6, 45100 Kouvola',
+            'Laivurinkatu 7, 48100 Kotka',
+            'Riitta Kallström',
+          ]) {
             assert.ok(html.includes(s), s);
           }
           assert.ok(html.includes({ fi: 'Käyntiosoite', sv: 'Besöksadress', en: 'Visiting address' }[lang]));
@@ -173,8 +249,12 @@ for (const target of databaseTargets()) {
 
         test('accessibility statement: WCAG 2.1 AA, law 306/2019, feedback address, authority, known gaps', async () => {
           const html = assertPage(await get(app, `/${lang}/accessibility/`), lang, '/accessibility/');
-          for (const s of ['WCAG 2.1', '306/2019', 'mailto:virasto@kymenlaakso.fi', 'Traficom']) assert.ok(html.includes(s), s);
-          assert.ok(html.includes({ fi: 'ruotsiksi', sv: 'svenska', en: 'Swedish' }[lang]), 'states the missing Swedish translations');
+          for (const s of ['WCAG 2.1', '306/2019', 'mailto:virasto@kymenlaakso.fi', 'Traficom'])
+            assert.ok(html.includes(s), s);
+          assert.ok(
+            html.includes({ fi: 'ruotsiksi', sv: 'svenska', en: 'Swedish' }[lang]),
+            'states the missing Swedish translations',
+          );
         });
 
         test('search page without a query shows the form only', async () => {

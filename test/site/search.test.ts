@@ -36,7 +36,9 @@ for (const target of databaseTargets()) {
     test('the Swedish page finds Finnish text and marks it as Finnish', async () => {
       const res = await get(app, search('sv', 'elinkeinoelämän'));
       assert.equal(res.statusCode, 200);
-      assert.ok(res.body.includes(`<a href="/sv${FIRST_PRIORITY}"><span lang="fi">Elinkeinoelämän uudistaminen</span></a>`));
+      assert.ok(
+        res.body.includes(`<a href="/sv${FIRST_PRIORITY}"><span lang="fi">Elinkeinoelämän uudistaminen</span></a>`),
+      );
       assert.match(textOf(res.body, 'h2'), /träff(ar)? för/);
       // The language switcher keeps the query.
       assert.ok(res.body.includes(`href="/fi${PROGRAMME}search?q=elinkeinoel%C3%A4m%C3%A4n"`));
@@ -58,7 +60,10 @@ for (const target of databaseTargets()) {
     test('no results: a clear message and no list', async () => {
       const res = await get(app, search('fi', 'kvanttitietokone'));
       assert.equal(res.statusCode, 200);
-      assert.equal(textOf(res.body, 'h2'), 'Haulla ”kvanttitietokone” ei löytynyt tuloksia. Kokeile toista sanaa tai lyhyempää hakua.');
+      assert.equal(
+        textOf(res.body, 'h2'),
+        'Haulla ”kvanttitietokone” ei löytynyt tuloksia. Kokeile toista sanaa tai lyhyempää hakua.',
+      );
       assert.ok(!res.body.includes('class="result-list"'));
     });
 
@@ -79,7 +84,11 @@ for (const target of databaseTargets()) {
     test('searching an older version links into that version', async () => {
       const res = await get(app, `/fi${PROGRAMME}versions/1/search?q=${encodeURIComponent('uudistuva')}`);
       assert.equal(res.statusCode, 200);
-      assert.ok(res.body.includes(`<a href="/fi${PROGRAMME}versions/1/innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/">Uudistuva elinkeinoelämä</a>`));
+      assert.ok(
+        res.body.includes(
+          `<a href="/fi${PROGRAMME}versions/1/innovatiivinen-kymenlaakso/uudistuva-elinkeinoelama/">Uudistuva elinkeinoelämä</a>`,
+        ),
+      );
     });
   });
 }

@@ -11,7 +11,11 @@ export const FIRST_PRIORITY = `${THEME}uudistuva-elinkeinoelama/`;
 /** inject() answers with Host `localhost:80`. */
 export const ORIGIN = 'http://localhost:80';
 
-export async function get(app: FastifyInstance, url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export async function get(
+  app: FastifyInstance,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'GET', url, headers });
 }
 
@@ -36,13 +40,21 @@ export function assertPage(res: LightMyRequestResponse, lang: Lang, rest: string
   assert.match(textOf(html, 'title'), / · Suunta$/);
   assert.match(html, /<meta name="description" content="[^"]{10,}"\/>/);
   assert.ok(html.includes(`<link rel="canonical" href="${ORIGIN}/${lang}${rest}"/>`), `${lang}${rest}: canonical`);
-  for (const l of LANGS) assert.ok(html.includes(`<link rel="alternate" hreflang="${l}" href="${ORIGIN}/${l}${rest}"/>`), `hreflang ${l}`);
-  assert.ok(html.includes(`<link rel="alternate" hreflang="x-default" href="${ORIGIN}/fi${rest}"/>`), 'hreflang x-default');
+  for (const l of LANGS)
+    assert.ok(html.includes(`<link rel="alternate" hreflang="${l}" href="${ORIGIN}/${l}${rest}"/>`), `hreflang ${l}`);
+  assert.ok(
+    html.includes(`<link rel="alternate" hreflang="x-default" href="${ORIGIN}/fi${rest}"/>`),
+    'hreflang x-default',
+  );
   assert.match(html, /<a class="skip-link" href="#main">/);
   assert.match(html, /<main id="main"/);
   for (const landmark of ['<header', '<nav', '<footer']) assert.ok(html.includes(landmark), landmark);
   for (const l of LANGS.filter((x) => x !== lang)) {
-    assert.match(html, new RegExp(`<a href="/${l}${rest.replace(/[.?*+]/g, '\\$&')}[^"]*" lang="${l}" hreflang="${l}">`), `switcher link to ${l}`);
+    assert.match(
+      html,
+      new RegExp(`<a href="/${l}${rest.replace(/[.?*+]/g, '\\$&')}[^"]*" lang="${l}" hreflang="${l}">`),
+      `switcher link to ${l}`,
+    );
   }
   assert.doesNotMatch(html, /\sstyle=|<style|<script/i, 'no inline style or script');
   const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);

@@ -28,7 +28,10 @@ for (const target of databaseTargets()) {
       const res = await get(app, '/sitemap.xml');
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'application/xml; charset=utf-8');
-      assert.match(res.body, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/);
+      assert.match(
+        res.body,
+        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/,
+      );
       const urls = [...res.body.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]!);
       const locs = new Set(urls.map((u) => /<loc>([^<]+)<\/loc>/.exec(u)![1]!));
       assert.equal(locs.size, urls.length, 'no page listed twice');
@@ -36,13 +39,27 @@ for (const target of databaseTargets()) {
       const themesAndPriorities = flattenTree(content.nodes).filter((n) => n.depth <= 2);
       assert.equal(themesAndPriorities.length, 12);
       for (const lang of LANGS) {
-        for (const node of themesAndPriorities) assert.ok(locs.has(`${ORIGIN}/${lang}${PROGRAMME}${node.path.join('/')}/`), `${lang} ${node.path.join('/')}`);
-        for (const rest of ['/', '/accessibility/', '/kymenlaakso/', '/kymenlaakso/contact/', PROGRAMME, `${PROGRAMME}versions/`, `${PROGRAMME}versions/1/`, `${PROGRAMME}tags/spearheads/logistics/`, '/lappi/']) {
+        for (const node of themesAndPriorities)
+          assert.ok(locs.has(`${ORIGIN}/${lang}${PROGRAMME}${node.path.join('/')}/`), `${lang} ${node.path.join('/')}`);
+        for (const rest of [
+          '/',
+          '/accessibility/',
+          '/kymenlaakso/',
+          '/kymenlaakso/contact/',
+          PROGRAMME,
+          `${PROGRAMME}versions/`,
+          `${PROGRAMME}versions/1/`,
+          `${PROGRAMME}tags/spearheads/logistics/`,
+          '/lappi/',
+        ]) {
           assert.ok(locs.has(`${ORIGIN}/${lang}${rest}`), `${lang}${rest}`);
         }
       }
       for (const u of urls) {
-        assert.equal((u.match(/<xhtml:link rel="alternate" hreflang="(fi|sv|en|x-default)" href="[^"]+"\/>/g) ?? []).length, 4);
+        assert.equal(
+          (u.match(/<xhtml:link rel="alternate" hreflang="(fi|sv|en|x-default)" href="[^"]+"\/>/g) ?? []).length,
+          4,
+        );
       }
       // Every listed page answers 200.
       for (const loc of [...locs].filter((l) => l.includes(PROGRAMME)).slice(0, 40)) {

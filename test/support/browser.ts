@@ -23,7 +23,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** `false` when Chromium is installed, else the reason to skip (pretest installs it). */
-export const SKIP_WITHOUT_CHROMIUM: false | string = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh`;
+export const SKIP_WITHOUT_CHROMIUM: false | string = existsSync(CHROMIUM)
+  ? false
+  : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh`;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -32,7 +34,9 @@ export function launchChromium(): Promise<Browser> {
 /** Runs axe-core's WCAG 2.1 A and AA rules on `page` and fails with every violation listed. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
 }
 

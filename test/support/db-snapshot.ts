@@ -55,7 +55,12 @@ export async function snapshot(db: Kysely<Database>): Promise<DbSnapshot> {
     programmes: await db.selectFrom('programmes').selectAll().orderBy('id').execute(),
     meta: await db.selectFrom('meta').selectAll().orderBy('key').execute(),
     projects: await db.selectFrom('projects').selectAll().orderBy('id').execute(),
-    project_funding: await db.selectFrom('project_funding').selectAll().orderBy('project_id').orderBy('position').execute(),
+    project_funding: await db
+      .selectFrom('project_funding')
+      .selectAll()
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute(),
     financing_plan: await db
       .selectFrom('financing_plan')
       .selectAll()

@@ -72,13 +72,18 @@ export function buildAlignmentModel(content: Pick<VersionContent, 'nodes' | 'tax
   const priorityDocs = priorities.map((n) => stems(priorityTexts(n), lang));
   const terms = content.taxonomies.find((t) => t.key === SPEARHEAD_TAXONOMY)?.terms ?? [];
   const termDocs = terms.map((term) => {
-    const linked = priorities.filter((n) => n.terms.some((r) => r.taxonomy === SPEARHEAD_TAXONOMY && r.term === term.key));
+    const linked = priorities.filter((n) =>
+      n.terms.some((r) => r.taxonomy === SPEARHEAD_TAXONOMY && r.term === term.key),
+    );
     return stems([term.title, term.description, ...linked.flatMap(priorityTexts)], lang);
   });
   const title = (t: LocalizedText): string => textOf(t, lang)?.text ?? '';
   return {
     lang,
-    priorities: { targets: priorities.map((n) => ({ key: n.key, title: title(n.title) })), index: buildBm25Index(priorityDocs) },
+    priorities: {
+      targets: priorities.map((n) => ({ key: n.key, title: title(n.title) })),
+      index: buildBm25Index(priorityDocs),
+    },
     spearheads: { targets: terms.map((t) => ({ key: t.key, title: title(t.title) })), index: buildBm25Index(termDocs) },
   };
 }
@@ -107,7 +112,11 @@ function alternatives(word: { word: string; stem: string }, index: Bm25Index, la
   return [...out];
 }
 
-function rank(part: AlignmentModel['priorities'], words: readonly { word: string; stem: string }[], lang: Lang): { hits: AlignmentHit[]; matchedWords: Set<number> } {
+function rank(
+  part: AlignmentModel['priorities'],
+  words: readonly { word: string; stem: string }[],
+  lang: Lang,
+): { hits: AlignmentHit[]; matchedWords: Set<number> } {
   const scores = scoreBm25(
     part.index,
     words.map((w) => alternatives(w, part.index, lang)),

@@ -48,7 +48,10 @@ function termScore(index: Bm25Index, i: number, stem: string): number {
  * alternatives in the document, and a term repeated in the query counts once per occurrence.
  * `matched` holds the indices of the query terms the document contains.
  */
-export function scoreBm25(index: Bm25Index, query: readonly (readonly string[])[]): { score: number; matched: Set<number> }[] {
+export function scoreBm25(
+  index: Bm25Index,
+  query: readonly (readonly string[])[],
+): { score: number; matched: Set<number> }[] {
   const out = index.docs.map(() => ({ score: 0, matched: new Set<number>() }));
   if (index.averageLength === 0) return out;
   query.forEach((alternatives, q) => {

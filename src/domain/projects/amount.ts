@@ -16,7 +16,10 @@ export interface AmountOptions {
 
 export type AmountResult = { ok: true; cents: number } | { ok: false; error: string };
 
-const fail = (raw: string, reason: string): AmountResult => ({ ok: false, error: `"${raw}" is not an amount: ${reason}` });
+const fail = (raw: string, reason: string): AmountResult => ({
+  ok: false,
+  error: `"${raw}" is not an amount: ${reason}`,
+});
 
 /** Spaces that sources put between groups of thousands (plain, no-break, narrow no-break, thin) and the apostrophe. */
 const GROUP_SPACE = /[ \u00a0\u202f\u2009']/;
@@ -40,12 +43,14 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
   if (s === '' || !/^\d/.test(s) || !/\d$/.test(s)) return fail(text, 'write it as a number of euros, e.g. 1234,50');
-  if (!/^[\d ., \u00a0\u202f\u2009']+$/.test(s)) return fail(text, 'it holds characters other than digits and separators');
+  if (!/^[\d ., \u00a0\u202f\u2009']+$/.test(s))
+    return fail(text, 'it holds characters other than digits and separators');
 
   // Spaces always separate thousands.
   if (GROUP_SPACE.test(s)) {
     const beforeDecimal = s.split(/[.,]/)[0]!;
-    if (!validGroups(beforeDecimal.split(GROUP_SPACE))) return fail(text, 'digits between thousands separators must come in groups of three');
+    if (!validGroups(beforeDecimal.split(GROUP_SPACE)))
+      return fail(text, 'digits between thousands separators must come in groups of three');
     s = s.replace(GROUP_SPACES, '');
   }
 
@@ -60,7 +65,10 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
     const sep: DecimalSeparator = commas === 1 ? ',' : '.';
     const after = s.length - s.indexOf(sep) - 1;
     if (after === 3) {
-      return fail(text, `"${sep}" followed by three digits may separate thousands or decimals (set "decimalSeparator" in the mapping)`);
+      return fail(
+        text,
+        `"${sep}" followed by three digits may separate thousands or decimals (set "decimalSeparator" in the mapping)`,
+      );
     }
     decimal = sep;
   } else if (commas + dots > 1) {
@@ -77,9 +85,11 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
     whole = parts[0]!;
     fraction = parts[1] ?? '';
     if (parts.length === 2 && fraction === '') return fail(text, `nothing follows the decimal separator "${decimal}"`);
-    if (fraction.includes(thousands)) return fail(text, `a thousands separator "${thousands}" follows the decimal separator "${decimal}"`);
+    if (fraction.includes(thousands))
+      return fail(text, `a thousands separator "${thousands}" follows the decimal separator "${decimal}"`);
     if (whole.includes(thousands)) {
-      if (!validGroups(whole.split(thousands))) return fail(text, 'digits between thousands separators must come in groups of three');
+      if (!validGroups(whole.split(thousands)))
+        return fail(text, 'digits between thousands separators must come in groups of three');
       whole = whole.split(thousands).join('');
     }
   }

@@ -6,20 +6,33 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ProjectCatalogue, sortName, stemWords, type CatalogueProject, type ProjectFilterQuery, type ProjectSort } from './catalogue.ts';
+import {
+  ProjectCatalogue,
+  sortName,
+  stemWords,
+  type CatalogueProject,
+  type ProjectFilterQuery,
+  type ProjectSort,
+} from './catalogue.ts';
 import type { ProjectListItem } from './listing.ts';
 
 const collator = new Intl.Collator('fi', { sensitivity: 'base', numeric: true });
 
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'ä', 'k', '1'), minLength: 1, maxLength: 4 });
-const date = fc.option(fc.constantFrom('2019-01-01', '2019-12-31', '2020-06-15', '2021-01-01', '2022-12-31'), { nil: null });
+const date = fc.option(fc.constantFrom('2019-01-01', '2019-12-31', '2020-06-15', '2021-01-01', '2022-12-31'), {
+  nil: null,
+});
 const fund = fc.constantFrom('ERDF', 'ESF+', 'JTF');
 const project = (id: number): fc.Arbitrary<CatalogueProject> =>
   fc.record({
     id: fc.constant(id),
     code: fc.constant(`P-${String(1000 - id)}`),
     name: fc.record(
-      { fi: fc.constantFrom('Ääni', 'aalto', 'Öljy', 'Zeta', 'hanke 2', 'hanke 10', 'Hanke', 'hanke', 'HANKE'), sv: fc.constantFrom('Ljud', 'ljud', 'Åland'), en: fc.constant('Sound') },
+      {
+        fi: fc.constantFrom('Ääni', 'aalto', 'Öljy', 'Zeta', 'hanke 2', 'hanke 10', 'Hanke', 'hanke', 'HANKE'),
+        sv: fc.constantFrom('Ljud', 'ljud', 'Åland'),
+        en: fc.constant('Sound'),
+      },
       { requiredKeys: [] },
     ),
     leadOrganisation: fc.option(fc.constantFrom('Xamk', 'Kotkan kaupunki'), { nil: null }),
@@ -27,26 +40,39 @@ const project = (id: number): fc.Arbitrary<CatalogueProject> =>
     endDate: date,
     status: fc.constantFrom('planned', 'running', 'ended') as fc.Arbitrary<CatalogueProject['status']>,
     municipalities: fc.uniqueArray(fc.constantFrom('285', '286', '075'), { maxLength: 2 }),
-    funding: fc.array(fc.record({ fund, kind: fc.constantFrom('granted', 'paid'), cents: fc.integer({ min: 0, max: 10_000_000 }) }), { maxLength: 3 }),
+    funding: fc.array(
+      fc.record({ fund, kind: fc.constantFrom('granted', 'paid'), cents: fc.integer({ min: 0, max: 10_000_000 }) }),
+      { maxLength: 3 },
+    ),
     nodes: fc.uniqueArray(fc.constantFrom('p/a', 'p/b', 'p/c', 'q/a'), { maxLength: 2 }),
     terms: fc.uniqueArray(fc.constantFrom('p/s/x', 'p/s/y'), { maxLength: 2 }),
     stems: fc.array(word, { maxLength: 5 }),
   });
-const projects = fc.integer({ min: 0, max: 25 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_x, i) => project(i + 1))));
+const projects = fc
+  .integer({ min: 0, max: 25 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_x, i) => project(i + 1))));
 
 const every = fc.record({
-    nodeKeys: fc.record({ programme: fc.constantFrom('p', 'q'), keys: fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 }) }),
-    term: fc.record({ programme: fc.constant('p'), taxonomy: fc.constant('s'), term: fc.constantFrom('x', 'y') }),
-    municipality: fc.constantFrom('285', '286', '075'),
-    fund,
-    status: fc.constantFrom('planned', 'running', 'ended', 'cancelled'),
-    activeFrom: fc.constantFrom('2019-06-01', '2021-01-01'),
-    activeTo: fc.constantFrom('2019-12-31', '2020-06-14', '2022-01-01'),
-    groups: fc.array(fc.array(fc.oneof(word, fc.constant('a-b'), fc.constant('')), { maxLength: 3 }), { maxLength: 2 }),
+  nodeKeys: fc.record({
+    programme: fc.constantFrom('p', 'q'),
+    keys: fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 }),
+  }),
+  term: fc.record({ programme: fc.constant('p'), taxonomy: fc.constant('s'), term: fc.constantFrom('x', 'y') }),
+  municipality: fc.constantFrom('285', '286', '075'),
+  fund,
+  status: fc.constantFrom('planned', 'running', 'ended', 'cancelled'),
+  activeFrom: fc.constantFrom('2019-06-01', '2021-01-01'),
+  activeTo: fc.constantFrom('2019-12-31', '2020-06-14', '2022-01-01'),
+  groups: fc.array(fc.array(fc.oneof(word, fc.constant('a-b'), fc.constant('')), { maxLength: 3 }), { maxLength: 2 }),
 });
 /** Up to three of the filters at a time, so that many filters still match several projects. */
 const filter: fc.Arbitrary<ProjectFilterQuery> = fc
-  .tuple(every, fc.subarray(['nodeKeys', 'term', 'municipality', 'fund', 'status', 'activeFrom', 'activeTo', 'groups'] as const, { maxLength: 3 }))
+  .tuple(
+    every,
+    fc.subarray(['nodeKeys', 'term', 'municipality', 'fund', 'status', 'activeFrom', 'activeTo', 'groups'] as const, {
+      maxLength: 3,
+    }),
+  )
   .map(([all, keys]) => Object.fromEntries(keys.map((k) => [k, all[k]])) as ProjectFilterQuery);
 
 function matches(p: CatalogueProject, f: ProjectFilterQuery): boolean {
@@ -82,34 +108,64 @@ const byCode = (a: CatalogueProject, b: CatalogueProject): number => (a.code < b
 const ORDERS: Record<ProjectSort, (a: CatalogueProject, b: CatalogueProject) => number> = {
   code: byCode,
   name: (a, b) => collator.compare(sortName(a.name), sortName(b.name)) || byCode(a, b),
-  start: (a, b) => (a.startDate === b.startDate ? 0 : a.startDate === null ? 1 : b.startDate === null ? -1 : a.startDate < b.startDate ? -1 : 1) || byCode(a, b),
+  start: (a, b) =>
+    (a.startDate === b.startDate
+      ? 0
+      : a.startDate === null
+        ? 1
+        : b.startDate === null
+          ? -1
+          : a.startDate < b.startDate
+            ? -1
+            : 1) || byCode(a, b),
 };
 
 describe('project catalogue', () => {
   test('count, pages in every order and money totals equal filtering the list directly', () => {
     let paged = 0;
     fc.assert(
-      fc.property(projects, filter, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 6 }), (list, f, offset, limit) => {
-        const catalogue = ProjectCatalogue.of(list, collator);
-        const m = catalogue.match(f);
-        const expected = list.filter((p) => matches(p, f));
-        if (expected.length > offset) paged++;
-        assert.equal(m.count, expected.length);
-        for (const sort of ['name', 'start', 'code'] as const) {
-          const sorted = [...expected].sort(ORDERS[sort]);
-          assert.deepEqual(catalogue.page(m, sort, offset, limit), sorted.slice(offset, offset + limit).map(item), `list items of the page in ${sort} order`);
-          assert.deepEqual(catalogue.page(m, sort, 0, expected.length).map((p) => p.code), sorted.map((p) => p.code), `every match in ${sort} order`);
-        }
-        const sums = new Map<string, number>();
-        for (const l of expected.flatMap((p) => p.funding)) sums.set(`${l.fund} ${l.kind}`, (sums.get(`${l.fund} ${l.kind}`) ?? 0) + l.cents);
-        const totals = catalogue.totals(m);
-        assert.deepEqual(new Map(totals.map((t) => [`${t.fund} ${t.kind}`, t.cents])), sums);
-        // query and summary reuse one mask: an earlier query of another filter must leave no trace.
-        catalogue.query({ status: 'running' }, 'code', 0, 3);
-        assert.deepEqual(catalogue.query(f, 'name', offset, limit), { count: expected.length, items: [...expected].sort(ORDERS.name).slice(offset, offset + limit).map(item) });
-        catalogue.summary({ groups: [['a']] });
-        assert.deepEqual(catalogue.summary(f), { count: expected.length, sums: totals });
-      }),
+      fc.property(
+        projects,
+        filter,
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 1, max: 6 }),
+        (list, f, offset, limit) => {
+          const catalogue = ProjectCatalogue.of(list, collator);
+          const m = catalogue.match(f);
+          const expected = list.filter((p) => matches(p, f));
+          if (expected.length > offset) paged++;
+          assert.equal(m.count, expected.length);
+          for (const sort of ['name', 'start', 'code'] as const) {
+            const sorted = [...expected].sort(ORDERS[sort]);
+            assert.deepEqual(
+              catalogue.page(m, sort, offset, limit),
+              sorted.slice(offset, offset + limit).map(item),
+              `list items of the page in ${sort} order`,
+            );
+            assert.deepEqual(
+              catalogue.page(m, sort, 0, expected.length).map((p) => p.code),
+              sorted.map((p) => p.code),
+              `every match in ${sort} order`,
+            );
+          }
+          const sums = new Map<string, number>();
+          for (const l of expected.flatMap((p) => p.funding))
+            sums.set(`${l.fund} ${l.kind}`, (sums.get(`${l.fund} ${l.kind}`) ?? 0) + l.cents);
+          const totals = catalogue.totals(m);
+          assert.deepEqual(new Map(totals.map((t) => [`${t.fund} ${t.kind}`, t.cents])), sums);
+          // query and summary reuse one mask: an earlier query of another filter must leave no trace.
+          catalogue.query({ status: 'running' }, 'code', 0, 3);
+          assert.deepEqual(catalogue.query(f, 'name', offset, limit), {
+            count: expected.length,
+            items: [...expected]
+              .sort(ORDERS.name)
+              .slice(offset, offset + limit)
+              .map(item),
+          });
+          catalogue.summary({ groups: [['a']] });
+          assert.deepEqual(catalogue.summary(f), { count: expected.length, sums: totals });
+        },
+      ),
       { numRuns: 300 },
     );
     assert.ok(paged > 60, `enough runs page through matches (${paged} of 300 did)`);

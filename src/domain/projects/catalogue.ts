@@ -289,15 +289,21 @@ export class CatalogueBuilder {
     this.municipalityStart.push(this.municipalityOf.length);
     // Code ranks first; the other orders sort numbers (ranks, days), which is fast.
     const codes = this.codes;
-    const code = Int32Array.from(
-      codes.map((_c, i) => i).sort((a, b) => byText(codes[a]!, codes[b]!)),
-    );
+    const code = Int32Array.from(codes.map((_c, i) => i).sort((a, b) => byText(codes[a]!, codes[b]!)));
     const codeRank = new Int32Array(n);
     code.forEach((i, r) => (codeRank[i] = r));
     // Names the collator holds equal (Hanke, hanke) share a rank, so that the code orders them.
-    const byName = this.names.keys.map((_k, id) => id).sort((a, b) => collator.compare(this.names.keys[a]!, this.names.keys[b]!));
+    const byName = this.names.keys
+      .map((_k, id) => id)
+      .sort((a, b) => collator.compare(this.names.keys[a]!, this.names.keys[b]!));
     const nameRank = new Int32Array(byName.length);
-    byName.forEach((id, r) => (nameRank[id] = r > 0 && collator.compare(this.names.keys[byName[r - 1]!]!, this.names.keys[id]!) === 0 ? nameRank[byName[r - 1]!]! : r));
+    byName.forEach(
+      (id, r) =>
+        (nameRank[id] =
+          r > 0 && collator.compare(this.names.keys[byName[r - 1]!]!, this.names.keys[id]!) === 0
+            ? nameRank[byName[r - 1]!]!
+            : r),
+    );
     const nameOf = this.nameOf.int32().map((id) => nameRank[id]!);
     const start = this.start.int32();
     const startOf = start.map((d) => d || 99_999_999);
@@ -458,7 +464,9 @@ export class ProjectCatalogue {
     const from = f.activeFrom === undefined ? null : dayNumber(f.activeFrom);
     if (status === null && to === null && from === null) return null;
     return (i) =>
-      (status === null || statusOf[i] === status) && (to === null || (start[i] !== 0 && start[i]! <= to)) && (from === null || (end[i] !== 0 && end[i]! >= from));
+      (status === null || statusOf[i] === status) &&
+      (to === null || (start[i] !== 0 && start[i]! <= to)) &&
+      (from === null || (end[i] !== 0 && end[i]! >= from));
   }
 
   /** One mask reused by `query` and `summary`, which use it before they return (a mask per request would be garbage). */
@@ -469,7 +477,12 @@ export class ProjectCatalogue {
   }
 
   /** The count of the projects matching `f` and the list items at [offset, offset + limit) in `sort` order. */
-  query(f: ProjectFilterQuery, sort: ProjectSort, offset: number, limit: number): { count: number; items: ProjectListItem[] } {
+  query(
+    f: ProjectFilterQuery,
+    sort: ProjectSort,
+    offset: number,
+    limit: number,
+  ): { count: number; items: ProjectListItem[] } {
     const m = this.match(f, this.scratch());
     return { count: m.count, items: this.page(m, sort, offset, limit) };
   }
@@ -502,9 +515,26 @@ export class ProjectCatalogue {
 
   /** Project i as a list item. */
   private item(i: number): ProjectListItem {
-    const { codes, names, leads, leadOf, statusNames, statusOf, start, end, municipalityStart, municipalityCodes, municipalityOf, kinds, fundingStart, fundingKind, fundingCents } = this.parts;
+    const {
+      codes,
+      names,
+      leads,
+      leadOf,
+      statusNames,
+      statusOf,
+      start,
+      end,
+      municipalityStart,
+      municipalityCodes,
+      municipalityOf,
+      kinds,
+      fundingStart,
+      fundingKind,
+      fundingCents,
+    } = this.parts;
     const municipalities: string[] = [];
-    for (let k = municipalityStart[i]!; k < municipalityStart[i + 1]!; k++) municipalities.push(municipalityCodes[municipalityOf[k]!]!);
+    for (let k = municipalityStart[i]!; k < municipalityStart[i + 1]!; k++)
+      municipalities.push(municipalityCodes[municipalityOf[k]!]!);
     const granted = kinds.indexOf('granted');
     const paid = kinds.indexOf('paid');
     let grantedCents = 0;
@@ -541,7 +571,11 @@ export class ProjectCatalogue {
     if (m.indices === null) for (let i = 0; i < this.size; i++) add(i);
     else for (const i of m.indices) add(i);
     const out: MoneySum[] = [];
-    funds.forEach((fund, f) => kinds.forEach((kind, k) => has[f * kinds.length + k] && out.push({ fund, kind, cents: sums[f * kinds.length + k]! })));
+    funds.forEach((fund, f) =>
+      kinds.forEach(
+        (kind, k) => has[f * kinds.length + k] && out.push({ fund, kind, cents: sums[f * kinds.length + k]! }),
+      ),
+    );
     return out.sort((a, b) => byText(a.fund, b.fund) || byText(a.kind, b.kind));
   }
 }

@@ -2,7 +2,20 @@
 
 export type DateResult = { ok: true; iso: string } | { ok: false; error: string };
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -26,10 +39,12 @@ export function parseDate(raw: string): DateResult {
     if (!m) return { ok: false, error: `"${text}" is not a date (write d.m.yyyy, e.g. 1.3.2015, or yyyy-mm-dd)` };
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, error: `"${text}" is not a date: the year must be between ${MIN_YEAR} and ${MAX_YEAR}` };
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return { ok: false, error: `"${text}" is not a date: the year must be between ${MIN_YEAR} and ${MAX_YEAR}` };
   if (month < 1 || month > 12) return { ok: false, error: `"${text}" is not a date: there is no month ${month}` };
   const last = daysInMonth(year, month);
-  if (day < 1 || day > last) return { ok: false, error: `"${text}" is not a date: ${MONTHS_EN[month - 1]} ${year} has ${last} days` };
+  if (day < 1 || day > last)
+    return { ok: false, error: `"${text}" is not a date: ${MONTHS_EN[month - 1]} ${year} has ${last} days` };
   return { ok: true, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 
@@ -38,6 +53,7 @@ export function parseYear(raw: string): { ok: true; year: number } | { ok: false
   const text = raw.trim();
   if (!/^\d{4}$/.test(text)) return { ok: false, error: `"${text}" is not a year` };
   const year = Number(text);
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, error: `"${text}" is not a year between ${MIN_YEAR} and ${MAX_YEAR}` };
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return { ok: false, error: `"${text}" is not a year between ${MIN_YEAR} and ${MAX_YEAR}` };
   return { ok: true, year };
 }

@@ -32,7 +32,8 @@ export function mapPlanRow(get: CellReader, lookups: PlanLookups): { line: PlanL
 
   const nodeKey = cell('node');
   if (nodeKey === '') problems.push({ column: 'node', reason: 'is empty (name the node by its key)' });
-  else if (!lookups.nodeKeys.has(nodeKey)) problems.push({ column: 'node', reason: `"${nodeKey}" is not a node key of ${lookups.versionLabel}` });
+  else if (!lookups.nodeKeys.has(nodeKey))
+    problems.push({ column: 'node', reason: `"${nodeKey}" is not a node key of ${lookups.versionLabel}` });
 
   const fundRaw = cell('fund');
   const fund = fundFromName(fundRaw);
@@ -46,7 +47,10 @@ export function mapPlanRow(get: CellReader, lookups: PlanLookups): { line: PlanL
     const y = parseYear(yearRaw);
     if (!y.ok) problems.push({ column: 'year', reason: y.error });
     else if (y.year < lookups.periodStart || y.year > lookups.periodEnd) {
-      problems.push({ column: 'year', reason: `${y.year} is outside the programme period ${lookups.periodStart}–${lookups.periodEnd}` });
+      problems.push({
+        column: 'year',
+        reason: `${y.year} is outside the programme period ${lookups.periodStart}–${lookups.periodEnd}`,
+      });
     } else year = y.year;
   }
 
@@ -56,7 +60,8 @@ export function mapPlanRow(get: CellReader, lookups: PlanLookups): { line: PlanL
   else {
     const a = parseAmount(amountRaw);
     if (!a.ok) problems.push({ column: 'amount', reason: a.error });
-    else if (a.cents < 0) problems.push({ column: 'amount', reason: `"${amountRaw}" is negative (a plan holds amounts of 0 or more)` });
+    else if (a.cents < 0)
+      problems.push({ column: 'amount', reason: `"${amountRaw}" is negative (a plan holds amounts of 0 or more)` });
     else cents = a.cents;
   }
 

@@ -9,7 +9,16 @@ import { formatCents, parseAmount, type AmountOptions } from './amount.ts';
 import { parseDate, parseYear } from './dates.ts';
 import { FUND_LIST, fundFromName } from './funds.ts';
 import { DEFAULT_SPLIT, type FieldSpec, type MappedField, type ProjectMapping } from './mapping.ts';
-import { PROJECT_CODE, PROJECT_CODE_RULE, isBusinessId, type FundingLine, type NodeLink, type Organisation, type Project, type TermLink } from './project.ts';
+import {
+  PROJECT_CODE,
+  PROJECT_CODE_RULE,
+  isBusinessId,
+  type FundingLine,
+  type NodeLink,
+  type Organisation,
+  type Project,
+  type TermLink,
+} from './project.ts';
 import { PROJECT_STATUSES, isProjectStatus } from './status.ts';
 
 /** What a row is checked against: the municipality register and the region's programmes. */
@@ -20,7 +29,10 @@ export interface ProjectLookups {
   /** Lower-case Finnish, Swedish and English municipality names → code. */
   municipalityByName: ReadonlyMap<string, string>;
   /** Programme slug → its node keys (with the key of each node's level) and its `taxonomy/term` refs. */
-  programmes: ReadonlyMap<string, { nodes: ReadonlyMap<string, string | null>; terms: ReadonlySet<string>; levelKeys: ReadonlySet<string> }>;
+  programmes: ReadonlyMap<
+    string,
+    { nodes: ReadonlyMap<string, string | null>; terms: ReadonlySet<string>; levelKeys: ReadonlySet<string> }
+  >;
   /** The programme whose keys the links name; null lets each key find its programme. */
   programme: string | null;
 }
@@ -42,12 +54,20 @@ function label(field: string, spec: FieldSpec): string {
 
 /** A code made from a name: `Vækst 2.0 – Nordjylland` → `vaekst-2-0-nordjylland`, at most 64 characters. */
 export function codeSlug(text: string): string {
-  const plain = text.replace(/[æÆ]/g, 'ae').replace(/[øØ]/g, 'o').replace(/ß/g, 'ss').replace(/[đĐ]/g, 'd').replace(/[łŁ]/g, 'l');
+  const plain = text
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[łŁ]/g, 'l');
   return slugify(plain).slice(0, 64).replace(/-+$/, '');
 }
 
 function amountOptions(spec: FieldSpec): AmountOptions {
-  return { ...(spec.decimalSeparator ? { decimalSeparator: spec.decimalSeparator } : {}), ...(spec.unit ? { unit: spec.unit } : {}) };
+  return {
+    ...(spec.decimalSeparator ? { decimalSeparator: spec.decimalSeparator } : {}),
+    ...(spec.unit ? { unit: spec.unit } : {}),
+  };
 }
 
 function lookupMap(map: Record<string, string> | undefined, value: string): string {
@@ -96,7 +116,8 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
   // Code
   const code = field('code');
   if (code.value === '') problem(code.column, 'is empty (every project needs its code)');
-  else if (!PROJECT_CODE.test(code.value)) problem(code.column, `"${code.value}" is not a project code (${PROJECT_CODE_RULE})`);
+  else if (!PROJECT_CODE.test(code.value))
+    problem(code.column, `"${code.value}" is not a project code (${PROJECT_CODE_RULE})`);
 
   // Names and summaries
   const texts = (prefix: 'name' | 'summary'): LocalizedText => {
@@ -123,12 +144,15 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
   const leadName = field('leadOrganisation.name');
   const leadId = field('leadOrganisation.businessId');
   let leadOrganisation: Organisation | null = null;
-  if (leadName.value !== '' && !hasLetter(leadName.value)) problem(leadName.column, `"${leadName.value}" is not an organisation name (it has no letters)`);
+  if (leadName.value !== '' && !hasLetter(leadName.value))
+    problem(leadName.column, `"${leadName.value}" is not an organisation name (it has no letters)`);
   else if (leadName.value !== '') leadOrganisation = { name: leadName.value, businessId: null };
   if (leadId.value !== '') {
-    if (!isBusinessId(leadId.value)) problem(leadId.column, `"${leadId.value}" is not a Finnish business id (1234567-8 with a valid check digit)`);
+    if (!isBusinessId(leadId.value))
+      problem(leadId.column, `"${leadId.value}" is not a Finnish business id (1234567-8 with a valid check digit)`);
     else if (leadOrganisation) leadOrganisation.businessId = leadId.value;
-    else if (leadName.value === '') problem(leadId.column, 'a business id is given but the lead organisation has no name');
+    else if (leadName.value === '')
+      problem(leadId.column, 'a business id is given but the lead organisation has no name');
   }
   const partnerList = list('partners');
   const partners: Organisation[] = [];
@@ -136,8 +160,10 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
     const m = /^(.*?)\s*\((\d{7}-\d)\)$/.exec(item);
     const partnerName = m ? m[1]! : item;
     const businessId = m ? m[2]! : null;
-    if (!hasLetter(partnerName)) problem(partnerList.column, `"${item}" is not an organisation name (it has no letters)`);
-    else if (businessId !== null && !isBusinessId(businessId)) problem(partnerList.column, `"${item}": ${businessId} is not a valid Finnish business id`);
+    if (!hasLetter(partnerName))
+      problem(partnerList.column, `"${item}" is not an organisation name (it has no letters)`);
+    else if (businessId !== null && !isBusinessId(businessId))
+      problem(partnerList.column, `"${item}": ${businessId} is not a valid Finnish business id`);
     else partners.push({ name: partnerName, businessId });
   }
 
@@ -153,7 +179,11 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
     } else {
       const c = lookups.municipalityByName.get(item.toLowerCase());
       if (c) municipalities.add(c);
-      else problem(municipalityList.column, `"${item}" is not a municipality (neither a name nor an official code in the municipality register)`);
+      else
+        problem(
+          municipalityList.column,
+          `"${item}" is not a municipality (neither a name nor an official code in the municipality register)`,
+        );
     }
   }
 
@@ -170,27 +200,40 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
   };
   const start = date('startDate');
   const end = date('endDate');
-  if (start.iso && end.iso && end.iso < start.iso) problem(end.column, `the project ends (${end.iso}) before it starts (${start.iso})`);
+  if (start.iso && end.iso && end.iso < start.iso)
+    problem(end.column, `the project ends (${end.iso}) before it starts (${start.iso})`);
 
   // Status
   const status = field('status');
   const statusValue = status.value.toLowerCase();
   if (status.value === '') problem(status.column, 'is empty (every project needs a status)');
   else if (!isProjectStatus(statusValue)) {
-    problem(status.column, `"${status.value}" is not a status (${PROJECT_STATUSES.join(', ')}; map the source's words in the mapping's "map")`);
+    problem(
+      status.column,
+      `"${status.value}" is not a status (${PROJECT_STATUSES.join(', ')}; map the source's words in the mapping's "map")`,
+    );
   }
 
   // Programme links
   const nodes: NodeLink[] = [];
-  const resolveProgramme = (what: 'node key' | 'term', has: (p: { nodes: ReadonlyMap<string, string | null>; terms: ReadonlySet<string> }) => boolean, value: string): string | { error: string } => {
+  const resolveProgramme = (
+    what: 'node key' | 'term',
+    has: (p: { nodes: ReadonlyMap<string, string | null>; terms: ReadonlySet<string> }) => boolean,
+    value: string,
+  ): string | { error: string } => {
     if (lookups.programme !== null) {
       const p = lookups.programmes.get(lookups.programme);
-      return p && has(p) ? lookups.programme : { error: `"${value}" is not a ${what} of programme ${lookups.programme}` };
+      return p && has(p)
+        ? lookups.programme
+        : { error: `"${value}" is not a ${what} of programme ${lookups.programme}` };
     }
     const found = [...lookups.programmes.entries()].filter(([, p]) => has(p)).map(([slug]) => slug);
     if (found.length === 1) return found[0]!;
-    if (found.length === 0) return { error: `"${value}" is not a ${what} of any programme of region ${lookups.regionCode}` };
-    return { error: `"${value}" is a ${what} of several programmes (${found.join(', ')}); name one with "programme" in the mapping` };
+    if (found.length === 0)
+      return { error: `"${value}" is not a ${what} of any programme of region ${lookups.regionCode}` };
+    return {
+      error: `"${value}" is a ${what} of several programmes (${found.join(', ')}); name one with "programme" in the mapping`,
+    };
   };
   const primary = field('primaryNode');
   if (primary.value !== '') {
@@ -199,7 +242,8 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
     else {
       const prog = lookups.programmes.get(p)!;
       const level = prog.nodes.get(primary.value) ?? null;
-      if (prog.levelKeys.has('priority') && level !== 'priority') problem(primary.column, `"${primary.value}" is a ${level ?? 'node'} of programme ${p}, not a priority`);
+      if (prog.levelKeys.has('priority') && level !== 'priority')
+        problem(primary.column, `"${primary.value}" is a ${level ?? 'node'} of programme ${p}, not a priority`);
       else nodes.push({ programme: p, key: primary.value, primary: true });
     }
   }
@@ -219,7 +263,8 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
     }
     const p = resolveProgramme('term', (prog) => prog.terms.has(ref), ref);
     if (typeof p !== 'string') problem(termList.column, p.error);
-    else if (!terms.some((t) => t.programme === p && t.taxonomy === m[1] && t.term === m[2])) terms.push({ programme: p, taxonomy: m[1]!, term: m[2]! });
+    else if (!terms.some((t) => t.programme === p && t.taxonomy === m[1] && t.term === m[2]))
+      terms.push({ programme: p, taxonomy: m[1]!, term: m[2]! });
   }
 
   // Funding lines
@@ -234,7 +279,11 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
     const fundRaw = read(spec.fund);
     const fund = fundRaw === '' ? null : fundFromName(fundRaw);
     if (fundRaw === '') problem(fundColumn, `is empty, but "${amountColumn}" has an amount (which fund is it from?)`);
-    else if (fund === null) problem(fundColumn, `"${fundRaw}" is not a fund (${FUND_LIST}; or map the source's names in the mapping's "map")`);
+    else if (fund === null)
+      problem(
+        fundColumn,
+        `"${fundRaw}" is not a fund (${FUND_LIST}; or map the source's names in the mapping's "map")`,
+      );
     let year: number | null = null;
     if (spec.year) {
       const yearRaw = read(spec.year);

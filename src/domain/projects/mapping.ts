@@ -85,10 +85,14 @@ export const mappingSchema = z
     notes: z.array(z.string()).optional(),
     /** The programme (slug) whose node keys and terms the links name; default: the one of the region's programmes that has the key. */
     programme: z.string().optional(),
-    fields: z.partialRecord(z.enum(MAPPED_FIELDS), fieldSpec).refine((f) => f.code !== undefined, '"code" must be mapped').refine((f) => f.status !== undefined, '"status" must be mapped').refine(
-      (f) => f['name.fi'] !== undefined || f['name.sv'] !== undefined || f['name.en'] !== undefined,
-      'a name ("name.fi", "name.sv" or "name.en") must be mapped',
-    ),
+    fields: z
+      .partialRecord(z.enum(MAPPED_FIELDS), fieldSpec)
+      .refine((f) => f.code !== undefined, '"code" must be mapped')
+      .refine((f) => f.status !== undefined, '"status" must be mapped')
+      .refine(
+        (f) => f['name.fi'] !== undefined || f['name.sv'] !== undefined || f['name.en'] !== undefined,
+        'a name ("name.fi", "name.sv" or "name.en") must be mapped',
+      ),
     funding: z.array(fundingSpec).default([]),
     /** Further source columns kept verbatim on the project, by the label they are shown with. */
     details: z.record(z.string(), fieldSpec).default({}),

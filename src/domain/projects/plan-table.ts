@@ -61,7 +61,9 @@ export function planCellKey(l: { nodeKey: string; fund: string; year: number }):
 
 /** Lines in a stable order (node key, fund order, year), whatever order the database gave them. */
 export function sortPlanLines(lines: readonly PlanLine[]): PlanLine[] {
-  return [...lines].sort((a, b) => (a.nodeKey < b.nodeKey ? -1 : a.nodeKey > b.nodeKey ? 1 : fundOrder(a.fund) - fundOrder(b.fund) || a.year - b.year));
+  return [...lines].sort((a, b) =>
+    a.nodeKey < b.nodeKey ? -1 : a.nodeKey > b.nodeKey ? 1 : fundOrder(a.fund) - fundOrder(b.fund) || a.year - b.year,
+  );
 }
 
 /** The canonical text of a plan that its revision hashes. */
@@ -86,7 +88,13 @@ export function buildPlanTable(nodes: readonly PlanTreeNode[], lines: readonly P
   const byNode = new Map<string, PlanLine[]>();
   for (const l of lines) byNode.set(l.nodeKey, [...(byNode.get(l.nodeKey) ?? []), l]);
 
-  const rowOf = (kind: PlanRowKind, key: string, title: LocalizedText | null, depth: number | null, own: readonly PlanLine[]): PlanRow => {
+  const rowOf = (
+    kind: PlanRowKind,
+    key: string,
+    title: LocalizedText | null,
+    depth: number | null,
+    own: readonly PlanLine[],
+  ): PlanRow => {
     const cells: (number | null)[] = columns.map(() => null);
     for (const l of own) {
       const i = colIndex.get(`${l.fund}\u0000${l.year}`)!;
@@ -167,7 +175,10 @@ export function diffPlans(before: readonly PlanLine[], after: readonly PlanLine[
  * An amount typed into the plan form: read as in an import file, and when that cannot tell the
  * separators apart (`1.234`), with the UI language's decimal separator (`,` in fi and sv).
  */
-export function parsePlanAmount(raw: string, decimal: DecimalSeparator): { ok: true; cents: number } | { ok: false; error: string } {
+export function parsePlanAmount(
+  raw: string,
+  decimal: DecimalSeparator,
+): { ok: true; cents: number } | { ok: false; error: string } {
   const text = raw.trim();
   if (text === '') return { ok: false, error: 'is empty (write 0 for no money)' };
   const plain = parseAmount(text);
@@ -182,7 +193,14 @@ export const planAmountText = formatCents;
 
 /** What the admin page of a version's plan shows. */
 export interface PlanEditView {
-  programme: { regionCode: string; slug: string; title: LocalizedText; periodStart: number; periodEnd: number; levels: Level[] };
+  programme: {
+    regionCode: string;
+    slug: string;
+    title: LocalizedText;
+    periodStart: number;
+    periodEnd: number;
+    levels: Level[];
+  };
   version: { number: number; status: VersionStatus; editable: boolean };
   nodes: PlanTreeNode[];
   lines: PlanLine[];

@@ -9,7 +9,8 @@ import { FUNDING_KINDS, PROJECT_STATUSES, type FundingKind, type ProjectStatus }
 
 /** A project code as funders write them: `A70301`, `S10324`, `NSR-2021-17`, `101056765`. */
 export const PROJECT_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const PROJECT_CODE_RULE = 'letters A–Z, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters';
+export const PROJECT_CODE_RULE =
+  'letters A–Z, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters';
 
 /** A Finnish business id (Y-tunnus), `1234567-8`, with its check digit. */
 export function isBusinessId(value: string): boolean {
@@ -74,8 +75,16 @@ const text = z.string().trim().min(1);
 const localized = z
   .object({ fi: text.optional(), sv: text.optional(), en: text.optional() })
   .strict()
-  .refine((t) => t.fi !== undefined || t.sv !== undefined || t.en !== undefined, 'needs a text in at least one language');
-const organisation = z.object({ name: text, businessId: z.string().refine(isBusinessId, 'must be a Finnish business id 1234567-8').nullable() }).strict();
+  .refine(
+    (t) => t.fi !== undefined || t.sv !== undefined || t.en !== undefined,
+    'needs a text in at least one language',
+  );
+const organisation = z
+  .object({
+    name: text,
+    businessId: z.string().refine(isBusinessId, 'must be a Finnish business id 1234567-8').nullable(),
+  })
+  .strict();
 
 export const fundingLineSchema = z
   .object({
@@ -104,8 +113,14 @@ export const projectSchema = z
     details: z.record(z.string(), z.string()),
   })
   .strict()
-  .refine((p) => p.startDate === null || p.endDate === null || p.startDate <= p.endDate, { message: 'ends before it starts', path: ['endDate'] })
-  .refine((p) => p.nodes.filter((n) => n.primary).length <= 1, { message: 'has more than one primary priority', path: ['nodes'] });
+  .refine((p) => p.startDate === null || p.endDate === null || p.startDate <= p.endDate, {
+    message: 'ends before it starts',
+    path: ['endDate'],
+  })
+  .refine((p) => p.nodes.filter((n) => n.primary).length <= 1, {
+    message: 'has more than one primary priority',
+    path: ['nodes'],
+  });
 
 /**
  * The project in one canonical form (keys and lists in a fixed order), so that two imports of the
@@ -113,7 +128,9 @@ export const projectSchema = z
  */
 export function canonicalProject(p: Project): string {
   const lt = (t: LocalizedText | null): Record<string, string> | null =>
-    t === null ? null : Object.fromEntries((['fi', 'sv', 'en'] as const).filter((l) => t[l]).map((l) => [l, t[l] as string]));
+    t === null
+      ? null
+      : Object.fromEntries((['fi', 'sv', 'en'] as const).filter((l) => t[l]).map((l) => [l, t[l] as string]));
   return JSON.stringify([
     p.code,
     lt(p.name),

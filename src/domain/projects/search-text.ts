@@ -29,7 +29,9 @@ export function cachedStemText(text: string, lang: Lang): string[] {
   return out;
 }
 
-export function projectSearchTexts(p: Pick<Project, 'code' | 'name' | 'summary' | 'leadOrganisation' | 'partners'>): { lang: Lang; stems: string }[] {
+export function projectSearchTexts(
+  p: Pick<Project, 'code' | 'name' | 'summary' | 'leadOrganisation' | 'partners'>,
+): { lang: Lang; stems: string }[] {
   const organisations = [p.leadOrganisation?.name ?? '', ...p.partners.map((o) => o.name)].join(' ');
   const out: { lang: Lang; stems: string }[] = [];
   for (const lang of LANGS) {

@@ -35,10 +35,20 @@ export function adminRenderContext(request: FastifyRequest): AdminRenderContext 
 }
 
 /** Renders `view` for the request and sends it (never cached: `no-store`). */
-export function sendAdminPage(request: FastifyRequest, reply: FastifyReply, view: (ac: AdminRenderContext) => JSX.Element, status = 200): FastifyReply {
+export function sendAdminPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: (ac: AdminRenderContext) => JSX.Element,
+  status = 200,
+): FastifyReply {
   const html = view(adminRenderContext(request));
   if (typeof html !== 'string') throw new Error('A view returned a promise; views must be synchronous');
-  return reply.code(status).header('content-type', HTML).header('cache-control', 'no-store').header('x-robots-tag', 'noindex').send(html);
+  return reply
+    .code(status)
+    .header('content-type', HTML)
+    .header('cache-control', 'no-store')
+    .header('x-robots-tag', 'noindex')
+    .send(html);
 }
 
 /** True when the client prefers JSON over HTML (API-style clients of admin writes). */
@@ -47,34 +57,84 @@ export function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-const STATUS: Record<ErrorCode, number> = { not_found: 404, bad_request: 400, invalid_file: 400, conflict: 409, forbidden: 403, unauthorized: 401 };
+const STATUS: Record<ErrorCode, number> = {
+  not_found: 404,
+  bad_request: 400,
+  invalid_file: 400,
+  conflict: 409,
+  forbidden: 403,
+  unauthorized: 401,
+};
 
 function kindOf(status: number): AdminErrorKind {
-  if (status === 401 || status === 403 || status === 404 || status === 409 || status === 429) return String(status) as AdminErrorKind;
+  if (status === 401 || status === 403 || status === 404 || status === 409 || status === 429)
+    return String(status) as AdminErrorKind;
   return status >= 500 ? '500' : '400';
 }
 
 /** Sends the admin error page (or JSON) for `status`. */
-export function sendAdminError(request: FastifyRequest, reply: FastifyReply, status: number, options: { csrf?: boolean; code?: string; message?: string; retryAfterSeconds?: number } = {}): FastifyReply {
+export function sendAdminError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  options: { csrf?: boolean; code?: string; message?: string; retryAfterSeconds?: number } = {},
+): FastifyReply {
   reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
   if (wantsJson(request)) {
-    const code = options.code ?? (status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 409 ? 'conflict' : status === 429 ? 'too_many_requests' : status >= 500 ? 'internal_error' : 'bad_request');
+    const code =
+      options.code ??
+      (status === 404
+        ? 'not_found'
+        : status === 401
+          ? 'unauthorized'
+          : status === 403
+            ? 'forbidden'
+            : status === 409
+              ? 'conflict'
+              : status === 429
+                ? 'too_many_requests'
+                : status >= 500
+                  ? 'internal_error'
+                  : 'bad_request');
     return reply
       .code(status)
       .type('application/json; charset=utf-8')
       .send({ error: { code, message: options.message ?? (status >= 500 ? 'Internal server error' : code) } });
   }
   const kind: AdminErrorKind = options.csrf ? 'csrf' : kindOf(status);
-  return sendAdminPage(request, reply, (ac) => AdminErrorPage({ ac, kind, ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}) }), status);
+  return sendAdminPage(
+    request,
+    reply,
+    (ac) =>
+      AdminErrorPage({
+        ac,
+        kind,
+        ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
+      }),
+    status,
+  );
 }
 
 /** The error handler of every admin route. */
-export async function adminErrorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  if (error instanceof TooManyRequests) return sendAdminError(request, reply, 429, { message: error.message, retryAfterSeconds: error.retryAfterSeconds });
+export async function adminErrorHandler(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  if (error instanceof TooManyRequests)
+    return sendAdminError(request, reply, 429, { message: error.message, retryAfterSeconds: error.retryAfterSeconds });
   const appError = error instanceof AppError ? error : null;
   const validation = (error as { validation?: unknown }).validation !== undefined;
-  const status = appError ? STATUS[appError.code] : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
+  const status = appError
+    ? STATUS[appError.code]
+    : validation
+      ? 400
+      : ((error as { statusCode?: number }).statusCode ?? 500);
   if (status >= 500) request.log.error({ err: error }, 'admin request failed');
   const message = status >= 500 ? 'Internal server error' : error.message;
-  return sendAdminError(request, reply, status, { csrf: error instanceof CsrfRejected, ...(appError ? { code: appError.code } : {}), message });
+  return sendAdminError(request, reply, status, {
+    csrf: error instanceof CsrfRejected,
+    ...(appError ? { code: appError.code } : {}),
+    message,
+  });
 }

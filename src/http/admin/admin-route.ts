@@ -41,7 +41,9 @@ declare module 'fastify' {
 }
 
 /** A request of a signed-in route: `auth` is set. */
-export type AdminRequest<RG extends RouteGenericInterface = RouteGenericInterface> = FastifyRequest<RG> & { auth: AdminAuth };
+export type AdminRequest<RG extends RouteGenericInterface = RouteGenericInterface> = FastifyRequest<RG> & {
+  auth: AdminAuth;
+};
 
 export interface PublicRule {
   kind: 'public';
@@ -106,7 +108,8 @@ export function actorOf(request: FastifyRequest): Actor {
 export function regionParam(name: string): (request: FastifyRequest) => string {
   return (request) => {
     const value = (request.params as Record<string, unknown>)[name];
-    if (typeof value !== 'string' || !/^\d{2}$/.test(value)) throw new AppError('not_found', `Region "${String(value)}" was not found`);
+    if (typeof value !== 'string' || !/^\d{2}$/.test(value))
+      throw new AppError('not_found', `Region "${String(value)}" was not found`);
     return value;
   };
 }
@@ -147,9 +150,21 @@ function ensureDecorations(app: FastifyInstance): void {
   if (!app.hasRequestDecorator('authLoaded')) app.decorateRequest('authLoaded', false);
 }
 
-export function adminRoute<RG extends RouteGenericInterface = RouteGenericInterface>(app: FastifyInstance, ctx: AppContext, options: PublicRouteOptions<RG>): void;
-export function adminRoute<RG extends RouteGenericInterface = RouteGenericInterface>(app: FastifyInstance, ctx: AppContext, options: ProtectedRouteOptions<RG>): void;
-export function adminRoute(app: FastifyInstance, ctx: AppContext, options: PublicRouteOptions<RouteGenericInterface> | ProtectedRouteOptions<RouteGenericInterface>): void {
+export function adminRoute<RG extends RouteGenericInterface = RouteGenericInterface>(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: PublicRouteOptions<RG>,
+): void;
+export function adminRoute<RG extends RouteGenericInterface = RouteGenericInterface>(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: ProtectedRouteOptions<RG>,
+): void;
+export function adminRoute(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: PublicRouteOptions<RouteGenericInterface> | ProtectedRouteOptions<RouteGenericInterface>,
+): void {
   ensureDecorations(app);
   const { method, url, rule } = options;
   const key = keyOf(method, url);
@@ -169,7 +184,8 @@ export function adminRoute(app: FastifyInstance, ctx: AppContext, options: Publi
     if (rule.kind !== 'role') return;
     const auth = request.auth!;
     const region = await rule.region(request as AdminRequest);
-    if (!hasRole(auth.user, rule.role, region)) throw new AppError('forbidden', `This needs the role ${rule.role} in region ${region}`);
+    if (!hasRole(auth.user, rule.role, region))
+      throw new AppError('forbidden', `This needs the role ${rule.role} in region ${region}`);
   };
 
   app.route({

@@ -20,7 +20,8 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   // No-store and noindex on every /admin response, including 404s of unknown addresses.
   app.addHook('onRequest', async (request, reply) => {
     // Routes made with adminRoute do this themselves.
-    if (isAdminUrl(request.url) && request.routeOptions.config?.adminRule === undefined) await adminOnRequest(request, reply);
+    if (isAdminUrl(request.url) && request.routeOptions.config?.adminRule === undefined)
+      await adminOnRequest(request, reply);
   });
 
   registerAuthRoutes(app, ctx);

@@ -11,13 +11,18 @@ export function versionNumberOf(programme: ProgrammeSummary, param: string): num
   return programme.currentVersion;
 }
 
-export async function findVersionContent(ctx: AppContext, programmeId: string, versionParam: string): Promise<VersionContent> {
+export async function findVersionContent(
+  ctx: AppContext,
+  programmeId: string,
+  versionParam: string,
+): Promise<VersionContent> {
   const programme = await ctx.reader.programmeById(programmeId);
   return ctx.reader.versionContent(programme.regionCode, programme.slug, versionNumberOf(programme, versionParam));
 }
 
 export function findNode(content: VersionContent, key: string): TreeNode {
   const node = findByKey(content.nodes, key);
-  if (!node) throw notFound(`Node "${key}" in version ${content.version.number} of programme "${content.programme.id}"`);
+  if (!node)
+    throw notFound(`Node "${key}" in version ${content.version.number} of programme "${content.programme.id}"`);
   return node;
 }

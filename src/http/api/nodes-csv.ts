@@ -50,5 +50,7 @@ function rows(nodes: readonly TreeNode[], out: string[][]): string[][] {
 
 /** The tree as CSV text, header row first, starting with a byte order mark. */
 export function nodesCsv(nodes: readonly TreeNode[]): string {
-  return BOM + stringify(rows(nodes, []), { header: true, columns: [...NODE_CSV_COLUMNS], record_delimiter: 'windows' });
+  return (
+    BOM + stringify(rows(nodes, []), { header: true, columns: [...NODE_CSV_COLUMNS], record_delimiter: 'windows' })
+  );
 }

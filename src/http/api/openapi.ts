@@ -30,7 +30,8 @@ export function swaggerOptions(config: Config): SwaggerOptions {
     },
     refResolver: {
       // Name components after the schemas' own ids (e.g. `Region`) instead of def-0, def-1, …
-      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`),
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`,
     },
     transform: ({ schema, url, route }) => ({
       schema: url.startsWith(`${API_PREFIX}/`) ? schema : { ...(schema ?? {}), hide: true },

@@ -16,11 +16,19 @@ interface Param {
 
 const PARAMS = {
   code: {
-    schema: { type: 'string', pattern: '^[0-9]{2}$', description: 'Region code (Statistics Finland), two digits, e.g. "08".' },
+    schema: {
+      type: 'string',
+      pattern: '^[0-9]{2}$',
+      description: 'Region code (Statistics Finland), two digits, e.g. "08".',
+    },
     expected: 'be a two-digit region code such as "08"',
   },
   region: {
-    schema: { type: 'string', pattern: '^[0-9]{2}$', description: 'Only those of the region with this code, e.g. "08".' },
+    schema: {
+      type: 'string',
+      pattern: '^[0-9]{2}$',
+      description: 'Only those of the region with this code, e.g. "08".',
+    },
     expected: 'be a two-digit region code such as "08"',
   },
   id: {
@@ -33,7 +41,11 @@ const PARAMS = {
     expected: 'be a programme id such as "08-2022-2025" (region code, hyphen, programme slug)',
   },
   number: {
-    schema: { type: 'string', pattern: '^(current|[1-9][0-9]{0,5})$', description: 'Version number (1, 2, …), or "current" for the current version.' },
+    schema: {
+      type: 'string',
+      pattern: '^(current|[1-9][0-9]{0,5})$',
+      description: 'Version number (1, 2, …), or "current" for the current version.',
+    },
     expected: 'be a version number (1, 2, …) or "current"',
   },
   version: {
@@ -46,19 +58,37 @@ const PARAMS = {
     expected: 'be a version number (1, 2, …) or "current"',
   },
   from: {
-    schema: { type: 'string', pattern: '^(current|[1-9][0-9]{0,5})$', description: 'The version to compare from (version A): a number (1, 2, …) or "current".' },
+    schema: {
+      type: 'string',
+      pattern: '^(current|[1-9][0-9]{0,5})$',
+      description: 'The version to compare from (version A): a number (1, 2, …) or "current".',
+    },
     expected: 'be a version number (1, 2, …) or "current"',
   },
   to: {
-    schema: { type: 'string', pattern: '^(current|[1-9][0-9]{0,5})$', description: 'The version to compare with (version B): a number (1, 2, …) or "current".' },
+    schema: {
+      type: 'string',
+      pattern: '^(current|[1-9][0-9]{0,5})$',
+      description: 'The version to compare with (version B): a number (1, 2, …) or "current".',
+    },
     expected: 'be a version number (1, 2, …) or "current"',
   },
   key: {
-    schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80, description: 'Stable key of a node, e.g. "osaaminen-ja-koulutus".' },
+    schema: {
+      type: 'string',
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+      maxLength: 80,
+      description: 'Stable key of a node, e.g. "osaaminen-ja-koulutus".',
+    },
     expected: 'be a node key of lower-case letters a–z, digits and single hyphens',
   },
   lang: {
-    schema: { type: 'string', enum: [...LANGS], default: 'fi', description: 'Language of the texts to search: fi (default), sv or en.' },
+    schema: {
+      type: 'string',
+      enum: [...LANGS],
+      default: 'fi',
+      description: 'Language of the texts to search: fi (default), sv or en.',
+    },
   },
   q: {
     schema: {

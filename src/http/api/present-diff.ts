@@ -18,7 +18,14 @@ const presentTextChange = (c: TextChange): VersionDiffJson['versionTexts'][numbe
 });
 
 const presentPlace = (p: NodePlace | null): NodeChangeJson['before'] =>
-  p && { title: presentText(p.title), path: p.path, depth: p.depth, level: p.level, parentKey: p.parentKey, position: p.position };
+  p && {
+    title: presentText(p.title),
+    path: p.path,
+    depth: p.depth,
+    level: p.level,
+    parentKey: p.parentKey,
+    position: p.position,
+  };
 
 const presentNodeChange = (n: NodeChange): NodeChangeJson => ({
   key: n.key,

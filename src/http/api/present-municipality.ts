@@ -8,5 +8,11 @@ const LANGUAGES = ['fi', 'sv', 'fi-sv', 'sv-fi'] as const;
 export function presentMunicipality(m: Municipality): MunicipalityJson {
   const languages = LANGUAGES.find((l) => l === m.languages);
   if (!languages) throw new Error(`Municipality ${m.code} has unknown languages "${m.languages}"`);
-  return { code: m.code, regionCode: m.regionCode, name: presentText(m.name), languages, bilingual: languages.includes('-') };
+  return {
+    code: m.code,
+    regionCode: m.regionCode,
+    name: presentText(m.name),
+    languages,
+    bilingual: languages.includes('-'),
+  };
 }

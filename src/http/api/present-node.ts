@@ -24,16 +24,26 @@ export function presentNode(node: TreeNode, position: number): NodeJson {
 }
 
 export function presentNodeTree(content: VersionContent): NodeTreeJson {
-  return { programmeId: content.programme.id, version: content.version.number, nodes: content.nodes.map((n, i) => presentNode(n, i + 1)) };
+  return {
+    programmeId: content.programme.id,
+    version: content.version.number,
+    nodes: content.nodes.map((n, i) => presentNode(n, i + 1)),
+  };
 }
 
 /** One node of `content` with its descendants and ancestors. */
 export function presentNodeDetail(content: VersionContent, node: TreeNode): NodeDetailJson {
-  const siblings = node.parentKey === null ? content.nodes : (ancestorsOf(content.nodes, node.path).at(-1)?.children ?? []);
+  const siblings =
+    node.parentKey === null ? content.nodes : (ancestorsOf(content.nodes, node.path).at(-1)?.children ?? []);
   return {
     programmeId: content.programme.id,
     version: content.version.number,
     node: presentNode(node, siblings.findIndex((n) => n.key === node.key) + 1),
-    ancestors: ancestorsOf(content.nodes, node.path).map((a) => ({ key: a.key, level: a.level, path: a.path, title: presentText(a.title) })),
+    ancestors: ancestorsOf(content.nodes, node.path).map((a) => ({
+      key: a.key,
+      level: a.level,
+      path: a.path,
+      title: presentText(a.title),
+    })),
   };
 }

@@ -19,7 +19,12 @@ export function presentProgrammeSummary(p: ProgrammeSummary): ProgrammeSummaryJs
 export function presentProgramme(p: ProgrammeSummary, versions: readonly VersionSummary[]): ProgrammeJson {
   return {
     ...presentProgrammeSummary(p),
-    levels: p.levels.map((l, i) => ({ key: l.key, depth: i + 1, name: presentText(l.name), namePlural: presentText(l.namePlural) })),
+    levels: p.levels.map((l, i) => ({
+      key: l.key,
+      depth: i + 1,
+      name: presentText(l.name),
+      namePlural: presentText(l.namePlural),
+    })),
     versions: versions.map((v) => presentVersionSummary(v, p.currentVersion)),
   };
 }

@@ -31,7 +31,13 @@ function presentCouncil(council: Council): NonNullable<RegionDetailJson['council
       phone: o.phone,
       email: o.email,
     })),
-    contacts: council.contacts.map((c) => ({ name: c.name, role: presentText(c.role), topic: presentOptionalText(c.topic), email: c.email, phone: c.phone })),
+    contacts: council.contacts.map((c) => ({
+      name: c.name,
+      role: presentText(c.role),
+      topic: presentOptionalText(c.topic),
+      email: c.email,
+      phone: c.phone,
+    })),
   };
 }
 

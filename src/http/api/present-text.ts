@@ -2,7 +2,8 @@
 import type { LocalizedText as StoredText } from '#src/domain/languages.ts';
 import type { LocalizedText } from './schemas/registry.ts';
 
-const clean = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
+const clean = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value.trim() === '' ? null : value;
 
 /** A required text: `{fi, sv, en}` with null for each missing language. */
 export function presentText(text: StoredText | null | undefined): LocalizedText {

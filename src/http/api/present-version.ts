@@ -10,7 +10,9 @@ export function presentVersionSummary(v: VersionSummary, currentVersion: number 
     status: v.status,
     current: v.number === currentVersion,
     label: presentOptionalText(v.label),
-    decision: v.decision ? { body: presentText(v.decision.body), date: v.decision.date, reference: v.decision.reference } : null,
+    decision: v.decision
+      ? { body: presentText(v.decision.body), date: v.decision.date, reference: v.decision.reference }
+      : null,
     changelog: presentOptionalText(v.changelog),
     updatedAt: v.updatedAt,
   };

@@ -5,7 +5,12 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { expectedOf } from './params.ts';
 
-const WHERE: Record<string, string> = { params: 'Path parameter', querystring: 'Query parameter', body: 'Body field', headers: 'Header' };
+const WHERE: Record<string, string> = {
+  params: 'Path parameter',
+  querystring: 'Query parameter',
+  body: 'Body field',
+  headers: 'Header',
+};
 
 function describe(error: FastifySchemaValidationError, dataVar: string): string {
   const where = WHERE[dataVar] ?? dataVar;
@@ -13,8 +18,10 @@ function describe(error: FastifySchemaValidationError, dataVar: string): string 
   if (error.keyword === 'required') return `${where} "${String(params['missingProperty'])}" is required`;
   const name = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || dataVar;
   const expected = expectedOf(name);
-  if (error.keyword === 'enum') return `${where} "${name}" must be one of: ${(params['allowedValues'] as unknown[]).join(', ')}`;
-  if ((error.keyword === 'pattern' || error.keyword === 'minLength') && expected) return `${where} "${name}" must ${expected}`;
+  if (error.keyword === 'enum')
+    return `${where} "${name}" must be one of: ${(params['allowedValues'] as unknown[]).join(', ')}`;
+  if ((error.keyword === 'pattern' || error.keyword === 'minLength') && expected)
+    return `${where} "${name}" must ${expected}`;
   return `${where} "${name}" ${error.message ?? 'is invalid'}`;
 }
 

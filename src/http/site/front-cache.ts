@@ -26,7 +26,9 @@ export interface GenerationSource {
 }
 
 const flat = (headers: OutgoingHttpHeaders): string[] =>
-  Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)]));
+  Object.entries(headers).flatMap(([name, value]) =>
+    value === undefined ? [] : Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)],
+  );
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -35,7 +37,9 @@ function originOf(req: IncomingMessage): string {
   const h = req.headers;
   const forwardedHost = h['x-forwarded-host'];
   const forwardedProto = h['x-forwarded-proto'];
-  return forwardedHost === undefined && forwardedProto === undefined ? (h.host ?? '') : `${h.host ?? ''}|${String(forwardedHost)}|${String(forwardedProto)}`;
+  return forwardedHost === undefined && forwardedProto === undefined
+    ? (h.host ?? '')
+    : `${h.host ?? ''}|${String(forwardedHost)}|${String(forwardedProto)}`;
 }
 
 export class FrontCache {
@@ -60,14 +64,25 @@ export class FrontCache {
   readonly onSend = async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
     const generation = this.marked.get(request.raw);
     if (generation === undefined || reply.statusCode !== 200 || !Buffer.isBuffer(payload)) return payload;
-    const headers: OutgoingHttpHeaders = { ...(reply.getHeaders() as OutgoingHttpHeaders), 'content-length': payload.length };
+    const headers: OutgoingHttpHeaders = {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
+      'content-length': payload.length,
+    };
     // Never replay anything personal to another visitor.
-    if (headers['set-cookie'] !== undefined || /private|no-store/.test(String(headers['cache-control'] ?? ''))) return payload;
+    if (headers['set-cookie'] !== undefined || /private|no-store/.test(String(headers['cache-control'] ?? '')))
+      return payload;
     const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
     const etag = String(headers['etag'] ?? '');
     if (generation < this.current) return payload;
     this.current = generation;
-    this.entries.set(request.raw.url ?? '', generation, { body: payload, etag, origin: originOf(request.raw), headers: flat(headers), notModifiedHeaders: flat(notModifiedHeaders), generation });
+    this.entries.set(request.raw.url ?? '', generation, {
+      body: payload,
+      etag,
+      origin: originOf(request.raw),
+      headers: flat(headers),
+      notModifiedHeaders: flat(notModifiedHeaders),
+      generation,
+    });
     return payload;
   };
 

@@ -88,7 +88,10 @@ function compareQuery(request: FastifyRequest): { from: number; to: number } {
 }
 
 /** Splits the path below a programme into a version (or null) and what to show. */
-function parseProgrammePath(segments: string[], request: FastifyRequest): { version: number | null; target: ProgrammeTarget | 'versions' | 'compare' } {
+function parseProgrammePath(
+  segments: string[],
+  request: FastifyRequest,
+): { version: number | null; target: ProgrammeTarget | 'versions' | 'compare' } {
   let version: number | null = null;
   let rest = segments;
   if (rest[0] === 'versions') {
@@ -99,7 +102,8 @@ function parseProgrammePath(segments: string[], request: FastifyRequest): { vers
     rest = rest.slice(2);
   }
   if (rest.length === 0) return { version, target: { kind: 'programme' } };
-  if (rest[0] === 'search' && rest.length === 1) return { version, target: { kind: 'search', query: searchQuery(request) } };
+  if (rest[0] === 'search' && rest.length === 1)
+    return { version, target: { kind: 'search', query: searchQuery(request) } };
   if (rest[0] === 'tags') {
     if (rest.length !== 3) throw notFound(`Page "${rest.join('/')}"`);
     return { version, target: { kind: 'term', taxonomy: rest[1]!, term: rest[2]! } };
@@ -134,22 +138,43 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     return send(request, reply, page, 'no-cache');
   };
 
-  const page = (request: FastifyRequest, lang: string): PageRequest => ({ ctx, lang: langParam(lang), baseUrl: baseUrlOf(ctx, request) });
+  const page = (request: FastifyRequest, lang: string): PageRequest => ({
+    ctx,
+    lang: langParam(lang),
+    baseUrl: baseUrlOf(ctx, request),
+  });
   const keyOf = (request: FastifyRequest): string => baseUrlOf(ctx, request) + pathOf(request);
   const opts = { schema: { hide: true } };
   const pageOpts = { schema: { hide: true }, onSend: front.onSend };
 
   app.get('/', opts, async (request, reply) => {
     const lang = negotiateLang(request.headers['accept-language']);
-    return reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache').redirect(inLang(lang, paths.home()), 302);
+    return reply
+      .header('vary', 'Accept-Language')
+      .header('cache-control', 'no-cache')
+      .redirect(inLang(lang, paths.home()), 302);
   });
 
   app.get('/robots.txt', pageOpts, async (request, reply) =>
-    serve(request, reply, pages, keyOf(request), async () => `User-agent: *\nAllow: /\n\nSitemap: ${baseUrlOf(ctx, request)}/sitemap.xml\n`, 'text/plain; charset=utf-8'),
+    serve(
+      request,
+      reply,
+      pages,
+      keyOf(request),
+      async () => `User-agent: *\nAllow: /\n\nSitemap: ${baseUrlOf(ctx, request)}/sitemap.xml\n`,
+      'text/plain; charset=utf-8',
+    ),
   );
 
   app.get('/sitemap.xml', pageOpts, async (request, reply) =>
-    serve(request, reply, pages, keyOf(request), async () => renderSitemap(baseUrlOf(ctx, request), await publicPages(ctx)), 'application/xml; charset=utf-8'),
+    serve(
+      request,
+      reply,
+      pages,
+      keyOf(request),
+      async () => renderSitemap(baseUrlOf(ctx, request), await publicPages(ctx)),
+      'application/xml; charset=utf-8',
+    ),
   );
 
   app.get('/favicon.ico', opts, async (_request, reply) => reply.redirect(assets().get('favicon.svg')!.href, 301));
@@ -157,7 +182,12 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: { file: string } }>('/assets/:file', opts, async (request, reply) => {
     const asset = assets().get(request.params.file);
     if (!asset) throw notFound(`Asset "${request.params.file}"`);
-    return send(request, reply, { body: asset.body, etag: asset.etag, contentType: asset.contentType }, 'public, max-age=31536000, immutable');
+    return send(
+      request,
+      reply,
+      { body: asset.body, etag: asset.etag, contentType: asset.contentType },
+      'public, max-age=31536000, immutable',
+    );
   });
 
   app.get<{ Params: { lang: string } }>('/:lang/', pageOpts, async (request, reply) => {
@@ -186,7 +216,9 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: RegionParams }>('/:lang/:region/projects/', pageOpts, async (request, reply) => {
     const p = page(request, request.params.lang);
     const raw = (request.query ?? {}) as Record<string, unknown>;
-    return serve(request, reply, projectLists, `${keyOf(request)}?${browserKey(raw)}`, () => projectsPage(p, request.params.region, raw));
+    return serve(request, reply, projectLists, `${keyOf(request)}?${browserKey(raw)}`, () =>
+      projectsPage(p, request.params.region, raw),
+    );
   });
   for (const format of ['csv', 'json'] as const) {
     app.get<{ Params: RegionParams }>(`/:lang/:region/projects.${format}`, pageOpts, async (request, reply) => {
@@ -194,28 +226,53 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
       const raw = (request.query ?? {}) as Record<string, unknown>;
       const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
       reply.header('content-disposition', `attachment; filename="projects.${format}"`);
-      return serve(request, reply, projectLists, `${keyOf(request)}?${browserKey(raw)}`, () => projectsExport(ctx, request.params.region, raw, format), type);
+      return serve(
+        request,
+        reply,
+        projectLists,
+        `${keyOf(request)}?${browserKey(raw)}`,
+        () => projectsExport(ctx, request.params.region, raw, format),
+        type,
+      );
     });
   }
-  app.get<{ Params: RegionParams & { code: string } }>('/:lang/:region/projects/:code/', pageOpts, async (request, reply) => {
-    const p = page(request, request.params.lang);
-    return serve(request, reply, pages, keyOf(request), () => projectPage(p, request.params.region, request.params.code));
-  });
-  app.get<{ Params: RegionParams & { programme: string } }>('/:lang/:region/:programme/funding/', pageOpts, async (request, reply) => {
-    const p = page(request, request.params.lang);
-    return serve(request, reply, pages, keyOf(request), () => fundingPage(p, request.params.region, request.params.programme));
-  });
+  app.get<{ Params: RegionParams & { code: string } }>(
+    '/:lang/:region/projects/:code/',
+    pageOpts,
+    async (request, reply) => {
+      const p = page(request, request.params.lang);
+      return serve(request, reply, pages, keyOf(request), () =>
+        projectPage(p, request.params.region, request.params.code),
+      );
+    },
+  );
+  app.get<{ Params: RegionParams & { programme: string } }>(
+    '/:lang/:region/:programme/funding/',
+    pageOpts,
+    async (request, reply) => {
+      const p = page(request, request.params.lang);
+      return serve(request, reply, pages, keyOf(request), () =>
+        fundingPage(p, request.params.region, request.params.programme),
+      );
+    },
+  );
 
   type ProgrammeParams = { lang: string; region: string; programme: string; '*'?: string };
-  const programmeRoute = async (request: FastifyRequest<{ Params: ProgrammeParams }>, reply: FastifyReply): Promise<FastifyReply> => {
+  const programmeRoute = async (
+    request: FastifyRequest<{ Params: ProgrammeParams }>,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
     const p = page(request, request.params.lang);
     const { region: regionSlug, programme: programmeSlug } = request.params;
     const segments = (request.params['*'] ?? '').split('/').filter((s) => s !== '');
     const { version, target } = parseProgrammePath(segments, request);
-    if (target === 'versions') return serve(request, reply, pages, keyOf(request), () => versionsPage(p, regionSlug, programmeSlug));
+    if (target === 'versions')
+      return serve(request, reply, pages, keyOf(request), () => versionsPage(p, regionSlug, programmeSlug));
     if (target === 'compare') {
       const { from, to } = compareQuery(request);
-      return serve(request, reply, comparisons, `${keyOf(request)}?from=${from}&to=${to}`, () => versionDiffPage(p, regionSlug, programmeSlug, from, to));
+      return serve(request, reply, comparisons, `${keyOf(request)}?from=${from}&to=${to}`, () =>
+        versionDiffPage(p, regionSlug, programmeSlug, from, to),
+      );
     }
     if (version !== null) {
       // The current version has one address: the programme's own.
@@ -224,12 +281,17 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
       if (programme.currentVersion === version) {
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
         const base = inLang(p.lang, paths.programme({ region: regionSlug, programme: programmeSlug, version: null }));
-        return reply.redirect(`${base}${segments.slice(2).map(encodeURIComponent).join('/')}${segments.length > 2 && target.kind !== 'search' ? '/' : ''}${query}`, 301);
+        return reply.redirect(
+          `${base}${segments.slice(2).map(encodeURIComponent).join('/')}${segments.length > 2 && target.kind !== 'search' ? '/' : ''}${query}`,
+          301,
+        );
       }
     }
     const base: ProgrammeBase = { region: regionSlug, programme: programmeSlug, version };
     if (target.kind === 'search' && target.query !== '') {
-      return serve(request, reply, searches, `${keyOf(request)}?q=${target.query}`, () => programmeVersionPage(p, base, target));
+      return serve(request, reply, searches, `${keyOf(request)}?q=${target.query}`, () =>
+        programmeVersionPage(p, base, target),
+      );
     }
     return serve(request, reply, pages, keyOf(request), () => programmeVersionPage(p, base, target));
   };
@@ -240,7 +302,12 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
 const errorPages = new Map<string, CachedResponse>();
 
 /** Sends the error page for `status` in the visitor's language. */
-export async function renderSiteError(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number): Promise<FastifyReply> {
+export async function renderSiteError(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+): Promise<FastifyReply> {
   const lang = visitorLang(request);
   const key = `${lang}:${status}`;
   let page = errorPages.get(key);
@@ -251,5 +318,9 @@ export async function renderSiteError(ctx: AppContext, request: FastifyRequest, 
     );
     errorPages.set(key, page);
   }
-  return reply.code(status).header('content-type', page.contentType).header('cache-control', 'no-store').send(page.body);
+  return reply
+    .code(status)
+    .header('content-type', page.contentType)
+    .header('cache-control', 'no-store')
+    .send(page.body);
 }

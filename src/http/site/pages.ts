@@ -37,7 +37,11 @@ export async function regionBySlug(ctx: AppContext, slug: string): Promise<Regio
 
 /** The programme shown first on a region's page: the one with the latest period. */
 export function mainProgramme(programmes: readonly ProgrammeSummary[]): ProgrammeSummary | null {
-  return [...programmes].filter((p) => p.currentVersion !== null).sort((a, b) => b.periodEnd - a.periodEnd || b.periodStart - a.periodStart)[0] ?? null;
+  return (
+    [...programmes]
+      .filter((p) => p.currentVersion !== null)
+      .sort((a, b) => b.periodEnd - a.periodEnd || b.periodStart - a.periodStart)[0] ?? null
+  );
 }
 
 export async function homePage({ ctx, lang, baseUrl }: PageRequest): Promise<string> {
@@ -47,7 +51,9 @@ export async function homePage({ ctx, lang, baseUrl }: PageRequest): Promise<str
 
 export async function accessibilityPage({ ctx, lang, baseUrl }: PageRequest): Promise<string> {
   const regions = (await ctx.reader.regions()).filter((r) => r.programmes.length > 0);
-  const councils = (await Promise.all(regions.map((r) => ctx.reader.council(r.code)))).flatMap((c) => (c ? [{ name: c.name, email: c.email }] : []));
+  const councils = (await Promise.all(regions.map((r) => ctx.reader.council(r.code)))).flatMap((c) =>
+    c ? [{ name: c.name, email: c.email }] : [],
+  );
   return renderPage(lang, baseUrl, (rc) => AccessibilityPage({ rc, councils }));
 }
 
@@ -59,28 +65,44 @@ export async function regionPage({ ctx, lang, baseUrl }: PageRequest, regionSlug
     ctx.reader.municipalities(region.code),
     main ? ctx.reader.versionContent(region.code, main.slug) : Promise.resolve(null),
   ]);
-  return renderPage(lang, baseUrl, (rc) => RegionPage({ rc, region, council, programmes: region.programmes, current, municipalities }));
+  return renderPage(lang, baseUrl, (rc) =>
+    RegionPage({ rc, region, council, programmes: region.programmes, current, municipalities }),
+  );
 }
 
 export async function contactPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string): Promise<string> {
   const region = await regionBySlug(ctx, regionSlug);
   const council = await ctx.reader.council(region.code);
   if (!council) throw notFound(`Contact details of region "${regionSlug}"`);
-  return renderPage(lang, baseUrl, (rc) => ContactPage({ rc, region, council, programme: mainProgramme(region.programmes) }));
+  return renderPage(lang, baseUrl, (rc) =>
+    ContactPage({ rc, region, council, programme: mainProgramme(region.programmes) }),
+  );
 }
 
-export async function versionsPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, programmeSlug: string): Promise<string> {
+export async function versionsPage(
+  { ctx, lang, baseUrl }: PageRequest,
+  regionSlug: string,
+  programmeSlug: string,
+): Promise<string> {
   const region = await regionBySlug(ctx, regionSlug);
   const [programme, versions, council] = await Promise.all([
     ctx.reader.programme(region.code, programmeSlug),
     ctx.reader.versions(region.code, programmeSlug),
     ctx.reader.council(region.code),
   ]);
-  return renderPage(lang, baseUrl, (rc) => VersionsPage({ rc, region, hasContact: council !== null, programme, versions }));
+  return renderPage(lang, baseUrl, (rc) =>
+    VersionsPage({ rc, region, hasContact: council !== null, programme, versions }),
+  );
 }
 
 /** The differences between versions `from` and `to` of a programme. */
-export async function versionDiffPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, programmeSlug: string, from: number, to: number): Promise<string> {
+export async function versionDiffPage(
+  { ctx, lang, baseUrl }: PageRequest,
+  regionSlug: string,
+  programmeSlug: string,
+  from: number,
+  to: number,
+): Promise<string> {
   const region = await regionBySlug(ctx, regionSlug);
   const [programme, versions, council, comparison] = await Promise.all([
     ctx.reader.programme(region.code, programmeSlug),
@@ -88,7 +110,9 @@ export async function versionDiffPage({ ctx, lang, baseUrl }: PageRequest, regio
     ctx.reader.council(region.code),
     compareVersions(ctx.reader, region.code, programmeSlug, from, to),
   ]);
-  return renderPage(lang, baseUrl, (rc) => VersionDiffPage({ rc, region, hasContact: council !== null, programme, versions, ...comparison }));
+  return renderPage(lang, baseUrl, (rc) =>
+    VersionDiffPage({ rc, region, hasContact: council !== null, programme, versions, ...comparison }),
+  );
 }
 
 /** What a page inside a programme version may be: the programme page, a node, a term, or the search. */
@@ -99,14 +123,23 @@ export type ProgrammeTarget =
   | { kind: 'search'; query: string };
 
 /** The projects of a priority or term, on the pages of the current version of the region's main programme (whose keys project filters name). */
-async function projectSection(ctx: AppContext, regionCode: string, base: ProgrammeBase, filter: { priority?: string; term?: string }) {
+async function projectSection(
+  ctx: AppContext,
+  regionCode: string,
+  base: ProgrammeBase,
+  filter: { priority?: string; term?: string },
+) {
   if (base.version !== null) return null;
   const projects = ctx.projects;
   if ((await projects.mainProgrammeSlug(regionCode)) !== base.programme) return null;
   return projects.section(regionCode, filter);
 }
 
-export async function programmeVersionPage({ ctx, lang, baseUrl }: PageRequest, base: ProgrammeBase, target: ProgrammeTarget): Promise<string> {
+export async function programmeVersionPage(
+  { ctx, lang, baseUrl }: PageRequest,
+  base: ProgrammeBase,
+  target: ProgrammeTarget,
+): Promise<string> {
   const region = await regionBySlug(ctx, base.region);
   const [content, council] = await Promise.all([
     ctx.reader.versionContent(region.code, base.programme, base.version ?? undefined),
@@ -130,7 +163,9 @@ export async function programmeVersionPage({ ctx, lang, baseUrl }: PageRequest, 
       return renderPage(lang, baseUrl, (rc) => TermPage({ rc, ...common, taxonomy, term, projects }));
     }
     case 'search': {
-      const hits = target.query ? await ctx.reader.search(region.code, base.programme, content.version.number, lang, target.query) : [];
+      const hits = target.query
+        ? await ctx.reader.search(region.code, base.programme, content.version.number, lang, target.query)
+        : [];
       return renderPage(lang, baseUrl, (rc) => SearchPage({ rc, ...common, query: target.query, hits }));
     }
   }

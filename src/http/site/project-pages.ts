@@ -5,7 +5,12 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '#src/services/app-context.ts';
-import { DEFAULT_PAGE_SIZE, filterParams, parseProjectQuery, type ProjectListItem } from '#src/services/projects/query-projects.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  filterParams,
+  parseProjectQuery,
+  type ProjectListItem,
+} from '#src/services/projects/query-projects.ts';
 import { fundingOverview } from '#src/services/projects/funding-overview.ts';
 import { FundingPage } from '#src/views/pages/projects-funding-page.tsx';
 import { ProjectPage } from '#src/views/pages/project-page.tsx';
@@ -87,27 +92,60 @@ function csvOf(projects: readonly ProjectListItem[]): string {
     euros(p.grantedCents),
     euros(p.paidCents),
   ]);
-  return '\uFEFF' + stringify([[...PROJECT_CSV_COLUMNS], ...rows.map((r) => r.map(cell))], { record_delimiter: '\r\n' });
+  return (
+    '\uFEFF' + stringify([[...PROJECT_CSV_COLUMNS], ...rows.map((r) => r.map(cell))], { record_delimiter: '\r\n' })
+  );
 }
 
 /** Every project of the filter in `raw` (sorted as asked), as CSV or JSON. */
-export async function projectsExport(ctx: AppContext, regionSlug: string, raw: Raw, format: 'csv' | 'json'): Promise<string> {
+export async function projectsExport(
+  ctx: AppContext,
+  regionSlug: string,
+  raw: Raw,
+  format: 'csv' | 'json',
+): Promise<string> {
   const query = parseProjectQuery(raw);
   const region = await regionBySlug(ctx, regionSlug);
   const projects = await ctx.projects.all(region.code, query.filter, query.sort);
   if (format === 'csv') return csvOf(projects);
-  return JSON.stringify({ region: region.code, filter: Object.fromEntries(filterParams(query.filter)), sort: query.sort, total: projects.length, projects }, null, 2);
-}
-
-export async function projectPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, code: string): Promise<string> {
-  const r = await regionContext(ctx, regionSlug);
-  const project = await ctx.projects.project(r.region.code, code);
-  return renderPage(lang, baseUrl, (rc) =>
-    ProjectPage({ rc, region: r.region, hasContact: r.hasContact, programme: r.programme, content: r.content, municipalities: r.allMunicipalities, project }),
+  return JSON.stringify(
+    {
+      region: region.code,
+      filter: Object.fromEntries(filterParams(query.filter)),
+      sort: query.sort,
+      total: projects.length,
+      projects,
+    },
+    null,
+    2,
   );
 }
 
-export async function fundingPage({ ctx, lang, baseUrl }: PageRequest, regionSlug: string, programmeSlug: string): Promise<string> {
+export async function projectPage(
+  { ctx, lang, baseUrl }: PageRequest,
+  regionSlug: string,
+  code: string,
+): Promise<string> {
+  const r = await regionContext(ctx, regionSlug);
+  const project = await ctx.projects.project(r.region.code, code);
+  return renderPage(lang, baseUrl, (rc) =>
+    ProjectPage({
+      rc,
+      region: r.region,
+      hasContact: r.hasContact,
+      programme: r.programme,
+      content: r.content,
+      municipalities: r.allMunicipalities,
+      project,
+    }),
+  );
+}
+
+export async function fundingPage(
+  { ctx, lang, baseUrl }: PageRequest,
+  regionSlug: string,
+  programmeSlug: string,
+): Promise<string> {
   const r = await regionContext(ctx, regionSlug);
   const overview = await fundingOverview(ctx.db, ctx.reader, ctx.projects, r.region.code, programmeSlug);
   return renderPage(lang, baseUrl, (rc) => FundingPage({ rc, region: r.region, hasContact: r.hasContact, overview }));

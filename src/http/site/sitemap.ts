@@ -18,7 +18,8 @@ export async function publicPages(ctx: AppContext): Promise<string[]> {
       }
       const content = await ctx.reader.versionContent(region.code, programme.slug);
       for (const node of flattenTree(content.nodes)) if (hasPage(node)) rests.push(paths.node(base, node.path));
-      for (const tax of content.taxonomies) for (const term of tax.terms) rests.push(paths.term(base, tax.key, term.key));
+      for (const tax of content.taxonomies)
+        for (const term of tax.terms) rests.push(paths.term(base, tax.key, term.key));
     }
   }
   return rests;

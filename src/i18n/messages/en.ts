@@ -5,7 +5,8 @@ export const en: Messages = {
   'site.name': 'Suunta',
   'site.tagline': 'Regional development programmes',
   'site.skip': 'Skip to main content',
-  'site.untranslated': 'Some of the text on this page has not been translated into English yet. It is shown in the original language, Finnish.',
+  'site.untranslated':
+    'Some of the text on this page has not been translated into English yet. It is shown in the original language, Finnish.',
 
   'nav.main': 'Main menu',
   'nav.language': 'Language',
@@ -24,8 +25,10 @@ export const en: Messages = {
   'footer.sitemap': 'Sitemap (XML)',
 
   'home.title': 'Regional development programmes',
-  'home.description': 'The development programmes of Finland’s regions as open data: goals, priorities, versions and decisions in Finnish, Swedish and English.',
-  'home.intro': 'Suunta publishes the development programmes of Finland’s regional councils as open data: their visions, themes and priorities, and every version of a programme with its decision.',
+  'home.description':
+    'The development programmes of Finland’s regions as open data: goals, priorities, versions and decisions in Finnish, Swedish and English.',
+  'home.intro':
+    'Suunta publishes the development programmes of Finland’s regional councils as open data: their visions, themes and priorities, and every version of a programme with its decision.',
   'home.programmes': 'Published programmes',
   'home.noProgrammes': 'No programmes have been published yet.',
   'home.regions': 'All regions',
@@ -55,14 +58,16 @@ export const en: Messages = {
   'status.approved': 'Approved',
   'status.superseded': 'Superseded by a newer version',
 
-  'banner.older': 'You are viewing an earlier version of the programme ({version}, status: {status}). It is no longer in force.',
+  'banner.older':
+    'You are viewing an earlier version of the programme ({version}, status: {status}). It is no longer in force.',
   'banner.draft': 'Draft: this version has not been approved. Its content may still change.',
   'banner.consultation': 'In consultation: this version has not been approved. Its content may still change.',
   'banner.toCurrent': 'Go to the current version',
 
   'versions.title': 'Versions and decisions',
   'versions.description': '{programme}: the versions of the programme, their status and decisions.',
-  'versions.intro': 'These versions of the programme are stored, newest first. The approved version is shown by default.',
+  'versions.intro':
+    'These versions of the programme are stored, newest first. The approved version is shown by default.',
   'versions.current': 'Current version',
   'versions.status': 'Status',
   'versions.body': 'Decided by',
@@ -101,25 +106,35 @@ export const en: Messages = {
   'contact.topic': 'Topic',
 
   'a11y.title': 'Accessibility statement',
-  'a11y.description': 'Accessibility statement of the Suunta service: conformance, known gaps and how to give feedback.',
-  'a11y.intro': 'This accessibility statement covers the public pages of the Suunta service. Regional councils publish their development programmes in the service and aim to make it usable by everyone. The statement is based on the Finnish Act on the Provision of Digital Services (306/2019, laki digitaalisten palvelujen tarjoamisesta).',
+  'a11y.description':
+    'Accessibility statement of the Suunta service: conformance, known gaps and how to give feedback.',
+  'a11y.intro':
+    'This accessibility statement covers the public pages of the Suunta service. Regional councils publish their development programmes in the service and aim to make it usable by everyone. The statement is based on the Finnish Act on the Provision of Digital Services (306/2019, laki digitaalisten palvelujen tarjoamisesta).',
   'a11y.statusTitle': 'Conformance',
-  'a11y.status': 'The service partially conforms to level AA of the WCAG 2.1 guidelines. The pages work without JavaScript, with a keyboard and with a screen reader, and their structure, contrast and language markup have been checked with automated testing (axe-core) and by hand.',
+  'a11y.status':
+    'The service partially conforms to level AA of the WCAG 2.1 guidelines. The pages work without JavaScript, with a keyboard and with a screen reader, and their structure, contrast and language markup have been checked with automated testing (axe-core) and by hand.',
   'a11y.gapsTitle': 'Content that is not accessible',
-  'a11y.gap.swedish': 'The texts of the programmes (themes, priorities, measures, vision and descriptions) have not been translated into Swedish, and some English texts are missing. Where a translation is missing, the Finnish text is shown, marked as Finnish, and the page says that no translation exists yet.',
-  'a11y.gap.documents': 'The original programme documents and their annexes are published on the regional councils’ own websites; this statement does not cover them.',
+  'a11y.gap.swedish':
+    'The texts of the programmes (themes, priorities, measures, vision and descriptions) have not been translated into Swedish, and some English texts are missing. Where a translation is missing, the Finnish text is shown, marked as Finnish, and the page says that no translation exists yet.',
+  'a11y.gap.documents':
+    'The original programme documents and their annexes are published on the regional councils’ own websites; this statement does not cover them.',
   'a11y.feedbackTitle': 'Feedback and contact details',
-  'a11y.feedback': 'If you notice an accessibility gap or cannot use some content, tell the regional council that published the programme. We answer within a reasonable time, at the latest within two weeks.',
+  'a11y.feedback':
+    'If you notice an accessibility gap or cannot use some content, tell the regional council that published the programme. We answer within a reasonable time, at the latest within two weeks.',
   'a11y.authorityTitle': 'Supervisory authority',
-  'a11y.authority': 'If you are not satisfied with the answer, or get no answer within two weeks, you can notify the supervisory authority. Compliance with the accessibility requirements is supervised by the accessibility supervision unit of the Finnish Transport and Communications Agency Traficom (until 31 December 2024 the Regional State Administrative Agency for Southern Finland, Etelä-Suomen aluehallintovirasto).',
+  'a11y.authority':
+    'If you are not satisfied with the answer, or get no answer within two weeks, you can notify the supervisory authority. Compliance with the accessibility requirements is supervised by the accessibility supervision unit of the Finnish Transport and Communications Agency Traficom (until 31 December 2024 the Regional State Administrative Agency for Southern Finland, Etelä-Suomen aluehallintovirasto).',
   'a11y.authorityLink': 'Accessibility supervision website: webaccessibility.fi',
   'a11y.authorityUrl': 'https://www.webaccessibility.fi/',
-  'a11y.prepared': 'This statement was prepared on 27 November 2026 and is based on the developers’ assessment and automated testing.',
+  'a11y.prepared':
+    'This statement was prepared on 27 November 2026 and is based on the developers’ assessment and automated testing.',
 
   'error.404.title': 'Page not found',
-  'error.404.text': 'The page you are looking for does not exist, or its address has changed. Check the address or continue from the front page.',
+  'error.404.text':
+    'The page you are looking for does not exist, or its address has changed. Check the address or continue from the front page.',
   'error.400.title': 'Bad request',
-  'error.400.text': 'The request contained an invalid value. Check the address; a search may be at most 200 characters long.',
+  'error.400.text':
+    'The request contained an invalid value. Check the address; a search may be at most 200 characters long.',
   'error.500.title': 'Something went wrong',
   'error.500.text': 'The page could not be shown because of an error in the service. Please try again in a moment.',
   'error.home': 'Go to the front page',
@@ -164,7 +179,8 @@ export const en: Messages = {
   'admin.login.signedOut': 'You have logged out.',
   'admin.login.signedOutEverywhere': 'You have logged out on every device.',
   'admin.login.passwordSet': 'Your password has been set. Sign in with your new password.',
-  'admin.login.sessionEnded': 'Sign in to continue. A session ends after two hours without activity and 12 hours after signing in at the latest.',
+  'admin.login.sessionEnded':
+    'Sign in to continue. A session ends after two hours without activity and 12 hours after signing in at the latest.',
 
   'admin.setPassword.title': 'Set your password',
   'admin.setPassword.intro': 'Set a password for the account {email}.',
@@ -172,9 +188,12 @@ export const en: Messages = {
   'admin.setPassword.confirm': 'New password again',
   'admin.setPassword.hint': 'At least {min} characters. A long passphrase is a good choice.',
   'admin.setPassword.submit': 'Set password',
-  'admin.setPassword.used': 'This link has already been used. If you did not set the password yourself, ask an administrator for a new link.',
-  'admin.setPassword.expired': 'This link has expired: links are valid for 72 hours. Ask an administrator for a new link.',
-  'admin.setPassword.unknown': 'This link is not valid. Check that you copied the whole address, or ask an administrator for a new link.',
+  'admin.setPassword.used':
+    'This link has already been used. If you did not set the password yourself, ask an administrator for a new link.',
+  'admin.setPassword.expired':
+    'This link has expired: links are valid for 72 hours. Ask an administrator for a new link.',
+  'admin.setPassword.unknown':
+    'This link is not valid. Check that you copied the whole address, or ask an administrator for a new link.',
   'admin.password.too-short': 'The password must have at least {min} characters.',
   'admin.password.too-long': 'The password is too long: it may have at most {max} characters.',
   'admin.password.equals-email': 'The password must not be the same as the e-mail address.',
@@ -188,7 +207,8 @@ export const en: Messages = {
   'admin.error.403.title': 'Access denied',
   'admin.error.403.text': 'You do not have the role needed for this in this region.',
   'admin.error.csrf.title': 'The form could not be processed',
-  'admin.error.csrf.text': 'The form’s security token was missing or did not match, for example because the form was old. Reload the page and try again.',
+  'admin.error.csrf.text':
+    'The form’s security token was missing or did not match, for example because the form was old. Reload the page and try again.',
   'admin.error.404.title': 'Page not found',
   'admin.error.404.text': 'The page or item you are looking for does not exist.',
   'admin.error.409.title': 'Conflict',
@@ -196,14 +216,16 @@ export const en: Messages = {
   'admin.error.429.title': 'Too many requests',
   'admin.error.429.text': 'You sent too many requests in a short time. Wait {seconds} seconds and try again.',
   'admin.error.500.title': 'Something went wrong',
-  'admin.error.500.text': 'The action could not be completed because of an error in the service. Please try again in a moment.',
+  'admin.error.500.text':
+    'The action could not be completed because of an error in the service. Please try again in a moment.',
   'admin.error.details': 'Details: {message}',
 
   'admin.dashboard.title': 'Administration dashboard',
   'admin.dashboard.welcome': 'Welcome, {name}.',
   'admin.dashboard.regions': 'Your regions and their programmes',
   'admin.dashboard.role': 'Your role: {role}',
-  'admin.dashboard.noRoles': 'You do not have a role in any region yet. Ask the region’s administrator to give you one.',
+  'admin.dashboard.noRoles':
+    'You do not have a role in any region yet. Ask the region’s administrator to give you one.',
   'admin.dashboard.noProgrammes': 'The region has no programmes yet.',
   'admin.dashboard.currentVersion': 'current version {n}',
 
@@ -212,10 +234,12 @@ export const en: Messages = {
   'admin.account.name': 'Name',
   'admin.account.roles': 'Your roles by region',
   'admin.account.sessionsTitle': 'Sessions',
-  'admin.account.sessionsText': 'If you are signed in on other devices or suspect that someone else has used your account, log out all your sessions. This session ends too.',
+  'admin.account.sessionsText':
+    'If you are signed in on other devices or suspect that someone else has used your account, log out all your sessions. This session ends too.',
 
   'admin.users.title': 'Users',
-  'admin.users.intro': 'Users and roles in {region}. You see and change users in the regions where you are an administrator.',
+  'admin.users.intro':
+    'Users and roles in {region}. You see and change users in the regions where you are an administrator.',
   'admin.users.region': 'Region',
   'admin.users.show': 'Show',
   'admin.users.email': 'E-mail address',
@@ -234,10 +258,12 @@ export const en: Messages = {
   'admin.users.enable': 'Enable',
   'admin.users.reissue': 'Issue a new password link',
   'admin.users.inviteTitle': 'Invite a user',
-  'admin.users.inviteIntro': 'The invited person gets a one-time link to set their password. The link is valid for 72 hours. The service sends no e-mail: give the link to them yourself.',
+  'admin.users.inviteIntro':
+    'The invited person gets a one-time link to set their password. The link is valid for 72 hours. The service sends no e-mail: give the link to them yourself.',
   'admin.users.inviteSubmit': 'Invite',
   'admin.users.invited': '{email} has been added with the role {role}.',
-  'admin.users.roleAdded': '{email} already has an account and was given the role {role}. They sign in with their current password.',
+  'admin.users.roleAdded':
+    '{email} already has an account and was given the role {role}. They sign in with their current password.',
   'admin.users.linkTitle': 'One-time link for {email}',
   'admin.users.linkText': 'Give this link to the user. It is shown only now and is valid for 72 hours.',
   'admin.users.roleChanged': '{email} now has the role {role}.',
@@ -245,7 +271,8 @@ export const en: Messages = {
   'admin.users.disabledDone': '{email} has been disabled and logged out on every device.',
   'admin.users.enabledDone': '{email} has been enabled again.',
   'admin.users.self': 'You cannot change your own role or disable your own account.',
-  'admin.users.otherRegions': 'This user has roles in regions where you are not an administrator. Only an administrator of all their regions can disable them or issue a new password link.',
+  'admin.users.otherRegions':
+    'This user has roles in regions where you are not an administrator. Only an administrator of all their regions can disable them or issue a new password link.',
   'admin.users.notInRegion': 'The user has no role in this region.',
   'admin.users.emailInvalid': 'Enter the e-mail address in the form name@example.fi.',
   'admin.users.nameTooLong': 'The name may have at most {max} characters.',
@@ -295,7 +322,8 @@ export const en: Messages = {
   'diff.count.termsChanged': 'Items whose classification changed',
   'diff.count.versionTexts': 'Changed texts of the vision and summary',
   'diff.none': 'There are no differences between the versions.',
-  'diff.legend': 'Inserted text is underlined and marked “inserted”; deleted text is struck through and marked “deleted”.',
+  'diff.legend':
+    'Inserted text is underlined and marked “inserted”; deleted text is struck through and marked “deleted”.',
   'diff.ins': 'inserted:',
   'diff.del': 'deleted:',
   'diff.versionTexts': 'Vision and summary',
@@ -331,7 +359,8 @@ export const en: Messages = {
   'admin.edit.view': 'View',
   'admin.edit.publicPage': 'The programme on the public site',
   'admin.edit.readOnlyRole': 'You have read-only access in this region.',
-  'admin.edit.markdownHint': 'Formatting: a blank line starts a new paragraph, - a list, **bold**, *italic*, [link](https://…). HTML is not allowed.',
+  'admin.edit.markdownHint':
+    'Formatting: a blank line starts a new paragraph, - a list, **bold**, *italic*, [link](https://…). HTML is not allowed.',
   'admin.edit.translation.original': 'Original',
   'admin.edit.translation.reviewed': 'Reviewed',
   'admin.edit.translation.machine': 'Machine translation',
@@ -343,7 +372,8 @@ export const en: Messages = {
   'admin.edit.translation.markReviewed': 'Mark as reviewed',
   'admin.edit.translation.markMachine': 'Mark as machine translation',
   'admin.edit.conflict.title': 'Someone else changed this at the same time',
-  'admin.edit.conflict.text': 'Your changes were not saved, because the stored content changed after you opened the form. The stored values and yours are shown side by side below. Your changes are still in the form: combine them if needed and save again.',
+  'admin.edit.conflict.text':
+    'Your changes were not saved, because the stored content changed after you opened the form. The stored values and yours are shown side by side below. Your changes are still in the form: combine them if needed and save again.',
   'admin.edit.conflict.same': 'The stored values are the same as in your form.',
   'admin.edit.conflict.caption': 'Differences between the stored content and your form',
   'admin.edit.conflict.field': 'Field',
@@ -372,7 +402,8 @@ export const en: Messages = {
   'admin.edit.lifecycle.consult': 'Send version {n} to consultation',
   'admin.edit.lifecycle.reopen': 'Reopen version {n} as a draft',
   'admin.edit.approve.title': 'Approve version {n}',
-  'admin.edit.approve.hint': 'Record the decision of the regional assembly. The approved version becomes the default on the public site, and the previously approved version is marked superseded.',
+  'admin.edit.approve.hint':
+    'Record the decision of the regional assembly. The approved version becomes the default on the public site, and the previously approved version is marked superseded.',
   'admin.edit.approve.body': 'Decided by',
   'admin.edit.approve.date': 'Date of decision',
   'admin.edit.approve.dateHint': 'As YYYY-MM-DD, for example 2022-12-19',
@@ -380,20 +411,25 @@ export const en: Messages = {
   'admin.edit.approve.referenceHint': 'For example the minute’s section: § 25',
   'admin.edit.approve.submit': 'Approve version {n}',
   'admin.edit.update.title': 'Start an update',
-  'admin.edit.update.text': 'An update copies the approved version into a new draft. The items keep their keys, so the differences between versions can be shown.',
+  'admin.edit.update.text':
+    'An update copies the approved version into a new draft. The items keep their keys, so the differences between versions can be shown.',
   'admin.edit.update.submit': 'Start the update',
-  'admin.edit.update.blocked': 'An update can be started only when the programme has an approved version and no version is a draft or in consultation.',
+  'admin.edit.update.blocked':
+    'An update can be started only when the programme has an approved version and no version is a draft or in consultation.',
   'admin.edit.programme.details': 'Programme details',
   'admin.edit.programme.title': 'Programme title',
   'admin.edit.programme.periodStart': 'First year of the period',
   'admin.edit.programme.periodEnd': 'Last year of the period',
   'admin.edit.programme.levels': 'Level names',
-  'admin.edit.programme.levelsHint': 'The number of levels and their keys stay the same, since the trees of every version are built on them.',
+  'admin.edit.programme.levelsHint':
+    'The number of levels and their keys stay the same, since the trees of every version are built on them.',
   'admin.edit.programme.levelName': 'Level {n}: name',
   'admin.edit.programme.levelPlural': 'Level {n}: plural name',
   'admin.edit.version.title': 'Version {n}',
-  'admin.edit.version.readOnly.consultation': 'This version is in consultation and cannot be edited. Reopen it as a draft on the programme’s page if it must change.',
-  'admin.edit.version.readOnly.approved': 'This version is approved and cannot be edited. Start an update on the programme’s page to get a new draft.',
+  'admin.edit.version.readOnly.consultation':
+    'This version is in consultation and cannot be edited. Reopen it as a draft on the programme’s page if it must change.',
+  'admin.edit.version.readOnly.approved':
+    'This version is approved and cannot be edited. Start an update on the programme’s page to get a new draft.',
   'admin.edit.version.readOnly.superseded': 'This version has been superseded and is kept as it was decided.',
   'admin.edit.version.readOnly.draft': 'This draft can be edited.',
   'admin.edit.version.texts': 'Texts of the version',
@@ -419,11 +455,13 @@ export const en: Messages = {
   'admin.edit.node.summary': 'Summary',
   'admin.edit.node.body': 'Body text',
   'admin.edit.node.slug': 'Address name (slug)',
-  'admin.edit.node.slugHint': 'Lower-case letters a–z, digits and hyphens, e.g. osaaminen-ja-koulutus. Changing it changes the page’s address.',
+  'admin.edit.node.slugHint':
+    'Lower-case letters a–z, digits and hyphens, e.g. osaaminen-ja-koulutus. Changing it changes the page’s address.',
   'admin.edit.node.terms': 'Linked themes and spearheads',
   'admin.edit.node.readOnly': 'This version is not a draft, so the item cannot be edited.',
   'admin.edit.node.moveTitle': 'Move under another item',
-  'admin.edit.node.moveHint': 'The item moves with everything below it to the end of the chosen parent. Only parents where it fits within the programme’s levels are offered.',
+  'admin.edit.node.moveHint':
+    'The item moves with everything below it to the end of the chosen parent. Only parents where it fits within the programme’s levels are offered.',
   'admin.edit.node.moveParent': 'New parent',
   'admin.edit.node.moveSubmit': 'Move',
   'admin.edit.node.topLevel': 'Top level',
@@ -431,13 +469,16 @@ export const en: Messages = {
   'admin.edit.node.deleteWithChildren': 'Delete the item and the {n} items below it',
   'admin.edit.delete.confirm': 'Delete permanently',
   'admin.edit.delete.nodeTitle': 'Delete {title}?',
-  'admin.edit.delete.nodeWarning': 'The following items will be deleted from this draft. Earlier versions stay as they are.',
+  'admin.edit.delete.nodeWarning':
+    'The following items will be deleted from this draft. Earlier versions stay as they are.',
   'admin.edit.delete.termTitle': 'Delete the term {title}?',
-  'admin.edit.delete.termWarning': 'The term is deleted from the programme and its links to the draft’s items are removed. A term that a version in consultation or an approved version links to cannot be deleted.',
+  'admin.edit.delete.termWarning':
+    'The term is deleted from the programme and its links to the draft’s items are removed. A term that a version in consultation or an approved version links to cannot be deleted.',
   'admin.edit.delete.entryTitle': 'Delete {title}?',
   'admin.edit.delete.entryWarning': 'It will disappear from the region’s public contact page.',
   'admin.edit.terms.title': 'Themes and spearheads (taxonomies)',
-  'admin.edit.terms.intro': 'Terms belong to the whole programme. Link them to a draft’s items on the item’s edit page.',
+  'admin.edit.terms.intro':
+    'Terms belong to the whole programme. Link them to a draft’s items on the item’s edit page.',
   'admin.edit.terms.usedIn': 'Used in versions',
   'admin.edit.terms.add': 'Add a term: {taxonomy}',
   'admin.edit.terms.addSubmit': 'Add the term',
@@ -464,7 +505,8 @@ export const en: Messages = {
   // ---- end of programme editor (F) ----
   // ---- alignment helper (J) ----
   'admin.align.title': 'Align a project with the programme',
-  'admin.align.intro': 'Paste the project description. The programme priorities and smart-specialisation spearheads are ranked by how much their texts share words with it (BM25 over word stems). The result is an aid, not a decision.',
+  'admin.align.intro':
+    'Paste the project description. The programme priorities and smart-specialisation spearheads are ranked by how much their texts share words with it (BM25 over word stems). The result is an aid, not a decision.',
   'admin.align.text': 'Project description',
   'admin.align.textHint': 'At most 20,000 characters.',
   'admin.align.lang': 'Language of the description',
@@ -481,21 +523,27 @@ export const en: Messages = {
   // ---- project upload (admin) ----
   'admin.projectImport.title': 'Import projects',
   'admin.projectImport.link': 'Import a project list',
-  'admin.projectImport.intro': 'Import the region’s projects from a CSV or JSON file. Projects are matched by their code: new ones are added, changed ones updated, and unchanged data changes nothing. The whole file is checked first, and if any row is invalid nothing is saved – unless you choose to skip invalid rows.',
+  'admin.projectImport.intro':
+    'Import the region’s projects from a CSV or JSON file. Projects are matched by their code: new ones are added, changed ones updated, and unchanged data changes nothing. The whole file is checked first, and if any row is invalid nothing is saved – unless you choose to skip invalid rows.',
   'admin.projectImport.formTitle': 'Choose a file',
   'admin.projectImport.again': 'Import another file',
   'admin.projectImport.file': 'Project list (CSV or JSON)',
-  'admin.projectImport.fileHint': 'A CSV file (separated by commas or semicolons, in UTF-8 or Windows-1252) or a JSON array, at most {mb} MB.',
+  'admin.projectImport.fileHint':
+    'A CSV file (separated by commas or semicolons, in UTF-8 or Windows-1252) or a JSON array, at most {mb} MB.',
   'admin.projectImport.preset': 'Column mapping',
-  'admin.projectImport.presetHint': 'Says what each column of the file holds: suunta = Suunta’s own columns, rakennerahastot-fi-… = the project list of rakennerahastot.fi.',
+  'admin.projectImport.presetHint':
+    'Says what each column of the file holds: suunta = Suunta’s own columns, rakennerahastot-fi-… = the project list of rakennerahastot.fi.',
   'admin.projectImport.encoding': 'Character encoding',
-  'admin.projectImport.encodingHint': 'Usually detected automatically; choose one only if letters such as ä and ö come out wrong.',
+  'admin.projectImport.encodingHint':
+    'Usually detected automatically; choose one only if letters such as ä and ö come out wrong.',
   'admin.projectImport.encodingDetect': 'Detect automatically',
   'admin.projectImport.skipInvalid': 'Skip invalid rows',
-  'admin.projectImport.skipInvalidHint': 'Saves the valid rows and lists the rejected rows with their reasons. Without this, a single invalid row stops the whole import.',
+  'admin.projectImport.skipInvalidHint':
+    'Saves the valid rows and lists the rejected rows with their reasons. Without this, a single invalid row stops the whole import.',
   'admin.projectImport.submit': 'Import the projects',
   'admin.projectImport.noFile': 'Choose the file to import.',
-  'admin.projectImport.tooLarge': 'The file is too large: at most {mb} MB. Nothing was imported. Larger files can be imported with the command suunta import projects.',
+  'admin.projectImport.tooLarge':
+    'The file is too large: at most {mb} MB. Nothing was imported. Larger files can be imported with the command suunta import projects.',
   'admin.projectImport.badPreset': 'Choose a column mapping from the list.',
   'admin.projectImport.badEncoding': 'Choose a character encoding from the list.',
   'admin.projectImport.importedTitle': 'The projects were imported',
@@ -509,7 +557,8 @@ export const en: Messages = {
   'admin.projectImport.rejected': 'Rejected',
   'admin.projectImport.viewProjects': 'The region’s projects on the public website',
   'admin.projectImport.refusedTitle': 'Nothing was imported',
-  'admin.projectImport.refused': '{file} has problems ({n}), so nothing was saved. Correct the file and import it again, or choose to skip invalid rows.',
+  'admin.projectImport.refused':
+    '{file} has problems ({n}), so nothing was saved. Correct the file and import it again, or choose to skip invalid rows.',
   'admin.projectImport.problemsAll': 'Problems ({n})',
   'admin.projectImport.problemsSome': 'Problems: the first {shown} of {n}',
   'admin.projectImport.row': 'Row',
@@ -519,13 +568,16 @@ export const en: Messages = {
   'admin.projectImport.rejectedTitle': 'Rejected rows',
   'admin.projectImport.rejectedIntro': 'These rows were not imported; the other rows were saved.',
   'admin.projectImport.download': 'Download the rejected rows (CSV)',
-  'admin.projectImport.downloadHint': 'The CSV file has each rejected row’s number, the reasons and the row as written. The rows are not kept on the server: the button sends them back from this page and gets them as a file.',
-  'admin.projectImport.downloadTooLarge': 'There are too many rejected rows to download from this page. The command suunta import projects … --skip-invalid REJECTED.csv writes them to a file.',
+  'admin.projectImport.downloadHint':
+    'The CSV file has each rejected row’s number, the reasons and the row as written. The rows are not kept on the server: the button sends them back from this page and gets them as a file.',
+  'admin.projectImport.downloadTooLarge':
+    'There are too many rejected rows to download from this page. The command suunta import projects … --skip-invalid REJECTED.csv writes them to a file.',
   // ---- end of project upload (admin) ----
   // ---- financing plan editor ----
   'admin.plan.link': 'Financing plan: planned amounts by priority, fund and year',
   'admin.plan.title': 'Financing plan',
-  'admin.plan.intro': 'Planned euros by priority, fund and year. The public funding overview compares the plan of the programme’s current version with the money granted and paid.',
+  'admin.plan.intro':
+    'Planned euros by priority, fund and year. The public funding overview compares the plan of the programme’s current version with the money granted and paid.',
   'admin.plan.tableTitle': 'The plan',
   'admin.plan.caption': 'Financing plan, version {n}: planned euros by priority (rows), fund and year (columns)',
   'admin.plan.row': 'Part of the programme',
@@ -535,13 +587,15 @@ export const en: Messages = {
   'admin.plan.empty': 'This version has no financing plan yet.',
   'admin.plan.download': 'Download the plan as a CSV file',
   'admin.plan.set.title': 'Set the amount of one cell',
-  'admin.plan.set.hint': 'Choose the part of the programme, the fund and the year. The new amount replaces the cell’s previous amount.',
+  'admin.plan.set.hint':
+    'Choose the part of the programme, the fund and the year. The new amount replaces the cell’s previous amount.',
   'admin.plan.node': 'Part of the programme',
   'admin.plan.choose': 'Choose…',
   'admin.plan.fund': 'Fund',
   'admin.plan.year': 'Year',
   'admin.plan.amount': 'Amount in euros',
-  'admin.plan.amountHint': 'For example 1,250,000 or 1250000.50. A decimal point or comma works, and so do spaces between thousands.',
+  'admin.plan.amountHint':
+    'For example 1,250,000 or 1250000.50. A decimal point or comma works, and so do spaces between thousands.',
   'admin.plan.amountColumn': 'Amount',
   'admin.plan.save': 'Save the amount',
   'admin.plan.lines.title': 'Lines of the plan',
@@ -550,13 +604,15 @@ export const en: Messages = {
   'admin.plan.lines.edit': 'Edit',
   'admin.plan.lines.remove': 'Remove',
   'admin.plan.csv.title': 'Replace the whole plan with CSV text',
-  'admin.plan.csv.hint': 'Columns: node (the key of the part of the programme), fund (e.g. ERDF or EAKR), year and amount (euros). The separator may be a comma, a semicolon or a tab; other columns are ignored. If any row is invalid, nothing is saved.',
+  'admin.plan.csv.hint':
+    'Columns: node (the key of the part of the programme), fund (e.g. ERDF or EAKR), year and amount (euros). The separator may be a comma, a semicolon or a tab; other columns are ignored. If any row is invalid, nothing is saved.',
   'admin.plan.csv.label': 'CSV text',
   'admin.plan.csv.example': 'Example: node,fund,year,amount and the row uudistuva-elinkeinoelama,ERDF,2024,1500000',
   'admin.plan.csv.errors': 'The CSV text has errors ({n}); nothing was saved.',
   'admin.plan.csv.submit': 'Replace the plan',
   'admin.plan.copy.title': 'Copy the plan of another version',
-  'admin.plan.copy.hint': 'The copy replaces the whole plan of this version. Lines on parts of the programme that this version lacks are left out.',
+  'admin.plan.copy.hint':
+    'The copy replaces the whole plan of this version. Lines on parts of the programme that this version lacks are left out.',
   'admin.plan.copy.label': 'Version to copy from',
   'admin.plan.copy.option': 'Version {n} ({status}, {lines} lines)',
   'admin.plan.copy.submit': 'Copy the plan',
@@ -573,7 +629,8 @@ export const en: Messages = {
   // ---- end of financing plan editor ----
   // ---- projects (helper I) ----
   'projects.title': 'Projects',
-  'projects.description': 'Development projects of {region}: filter by theme, priority, municipality, fund, status and years.',
+  'projects.description':
+    'Development projects of {region}: filter by theme, priority, municipality, fund, status and years.',
   'projects.filters': 'Filter the projects',
   'projects.filter.theme': 'Theme',
   'projects.filter.priority': 'Priority',
@@ -637,7 +694,8 @@ export const en: Messages = {
   'funding.plan': 'Plan',
   'funding.granted': 'Granted',
   'funding.paid': 'Paid',
-  'funding.chartDesc': 'The bars show planned, granted and paid money in euros for each row; the numbers are also in the table below.',
+  'funding.chartDesc':
+    'The bars show planned, granted and paid money in euros for each row; the numbers are also in the table below.',
   'funding.noPlan': 'No financing plan has been imported for this version.',
   'funding.link': 'Funding: plan and outcome',
   // ---- end of projects (helper I) ----

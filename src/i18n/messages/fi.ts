@@ -22,8 +22,10 @@ export const fi = {
   'footer.sitemap': 'Sivukartta (XML)',
 
   'home.title': 'Alueiden kehittämisohjelmat',
-  'home.description': 'Maakuntien kehittämisohjelmat avoimena tietona: tavoitteet, painopisteet, versiot ja päätökset suomeksi, ruotsiksi ja englanniksi.',
-  'home.intro': 'Suunta julkaisee maakuntien liittojen kehittämisohjelmat avoimena tietona: ohjelmien visiot, teemat ja painopisteet sekä ohjelmien versiot päätöksineen.',
+  'home.description':
+    'Maakuntien kehittämisohjelmat avoimena tietona: tavoitteet, painopisteet, versiot ja päätökset suomeksi, ruotsiksi ja englanniksi.',
+  'home.intro':
+    'Suunta julkaisee maakuntien liittojen kehittämisohjelmat avoimena tietona: ohjelmien visiot, teemat ja painopisteet sekä ohjelmien versiot päätöksineen.',
   'home.programmes': 'Julkaistut ohjelmat',
   'home.noProgrammes': 'Ohjelmia ei ole vielä julkaistu.',
   'home.regions': 'Kaikki maakunnat',
@@ -60,7 +62,8 @@ export const fi = {
 
   'versions.title': 'Versiot ja päätökset',
   'versions.description': '{programme}: ohjelman versiot, niiden tila ja päätökset.',
-  'versions.intro': 'Ohjelmasta on tallennettu seuraavat versiot uusimmasta vanhimpaan. Oletuksena näytetään hyväksytty versio.',
+  'versions.intro':
+    'Ohjelmasta on tallennettu seuraavat versiot uusimmasta vanhimpaan. Oletuksena näytetään hyväksytty versio.',
   'versions.current': 'Voimassa oleva versio',
   'versions.status': 'Tila',
   'versions.body': 'Päättäjä',
@@ -99,23 +102,32 @@ export const fi = {
   'contact.topic': 'Aihe',
 
   'a11y.title': 'Saavutettavuusseloste',
-  'a11y.description': 'Suunta-palvelun saavutettavuusseloste: vaatimustenmukaisuus, tunnetut puutteet ja palautteen antaminen.',
-  'a11y.intro': 'Tämä saavutettavuusseloste koskee Suunta-palvelun julkisia sivuja. Maakuntien liitot julkaisevat palvelussa kehittämisohjelmiaan, ja ne pyrkivät siihen, että palvelu on kaikkien käytettävissä. Seloste perustuu lakiin digitaalisten palvelujen tarjoamisesta (306/2019).',
+  'a11y.description':
+    'Suunta-palvelun saavutettavuusseloste: vaatimustenmukaisuus, tunnetut puutteet ja palautteen antaminen.',
+  'a11y.intro':
+    'Tämä saavutettavuusseloste koskee Suunta-palvelun julkisia sivuja. Maakuntien liitot julkaisevat palvelussa kehittämisohjelmiaan, ja ne pyrkivät siihen, että palvelu on kaikkien käytettävissä. Seloste perustuu lakiin digitaalisten palvelujen tarjoamisesta (306/2019).',
   'a11y.statusTitle': 'Vaatimustenmukaisuus',
-  'a11y.status': 'Palvelu täyttää osittain WCAG 2.1 -ohjeiston AA-tason saavutettavuusvaatimukset. Sivut on tehty toimimaan ilman JavaScriptiä, näppäimistöllä ja ruudunlukijalla, ja niiden rakenne, kontrastit ja kielimerkinnät on tarkistettu automaattisella testauksella (axe-core) sekä käsin.',
+  'a11y.status':
+    'Palvelu täyttää osittain WCAG 2.1 -ohjeiston AA-tason saavutettavuusvaatimukset. Sivut on tehty toimimaan ilman JavaScriptiä, näppäimistöllä ja ruudunlukijalla, ja niiden rakenne, kontrastit ja kielimerkinnät on tarkistettu automaattisella testauksella (axe-core) sekä käsin.',
   'a11y.gapsTitle': 'Sisältö, joka ei ole saavutettavaa',
-  'a11y.gap.swedish': 'Ohjelmien tekstejä (teemat, painopisteet, toimenpiteet, visio ja kuvaukset) ei ole käännetty ruotsiksi, ja osa englanninkielisistä teksteistä puuttuu. Puuttuvan käännöksen kohdalla näytetään suomenkielinen teksti, joka on merkitty suomenkieliseksi, ja sivulla kerrotaan, ettei käännöstä vielä ole.',
-  'a11y.gap.documents': 'Ohjelmien alkuperäiset asiakirjat ja liitteet julkaistaan maakuntien liittojen omilla sivuilla, eikä tämä seloste koske niitä.',
+  'a11y.gap.swedish':
+    'Ohjelmien tekstejä (teemat, painopisteet, toimenpiteet, visio ja kuvaukset) ei ole käännetty ruotsiksi, ja osa englanninkielisistä teksteistä puuttuu. Puuttuvan käännöksen kohdalla näytetään suomenkielinen teksti, joka on merkitty suomenkieliseksi, ja sivulla kerrotaan, ettei käännöstä vielä ole.',
+  'a11y.gap.documents':
+    'Ohjelmien alkuperäiset asiakirjat ja liitteet julkaistaan maakuntien liittojen omilla sivuilla, eikä tämä seloste koske niitä.',
   'a11y.feedbackTitle': 'Palaute ja yhteystiedot',
-  'a11y.feedback': 'Jos huomaat saavutettavuuspuutteen tai et pysty käyttämään jotakin sisältöä, kerro siitä ohjelman julkaisseelle maakunnan liitolle. Vastaamme kohtuullisessa ajassa, viimeistään kahden viikon kuluessa.',
+  'a11y.feedback':
+    'Jos huomaat saavutettavuuspuutteen tai et pysty käyttämään jotakin sisältöä, kerro siitä ohjelman julkaisseelle maakunnan liitolle. Vastaamme kohtuullisessa ajassa, viimeistään kahden viikon kuluessa.',
   'a11y.authorityTitle': 'Valvontaviranomainen',
-  'a11y.authority': 'Jos et ole tyytyväinen saamaasi vastaukseen tai et saa vastausta kahden viikon aikana, voit tehdä ilmoituksen valvontaviranomaiselle. Saavutettavuusvaatimusten noudattamista valvoo Liikenne- ja viestintävirasto Traficomin saavutettavuusvalvonta (31.12.2024 asti Etelä-Suomen aluehallintovirasto).',
+  'a11y.authority':
+    'Jos et ole tyytyväinen saamaasi vastaukseen tai et saa vastausta kahden viikon aikana, voit tehdä ilmoituksen valvontaviranomaiselle. Saavutettavuusvaatimusten noudattamista valvoo Liikenne- ja viestintävirasto Traficomin saavutettavuusvalvonta (31.12.2024 asti Etelä-Suomen aluehallintovirasto).',
   'a11y.authorityLink': 'Saavutettavuusvalvonnan sivut: saavutettavuusvaatimukset.fi',
   'a11y.authorityUrl': 'https://www.saavutettavuusvaatimukset.fi/',
-  'a11y.prepared': 'Seloste on laadittu 27.11.2026, ja se perustuu palvelun kehittäjien arvioon ja automaattiseen testaukseen.',
+  'a11y.prepared':
+    'Seloste on laadittu 27.11.2026, ja se perustuu palvelun kehittäjien arvioon ja automaattiseen testaukseen.',
 
   'error.404.title': 'Sivua ei löytynyt',
-  'error.404.text': 'Etsimääsi sivua ei ole olemassa, tai sen osoite on muuttunut. Tarkista osoite tai jatka etusivulta.',
+  'error.404.text':
+    'Etsimääsi sivua ei ole olemassa, tai sen osoite on muuttunut. Tarkista osoite tai jatka etusivulta.',
   'error.400.title': 'Virheellinen pyyntö',
   'error.400.text': 'Pyynnössä oli virheellinen arvo. Tarkista osoite; hakusanassa saa olla enintään 200 merkkiä.',
   'error.500.title': 'Palvelussa tapahtui virhe',
@@ -158,11 +170,13 @@ export const fi = {
   'admin.login.missingEmail': 'Kirjoita sähköpostiosoite.',
   'admin.login.missingPassword': 'Kirjoita salasana.',
   'admin.login.invalid': 'Sähköpostiosoite tai salasana on väärin.',
-  'admin.login.throttled': 'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen {minutes} minuutin kuluttua.',
+  'admin.login.throttled':
+    'Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen {minutes} minuutin kuluttua.',
   'admin.login.signedOut': 'Olet kirjautunut ulos.',
   'admin.login.signedOutEverywhere': 'Olet kirjautunut ulos kaikilta laitteilta.',
   'admin.login.passwordSet': 'Salasana on asetettu. Kirjaudu sisään uudella salasanallasi.',
-  'admin.login.sessionEnded': 'Kirjaudu sisään jatkaaksesi. Istunto päättyy kahden tunnin käyttämättömyyden jälkeen ja viimeistään 12 tunnin kuluttua kirjautumisesta.',
+  'admin.login.sessionEnded':
+    'Kirjaudu sisään jatkaaksesi. Istunto päättyy kahden tunnin käyttämättömyyden jälkeen ja viimeistään 12 tunnin kuluttua kirjautumisesta.',
 
   'admin.setPassword.title': 'Aseta salasana',
   'admin.setPassword.intro': 'Aseta salasana käyttäjätunnukselle {email}.',
@@ -170,9 +184,12 @@ export const fi = {
   'admin.setPassword.confirm': 'Uusi salasana uudelleen',
   'admin.setPassword.hint': 'Vähintään {min} merkkiä. Pitkä salalause on hyvä valinta.',
   'admin.setPassword.submit': 'Aseta salasana',
-  'admin.setPassword.used': 'Tämä linkki on jo käytetty. Jos et itse asettanut salasanaa, pyydä ylläpitäjältä uusi linkki.',
-  'admin.setPassword.expired': 'Tämä linkki on vanhentunut: linkit ovat voimassa 72 tuntia. Pyydä ylläpitäjältä uusi linkki.',
-  'admin.setPassword.unknown': 'Linkki ei kelpaa. Tarkista, että kopioit koko osoitteen, tai pyydä ylläpitäjältä uusi linkki.',
+  'admin.setPassword.used':
+    'Tämä linkki on jo käytetty. Jos et itse asettanut salasanaa, pyydä ylläpitäjältä uusi linkki.',
+  'admin.setPassword.expired':
+    'Tämä linkki on vanhentunut: linkit ovat voimassa 72 tuntia. Pyydä ylläpitäjältä uusi linkki.',
+  'admin.setPassword.unknown':
+    'Linkki ei kelpaa. Tarkista, että kopioit koko osoitteen, tai pyydä ylläpitäjältä uusi linkki.',
   'admin.password.too-short': 'Salasanassa on oltava vähintään {min} merkkiä.',
   'admin.password.too-long': 'Salasana on liian pitkä: siinä saa olla enintään {max} merkkiä.',
   'admin.password.equals-email': 'Salasana ei saa olla sama kuin sähköpostiosoite.',
@@ -186,7 +203,8 @@ export const fi = {
   'admin.error.403.title': 'Ei käyttöoikeutta',
   'admin.error.403.text': 'Sinulla ei ole tähän tarvittavaa roolia tällä alueella.',
   'admin.error.csrf.title': 'Lomaketta ei voitu käsitellä',
-  'admin.error.csrf.text': 'Lomakkeen suojaustunniste puuttui tai ei täsmännyt, esimerkiksi koska lomake oli vanha. Lataa sivu uudelleen ja yritä uudestaan.',
+  'admin.error.csrf.text':
+    'Lomakkeen suojaustunniste puuttui tai ei täsmännyt, esimerkiksi koska lomake oli vanha. Lataa sivu uudelleen ja yritä uudestaan.',
   'admin.error.404.title': 'Sivua ei löytynyt',
   'admin.error.404.text': 'Etsimääsi sivua tai kohdetta ei ole olemassa.',
   'admin.error.409.title': 'Ristiriita',
@@ -194,14 +212,16 @@ export const fi = {
   'admin.error.429.title': 'Liian monta pyyntöä',
   'admin.error.429.text': 'Lähetit liian monta pyyntöä lyhyessä ajassa. Odota {seconds} sekuntia ja yritä uudelleen.',
   'admin.error.500.title': 'Palvelussa tapahtui virhe',
-  'admin.error.500.text': 'Toimintoa ei voitu suorittaa palvelussa tapahtuneen virheen vuoksi. Yritä hetken kuluttua uudelleen.',
+  'admin.error.500.text':
+    'Toimintoa ei voitu suorittaa palvelussa tapahtuneen virheen vuoksi. Yritä hetken kuluttua uudelleen.',
   'admin.error.details': 'Lisätietoja: {message}',
 
   'admin.dashboard.title': 'Ylläpidon etusivu',
   'admin.dashboard.welcome': 'Tervetuloa, {name}.',
   'admin.dashboard.regions': 'Alueesi ja niiden ohjelmat',
   'admin.dashboard.role': 'Roolisi: {role}',
-  'admin.dashboard.noRoles': 'Sinulla ei ole vielä roolia millään alueella. Pyydä alueen ylläpitäjää antamaan sinulle rooli.',
+  'admin.dashboard.noRoles':
+    'Sinulla ei ole vielä roolia millään alueella. Pyydä alueen ylläpitäjää antamaan sinulle rooli.',
   'admin.dashboard.noProgrammes': 'Alueella ei ole vielä ohjelmia.',
   'admin.dashboard.currentVersion': 'voimassa oleva versio {n}',
 
@@ -210,10 +230,12 @@ export const fi = {
   'admin.account.name': 'Nimi',
   'admin.account.roles': 'Roolisi alueittain',
   'admin.account.sessionsTitle': 'Istunnot',
-  'admin.account.sessionsText': 'Jos olet kirjautunut muilla laitteilla tai epäilet, että joku muu on käyttänyt tunnustasi, kirjaa ulos kaikki istuntosi. Myös tämä istunto päättyy.',
+  'admin.account.sessionsText':
+    'Jos olet kirjautunut muilla laitteilla tai epäilet, että joku muu on käyttänyt tunnustasi, kirjaa ulos kaikki istuntosi. Myös tämä istunto päättyy.',
 
   'admin.users.title': 'Käyttäjät',
-  'admin.users.intro': 'Alueen {region} käyttäjät ja roolit. Näet ja muutat käyttäjiä niillä alueilla, joiden ylläpitäjä olet.',
+  'admin.users.intro':
+    'Alueen {region} käyttäjät ja roolit. Näet ja muutat käyttäjiä niillä alueilla, joiden ylläpitäjä olet.',
   'admin.users.region': 'Alue',
   'admin.users.show': 'Näytä',
   'admin.users.email': 'Sähköpostiosoite',
@@ -232,10 +254,12 @@ export const fi = {
   'admin.users.enable': 'Ota käyttöön',
   'admin.users.reissue': 'Anna uusi salasanalinkki',
   'admin.users.inviteTitle': 'Kutsu käyttäjä',
-  'admin.users.inviteIntro': 'Kutsuttu saa kertakäyttöisen linkin, jolla hän asettaa salasanansa. Linkki on voimassa 72 tuntia. Palvelu ei lähetä sähköpostia: toimita linkki kutsutulle itse.',
+  'admin.users.inviteIntro':
+    'Kutsuttu saa kertakäyttöisen linkin, jolla hän asettaa salasanansa. Linkki on voimassa 72 tuntia. Palvelu ei lähetä sähköpostia: toimita linkki kutsutulle itse.',
   'admin.users.inviteSubmit': 'Kutsu',
   'admin.users.invited': 'Käyttäjä {email} on lisätty roolilla {role}.',
-  'admin.users.roleAdded': 'Käyttäjällä {email} on jo tunnus; hänelle annettiin rooli {role}. Hän kirjautuu nykyisellä salasanallaan.',
+  'admin.users.roleAdded':
+    'Käyttäjällä {email} on jo tunnus; hänelle annettiin rooli {role}. Hän kirjautuu nykyisellä salasanallaan.',
   'admin.users.linkTitle': 'Kertakäyttöinen linkki käyttäjälle {email}',
   'admin.users.linkText': 'Anna tämä linkki käyttäjälle. Linkki näytetään vain nyt, ja se on voimassa 72 tuntia.',
   'admin.users.roleChanged': 'Käyttäjän {email} rooli on nyt {role}.',
@@ -243,7 +267,8 @@ export const fi = {
   'admin.users.disabledDone': 'Käyttäjä {email} on poistettu käytöstä ja kirjattu ulos kaikilta laitteilta.',
   'admin.users.enabledDone': 'Käyttäjä {email} on otettu uudelleen käyttöön.',
   'admin.users.self': 'Et voi muuttaa omaa rooliasi etkä poistaa omaa tunnustasi käytöstä.',
-  'admin.users.otherRegions': 'Käyttäjällä on rooleja alueilla, joiden ylläpitäjä et ole. Vain kaikkien hänen alueidensa ylläpitäjä voi poistaa hänet käytöstä tai antaa hänelle uuden salasanalinkin.',
+  'admin.users.otherRegions':
+    'Käyttäjällä on rooleja alueilla, joiden ylläpitäjä et ole. Vain kaikkien hänen alueidensa ylläpitäjä voi poistaa hänet käytöstä tai antaa hänelle uuden salasanalinkin.',
   'admin.users.notInRegion': 'Käyttäjällä ei ole roolia tällä alueella.',
   'admin.users.emailInvalid': 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.',
   'admin.users.nameTooLong': 'Nimessä saa olla enintään {max} merkkiä.',
@@ -251,7 +276,8 @@ export const fi = {
   'admin.users.regionInvalid': 'Valitse alue, jonka ylläpitäjä olet.',
 
   'admin.audit.title': 'Muutosloki',
-  'admin.audit.intro': 'Kaikki alueen {region} muutokset: kuka, milloin, mitä, sekä tiedot ennen muutosta ja sen jälkeen.',
+  'admin.audit.intro':
+    'Kaikki alueen {region} muutokset: kuka, milloin, mitä, sekä tiedot ennen muutosta ja sen jälkeen.',
   'admin.audit.filters': 'Rajaa tapahtumia',
   'admin.audit.user': 'Käyttäjä',
   'admin.audit.action': 'Toiminto',
@@ -293,7 +319,8 @@ export const fi = {
   'diff.count.termsChanged': 'Kohdat, joiden luokittelu muuttui',
   'diff.count.versionTexts': 'Muuttuneet vision ja tiivistelmän tekstit',
   'diff.none': 'Versioiden välillä ei ole eroja.',
-  'diff.legend': 'Lisätty teksti on alleviivattu ja merkitty sanalla ”lisätty”, poistettu teksti on yliviivattu ja merkitty sanalla ”poistettu”.',
+  'diff.legend':
+    'Lisätty teksti on alleviivattu ja merkitty sanalla ”lisätty”, poistettu teksti on yliviivattu ja merkitty sanalla ”poistettu”.',
   'diff.ins': 'lisätty:',
   'diff.del': 'poistettu:',
   'diff.versionTexts': 'Visio ja tiivistelmä',
@@ -329,7 +356,8 @@ export const fi = {
   'admin.edit.view': 'Näytä',
   'admin.edit.publicPage': 'Ohjelma julkisella sivustolla',
   'admin.edit.readOnlyRole': 'Sinulla on tällä alueella vain lukuoikeus.',
-  'admin.edit.markdownHint': 'Muotoilu: tyhjä rivi aloittaa uuden kappaleen, - luettelon, **lihavointi**, *kursiivi*, [linkki](https://…). HTML-koodia ei sallita.',
+  'admin.edit.markdownHint':
+    'Muotoilu: tyhjä rivi aloittaa uuden kappaleen, - luettelon, **lihavointi**, *kursiivi*, [linkki](https://…). HTML-koodia ei sallita.',
   'admin.edit.translation.original': 'Alkuperäinen',
   'admin.edit.translation.reviewed': 'Tarkistettu',
   'admin.edit.translation.machine': 'Konekäännös',
@@ -341,7 +369,8 @@ export const fi = {
   'admin.edit.translation.markReviewed': 'Merkitse tarkistetuksi',
   'admin.edit.translation.markMachine': 'Merkitse konekäännökseksi',
   'admin.edit.conflict.title': 'Joku muu muutti tätä samaan aikaan',
-  'admin.edit.conflict.text': 'Muutoksiasi ei tallennettu, koska tallennettu sisältö muuttui sen jälkeen, kun avasit lomakkeen. Alla näkyvät tallennetut arvot ja omasi rinnakkain. Omat muutoksesi ovat yhä lomakkeessa: yhdistä ne tarvittaessa ja tallenna uudelleen.',
+  'admin.edit.conflict.text':
+    'Muutoksiasi ei tallennettu, koska tallennettu sisältö muuttui sen jälkeen, kun avasit lomakkeen. Alla näkyvät tallennetut arvot ja omasi rinnakkain. Omat muutoksesi ovat yhä lomakkeessa: yhdistä ne tarvittaessa ja tallenna uudelleen.',
   'admin.edit.conflict.same': 'Tallennetut arvot ovat samat kuin lomakkeessasi.',
   'admin.edit.conflict.caption': 'Erot tallennetun sisällön ja lomakkeesi välillä',
   'admin.edit.conflict.field': 'Kenttä',
@@ -370,7 +399,8 @@ export const fi = {
   'admin.edit.lifecycle.consult': 'Lähetä versio {n} lausunnolle',
   'admin.edit.lifecycle.reopen': 'Palauta versio {n} luonnokseksi',
   'admin.edit.approve.title': 'Hyväksy versio {n}',
-  'admin.edit.approve.hint': 'Kirjaa maakuntavaltuuston päätös. Hyväksytty versio tulee julkisen sivuston oletusversioksi, ja aiemmin hyväksytty versio merkitään korvatuksi.',
+  'admin.edit.approve.hint':
+    'Kirjaa maakuntavaltuuston päätös. Hyväksytty versio tulee julkisen sivuston oletusversioksi, ja aiemmin hyväksytty versio merkitään korvatuksi.',
   'admin.edit.approve.body': 'Päättävä toimielin',
   'admin.edit.approve.date': 'Päätöksen päivämäärä',
   'admin.edit.approve.dateHint': 'Muodossa VVVV-KK-PP, esimerkiksi 2022-12-19',
@@ -378,21 +408,27 @@ export const fi = {
   'admin.edit.approve.referenceHint': 'Esimerkiksi pöytäkirjan pykälä: § 25',
   'admin.edit.approve.submit': 'Hyväksy versio {n}',
   'admin.edit.update.title': 'Aloita päivitys',
-  'admin.edit.update.text': 'Päivitys kopioi hyväksytyn version uudeksi luonnokseksi. Kohtien tunnisteet säilyvät, joten versioiden erot voidaan näyttää.',
+  'admin.edit.update.text':
+    'Päivitys kopioi hyväksytyn version uudeksi luonnokseksi. Kohtien tunnisteet säilyvät, joten versioiden erot voidaan näyttää.',
   'admin.edit.update.submit': 'Aloita päivitys',
-  'admin.edit.update.blocked': 'Päivityksen voi aloittaa vasta, kun ohjelmalla on hyväksytty versio eikä mikään versio ole luonnoksena tai lausunnolla.',
+  'admin.edit.update.blocked':
+    'Päivityksen voi aloittaa vasta, kun ohjelmalla on hyväksytty versio eikä mikään versio ole luonnoksena tai lausunnolla.',
   'admin.edit.programme.details': 'Ohjelman tiedot',
   'admin.edit.programme.title': 'Ohjelman nimi',
   'admin.edit.programme.periodStart': 'Ohjelmakauden alkuvuosi',
   'admin.edit.programme.periodEnd': 'Ohjelmakauden loppuvuosi',
   'admin.edit.programme.levels': 'Tasojen nimet',
-  'admin.edit.programme.levelsHint': 'Tasojen määrä ja tunnisteet pysyvät samoina, koska kaikkien versioiden rakenne perustuu niihin.',
+  'admin.edit.programme.levelsHint':
+    'Tasojen määrä ja tunnisteet pysyvät samoina, koska kaikkien versioiden rakenne perustuu niihin.',
   'admin.edit.programme.levelName': 'Taso {n}: nimi',
   'admin.edit.programme.levelPlural': 'Taso {n}: nimi monikossa',
   'admin.edit.version.title': 'Versio {n}',
-  'admin.edit.version.readOnly.consultation': 'Tämä versio on lausunnolla, eikä sitä voi muokata. Palauta se luonnokseksi ohjelman sivulla, jos sitä on muutettava.',
-  'admin.edit.version.readOnly.approved': 'Tämä versio on hyväksytty, eikä sitä voi muokata. Aloita päivitys ohjelman sivulla saadaksesi uuden luonnoksen.',
-  'admin.edit.version.readOnly.superseded': 'Tämä versio on korvattu uudemmalla, ja se säilytetään sellaisena kuin siitä päätettiin.',
+  'admin.edit.version.readOnly.consultation':
+    'Tämä versio on lausunnolla, eikä sitä voi muokata. Palauta se luonnokseksi ohjelman sivulla, jos sitä on muutettava.',
+  'admin.edit.version.readOnly.approved':
+    'Tämä versio on hyväksytty, eikä sitä voi muokata. Aloita päivitys ohjelman sivulla saadaksesi uuden luonnoksen.',
+  'admin.edit.version.readOnly.superseded':
+    'Tämä versio on korvattu uudemmalla, ja se säilytetään sellaisena kuin siitä päätettiin.',
   'admin.edit.version.readOnly.draft': 'Tätä luonnosta voi muokata.',
   'admin.edit.version.texts': 'Version tekstit',
   'admin.edit.version.label': 'Version nimi',
@@ -411,17 +447,20 @@ export const fi = {
   'admin.edit.tree.addTop': 'Lisää uusi: {level}',
   'admin.edit.tree.addSubmit': 'Lisää',
   'admin.edit.add.titleUnder': 'Lisää {level} kohtaan {parent}',
-  'admin.edit.add.slugHint': 'Vapaaehtoinen. Osoitteessa näkyvä tunniste; jos jätät tyhjäksi, se muodostetaan suomenkielisestä nimestä.',
+  'admin.edit.add.slugHint':
+    'Vapaaehtoinen. Osoitteessa näkyvä tunniste; jos jätät tyhjäksi, se muodostetaan suomenkielisestä nimestä.',
   'admin.edit.node.title': 'Otsikko',
   'admin.edit.node.shortTitle': 'Lyhyt otsikko',
   'admin.edit.node.summary': 'Tiivistelmä',
   'admin.edit.node.body': 'Teksti',
   'admin.edit.node.slug': 'Osoitteen tunniste',
-  'admin.edit.node.slugHint': 'Pienet kirjaimet a–z, numerot ja yhdysmerkit, esimerkiksi osaaminen-ja-koulutus. Muutos muuttaa sivun osoitetta.',
+  'admin.edit.node.slugHint':
+    'Pienet kirjaimet a–z, numerot ja yhdysmerkit, esimerkiksi osaaminen-ja-koulutus. Muutos muuttaa sivun osoitetta.',
   'admin.edit.node.terms': 'Liittyvät teemat ja kärjet',
   'admin.edit.node.readOnly': 'Tämä versio ei ole luonnos, joten kohtaa ei voi muokata.',
   'admin.edit.node.moveTitle': 'Siirrä toisen kohdan alle',
-  'admin.edit.node.moveHint': 'Kohta siirtyy alakohtineen valitun kohdan viimeiseksi. Vaihtoehdoissa ovat vain kohdat, joiden alle se mahtuu ohjelman tasoihin.',
+  'admin.edit.node.moveHint':
+    'Kohta siirtyy alakohtineen valitun kohdan viimeiseksi. Vaihtoehdoissa ovat vain kohdat, joiden alle se mahtuu ohjelman tasoihin.',
   'admin.edit.node.moveParent': 'Uusi yläkohta',
   'admin.edit.node.moveSubmit': 'Siirrä',
   'admin.edit.node.topLevel': 'Ylin taso',
@@ -429,13 +468,16 @@ export const fi = {
   'admin.edit.node.deleteWithChildren': 'Poista kohta ja sen {n} alakohtaa',
   'admin.edit.delete.confirm': 'Poista pysyvästi',
   'admin.edit.delete.nodeTitle': 'Poistetaanko {title}?',
-  'admin.edit.delete.nodeWarning': 'Seuraavat kohdat poistetaan tästä luonnoksesta. Aiemmat versiot säilyvät ennallaan.',
+  'admin.edit.delete.nodeWarning':
+    'Seuraavat kohdat poistetaan tästä luonnoksesta. Aiemmat versiot säilyvät ennallaan.',
   'admin.edit.delete.termTitle': 'Poistetaanko termi {title}?',
-  'admin.edit.delete.termWarning': 'Termi poistetaan ohjelmasta, ja sen linkit luonnoksen kohtiin poistetaan. Termiä, johon lausunnolla oleva tai hyväksytty versio viittaa, ei voi poistaa.',
+  'admin.edit.delete.termWarning':
+    'Termi poistetaan ohjelmasta, ja sen linkit luonnoksen kohtiin poistetaan. Termiä, johon lausunnolla oleva tai hyväksytty versio viittaa, ei voi poistaa.',
   'admin.edit.delete.entryTitle': 'Poistetaanko {title}?',
   'admin.edit.delete.entryWarning': 'Tieto poistuu alueen julkiselta yhteystietosivulta.',
   'admin.edit.terms.title': 'Teemat ja kärjet (luokitukset)',
-  'admin.edit.terms.intro': 'Termit kuuluvat koko ohjelmaan. Niitä voi liittää luonnoksen kohtiin kohdan muokkaussivulla.',
+  'admin.edit.terms.intro':
+    'Termit kuuluvat koko ohjelmaan. Niitä voi liittää luonnoksen kohtiin kohdan muokkaussivulla.',
   'admin.edit.terms.usedIn': 'Käytössä versioissa',
   'admin.edit.terms.add': 'Lisää termi: {taxonomy}',
   'admin.edit.terms.addSubmit': 'Lisää termi',
@@ -462,7 +504,8 @@ export const fi = {
   // ---- end of programme editor (F) ----
   // ---- alignment helper (J) ----
   'admin.align.title': 'Hankkeen kohdistaminen ohjelmaan',
-  'admin.align.intro': 'Liitä hankkeen kuvaus. Ohjelman painopisteet ja älykkään erikoistumisen kärjet järjestetään sen mukaan, kuinka paljon niiden tekstit jakavat sanoja kuvauksen kanssa (BM25 sanojen perusmuodoista). Tulos on apuväline, ei päätös.',
+  'admin.align.intro':
+    'Liitä hankkeen kuvaus. Ohjelman painopisteet ja älykkään erikoistumisen kärjet järjestetään sen mukaan, kuinka paljon niiden tekstit jakavat sanoja kuvauksen kanssa (BM25 sanojen perusmuodoista). Tulos on apuväline, ei päätös.',
   'admin.align.text': 'Hankkeen kuvaus',
   'admin.align.textHint': 'Enintään 20 000 merkkiä.',
   'admin.align.lang': 'Kuvauksen kieli',
@@ -479,21 +522,27 @@ export const fi = {
   // ---- project upload (admin) ----
   'admin.projectImport.title': 'Tuo hankkeita',
   'admin.projectImport.link': 'Tuo hankeluettelo',
-  'admin.projectImport.intro': 'Tuo alueen hankkeet CSV- tai JSON-tiedostosta. Hankkeet tunnistetaan hankekoodista: uudet lisätään, muuttuneet päivitetään, eikä ennallaan pysynyt tieto muuta mitään. Koko tiedosto tarkistetaan ensin, ja jos yksikin rivi on virheellinen, mitään ei tallenneta – ellei virheellisten rivien ohittamista ole valittu.',
+  'admin.projectImport.intro':
+    'Tuo alueen hankkeet CSV- tai JSON-tiedostosta. Hankkeet tunnistetaan hankekoodista: uudet lisätään, muuttuneet päivitetään, eikä ennallaan pysynyt tieto muuta mitään. Koko tiedosto tarkistetaan ensin, ja jos yksikin rivi on virheellinen, mitään ei tallenneta – ellei virheellisten rivien ohittamista ole valittu.',
   'admin.projectImport.formTitle': 'Valitse tiedosto',
   'admin.projectImport.again': 'Tuo toinen tiedosto',
   'admin.projectImport.file': 'Hankeluettelo (CSV tai JSON)',
-  'admin.projectImport.fileHint': 'CSV-tiedosto (erottimena pilkku tai puolipiste, merkistönä UTF-8 tai Windows-1252) tai JSON-taulukko, enintään {mb} Mt.',
+  'admin.projectImport.fileHint':
+    'CSV-tiedosto (erottimena pilkku tai puolipiste, merkistönä UTF-8 tai Windows-1252) tai JSON-taulukko, enintään {mb} Mt.',
   'admin.projectImport.preset': 'Sarakkeiden vastaavuus',
-  'admin.projectImport.presetHint': 'Kertoo, mitä tietoa tiedoston kukin sarake sisältää: suunta = Suunnan omat sarakkeet, rakennerahastot-fi-… = rakennerahastot.fi-palvelun hankeluettelo.',
+  'admin.projectImport.presetHint':
+    'Kertoo, mitä tietoa tiedoston kukin sarake sisältää: suunta = Suunnan omat sarakkeet, rakennerahastot-fi-… = rakennerahastot.fi-palvelun hankeluettelo.',
   'admin.projectImport.encoding': 'Merkistö',
-  'admin.projectImport.encodingHint': 'Merkistö tunnistetaan yleensä automaattisesti; valitse se vain, jos ääkköset näkyvät väärin.',
+  'admin.projectImport.encodingHint':
+    'Merkistö tunnistetaan yleensä automaattisesti; valitse se vain, jos ääkköset näkyvät väärin.',
   'admin.projectImport.encodingDetect': 'Tunnista automaattisesti',
   'admin.projectImport.skipInvalid': 'Ohita virheelliset rivit',
-  'admin.projectImport.skipInvalidHint': 'Tallentaa kelvolliset rivit ja näyttää hylätyt rivit syineen. Ilman tätä yksikin virheellinen rivi estää koko tuonnin.',
+  'admin.projectImport.skipInvalidHint':
+    'Tallentaa kelvolliset rivit ja näyttää hylätyt rivit syineen. Ilman tätä yksikin virheellinen rivi estää koko tuonnin.',
   'admin.projectImport.submit': 'Tuo hankkeet',
   'admin.projectImport.noFile': 'Valitse tuotava tiedosto.',
-  'admin.projectImport.tooLarge': 'Tiedosto on liian suuri: enintään {mb} Mt. Mitään ei tuotu. Suuremmat tiedostot voi tuoda komennolla suunta import projects.',
+  'admin.projectImport.tooLarge':
+    'Tiedosto on liian suuri: enintään {mb} Mt. Mitään ei tuotu. Suuremmat tiedostot voi tuoda komennolla suunta import projects.',
   'admin.projectImport.badPreset': 'Valitse sarakkeiden vastaavuus luettelosta.',
   'admin.projectImport.badEncoding': 'Valitse merkistö luettelosta.',
   'admin.projectImport.importedTitle': 'Hankkeet tuotiin',
@@ -507,7 +556,8 @@ export const fi = {
   'admin.projectImport.rejected': 'Hylätty',
   'admin.projectImport.viewProjects': 'Alueen hankkeet julkisella sivustolla',
   'admin.projectImport.refusedTitle': 'Mitään ei tuotu',
-  'admin.projectImport.refused': 'Tiedostossa {file} on virheitä ({n}), joten mitään ei tallennettu. Korjaa tiedosto ja tuo se uudelleen, tai valitse virheellisten rivien ohittaminen.',
+  'admin.projectImport.refused':
+    'Tiedostossa {file} on virheitä ({n}), joten mitään ei tallennettu. Korjaa tiedosto ja tuo se uudelleen, tai valitse virheellisten rivien ohittaminen.',
   'admin.projectImport.problemsAll': 'Virheet ({n})',
   'admin.projectImport.problemsSome': 'Virheet: ensimmäiset {shown}, yhteensä {n}',
   'admin.projectImport.row': 'Rivi',
@@ -517,15 +567,19 @@ export const fi = {
   'admin.projectImport.rejectedTitle': 'Hylätyt rivit',
   'admin.projectImport.rejectedIntro': 'Näitä rivejä ei tuotu; muut rivit tallennettiin.',
   'admin.projectImport.download': 'Lataa hylätyt rivit (CSV)',
-  'admin.projectImport.downloadHint': 'CSV-tiedostossa on kunkin hylätyn rivin numero, syyt ja rivi sellaisenaan. Rivejä ei säilytetä palvelimella: painike lähettää ne tältä sivulta takaisin ja saa ne tiedostona.',
-  'admin.projectImport.downloadTooLarge': 'Hylättyjä rivejä on liikaa ladattaviksi tältä sivulta. Komento suunta import projects … --skip-invalid HYLÄTYT.csv kirjoittaa ne tiedostoon.',
+  'admin.projectImport.downloadHint':
+    'CSV-tiedostossa on kunkin hylätyn rivin numero, syyt ja rivi sellaisenaan. Rivejä ei säilytetä palvelimella: painike lähettää ne tältä sivulta takaisin ja saa ne tiedostona.',
+  'admin.projectImport.downloadTooLarge':
+    'Hylättyjä rivejä on liikaa ladattaviksi tältä sivulta. Komento suunta import projects … --skip-invalid HYLÄTYT.csv kirjoittaa ne tiedostoon.',
   // ---- end of project upload (admin) ----
   // ---- financing plan editor ----
   'admin.plan.link': 'Rahoitussuunnitelma: suunnitellut summat toimintalinjoittain, rahastoittain ja vuosittain',
   'admin.plan.title': 'Rahoitussuunnitelma',
-  'admin.plan.intro': 'Suunnitellut eurot toimintalinjoittain, rahastoittain ja vuosittain. Julkinen rahoitusnäkymä vertaa ohjelman voimassa olevan version suunnitelmaa myönnettyyn ja maksettuun rahoitukseen.',
+  'admin.plan.intro':
+    'Suunnitellut eurot toimintalinjoittain, rahastoittain ja vuosittain. Julkinen rahoitusnäkymä vertaa ohjelman voimassa olevan version suunnitelmaa myönnettyyn ja maksettuun rahoitukseen.',
   'admin.plan.tableTitle': 'Suunnitelma',
-  'admin.plan.caption': 'Rahoitussuunnitelma, versio {n}: suunnitellut eurot toimintalinjoittain (rivit), rahastoittain ja vuosittain (sarakkeet)',
+  'admin.plan.caption':
+    'Rahoitussuunnitelma, versio {n}: suunnitellut eurot toimintalinjoittain (rivit), rahastoittain ja vuosittain (sarakkeet)',
   'admin.plan.row': 'Ohjelman kohta',
   'admin.plan.total': 'Yhteensä',
   'admin.plan.subtotal': '{title} yhteensä',
@@ -539,7 +593,8 @@ export const fi = {
   'admin.plan.fund': 'Rahasto',
   'admin.plan.year': 'Vuosi',
   'admin.plan.amount': 'Summa euroina',
-  'admin.plan.amountHint': 'Esimerkiksi 1 250 000 tai 1250000,50. Desimaalipilkku tai -piste käy, samoin välilyönnit tuhaterottimina.',
+  'admin.plan.amountHint':
+    'Esimerkiksi 1 250 000 tai 1250000,50. Desimaalipilkku tai -piste käy, samoin välilyönnit tuhaterottimina.',
   'admin.plan.amountColumn': 'Summa',
   'admin.plan.save': 'Tallenna summa',
   'admin.plan.lines.title': 'Suunnitelman rivit',
@@ -548,13 +603,15 @@ export const fi = {
   'admin.plan.lines.edit': 'Muokkaa',
   'admin.plan.lines.remove': 'Poista',
   'admin.plan.csv.title': 'Korvaa koko suunnitelma CSV-tekstillä',
-  'admin.plan.csv.hint': 'Sarakkeet: node (ohjelman kohdan tunniste), fund (rahasto, esim. EAKR tai ERDF), year (vuosi) ja amount (euroa). Erottimeksi käy pilkku, puolipiste tai sarkain; muut sarakkeet ohitetaan. Jos yksikin rivi on virheellinen, mitään ei tallenneta.',
+  'admin.plan.csv.hint':
+    'Sarakkeet: node (ohjelman kohdan tunniste), fund (rahasto, esim. EAKR tai ERDF), year (vuosi) ja amount (euroa). Erottimeksi käy pilkku, puolipiste tai sarkain; muut sarakkeet ohitetaan. Jos yksikin rivi on virheellinen, mitään ei tallenneta.',
   'admin.plan.csv.label': 'CSV-teksti',
   'admin.plan.csv.example': 'Esimerkki: node;fund;year;amount ja rivi uudistuva-elinkeinoelama;EAKR;2024;1 500 000',
   'admin.plan.csv.errors': 'CSV-tekstissä on virheitä ({n}); mitään ei tallennettu.',
   'admin.plan.csv.submit': 'Korvaa suunnitelma',
   'admin.plan.copy.title': 'Kopioi suunnitelma toisesta versiosta',
-  'admin.plan.copy.hint': 'Kopio korvaa tämän version koko suunnitelman. Rivit, joiden ohjelman kohtaa ei ole tässä versiossa, jätetään pois.',
+  'admin.plan.copy.hint':
+    'Kopio korvaa tämän version koko suunnitelman. Rivit, joiden ohjelman kohtaa ei ole tässä versiossa, jätetään pois.',
   'admin.plan.copy.label': 'Versio, josta kopioidaan',
   'admin.plan.copy.option': 'Versio {n} ({status}, {lines} riviä)',
   'admin.plan.copy.submit': 'Kopioi suunnitelma',
@@ -571,7 +628,8 @@ export const fi = {
   // ---- end of financing plan editor ----
   // ---- projects (helper I) ----
   'projects.title': 'Hankkeet',
-  'projects.description': 'Alueen {region} kehittämishankkeet: rajaa teeman, toimintalinjan, kunnan, rahaston, tilan ja vuosien mukaan.',
+  'projects.description':
+    'Alueen {region} kehittämishankkeet: rajaa teeman, toimintalinjan, kunnan, rahaston, tilan ja vuosien mukaan.',
   'projects.filters': 'Rajaa hankkeita',
   'projects.filter.theme': 'Teema',
   'projects.filter.priority': 'Toimintalinja',
@@ -629,13 +687,15 @@ export const fi = {
   'projects.section.all': 'Kaikki {n} hanketta hankeselaimessa',
   'projects.byFund': 'Rahoitus rahastoittain',
   'funding.title': 'Rahoitus: suunnitelma ja toteuma',
-  'funding.description': 'Rahoitussuunnitelma verrattuna myönnettyyn ja maksettuun rahoitukseen toimintalinjoittain ja rahastoittain.',
+  'funding.description':
+    'Rahoitussuunnitelma verrattuna myönnettyyn ja maksettuun rahoitukseen toimintalinjoittain ja rahastoittain.',
   'funding.byPriority': 'Toimintalinjoittain',
   'funding.byFund': 'Rahastoittain',
   'funding.plan': 'Suunnitelma',
   'funding.granted': 'Myönnetty',
   'funding.paid': 'Maksettu',
-  'funding.chartDesc': 'Pylväät kertovat kunkin rivin suunnitellun, myönnetyn ja maksetun rahoituksen euroina; luvut ovat myös alla olevassa taulukossa.',
+  'funding.chartDesc':
+    'Pylväät kertovat kunkin rivin suunnitellun, myönnetyn ja maksetun rahoituksen euroina; luvut ovat myös alla olevassa taulukossa.',
   'funding.noPlan': 'Tälle versiolle ei ole tuotu rahoitussuunnitelmaa.',
   'funding.link': 'Rahoitus: suunnitelma ja toteuma',
   // ---- end of projects (helper I) ----

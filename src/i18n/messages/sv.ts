@@ -24,8 +24,10 @@ export const sv: Messages = {
   'footer.sitemap': 'Webbplatskarta (XML)',
 
   'home.title': 'Regionala utvecklingsprogram',
-  'home.description': 'Landskapens utvecklingsprogram som öppna data: mål, prioriteringar, versioner och beslut på finska, svenska och engelska.',
-  'home.intro': 'Suunta publicerar landskapsförbundens utvecklingsprogram som öppna data: programmens visioner, teman och prioriteringar samt programmens versioner med beslut.',
+  'home.description':
+    'Landskapens utvecklingsprogram som öppna data: mål, prioriteringar, versioner och beslut på finska, svenska och engelska.',
+  'home.intro':
+    'Suunta publicerar landskapsförbundens utvecklingsprogram som öppna data: programmens visioner, teman och prioriteringar samt programmens versioner med beslut.',
   'home.programmes': 'Publicerade program',
   'home.noProgrammes': 'Inga program har publicerats ännu.',
   'home.regions': 'Alla landskap',
@@ -62,7 +64,8 @@ export const sv: Messages = {
 
   'versions.title': 'Versioner och beslut',
   'versions.description': '{programme}: programmets versioner, deras status och beslut.',
-  'versions.intro': 'Följande versioner av programmet finns sparade, från den nyaste till den äldsta. Som standard visas den godkända versionen.',
+  'versions.intro':
+    'Följande versioner av programmet finns sparade, från den nyaste till den äldsta. Som standard visas den godkända versionen.',
   'versions.current': 'Gällande version',
   'versions.status': 'Status',
   'versions.body': 'Beslutsfattare',
@@ -101,25 +104,35 @@ export const sv: Messages = {
   'contact.topic': 'Ämne',
 
   'a11y.title': 'Tillgänglighetsutlåtande',
-  'a11y.description': 'Tillgänglighetsutlåtande för tjänsten Suunta: överensstämmelse, kända brister och hur du ger respons.',
-  'a11y.intro': 'Detta tillgänglighetsutlåtande gäller de offentliga sidorna i tjänsten Suunta. Landskapsförbunden publicerar sina utvecklingsprogram i tjänsten och strävar efter att den ska kunna användas av alla. Utlåtandet grundar sig på lagen om tillhandahållande av digitala tjänster (306/2019).',
+  'a11y.description':
+    'Tillgänglighetsutlåtande för tjänsten Suunta: överensstämmelse, kända brister och hur du ger respons.',
+  'a11y.intro':
+    'Detta tillgänglighetsutlåtande gäller de offentliga sidorna i tjänsten Suunta. Landskapsförbunden publicerar sina utvecklingsprogram i tjänsten och strävar efter att den ska kunna användas av alla. Utlåtandet grundar sig på lagen om tillhandahållande av digitala tjänster (306/2019).',
   'a11y.statusTitle': 'Överensstämmelse',
-  'a11y.status': 'Tjänsten uppfyller delvis tillgänglighetskraven på nivå AA i WCAG 2.1. Sidorna fungerar utan JavaScript, med tangentbord och med skärmläsare, och deras struktur, kontraster och språkmärkning har kontrollerats med automatiska tester (axe-core) och manuellt.',
+  'a11y.status':
+    'Tjänsten uppfyller delvis tillgänglighetskraven på nivå AA i WCAG 2.1. Sidorna fungerar utan JavaScript, med tangentbord och med skärmläsare, och deras struktur, kontraster och språkmärkning har kontrollerats med automatiska tester (axe-core) och manuellt.',
   'a11y.gapsTitle': 'Innehåll som inte är tillgängligt',
-  'a11y.gap.swedish': 'Programmens texter (teman, prioriteringar, åtgärder, vision och beskrivningar) har inte översatts till svenska, och en del engelska texter saknas. Där en översättning saknas visas den finska texten, märkt som finsk, och sidan berättar att översättningen ännu saknas.',
-  'a11y.gap.documents': 'Programmens ursprungliga dokument och bilagor publiceras på landskapsförbundens egna webbplatser, och detta utlåtande gäller inte dem.',
+  'a11y.gap.swedish':
+    'Programmens texter (teman, prioriteringar, åtgärder, vision och beskrivningar) har inte översatts till svenska, och en del engelska texter saknas. Där en översättning saknas visas den finska texten, märkt som finsk, och sidan berättar att översättningen ännu saknas.',
+  'a11y.gap.documents':
+    'Programmens ursprungliga dokument och bilagor publiceras på landskapsförbundens egna webbplatser, och detta utlåtande gäller inte dem.',
   'a11y.feedbackTitle': 'Respons och kontaktuppgifter',
-  'a11y.feedback': 'Om du upptäcker en tillgänglighetsbrist eller inte kan använda något innehåll, meddela det landskapsförbund som har publicerat programmet. Vi svarar inom skälig tid, senast inom två veckor.',
+  'a11y.feedback':
+    'Om du upptäcker en tillgänglighetsbrist eller inte kan använda något innehåll, meddela det landskapsförbund som har publicerat programmet. Vi svarar inom skälig tid, senast inom två veckor.',
   'a11y.authorityTitle': 'Tillsynsmyndighet',
-  'a11y.authority': 'Om du inte är nöjd med svaret eller inte får något svar inom två veckor kan du anmäla saken till tillsynsmyndigheten. Tillgänglighetstillsynen vid Transport- och kommunikationsverket Traficom övervakar att tillgänglighetskraven följs (till och med 31.12.2024 Regionförvaltningsverket i Södra Finland).',
+  'a11y.authority':
+    'Om du inte är nöjd med svaret eller inte får något svar inom två veckor kan du anmäla saken till tillsynsmyndigheten. Tillgänglighetstillsynen vid Transport- och kommunikationsverket Traficom övervakar att tillgänglighetskraven följs (till och med 31.12.2024 Regionförvaltningsverket i Södra Finland).',
   'a11y.authorityLink': 'Tillgänglighetstillsynens webbplats: tillganglighetskrav.fi',
   'a11y.authorityUrl': 'https://www.tillganglighetskrav.fi/',
-  'a11y.prepared': 'Utlåtandet har utarbetats 27.11.2026 och grundar sig på utvecklarnas bedömning och automatiska tester.',
+  'a11y.prepared':
+    'Utlåtandet har utarbetats 27.11.2026 och grundar sig på utvecklarnas bedömning och automatiska tester.',
 
   'error.404.title': 'Sidan hittades inte',
-  'error.404.text': 'Sidan du söker finns inte, eller så har dess adress ändrats. Kontrollera adressen eller fortsätt från startsidan.',
+  'error.404.text':
+    'Sidan du söker finns inte, eller så har dess adress ändrats. Kontrollera adressen eller fortsätt från startsidan.',
   'error.400.title': 'Felaktig begäran',
-  'error.400.text': 'Begäran innehöll ett felaktigt värde. Kontrollera adressen; sökordet får vara högst 200 tecken långt.',
+  'error.400.text':
+    'Begäran innehöll ett felaktigt värde. Kontrollera adressen; sökordet får vara högst 200 tecken långt.',
   'error.500.title': 'Ett fel uppstod i tjänsten',
   'error.500.text': 'Sidan kunde inte visas på grund av ett fel i tjänsten. Försök igen om en stund.',
   'error.home': 'Gå till startsidan',
@@ -164,7 +177,8 @@ export const sv: Messages = {
   'admin.login.signedOut': 'Du har loggat ut.',
   'admin.login.signedOutEverywhere': 'Du har loggat ut på alla enheter.',
   'admin.login.passwordSet': 'Lösenordet har ställts in. Logga in med ditt nya lösenord.',
-  'admin.login.sessionEnded': 'Logga in för att fortsätta. En session upphör efter två timmar utan aktivitet och senast 12 timmar efter inloggningen.',
+  'admin.login.sessionEnded':
+    'Logga in för att fortsätta. En session upphör efter två timmar utan aktivitet och senast 12 timmar efter inloggningen.',
 
   'admin.setPassword.title': 'Ställ in lösenord',
   'admin.setPassword.intro': 'Ställ in ett lösenord för användarkontot {email}.',
@@ -172,9 +186,11 @@ export const sv: Messages = {
   'admin.setPassword.confirm': 'Nytt lösenord igen',
   'admin.setPassword.hint': 'Minst {min} tecken. En lång lösenfras är ett bra val.',
   'admin.setPassword.submit': 'Ställ in lösenord',
-  'admin.setPassword.used': 'Länken har redan använts. Om det inte var du som ställde in lösenordet, be en administratör om en ny länk.',
+  'admin.setPassword.used':
+    'Länken har redan använts. Om det inte var du som ställde in lösenordet, be en administratör om en ny länk.',
   'admin.setPassword.expired': 'Länken har gått ut: länkarna gäller i 72 timmar. Be en administratör om en ny länk.',
-  'admin.setPassword.unknown': 'Länken är ogiltig. Kontrollera att du kopierade hela adressen eller be en administratör om en ny länk.',
+  'admin.setPassword.unknown':
+    'Länken är ogiltig. Kontrollera att du kopierade hela adressen eller be en administratör om en ny länk.',
   'admin.password.too-short': 'Lösenordet måste ha minst {min} tecken.',
   'admin.password.too-long': 'Lösenordet är för långt: det får ha högst {max} tecken.',
   'admin.password.equals-email': 'Lösenordet får inte vara detsamma som e-postadressen.',
@@ -188,7 +204,8 @@ export const sv: Messages = {
   'admin.error.403.title': 'Ingen behörighet',
   'admin.error.403.text': 'Du har inte den roll som behövs för detta i den här regionen.',
   'admin.error.csrf.title': 'Formuläret kunde inte behandlas',
-  'admin.error.csrf.text': 'Formulärets skyddskod saknades eller stämde inte, till exempel för att formuläret var gammalt. Ladda om sidan och försök igen.',
+  'admin.error.csrf.text':
+    'Formulärets skyddskod saknades eller stämde inte, till exempel för att formuläret var gammalt. Ladda om sidan och försök igen.',
   'admin.error.404.title': 'Sidan hittades inte',
   'admin.error.404.text': 'Sidan eller objektet du söker finns inte.',
   'admin.error.409.title': 'Konflikt',
@@ -212,10 +229,12 @@ export const sv: Messages = {
   'admin.account.name': 'Namn',
   'admin.account.roles': 'Dina roller per region',
   'admin.account.sessionsTitle': 'Sessioner',
-  'admin.account.sessionsText': 'Om du är inloggad på andra enheter eller misstänker att någon annan har använt ditt konto, logga ut alla dina sessioner. Även den här sessionen upphör.',
+  'admin.account.sessionsText':
+    'Om du är inloggad på andra enheter eller misstänker att någon annan har använt ditt konto, logga ut alla dina sessioner. Även den här sessionen upphör.',
 
   'admin.users.title': 'Användare',
-  'admin.users.intro': 'Användare och roller i regionen {region}. Du ser och ändrar användare i de regioner där du är administratör.',
+  'admin.users.intro':
+    'Användare och roller i regionen {region}. Du ser och ändrar användare i de regioner där du är administratör.',
   'admin.users.region': 'Region',
   'admin.users.show': 'Visa',
   'admin.users.email': 'E-postadress',
@@ -234,10 +253,12 @@ export const sv: Messages = {
   'admin.users.enable': 'Aktivera',
   'admin.users.reissue': 'Ge en ny lösenordslänk',
   'admin.users.inviteTitle': 'Bjud in en användare',
-  'admin.users.inviteIntro': 'Den inbjudna får en engångslänk för att ställa in sitt lösenord. Länken gäller i 72 timmar. Tjänsten skickar ingen e-post: ge länken till den inbjudna själv.',
+  'admin.users.inviteIntro':
+    'Den inbjudna får en engångslänk för att ställa in sitt lösenord. Länken gäller i 72 timmar. Tjänsten skickar ingen e-post: ge länken till den inbjudna själv.',
   'admin.users.inviteSubmit': 'Bjud in',
   'admin.users.invited': 'Användaren {email} har lagts till med rollen {role}.',
-  'admin.users.roleAdded': 'Användaren {email} har redan ett konto och fick rollen {role}. Hen loggar in med sitt nuvarande lösenord.',
+  'admin.users.roleAdded':
+    'Användaren {email} har redan ett konto och fick rollen {role}. Hen loggar in med sitt nuvarande lösenord.',
   'admin.users.linkTitle': 'Engångslänk för {email}',
   'admin.users.linkText': 'Ge den här länken till användaren. Länken visas bara nu och gäller i 72 timmar.',
   'admin.users.roleChanged': 'Användaren {email} har nu rollen {role}.',
@@ -245,7 +266,8 @@ export const sv: Messages = {
   'admin.users.disabledDone': 'Användaren {email} har inaktiverats och loggats ut på alla enheter.',
   'admin.users.enabledDone': 'Användaren {email} har aktiverats igen.',
   'admin.users.self': 'Du kan inte ändra din egen roll eller inaktivera ditt eget konto.',
-  'admin.users.otherRegions': 'Användaren har roller i regioner där du inte är administratör. Bara den som är administratör i alla hens regioner kan inaktivera hen eller ge en ny lösenordslänk.',
+  'admin.users.otherRegions':
+    'Användaren har roller i regioner där du inte är administratör. Bara den som är administratör i alla hens regioner kan inaktivera hen eller ge en ny lösenordslänk.',
   'admin.users.notInRegion': 'Användaren har ingen roll i den här regionen.',
   'admin.users.emailInvalid': 'Skriv e-postadressen i formen namn@exempel.fi.',
   'admin.users.nameTooLong': 'Namnet får ha högst {max} tecken.',
@@ -295,7 +317,8 @@ export const sv: Messages = {
   'diff.count.termsChanged': 'Punkter med ändrad klassificering',
   'diff.count.versionTexts': 'Ändrade texter i visionen och sammanfattningen',
   'diff.none': 'Det finns inga skillnader mellan versionerna.',
-  'diff.legend': 'Tillagd text är understruken och märkt med ”tillagt”, borttagen text är överstruken och märkt med ”borttaget”.',
+  'diff.legend':
+    'Tillagd text är understruken och märkt med ”tillagt”, borttagen text är överstruken och märkt med ”borttaget”.',
   'diff.ins': 'tillagt:',
   'diff.del': 'borttaget:',
   'diff.versionTexts': 'Vision och sammanfattning',
@@ -331,7 +354,8 @@ export const sv: Messages = {
   'admin.edit.view': 'Visa',
   'admin.edit.publicPage': 'Programmet på den offentliga webbplatsen',
   'admin.edit.readOnlyRole': 'Du har endast läsrätt i detta landskap.',
-  'admin.edit.markdownHint': 'Formatering: en tom rad börjar ett nytt stycke, - en lista, **fetstil**, *kursiv*, [länk](https://…). HTML-kod tillåts inte.',
+  'admin.edit.markdownHint':
+    'Formatering: en tom rad börjar ett nytt stycke, - en lista, **fetstil**, *kursiv*, [länk](https://…). HTML-kod tillåts inte.',
   'admin.edit.translation.original': 'Original',
   'admin.edit.translation.reviewed': 'Granskad',
   'admin.edit.translation.machine': 'Maskinöversättning',
@@ -343,7 +367,8 @@ export const sv: Messages = {
   'admin.edit.translation.markReviewed': 'Markera som granskad',
   'admin.edit.translation.markMachine': 'Markera som maskinöversättning',
   'admin.edit.conflict.title': 'Någon annan ändrade detta samtidigt',
-  'admin.edit.conflict.text': 'Dina ändringar sparades inte, eftersom det sparade innehållet ändrades efter att du öppnade formuläret. Nedan visas de sparade värdena och dina sida vid sida. Dina ändringar finns kvar i formuläret: sammanfoga dem vid behov och spara igen.',
+  'admin.edit.conflict.text':
+    'Dina ändringar sparades inte, eftersom det sparade innehållet ändrades efter att du öppnade formuläret. Nedan visas de sparade värdena och dina sida vid sida. Dina ändringar finns kvar i formuläret: sammanfoga dem vid behov och spara igen.',
   'admin.edit.conflict.same': 'De sparade värdena är samma som i ditt formulär.',
   'admin.edit.conflict.caption': 'Skillnader mellan det sparade innehållet och ditt formulär',
   'admin.edit.conflict.field': 'Fält',
@@ -372,7 +397,8 @@ export const sv: Messages = {
   'admin.edit.lifecycle.consult': 'Skicka version {n} på remiss',
   'admin.edit.lifecycle.reopen': 'Återställ version {n} till utkast',
   'admin.edit.approve.title': 'Godkänn version {n}',
-  'admin.edit.approve.hint': 'Registrera landskapsfullmäktiges beslut. Den godkända versionen blir standardversion på den offentliga webbplatsen, och den tidigare godkända versionen markeras som ersatt.',
+  'admin.edit.approve.hint':
+    'Registrera landskapsfullmäktiges beslut. Den godkända versionen blir standardversion på den offentliga webbplatsen, och den tidigare godkända versionen markeras som ersatt.',
   'admin.edit.approve.body': 'Beslutande organ',
   'admin.edit.approve.date': 'Beslutsdatum',
   'admin.edit.approve.dateHint': 'I formen ÅÅÅÅ-MM-DD, till exempel 2022-12-19',
@@ -380,20 +406,25 @@ export const sv: Messages = {
   'admin.edit.approve.referenceHint': 'Till exempel protokollparagrafen: § 25',
   'admin.edit.approve.submit': 'Godkänn version {n}',
   'admin.edit.update.title': 'Inled en uppdatering',
-  'admin.edit.update.text': 'En uppdatering kopierar den godkända versionen till ett nytt utkast. Punkternas nycklar behålls, så att skillnaderna mellan versionerna kan visas.',
+  'admin.edit.update.text':
+    'En uppdatering kopierar den godkända versionen till ett nytt utkast. Punkternas nycklar behålls, så att skillnaderna mellan versionerna kan visas.',
   'admin.edit.update.submit': 'Inled uppdateringen',
-  'admin.edit.update.blocked': 'En uppdatering kan inledas först när programmet har en godkänd version och ingen version är utkast eller på remiss.',
+  'admin.edit.update.blocked':
+    'En uppdatering kan inledas först när programmet har en godkänd version och ingen version är utkast eller på remiss.',
   'admin.edit.programme.details': 'Programmets uppgifter',
   'admin.edit.programme.title': 'Programmets namn',
   'admin.edit.programme.periodStart': 'Programperiodens första år',
   'admin.edit.programme.periodEnd': 'Programperiodens sista år',
   'admin.edit.programme.levels': 'Nivåernas namn',
-  'admin.edit.programme.levelsHint': 'Antalet nivåer och deras nycklar förblir desamma, eftersom alla versioners struktur bygger på dem.',
+  'admin.edit.programme.levelsHint':
+    'Antalet nivåer och deras nycklar förblir desamma, eftersom alla versioners struktur bygger på dem.',
   'admin.edit.programme.levelName': 'Nivå {n}: namn',
   'admin.edit.programme.levelPlural': 'Nivå {n}: namn i plural',
   'admin.edit.version.title': 'Version {n}',
-  'admin.edit.version.readOnly.consultation': 'Denna version är på remiss och kan inte redigeras. Återställ den till utkast på programmets sida om den måste ändras.',
-  'admin.edit.version.readOnly.approved': 'Denna version är godkänd och kan inte redigeras. Inled en uppdatering på programmets sida för att få ett nytt utkast.',
+  'admin.edit.version.readOnly.consultation':
+    'Denna version är på remiss och kan inte redigeras. Återställ den till utkast på programmets sida om den måste ändras.',
+  'admin.edit.version.readOnly.approved':
+    'Denna version är godkänd och kan inte redigeras. Inled en uppdatering på programmets sida för att få ett nytt utkast.',
   'admin.edit.version.readOnly.superseded': 'Denna version har ersatts av en nyare och bevaras så som den beslutades.',
   'admin.edit.version.readOnly.draft': 'Detta utkast kan redigeras.',
   'admin.edit.version.texts': 'Versionens texter',
@@ -413,17 +444,20 @@ export const sv: Messages = {
   'admin.edit.tree.addTop': 'Lägg till ny: {level}',
   'admin.edit.tree.addSubmit': 'Lägg till',
   'admin.edit.add.titleUnder': 'Lägg till {level} under {parent}',
-  'admin.edit.add.slugHint': 'Valfritt. Identifieraren i adressen; om du lämnar den tom bildas den av det finska namnet.',
+  'admin.edit.add.slugHint':
+    'Valfritt. Identifieraren i adressen; om du lämnar den tom bildas den av det finska namnet.',
   'admin.edit.node.title': 'Rubrik',
   'admin.edit.node.shortTitle': 'Kort rubrik',
   'admin.edit.node.summary': 'Sammanfattning',
   'admin.edit.node.body': 'Text',
   'admin.edit.node.slug': 'Identifierare i adressen',
-  'admin.edit.node.slugHint': 'Små bokstäver a–z, siffror och bindestreck, till exempel osaaminen-ja-koulutus. En ändring ändrar sidans adress.',
+  'admin.edit.node.slugHint':
+    'Små bokstäver a–z, siffror och bindestreck, till exempel osaaminen-ja-koulutus. En ändring ändrar sidans adress.',
   'admin.edit.node.terms': 'Anknutna teman och spetsar',
   'admin.edit.node.readOnly': 'Denna version är inte ett utkast, så punkten kan inte redigeras.',
   'admin.edit.node.moveTitle': 'Flytta under en annan punkt',
-  'admin.edit.node.moveHint': 'Punkten flyttas med sina underpunkter sist under den valda punkten. Bland alternativen finns bara punkter där den ryms inom programmets nivåer.',
+  'admin.edit.node.moveHint':
+    'Punkten flyttas med sina underpunkter sist under den valda punkten. Bland alternativen finns bara punkter där den ryms inom programmets nivåer.',
   'admin.edit.node.moveParent': 'Ny överordnad punkt',
   'admin.edit.node.moveSubmit': 'Flytta',
   'admin.edit.node.topLevel': 'Översta nivån',
@@ -431,13 +465,16 @@ export const sv: Messages = {
   'admin.edit.node.deleteWithChildren': 'Radera punkten och dess {n} underpunkter',
   'admin.edit.delete.confirm': 'Radera permanent',
   'admin.edit.delete.nodeTitle': 'Ska {title} raderas?',
-  'admin.edit.delete.nodeWarning': 'Följande punkter raderas från detta utkast. Tidigare versioner förblir oförändrade.',
+  'admin.edit.delete.nodeWarning':
+    'Följande punkter raderas från detta utkast. Tidigare versioner förblir oförändrade.',
   'admin.edit.delete.termTitle': 'Ska termen {title} raderas?',
-  'admin.edit.delete.termWarning': 'Termen raderas från programmet och dess länkar till utkastets punkter tas bort. En term som en version på remiss eller en godkänd version hänvisar till kan inte raderas.',
+  'admin.edit.delete.termWarning':
+    'Termen raderas från programmet och dess länkar till utkastets punkter tas bort. En term som en version på remiss eller en godkänd version hänvisar till kan inte raderas.',
   'admin.edit.delete.entryTitle': 'Ska {title} raderas?',
   'admin.edit.delete.entryWarning': 'Uppgiften försvinner från landskapets offentliga kontaktsida.',
   'admin.edit.terms.title': 'Teman och spetsar (klassificeringar)',
-  'admin.edit.terms.intro': 'Termerna hör till hela programmet. De kan kopplas till utkastets punkter på punktens redigeringssida.',
+  'admin.edit.terms.intro':
+    'Termerna hör till hela programmet. De kan kopplas till utkastets punkter på punktens redigeringssida.',
   'admin.edit.terms.usedIn': 'Används i versionerna',
   'admin.edit.terms.add': 'Lägg till term: {taxonomy}',
   'admin.edit.terms.addSubmit': 'Lägg till termen',
@@ -464,7 +501,8 @@ export const sv: Messages = {
   // ---- end of programme editor (F) ----
   // ---- alignment helper (J) ----
   'admin.align.title': 'Projektets koppling till programmet',
-  'admin.align.intro': 'Klistra in projektbeskrivningen. Programmets prioriteringar och spetsar för smart specialisering ordnas efter hur mycket deras texter delar ord med beskrivningen (BM25 över ordstammar). Resultatet är ett hjälpmedel, inte ett beslut.',
+  'admin.align.intro':
+    'Klistra in projektbeskrivningen. Programmets prioriteringar och spetsar för smart specialisering ordnas efter hur mycket deras texter delar ord med beskrivningen (BM25 över ordstammar). Resultatet är ett hjälpmedel, inte ett beslut.',
   'admin.align.text': 'Projektbeskrivning',
   'admin.align.textHint': 'Högst 20 000 tecken.',
   'admin.align.lang': 'Beskrivningens språk',
@@ -481,21 +519,27 @@ export const sv: Messages = {
   // ---- project upload (admin) ----
   'admin.projectImport.title': 'Importera projekt',
   'admin.projectImport.link': 'Importera en projektlista',
-  'admin.projectImport.intro': 'Importera regionens projekt från en CSV- eller JSON-fil. Projekten känns igen på projektkoden: nya läggs till, ändrade uppdateras och oförändrade uppgifter ändrar ingenting. Hela filen kontrolleras först, och om någon rad är felaktig sparas ingenting – om du inte har valt att hoppa över felaktiga rader.',
+  'admin.projectImport.intro':
+    'Importera regionens projekt från en CSV- eller JSON-fil. Projekten känns igen på projektkoden: nya läggs till, ändrade uppdateras och oförändrade uppgifter ändrar ingenting. Hela filen kontrolleras först, och om någon rad är felaktig sparas ingenting – om du inte har valt att hoppa över felaktiga rader.',
   'admin.projectImport.formTitle': 'Välj fil',
   'admin.projectImport.again': 'Importera en annan fil',
   'admin.projectImport.file': 'Projektlista (CSV eller JSON)',
-  'admin.projectImport.fileHint': 'En CSV-fil (med komma eller semikolon som avgränsare, i UTF-8 eller Windows-1252) eller en JSON-tabell, högst {mb} MB.',
+  'admin.projectImport.fileHint':
+    'En CSV-fil (med komma eller semikolon som avgränsare, i UTF-8 eller Windows-1252) eller en JSON-tabell, högst {mb} MB.',
   'admin.projectImport.preset': 'Kolumnmappning',
-  'admin.projectImport.presetHint': 'Anger vilken uppgift varje kolumn i filen innehåller: suunta = Suuntas egna kolumner, rakennerahastot-fi-… = projektlistan från rakennerahastot.fi.',
+  'admin.projectImport.presetHint':
+    'Anger vilken uppgift varje kolumn i filen innehåller: suunta = Suuntas egna kolumner, rakennerahastot-fi-… = projektlistan från rakennerahastot.fi.',
   'admin.projectImport.encoding': 'Teckenkodning',
-  'admin.projectImport.encodingHint': 'Teckenkodningen känns oftast igen automatiskt; välj den bara om å, ä och ö visas fel.',
+  'admin.projectImport.encodingHint':
+    'Teckenkodningen känns oftast igen automatiskt; välj den bara om å, ä och ö visas fel.',
   'admin.projectImport.encodingDetect': 'Känn igen automatiskt',
   'admin.projectImport.skipInvalid': 'Hoppa över felaktiga rader',
-  'admin.projectImport.skipInvalidHint': 'Sparar de giltiga raderna och visar de avvisade raderna med orsaker. Utan detta hindrar en enda felaktig rad hela importen.',
+  'admin.projectImport.skipInvalidHint':
+    'Sparar de giltiga raderna och visar de avvisade raderna med orsaker. Utan detta hindrar en enda felaktig rad hela importen.',
   'admin.projectImport.submit': 'Importera projekten',
   'admin.projectImport.noFile': 'Välj filen som ska importeras.',
-  'admin.projectImport.tooLarge': 'Filen är för stor: högst {mb} MB. Ingenting importerades. Större filer kan importeras med kommandot suunta import projects.',
+  'admin.projectImport.tooLarge':
+    'Filen är för stor: högst {mb} MB. Ingenting importerades. Större filer kan importeras med kommandot suunta import projects.',
   'admin.projectImport.badPreset': 'Välj en kolumnmappning i listan.',
   'admin.projectImport.badEncoding': 'Välj en teckenkodning i listan.',
   'admin.projectImport.importedTitle': 'Projekten importerades',
@@ -509,7 +553,8 @@ export const sv: Messages = {
   'admin.projectImport.rejected': 'Avvisade',
   'admin.projectImport.viewProjects': 'Regionens projekt på den offentliga webbplatsen',
   'admin.projectImport.refusedTitle': 'Ingenting importerades',
-  'admin.projectImport.refused': 'Filen {file} innehåller fel ({n}), så ingenting sparades. Rätta filen och importera den igen, eller välj att hoppa över felaktiga rader.',
+  'admin.projectImport.refused':
+    'Filen {file} innehåller fel ({n}), så ingenting sparades. Rätta filen och importera den igen, eller välj att hoppa över felaktiga rader.',
   'admin.projectImport.problemsAll': 'Fel ({n})',
   'admin.projectImport.problemsSome': 'Fel: de första {shown} av sammanlagt {n}',
   'admin.projectImport.row': 'Rad',
@@ -519,15 +564,19 @@ export const sv: Messages = {
   'admin.projectImport.rejectedTitle': 'Avvisade rader',
   'admin.projectImport.rejectedIntro': 'Dessa rader importerades inte; de övriga raderna sparades.',
   'admin.projectImport.download': 'Ladda ner de avvisade raderna (CSV)',
-  'admin.projectImport.downloadHint': 'CSV-filen innehåller varje avvisad rads nummer, orsakerna och raden som den är. Raderna sparas inte på servern: knappen skickar tillbaka dem från den här sidan och får dem som en fil.',
-  'admin.projectImport.downloadTooLarge': 'Det finns för många avvisade rader för att ladda ner dem från den här sidan. Kommandot suunta import projects … --skip-invalid AVVISADE.csv skriver dem till en fil.',
+  'admin.projectImport.downloadHint':
+    'CSV-filen innehåller varje avvisad rads nummer, orsakerna och raden som den är. Raderna sparas inte på servern: knappen skickar tillbaka dem från den här sidan och får dem som en fil.',
+  'admin.projectImport.downloadTooLarge':
+    'Det finns för många avvisade rader för att ladda ner dem från den här sidan. Kommandot suunta import projects … --skip-invalid AVVISADE.csv skriver dem till en fil.',
   // ---- end of project upload (admin) ----
   // ---- financing plan editor ----
   'admin.plan.link': 'Finansieringsplan: planerade belopp per prioritering, fond och år',
   'admin.plan.title': 'Finansieringsplan',
-  'admin.plan.intro': 'Planerade euro per prioritering, fond och år. Den offentliga finansieringsöversikten jämför planen för programmets gällande version med beviljad och utbetald finansiering.',
+  'admin.plan.intro':
+    'Planerade euro per prioritering, fond och år. Den offentliga finansieringsöversikten jämför planen för programmets gällande version med beviljad och utbetald finansiering.',
   'admin.plan.tableTitle': 'Planen',
-  'admin.plan.caption': 'Finansieringsplan, version {n}: planerade euro per prioritering (rader), fond och år (kolumner)',
+  'admin.plan.caption':
+    'Finansieringsplan, version {n}: planerade euro per prioritering (rader), fond och år (kolumner)',
   'admin.plan.row': 'Del av programmet',
   'admin.plan.total': 'Totalt',
   'admin.plan.subtotal': '{title} totalt',
@@ -541,7 +590,8 @@ export const sv: Messages = {
   'admin.plan.fund': 'Fond',
   'admin.plan.year': 'År',
   'admin.plan.amount': 'Belopp i euro',
-  'admin.plan.amountHint': 'Till exempel 1 250 000 eller 1250000,50. Decimalkomma eller decimalpunkt går bra, liksom mellanslag som tusentalsavgränsare.',
+  'admin.plan.amountHint':
+    'Till exempel 1 250 000 eller 1250000,50. Decimalkomma eller decimalpunkt går bra, liksom mellanslag som tusentalsavgränsare.',
   'admin.plan.amountColumn': 'Belopp',
   'admin.plan.save': 'Spara beloppet',
   'admin.plan.lines.title': 'Planens rader',
@@ -550,13 +600,15 @@ export const sv: Messages = {
   'admin.plan.lines.edit': 'Redigera',
   'admin.plan.lines.remove': 'Ta bort',
   'admin.plan.csv.title': 'Ersätt hela planen med CSV-text',
-  'admin.plan.csv.hint': 'Kolumner: node (delens nyckel), fund (fond, t.ex. ERUF eller ERDF), year (år) och amount (euro). Avgränsare kan vara komma, semikolon eller tabb; andra kolumner hoppas över. Om någon rad är felaktig sparas ingenting.',
+  'admin.plan.csv.hint':
+    'Kolumner: node (delens nyckel), fund (fond, t.ex. ERUF eller ERDF), year (år) och amount (euro). Avgränsare kan vara komma, semikolon eller tabb; andra kolumner hoppas över. Om någon rad är felaktig sparas ingenting.',
   'admin.plan.csv.label': 'CSV-text',
   'admin.plan.csv.example': 'Exempel: node;fund;year;amount och raden uudistuva-elinkeinoelama;ERDF;2024;1 500 000',
   'admin.plan.csv.errors': 'CSV-texten innehåller fel ({n}); ingenting sparades.',
   'admin.plan.csv.submit': 'Ersätt planen',
   'admin.plan.copy.title': 'Kopiera planen från en annan version',
-  'admin.plan.copy.hint': 'Kopian ersätter hela planen för denna version. Rader vars del av programmet inte finns i denna version lämnas bort.',
+  'admin.plan.copy.hint':
+    'Kopian ersätter hela planen för denna version. Rader vars del av programmet inte finns i denna version lämnas bort.',
   'admin.plan.copy.label': 'Version att kopiera från',
   'admin.plan.copy.option': 'Version {n} ({status}, {lines} rader)',
   'admin.plan.copy.submit': 'Kopiera planen',
@@ -573,7 +625,8 @@ export const sv: Messages = {
   // ---- end of financing plan editor ----
   // ---- projects (helper I) ----
   'projects.title': 'Projekt',
-  'projects.description': 'Utvecklingsprojekt i {region}: avgränsa efter tema, prioritering, kommun, fond, status och år.',
+  'projects.description':
+    'Utvecklingsprojekt i {region}: avgränsa efter tema, prioritering, kommun, fond, status och år.',
   'projects.filters': 'Avgränsa projekten',
   'projects.filter.theme': 'Tema',
   'projects.filter.priority': 'Prioritering',
@@ -631,13 +684,15 @@ export const sv: Messages = {
   'projects.section.all': 'Alla {n} projekt i projektsökningen',
   'projects.byFund': 'Finansiering per fond',
   'funding.title': 'Finansiering: plan och utfall',
-  'funding.description': 'Finansieringsplanen jämförd med beviljad och utbetald finansiering per prioritering och fond.',
+  'funding.description':
+    'Finansieringsplanen jämförd med beviljad och utbetald finansiering per prioritering och fond.',
   'funding.byPriority': 'Per prioritering',
   'funding.byFund': 'Per fond',
   'funding.plan': 'Plan',
   'funding.granted': 'Beviljat',
   'funding.paid': 'Utbetalt',
-  'funding.chartDesc': 'Staplarna visar planerad, beviljad och utbetald finansiering i euro för varje rad; siffrorna finns också i tabellen nedan.',
+  'funding.chartDesc':
+    'Staplarna visar planerad, beviljad och utbetald finansiering i euro för varje rad; siffrorna finns också i tabellen nedan.',
   'funding.noPlan': 'Ingen finansieringsplan har importerats för den här versionen.',
   'funding.link': 'Finansiering: plan och utfall',
   // ---- end of projects (helper I) ----

@@ -59,7 +59,8 @@ export interface AddUserResult {
 
 export type TokenState = { state: 'valid'; email: string } | { state: 'used' | 'expired' | 'unknown' };
 
-export type SetPasswordResult = { ok: true; email: string } | { ok: false; problem: PasswordProblem | 'used' | 'expired' | 'unknown' };
+export type SetPasswordResult =
+  { ok: true; email: string } | { ok: false; problem: PasswordProblem | 'used' | 'expired' | 'unknown' };
 
 export class AccountService {
   constructor(
@@ -85,7 +86,14 @@ export class AccountService {
     const now = this.now();
     await voidUnusedTokens(trx, userId, SET_PASSWORD, now.toISOString());
     const token = newToken();
-    await insertToken(trx, { id: tokenDigest(token), userId, purpose: SET_PASSWORD, createdAt: now.toISOString(), expiresAt: isoAfter(now, LINK_VALID_MS), createdBy });
+    await insertToken(trx, {
+      id: tokenDigest(token),
+      userId,
+      purpose: SET_PASSWORD,
+      createdAt: now.toISOString(),
+      expiresAt: isoAfter(now, LINK_VALID_MS),
+      createdBy,
+    });
     return token;
   }
 
@@ -95,7 +103,11 @@ export class AccountService {
    * command line; it is also the way to reset a password), `if-no-password` (an invitation by an
    * admin of all the user's regions), or `never`.
    */
-  async addUser(input: AddUserInput, actor: Actor, options: { linkForExisting: 'always' | 'if-no-password' | 'never' }): Promise<AddUserResult> {
+  async addUser(
+    input: AddUserInput,
+    actor: Actor,
+    options: { linkForExisting: 'always' | 'if-no-password' | 'never' },
+  ): Promise<AddUserResult> {
     return inTransaction(this.db, async (trx) => {
       const { email, name, role } = await this.checkInput(trx, input);
       const at = this.now().toISOString();
@@ -104,7 +116,9 @@ export class AccountService {
       const previousRole = (await rolesOf(trx, user.id)).find((r) => r.regionCode === input.regionCode)?.role ?? null;
       await setRole(trx, user.id, input.regionCode, role);
       const wantsLink =
-        !existing || options.linkForExisting === 'always' || (options.linkForExisting === 'if-no-password' && existing.passwordHash === null);
+        !existing ||
+        options.linkForExisting === 'always' ||
+        (options.linkForExisting === 'if-no-password' && existing.passwordHash === null);
       const token = wantsLink ? await this.issueToken(trx, user.id, actor.userId) : null;
       if (existing && previousRole === role && token === null) return { user, created: false, previousRole, token };
       await insertAuditEvent(trx, {
@@ -157,7 +171,10 @@ export class AccountService {
         action: role === null ? 'user.role-remove' : 'user.role-change',
         entityType: 'user',
         entityId: user.email,
-        summary: role === null ? `Removed ${user.email}'s role ${before} in region ${regionCode}` : `Changed ${user.email}'s role in region ${regionCode} from ${before ?? 'none'} to ${role}`,
+        summary:
+          role === null
+            ? `Removed ${user.email}'s role ${before} in region ${regionCode}`
+            : `Changed ${user.email}'s role in region ${regionCode} from ${before ?? 'none'} to ${role}`,
         before: { role: before },
         after: { role },
       });
@@ -218,7 +235,14 @@ export class AccountService {
       const regions = (await rolesOf(trx, user.id)).map((r) => r.regionCode);
       // Recorded under each of the user's regions, so every admin concerned sees it.
       for (const regionCode of regions.length > 0 ? regions : [null]) {
-        await insertAuditEvent(trx, { actor, regionCode, action: 'user.set-password', entityType: 'user', entityId: user.email, summary: `${user.email} set a password` });
+        await insertAuditEvent(trx, {
+          actor,
+          regionCode,
+          action: 'user.set-password',
+          entityType: 'user',
+          entityId: user.email,
+          summary: `${user.email} set a password`,
+        });
       }
       return { ok: true, email: user.email } as const;
     });

@@ -13,7 +13,14 @@ import {
   pruneLoginFailures,
   recordLoginFailure,
 } from '#src/storage/repositories/login-attempts-repository.ts';
-import { deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '#src/storage/repositories/sessions-repository.ts';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  insertSession,
+  touchSession,
+} from '#src/storage/repositories/sessions-repository.ts';
 import { findUserByEmail, findUserById, normaliseEmail, rolesOf } from '#src/storage/repositories/users-repository.ts';
 import type { Database } from '#src/storage/schema.ts';
 import { verifyPassword } from './passwords.ts';
@@ -62,11 +69,19 @@ export class SessionService {
     return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
   }
 
-  async signIn(input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<SignInResult> {
+  async signIn(input: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+  }): Promise<SignInResult> {
     const now = this.clock();
     const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
     const keys = [accountKey(input.email), ipKey(input.ip)];
-    const wait = Math.max(await this.throttled(keys[0]!, MAX_FAILURES_PER_ACCOUNT, since, now), await this.throttled(keys[1]!, MAX_FAILURES_PER_IP, since, now));
+    const wait = Math.max(
+      await this.throttled(keys[0]!, MAX_FAILURES_PER_ACCOUNT, since, now),
+      await this.throttled(keys[1]!, MAX_FAILURES_PER_IP, since, now),
+    );
     if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
 
     const user = await findUserByEmail(this.db, input.email);
@@ -93,7 +108,11 @@ export class SessionService {
         userAgent: input.userAgent?.slice(0, 500) ?? null,
       });
     });
-    return { ok: true, token, user: { id: user.id, email: user.email, name: user.name, roles: await rolesOf(this.db, user.id) } };
+    return {
+      ok: true,
+      token,
+      user: { id: user.id, email: user.email, name: user.name, roles: await rolesOf(this.db, user.id) },
+    };
   }
 
   /**

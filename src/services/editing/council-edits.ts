@@ -49,29 +49,50 @@ export interface ContactInput {
   phone?: string | null;
 }
 
-function contactDetails(input: { email?: string | null | undefined; phone?: string | null | undefined }, errors: Record<string, string>): { email: string | null; phone: string | null } {
+function contactDetails(
+  input: { email?: string | null | undefined; phone?: string | null | undefined },
+  errors: Record<string, string>,
+): { email: string | null; phone: string | null } {
   const email = cleanLine(input.email, 'email', 200, errors);
-  if (email && !errors['email'] && !EMAIL.test(email)) errors['email'] = 'must be an e-mail address such as kirjaamo@example.fi';
+  if (email && !errors['email'] && !EMAIL.test(email))
+    errors['email'] = 'must be an e-mail address such as kirjaamo@example.fi';
   const phone = cleanLine(input.phone, 'phone', 40, errors);
-  if (phone && !errors['phone'] && !PHONE.test(phone)) errors['phone'] = 'must be a phone number of digits, spaces and + ( ) -';
+  if (phone && !errors['phone'] && !PHONE.test(phone))
+    errors['phone'] = 'must be a phone number of digits, spaces and + ( ) -';
   return { email, phone };
 }
 
 function officeValues(input: OfficeInput, key: string): OfficeValues {
   const errors: Record<string, string> = {};
   if (input.kind !== 'main' && input.kind !== 'branch') errors['kind'] = 'must be "main" or "branch"';
-  const texts = cleanTexts({ name: { required: true, max: TEXT_LIMITS.name }, hours: { max: 300 } }, { name: input.name, hours: input.hours }, errors);
+  const texts = cleanTexts(
+    { name: { required: true, max: TEXT_LIMITS.name }, hours: { max: 300 } },
+    { name: input.name, hours: input.hours },
+    errors,
+  );
   const postalAddress = cleanLine(input.postalAddress, 'postalAddress', 300, errors);
   const visitingAddress = cleanLine(input.visitingAddress, 'visitingAddress', 300, errors);
   const details = contactDetails(input, errors);
   if (Object.keys(errors).length > 0) throw new FieldErrors('The office was not saved', errors);
-  return { key, kind: input.kind as 'main' | 'branch', name: texts.name!, hours: texts.hours, postalAddress, visitingAddress, ...details };
+  return {
+    key,
+    kind: input.kind as 'main' | 'branch',
+    name: texts.name!,
+    hours: texts.hours,
+    postalAddress,
+    visitingAddress,
+    ...details,
+  };
 }
 
 function contactValues(input: ContactInput): ContactValues {
   const errors: Record<string, string> = {};
   const name = cleanLine(input.name, 'name', TEXT_LIMITS.name, errors, true);
-  const texts = cleanTexts({ role: { required: true, max: TEXT_LIMITS.name }, topic: { max: 300 } }, { role: input.role, topic: input.topic }, errors);
+  const texts = cleanTexts(
+    { role: { required: true, max: TEXT_LIMITS.name }, topic: { max: 300 } },
+    { role: input.role, topic: input.topic },
+    errors,
+  );
   const details = contactDetails(input, errors);
   if (Object.keys(errors).length > 0) throw new FieldErrors('The contact was not saved', errors);
   return { name: name!, role: texts.role!, topic: texts.topic, ...details };
@@ -93,11 +114,35 @@ async function findContact(db: Executor, code: string, id: number): Promise<Cont
   return contact;
 }
 
-async function audit(db: Executor, actor: Actor, code: string, action: string, type: string, id: number, summary: string, before?: unknown, after?: unknown): Promise<void> {
-  await insertAuditEvent(db, { actor, regionCode: code, action, entityType: type, entityId: `${code}/${type}s/${id}`, summary, before, after });
+async function audit(
+  db: Executor,
+  actor: Actor,
+  code: string,
+  action: string,
+  type: string,
+  id: number,
+  summary: string,
+  before?: unknown,
+  after?: unknown,
+): Promise<void> {
+  await insertAuditEvent(db, {
+    actor,
+    regionCode: code,
+    action,
+    entityType: type,
+    entityId: `${code}/${type}s/${id}`,
+    summary,
+    before,
+    after,
+  });
 }
 
-export async function addOffice(ctx: EditingContext, actor: Actor, code: string, input: OfficeInput): Promise<OfficeRow> {
+export async function addOffice(
+  ctx: EditingContext,
+  actor: Actor,
+  code: string,
+  input: OfficeInput,
+): Promise<OfficeRow> {
   return editTransaction(ctx, async (trx) => {
     await requireCouncil(trx, code);
     const offices = await listOfficeRows(trx, code);
@@ -109,7 +154,13 @@ export async function addOffice(ctx: EditingContext, actor: Actor, code: string,
   });
 }
 
-export async function updateOffice(ctx: EditingContext, actor: Actor, code: string, id: number, input: OfficeInput & { revision: number }): Promise<OfficeRow> {
+export async function updateOffice(
+  ctx: EditingContext,
+  actor: Actor,
+  code: string,
+  id: number,
+  input: OfficeInput & { revision: number },
+): Promise<OfficeRow> {
   return editTransaction(ctx, async (trx) => {
     const office = await findOffice(trx, code, id);
     if (office.revision !== input.revision) throw new EditConflict<OfficeRow>('The office', office);
@@ -122,7 +173,12 @@ export async function updateOffice(ctx: EditingContext, actor: Actor, code: stri
   });
 }
 
-export async function addContact(ctx: EditingContext, actor: Actor, code: string, input: ContactInput): Promise<ContactRow> {
+export async function addContact(
+  ctx: EditingContext,
+  actor: Actor,
+  code: string,
+  input: ContactInput,
+): Promise<ContactRow> {
   return editTransaction(ctx, async (trx) => {
     await requireCouncil(trx, code);
     const contacts = await listContactRows(trx, code);
@@ -133,14 +189,30 @@ export async function addContact(ctx: EditingContext, actor: Actor, code: string
   });
 }
 
-export async function updateContact(ctx: EditingContext, actor: Actor, code: string, id: number, input: ContactInput & { revision: number }): Promise<ContactRow> {
+export async function updateContact(
+  ctx: EditingContext,
+  actor: Actor,
+  code: string,
+  id: number,
+  input: ContactInput & { revision: number },
+): Promise<ContactRow> {
   return editTransaction(ctx, async (trx) => {
     const contact = await findContact(trx, code, id);
     if (contact.revision !== input.revision) throw new EditConflict<ContactRow>('The contact', contact);
     const saved = await updateContactIfRevision(trx, id, input.revision, contactValues(input));
     const after = await findContact(trx, code, id);
     if (!saved) throw new EditConflict<ContactRow>('The contact', after);
-    await audit(trx, actor, code, 'contact.update', 'contact', id, `Edited the contact "${after.name}"`, contact, after);
+    await audit(
+      trx,
+      actor,
+      code,
+      'contact.update',
+      'contact',
+      id,
+      `Edited the contact "${after.name}"`,
+      contact,
+      after,
+    );
     return after;
   });
 }
@@ -154,7 +226,14 @@ async function rowsOf(db: Executor, table: CouncilTable, code: string): Promise<
 const label = (row: OfficeRow | ContactRow): string => ('key' in row ? (row.name.fi ?? row.key) : row.name);
 
 /** Deletes an office or a contact. */
-export async function deleteCouncilEntry(ctx: EditingContext, actor: Actor, code: string, table: CouncilTable, id: number, input: { revision: number }): Promise<void> {
+export async function deleteCouncilEntry(
+  ctx: EditingContext,
+  actor: Actor,
+  code: string,
+  table: CouncilTable,
+  id: number,
+  input: { revision: number },
+): Promise<void> {
   await editTransaction(ctx, async (trx) => {
     const rows = await rowsOf(trx, table, code);
     const row = rows.find((r) => r.id === id);
@@ -167,12 +246,28 @@ export async function deleteCouncilEntry(ctx: EditingContext, actor: Actor, code
       table,
       rows.filter((r) => r.id !== id).map((r) => r.id),
     );
-    await audit(trx, actor, code, `${KIND[table]}.delete`, KIND[table], id, `Deleted the ${KIND[table]} "${label(row)}"`, row);
+    await audit(
+      trx,
+      actor,
+      code,
+      `${KIND[table]}.delete`,
+      KIND[table],
+      id,
+      `Deleted the ${KIND[table]} "${label(row)}"`,
+      row,
+    );
   });
 }
 
 /** Moves an office or a contact one place up or down in the list. */
-export async function moveCouncilEntry(ctx: EditingContext, actor: Actor, code: string, table: CouncilTable, id: number, input: { revision: number; direction: 'up' | 'down' }): Promise<void> {
+export async function moveCouncilEntry(
+  ctx: EditingContext,
+  actor: Actor,
+  code: string,
+  table: CouncilTable,
+  id: number,
+  input: { revision: number; direction: 'up' | 'down' },
+): Promise<void> {
   await editTransaction(ctx, async (trx) => {
     const rows = await rowsOf(trx, table, code);
     const at = rows.findIndex((r) => r.id === id);
@@ -180,13 +275,30 @@ export async function moveCouncilEntry(ctx: EditingContext, actor: Actor, code: 
     const row = rows[at]!;
     if (row.revision !== input.revision) throw new EditConflict(`The ${KIND[table]}`, row);
     const to = at + (input.direction === 'up' ? -1 : 1);
-    if (to < 0 || to >= rows.length) throw new AppError('conflict', `The ${KIND[table]} is already the ${input.direction === 'up' ? 'first' : 'last'} in the list`);
+    if (to < 0 || to >= rows.length)
+      throw new AppError(
+        'conflict',
+        `The ${KIND[table]} is already the ${input.direction === 'up' ? 'first' : 'last'} in the list`,
+      );
     const ids = rows.map((r) => r.id);
     ids.splice(at, 1);
     ids.splice(to, 0, id);
-    const bump = table === 'offices' ? updateOfficeIfRevision(trx, id, row.revision, row as OfficeRow) : updateContactIfRevision(trx, id, row.revision, row as ContactRow);
+    const bump =
+      table === 'offices'
+        ? updateOfficeIfRevision(trx, id, row.revision, row as OfficeRow)
+        : updateContactIfRevision(trx, id, row.revision, row as ContactRow);
     if (!(await bump)) throw new EditConflict(`The ${KIND[table]}`, row);
     await orderCouncilRows(trx, table, ids);
-    await audit(trx, actor, code, `${KIND[table]}.move`, KIND[table], id, `Moved the ${KIND[table]} "${label(row)}" ${input.direction}`, { position: at }, { position: to });
+    await audit(
+      trx,
+      actor,
+      code,
+      `${KIND[table]}.move`,
+      KIND[table],
+      id,
+      `Moved the ${KIND[table]} "${label(row)}" ${input.direction}`,
+      { position: at },
+      { position: to },
+    );
   });
 }

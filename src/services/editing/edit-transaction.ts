@@ -7,7 +7,13 @@ import { AppError, notFound } from '#src/domain/errors.ts';
 import { assertEditable } from '#src/domain/lifecycle.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
-import { findProgrammeRow, listVersionRows, touchDraftVersion, type ProgrammeRow, type VersionRow } from '#src/storage/repositories/editing-repository.ts';
+import {
+  findProgrammeRow,
+  listVersionRows,
+  touchDraftVersion,
+  type ProgrammeRow,
+  type VersionRow,
+} from '#src/storage/repositories/editing-repository.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '#src/storage/schema.ts';
@@ -19,7 +25,10 @@ export interface EditingContext {
 }
 
 /** Runs `work` in one transaction with the content generation bumped; the reader forgets its memo after the commit. */
-export async function editTransaction<T>(ctx: EditingContext, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function editTransaction<T>(
+  ctx: EditingContext,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   const result = await inTransaction(ctx.db.kysely, async (trx) => {
     const out = await work(trx);
     await bumpGeneration(trx);
@@ -45,7 +54,10 @@ export async function loadProgramme(db: Executor, ref: ProgrammeRef): Promise<Pr
   return p;
 }
 
-export async function loadVersion(db: Executor, ref: VersionRef): Promise<{ programme: ProgrammeRow; version: VersionRow; versions: VersionRow[] }> {
+export async function loadVersion(
+  db: Executor,
+  ref: VersionRef,
+): Promise<{ programme: ProgrammeRow; version: VersionRow; versions: VersionRow[] }> {
   const programme = await loadProgramme(db, ref);
   const versions = await listVersionRows(db, programme.id);
   const version = versions.find((v) => v.number === ref.number);
@@ -57,16 +69,24 @@ export async function loadVersion(db: Executor, ref: VersionRef): Promise<{ prog
  * Like loadVersion, refusing (409) when the version is not a draft. The version's row is touched
  * in the transaction, so a concurrent status change waits for (or fails) this edit.
  */
-export async function loadDraft(db: Executor, ref: VersionRef): Promise<{ programme: ProgrammeRow; version: VersionRow; versions: VersionRow[] }> {
+export async function loadDraft(
+  db: Executor,
+  ref: VersionRef,
+): Promise<{ programme: ProgrammeRow; version: VersionRow; versions: VersionRow[] }> {
   const loaded = await loadVersion(db, ref);
   assertEditable(loaded.version.number, loaded.version.status);
   if (!(await touchDraftVersion(db, loaded.version.id))) {
-    throw new AppError('conflict', `Version ${loaded.version.number} stopped being a draft while you edited it; nothing was saved`);
+    throw new AppError(
+      'conflict',
+      `Version ${loaded.version.number} stopped being a draft while you edited it; nothing was saved`,
+    );
   }
   return loaded;
 }
 
 /** The audit log's id of a programme, a version or a node: `08-2022-2025/v3/osaaminen`. */
 export function entityId(ref: ProgrammeRef, number?: number, key?: string): string {
-  return [`${ref.code}-${ref.slug}`, number === undefined ? null : `v${number}`, key ?? null].filter((p) => p !== null).join('/');
+  return [`${ref.code}-${ref.slug}`, number === undefined ? null : `v${number}`, key ?? null]
+    .filter((p) => p !== null)
+    .join('/');
 }

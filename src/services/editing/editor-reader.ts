@@ -49,7 +49,13 @@ export async function programmesForAdmin(db: Executor, regionCodes?: readonly st
   const all = await listProgrammes(db);
   return all
     .filter((p) => regionCodes === undefined || regionCodes.includes(p.regionCode))
-    .map((p) => ({ regionCode: p.regionCode, slug: p.slug, title: p.title, periodStart: p.periodStart, periodEnd: p.periodEnd }));
+    .map((p) => ({
+      regionCode: p.regionCode,
+      slug: p.slug,
+      title: p.title,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+    }));
 }
 
 export async function programmeOverview(db: Executor, ref: ProgrammeRef): Promise<ProgrammeOverview> {
@@ -90,7 +96,11 @@ function buildTree(rows: readonly NodeRow[]): EditorNode[] {
 
 export async function versionForEdit(db: Executor, ref: VersionRef): Promise<VersionEditView> {
   const { programme, version } = await loadVersion(db, ref);
-  return { programme: programmeState(programme), version: editorVersion(version), nodes: buildTree(await listNodeRows(db, version.id)) };
+  return {
+    programme: programmeState(programme),
+    version: editorVersion(version),
+    nodes: buildTree(await listNodeRows(db, version.id)),
+  };
 }
 
 export async function taxonomyOptions(db: Executor, programmeId: number): Promise<TaxonomyOptions[]> {
@@ -98,7 +108,9 @@ export async function taxonomyOptions(db: Executor, programmeId: number): Promis
   return taxonomies.map((t) => ({
     key: t.key,
     name: t.name,
-    terms: terms.filter((term) => term.taxonomyId === t.id).map((term) => ({ ref: `${t.key}/${term.key}`, title: term.title })),
+    terms: terms
+      .filter((term) => term.taxonomyId === t.id)
+      .map((term) => ({ ref: `${t.key}/${term.key}`, title: term.title })),
   }));
 }
 
@@ -107,12 +119,20 @@ export async function nodeForEdit(db: Executor, ref: VersionRef & { key: string 
   const row = await findNodeRow(db, version.id, ref.key);
   if (!row) throw notFound(`Node "${ref.key}" of version ${ref.number}`);
   const rows = await listNodeRows(db, version.id);
-  const items: TreeItem[] = rows.map((r) => ({ id: r.id, parentId: r.parentId, depth: r.depth, position: r.position, slug: r.slug }));
+  const items: TreeItem[] = rows.map((r) => ({
+    id: r.id,
+    parentId: r.parentId,
+    depth: r.depth,
+    position: r.position,
+    slug: r.slug,
+  }));
   const parent = rows.find((r) => r.id === row.parentId) ?? null;
   const levels = programme.levels.length;
   const moveTargets: MoveTarget[] = [
     ...(moveProblem(items, row.id, null, levels) === null ? [{ key: null, title: null, depth: 0 }] : []),
-    ...rows.filter((r) => moveProblem(items, row.id, r.id, levels) === null).map((r) => ({ key: r.key, title: r.title, depth: r.depth })),
+    ...rows
+      .filter((r) => moveProblem(items, row.id, r.id, levels) === null)
+      .map((r) => ({ key: r.key, title: r.title, depth: r.depth })),
   ];
   const subtreeIds = new Set([row.id]);
   for (const r of rows) if (r.parentId !== null && subtreeIds.has(r.parentId)) subtreeIds.add(r.id);
@@ -142,12 +162,18 @@ function sortInTreeOrder(targets: MoveTarget[], rows: readonly NodeRow[]): MoveT
     }
   };
   walk(null);
-  return [...targets].sort((a, b) => (a.key === null ? -1 : b.key === null ? 1 : order.indexOf(a.key) - order.indexOf(b.key)));
+  return [...targets].sort((a, b) =>
+    a.key === null ? -1 : b.key === null ? 1 : order.indexOf(a.key) - order.indexOf(b.key),
+  );
 }
 
 export async function termsForEdit(db: Executor, ref: ProgrammeRef): Promise<TermsEditView> {
   const programme = await loadProgramme(db, ref);
-  const [taxonomies, terms, versions] = await Promise.all([listTaxonomyRows(db, programme.id), listTermRows(db, programme.id), listVersionRows(db, programme.id)]);
+  const [taxonomies, terms, versions] = await Promise.all([
+    listTaxonomyRows(db, programme.id),
+    listTermRows(db, programme.id),
+    listVersionRows(db, programme.id),
+  ]);
   const usage = new Map<number, Set<number>>();
   for (const v of versions) {
     for (const link of await nodeTermLinks(db, v.id)) {
@@ -160,7 +186,9 @@ export async function termsForEdit(db: Executor, ref: ProgrammeRef): Promise<Ter
     taxonomies: taxonomies.map((t) => ({
       key: t.key,
       name: t.name,
-      terms: terms.filter((term) => term.taxonomyId === t.id).map((term) => ({ ...termState(term), usedIn: [...(usage.get(term.id) ?? [])].sort((a, b) => a - b) })),
+      terms: terms
+        .filter((term) => term.taxonomyId === t.id)
+        .map((term) => ({ ...termState(term), usedIn: [...(usage.get(term.id) ?? [])].sort((a, b) => a - b) })),
     })),
   };
 }

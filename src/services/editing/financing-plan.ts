@@ -29,10 +29,21 @@ import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import { listNodeRows, type ProgrammeRow, type VersionRow } from '#src/storage/repositories/editing-repository.ts';
 import { deletePlanCell, planLineCounts, setPlanCell } from '#src/storage/repositories/financing-plan-repository.ts';
-import { listFinancingPlan, replaceFinancingPlan, type PlanKey } from '#src/storage/repositories/projects-repository.ts';
+import {
+  listFinancingPlan,
+  replaceFinancingPlan,
+  type PlanKey,
+} from '#src/storage/repositories/projects-repository.ts';
 import { planLinesFromTable } from '../projects/import-financing-plan.ts';
 import { readCsv } from '../projects/read-table.ts';
-import { editTransaction, entityId, loadDraft, loadVersion, type EditingContext, type VersionRef } from './edit-transaction.ts';
+import {
+  editTransaction,
+  entityId,
+  loadDraft,
+  loadVersion,
+  type EditingContext,
+  type VersionRef,
+} from './edit-transaction.ts';
 import { versionForEdit } from './editor-reader.ts';
 
 export type { PlanConflictState, PlanEditView };
@@ -48,10 +59,15 @@ export function checkPlanRevision(raw: string): string {
   return raw;
 }
 
-const planKey = (ref: VersionRef): PlanKey => ({ regionCode: ref.code, programmeSlug: ref.slug, versionNumber: ref.number });
+const planKey = (ref: VersionRef): PlanKey => ({
+  regionCode: ref.code,
+  programmeSlug: ref.slug,
+  versionNumber: ref.number,
+});
 const planEntity = (ref: VersionRef): string => `${entityId(ref, ref.number)}/financing-plan`;
 const cellText = (l: { nodeKey: string; fund: string; year: number }): string => `${l.nodeKey} / ${l.fund} / ${l.year}`;
-const euros = (cents: number | null | undefined): string => (cents === null || cents === undefined ? 'none' : `${planAmountText(cents)} €`);
+const euros = (cents: number | null | undefined): string =>
+  cents === null || cents === undefined ? 'none' : `${planAmountText(cents)} €`;
 
 /** The plan page of a version: the tree, the lines as a table, the revision, and the versions to copy from. */
 export async function financingPlanForEdit(db: Executor, ref: VersionRef): Promise<PlanEditView> {
@@ -61,7 +77,14 @@ export async function financingPlanForEdit(db: Executor, ref: VersionRef): Promi
   const counts = await planLineCounts(db, ref.code, ref.slug);
   const p = view.programme;
   return {
-    programme: { regionCode: p.regionCode, slug: p.slug, title: p.title, periodStart: p.periodStart, periodEnd: p.periodEnd, levels: p.levels },
+    programme: {
+      regionCode: p.regionCode,
+      slug: p.slug,
+      title: p.title,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      levels: p.levels,
+    },
     version: { number: view.version.number, status: view.version.status, editable: view.version.editable },
     nodes: view.nodes,
     lines,
@@ -95,15 +118,27 @@ async function loadPlan(trx: Executor, ref: VersionRef): Promise<Loaded> {
 }
 
 function conflict(ref: VersionRef, loaded: Loaded, yours?: PlanLine[]): EditConflict<PlanConflictState> {
-  return new EditConflict<PlanConflictState>(`The financing plan of version ${ref.number}`, { revision: loaded.revision, lines: loaded.lines, yours });
+  return new EditConflict<PlanConflictState>(`The financing plan of version ${ref.number}`, {
+    revision: loaded.revision,
+    lines: loaded.lines,
+    yours,
+  });
 }
 
 async function lookupsOf(trx: Executor, ref: VersionRef, loaded: Loaded): Promise<PlanLookups> {
   const nodes = await listNodeRows(trx, loaded.version.id);
-  return { versionLabel: `version ${ref.number}`, nodeKeys: new Set(nodes.map((n) => n.key)), periodStart: loaded.programme.periodStart, periodEnd: loaded.programme.periodEnd };
+  return {
+    versionLabel: `version ${ref.number}`,
+    nodeKeys: new Set(nodes.map((n) => n.key)),
+    periodStart: loaded.programme.periodStart,
+    periodEnd: loaded.programme.periodEnd,
+  };
 }
 
-const asAudit = (changes: readonly PlanChange[], side: 'before' | 'after'): { nodeKey: string; fund: string; year: number; plannedCents: number | null }[] =>
+const asAudit = (
+  changes: readonly PlanChange[],
+  side: 'before' | 'after',
+): { nodeKey: string; fund: string; year: number; plannedCents: number | null }[] =>
   changes.map((c) => ({ nodeKey: c.nodeKey, fund: c.fund, year: c.year, plannedCents: c[side] }));
 
 export interface CellInput {
@@ -117,7 +152,12 @@ export interface CellInput {
 }
 
 /** Sets the planned amount of one cell (node × fund × year) of a draft's plan. */
-export async function setFinancingPlanCell(ctx: EditingContext, actor: Actor, ref: VersionRef, input: CellInput): Promise<{ line: PlanLine; changed: boolean }> {
+export async function setFinancingPlanCell(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: VersionRef,
+  input: CellInput,
+): Promise<{ line: PlanLine; changed: boolean }> {
   return editTransaction(ctx, async (trx) => {
     const loaded = await loadPlan(trx, ref);
     if (loaded.revision !== input.revision) throw conflict(ref, loaded);
@@ -128,7 +168,8 @@ export async function setFinancingPlanCell(ctx: EditingContext, actor: Actor, re
     if (input.node.trim() === '') errors['node'] = 'is empty (choose the part of the programme)';
     const amount = parsePlanAmount(input.amount, input.lang === 'en' ? '.' : ',');
     if (!amount.ok) errors['amount'] = amount.error;
-    if (!mapped.line || !amount.ok || Object.keys(errors).length > 0) throw new FieldErrors('The amount was not saved', errors);
+    if (!mapped.line || !amount.ok || Object.keys(errors).length > 0)
+      throw new FieldErrors('The amount was not saved', errors);
     const line: PlanLine = { ...mapped.line, plannedCents: amount.cents };
     const old = loaded.lines.find((l) => planCellKey(l) === planCellKey(line)) ?? null;
     if (old?.plannedCents === line.plannedCents) return { line, changed: false };
@@ -158,8 +199,13 @@ export async function removeFinancingPlanCell(
     const loaded = await loadPlan(trx, ref);
     if (loaded.revision !== input.revision) throw conflict(ref, loaded);
     const fund = fundFromName(input.fund);
-    const old = loaded.lines.find((l) => l.nodeKey === input.node && l.fund === fund && String(l.year) === input.year.trim());
-    if (!old) throw badRequest(`The plan of version ${ref.number} has no line for node "${input.node}", fund "${input.fund}" and year "${input.year}"`);
+    const old = loaded.lines.find(
+      (l) => l.nodeKey === input.node && l.fund === fund && String(l.year) === input.year.trim(),
+    );
+    if (!old)
+      throw badRequest(
+        `The plan of version ${ref.number} has no line for node "${input.node}", fund "${input.fund}" and year "${input.year}"`,
+      );
     await deletePlanCell(trx, loaded.key, old);
     await insertAuditEvent(trx, {
       actor,
@@ -185,7 +231,15 @@ export interface PlanReplaceResult {
 /** What pasted CSV is called in row problems: `CSV: row 3, column "amount": …`. */
 export const PASTED_CSV = 'CSV';
 
-async function replaceWith(trx: Executor, actor: Actor, ref: VersionRef, loaded: Loaded, lines: PlanLine[], action: string, how: string): Promise<PlanReplaceResult> {
+async function replaceWith(
+  trx: Executor,
+  actor: Actor,
+  ref: VersionRef,
+  loaded: Loaded,
+  lines: PlanLine[],
+  action: string,
+  how: string,
+): Promise<PlanReplaceResult> {
   const changes = diffPlans(loaded.lines, lines);
   const counts = await replaceFinancingPlan(trx, loaded.key, lines);
   if (changes.length > 0) {
@@ -207,7 +261,12 @@ async function replaceWith(trx: Executor, actor: Actor, ref: VersionRef, loaded:
  * Replaces a draft's plan with CSV text (columns node, fund, year, amount; `,` `;` or tab). Every
  * row is checked first: one bad row and nothing is written (an invalid_file error naming each row).
  */
-export async function replaceFinancingPlanFromCsv(ctx: EditingContext, actor: Actor, ref: VersionRef, input: { revision: string; text: string }): Promise<PlanReplaceResult> {
+export async function replaceFinancingPlanFromCsv(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: VersionRef,
+  input: { revision: string; text: string },
+): Promise<PlanReplaceResult> {
   return editTransaction(ctx, async (trx) => {
     const loaded = await loadPlan(trx, ref);
     const lookups = await lookupsOf(trx, ref, loaded);
@@ -226,17 +285,32 @@ export async function replaceFinancingPlanFromCsv(ctx: EditingContext, actor: Ac
 }
 
 /** Replaces a draft's plan with a copy of another version's (lines on nodes this version lacks are left out). */
-export async function copyFinancingPlan(ctx: EditingContext, actor: Actor, ref: VersionRef, input: { revision: string; from: number }): Promise<PlanReplaceResult & { skipped: number }> {
+export async function copyFinancingPlan(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: VersionRef,
+  input: { revision: string; from: number },
+): Promise<PlanReplaceResult & { skipped: number }> {
   return editTransaction(ctx, async (trx) => {
     const loaded = await loadPlan(trx, ref);
-    if (input.from === ref.number) throw new FieldErrors('The plan was not copied', { from: 'is this version; choose another version' });
+    if (input.from === ref.number)
+      throw new FieldErrors('The plan was not copied', { from: 'is this version; choose another version' });
     await loadVersion(trx, { ...ref, number: input.from });
     const source = sortPlanLines(await listFinancingPlan(trx, { ...loaded.key, versionNumber: input.from }));
-    if (source.length === 0) throw new FieldErrors('The plan was not copied', { from: `version ${input.from} has no financing plan` });
+    if (source.length === 0)
+      throw new FieldErrors('The plan was not copied', { from: `version ${input.from} has no financing plan` });
     const { nodeKeys, periodStart, periodEnd } = await lookupsOf(trx, ref, loaded);
     const lines = source.filter((l) => nodeKeys.has(l.nodeKey) && l.year >= periodStart && l.year <= periodEnd);
     if (loaded.revision !== input.revision) throw conflict(ref, loaded, lines);
-    const result = await replaceWith(trx, actor, ref, loaded, lines, 'financing-plan.copy', `with the plan of version ${input.from}`);
+    const result = await replaceWith(
+      trx,
+      actor,
+      ref,
+      loaded,
+      lines,
+      'financing-plan.copy',
+      `with the plan of version ${input.from}`,
+    );
     return { ...result, skipped: source.length - lines.length };
   });
 }

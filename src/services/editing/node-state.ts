@@ -37,5 +37,14 @@ export async function nodeState(db: Executor, row: NodeRow): Promise<NodeState> 
 
 /** Rebuilds the search-index rows of one node from its texts. */
 export async function reindexNode(db: Executor, versionId: number, nodeId: number, texts: NodeTexts): Promise<void> {
-  await replaceNodeSearchRows(db, nodeId, searchRowsFor(versionId, nodeId, { title: texts.title as { fi: string }, shortTitle: texts.shortTitle ?? undefined, summary: texts.summary ?? undefined, body: texts.body ?? undefined }));
+  await replaceNodeSearchRows(
+    db,
+    nodeId,
+    searchRowsFor(versionId, nodeId, {
+      title: texts.title as { fi: string },
+      shortTitle: texts.shortTitle ?? undefined,
+      summary: texts.summary ?? undefined,
+      body: texts.body ?? undefined,
+    }),
+  );
 }

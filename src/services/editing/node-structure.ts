@@ -10,7 +10,15 @@ import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts } from '#src/domain/text-fields.ts';
 import { statusAfterEdit, statusMapToJson } from '#src/domain/translation-status.ts';
-import { keyFromTitle, moveProblem, orderAfterPlacing, siblingsOf, slugProblem, subtreeIds, type TreeItem } from '#src/domain/tree-edits.ts';
+import {
+  keyFromTitle,
+  moveProblem,
+  orderAfterPlacing,
+  siblingsOf,
+  slugProblem,
+  subtreeIds,
+  type TreeItem,
+} from '#src/domain/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
@@ -34,10 +42,15 @@ export interface AddNodeInput {
   slug?: string | undefined;
 }
 
-const items = (rows: readonly NodeRow[]): TreeItem[] => rows.map((r) => ({ id: r.id, parentId: r.parentId, depth: r.depth, position: r.position, slug: r.slug }));
+const items = (rows: readonly NodeRow[]): TreeItem[] =>
+  rows.map((r) => ({ id: r.id, parentId: r.parentId, depth: r.depth, position: r.position, slug: r.slug }));
 
 /** Renumbers the children of `parentId` to the order of `ids`, at `depth`. */
-function placesFor(ids: readonly number[], parentId: number | null, depth: number): { id: number; parentId: number | null; position: number; depth: number }[] {
+function placesFor(
+  ids: readonly number[],
+  parentId: number | null,
+  depth: number,
+): { id: number; parentId: number | null; position: number; depth: number }[] {
   return ids.map((id, position) => ({ id, parentId, position, depth }));
 }
 
@@ -48,19 +61,29 @@ function findByKey(rows: readonly NodeRow[], key: string, number: number): NodeR
 }
 
 /** Adds a node at the end of its parent's children; returns its key. */
-export async function addNode(ctx: EditingContext, actor: Actor, ref: VersionRef, input: AddNodeInput): Promise<NodeState> {
+export async function addNode(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: VersionRef,
+  input: AddNodeInput,
+): Promise<NodeState> {
   return editTransaction(ctx, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const rows = await listNodeRows(trx, version.id);
     const parent = input.parentKey === null ? null : findByKey(rows, input.parentKey, ref.number);
     const depth = parent ? parent.depth + 1 : 1;
     const errors: Record<string, string> = {};
-    if (depth > programme.levels.length) errors['parentKey'] = `the programme has ${programme.levels.length} level(s); a node cannot be added below level ${programme.levels.length}`;
+    if (depth > programme.levels.length)
+      errors['parentKey'] =
+        `the programme has ${programme.levels.length} level(s); a node cannot be added below level ${programme.levels.length}`;
     const { title } = cleanTexts({ title: NODE_TEXT_SPECS.title }, { title: input.title }, errors);
     const key = keyFromTitle(title?.fi ?? '', await programmeNodeKeys(trx, programme.id));
     const slug = input.slug?.trim() || key;
     const siblings = siblingsOf(items(rows), parent?.id ?? null);
-    const slugError = slugProblem(slug, siblings.map((s) => s.slug));
+    const slugError = slugProblem(
+      slug,
+      siblings.map((s) => s.slug),
+    );
     if (slugError) errors['slug'] = slugError;
     if (Object.keys(errors).length > 0) throw new FieldErrors('The node was not added', errors);
     const texts = { title: title!, shortTitle: null, summary: null, body: null };
@@ -90,15 +113,23 @@ export async function addNode(ctx: EditingContext, actor: Actor, ref: VersionRef
   });
 }
 
-export type MoveInput = { revision: number } & ({ direction: 'up' | 'down' } | { parentKey: string | null; index?: number | undefined });
+export type MoveInput = { revision: number } & (
+  { direction: 'up' | 'down' } | { parentKey: string | null; index?: number | undefined }
+);
 
 /** Moves a node (with everything below it) one place up or down, or under another parent. */
-export async function moveNode(ctx: EditingContext, actor: Actor, ref: NodeRef, input: MoveInput): Promise<{ parentKey: string | null; position: number }> {
+export async function moveNode(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: NodeRef,
+  input: MoveInput,
+): Promise<{ parentKey: string | null; position: number }> {
   return editTransaction(ctx, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const rows = await listNodeRows(trx, version.id);
     const node = findByKey(rows, ref.key, ref.number);
-    if (node.revision !== input.revision) throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
+    if (node.revision !== input.revision)
+      throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
     const tree = items(rows);
     const oldParent = node.parentId;
     let newParent: number | null;
@@ -107,21 +138,37 @@ export async function moveNode(ctx: EditingContext, actor: Actor, ref: NodeRef, 
       newParent = oldParent;
       const order = siblingsOf(tree, oldParent).map((s) => s.id);
       index = order.indexOf(node.id) + (input.direction === 'up' ? -1 : 1);
-      if (index < 0 || index >= order.length) throw new AppError('conflict', `"${node.key}" is already the ${input.direction === 'up' ? 'first' : 'last'} among its siblings`);
+      if (index < 0 || index >= order.length)
+        throw new AppError(
+          'conflict',
+          `"${node.key}" is already the ${input.direction === 'up' ? 'first' : 'last'} among its siblings`,
+        );
     } else {
       newParent = input.parentKey === null ? null : findByKey(rows, input.parentKey, ref.number).id;
       const problem = moveProblem(tree, node.id, newParent, programme.levels.length);
       if (problem) throw new FieldErrors(`"${node.key}" was not moved`, { parentKey: problem });
       if (newParent !== oldParent) {
         const clash = siblingsOf(tree, newParent).find((s) => s.slug === node.slug);
-        if (clash) throw new FieldErrors(`"${node.key}" was not moved`, { parentKey: `the new parent already has a child with the slug "${node.slug}"; change the slug first` });
+        if (clash)
+          throw new FieldErrors(`"${node.key}" was not moved`, {
+            parentKey: `the new parent already has a child with the slug "${node.slug}"; change the slug first`,
+          });
       }
       index = input.index ?? Number.MAX_SAFE_INTEGER;
     }
     const parentDepth = newParent === null ? 0 : rows.find((r) => r.id === newParent)!.depth;
     const delta = parentDepth + 1 - node.depth;
     const places = placesFor(orderAfterPlacing(tree, newParent, node.id, index), newParent, parentDepth + 1);
-    if (newParent !== oldParent) places.push(...placesFor(siblingsOf(tree, oldParent).filter((s) => s.id !== node.id).map((s) => s.id), oldParent, node.depth));
+    if (newParent !== oldParent)
+      places.push(
+        ...placesFor(
+          siblingsOf(tree, oldParent)
+            .filter((s) => s.id !== node.id)
+            .map((s) => s.id),
+          oldParent,
+          node.depth,
+        ),
+      );
     if (delta !== 0) {
       for (const id of subtreeIds(tree, node.id).slice(1)) {
         const r = rows.find((x) => x.id === id)!;
@@ -129,7 +176,13 @@ export async function moveNode(ctx: EditingContext, actor: Actor, ref: NodeRef, 
       }
     }
     if (!(await bumpNodeIfRevision(trx, node.id, input.revision))) {
-      throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, (await listNodeRows(trx, version.id)).find((r) => r.id === node.id)!));
+      throw new EditConflict<NodeState>(
+        `The node "${node.key}"`,
+        await nodeState(
+          trx,
+          (await listNodeRows(trx, version.id)).find((r) => r.id === node.id)!,
+        ),
+      );
     }
     await placeNodes(trx, places);
     const position = places.find((p) => p.id === node.id)!.position;
@@ -150,21 +203,34 @@ export async function moveNode(ctx: EditingContext, actor: Actor, ref: NodeRef, 
 }
 
 /** Deletes a node and everything below it; returns how many nodes were removed. */
-export async function deleteNode(ctx: EditingContext, actor: Actor, ref: NodeRef, input: { revision: number }): Promise<{ deleted: number }> {
+export async function deleteNode(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: NodeRef,
+  input: { revision: number },
+): Promise<{ deleted: number }> {
   return editTransaction(ctx, async (trx: Executor) => {
     const { version } = await loadDraft(trx, ref);
     const rows = await listNodeRows(trx, version.id);
     const node = findByKey(rows, ref.key, ref.number);
-    if (node.revision !== input.revision) throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
+    if (node.revision !== input.revision)
+      throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
     const tree = items(rows);
     const ids = subtreeIds(tree, node.id);
     const removed = rows.filter((r) => ids.includes(r.id));
-    const before = await Promise.all(removed.map(async (r) => ({ ...(await nodeState(trx, r)), parentKey: rows.find((p) => p.id === r.parentId)?.key ?? null })));
+    const before = await Promise.all(
+      removed.map(async (r) => ({
+        ...(await nodeState(trx, r)),
+        parentKey: rows.find((p) => p.id === r.parentId)?.key ?? null,
+      })),
+    );
     if (!(await bumpNodeIfRevision(trx, node.id, input.revision))) {
       throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
     }
     await deleteNodeRows(trx, ids);
-    const rest = siblingsOf(tree, node.parentId).filter((s) => s.id !== node.id).map((s) => s.id);
+    const rest = siblingsOf(tree, node.parentId)
+      .filter((s) => s.id !== node.id)
+      .map((s) => s.id);
     await placeNodes(trx, placesFor(rest, node.parentId, node.depth));
     await insertAuditEvent(trx, {
       actor,

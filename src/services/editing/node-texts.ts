@@ -8,7 +8,12 @@ import { notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts } from '#src/domain/text-fields.ts';
-import { parseStatusMap, statusAfterEdit, statusMapToJson, type StatusChoices } from '#src/domain/translation-status.ts';
+import {
+  parseStatusMap,
+  statusAfterEdit,
+  statusMapToJson,
+  type StatusChoices,
+} from '#src/domain/translation-status.ts';
 import { slugProblem } from '#src/domain/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
@@ -22,7 +27,14 @@ import {
   type NodeRow,
 } from '#src/storage/repositories/editing-repository.ts';
 import { editTransaction, entityId, loadDraft, type EditingContext, type VersionRef } from './edit-transaction.ts';
-import { NODE_TEXT_SPECS, nodeState, nodeTexts, reindexNode, type NodeState, type NodeTextField } from './node-state.ts';
+import {
+  NODE_TEXT_SPECS,
+  nodeState,
+  nodeTexts,
+  reindexNode,
+  type NodeState,
+  type NodeTextField,
+} from './node-state.ts';
 
 export interface NodeRef extends VersionRef {
   key: string;
@@ -47,11 +59,17 @@ async function loadNode(db: Executor, versionId: number, ref: NodeRef): Promise<
 
 /** Raises the conflict for `node` when the form's revision is not the stored one. */
 async function checkRevision(db: Executor, node: NodeRow, revision: number): Promise<void> {
-  if (node.revision !== revision) throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(db, node));
+  if (node.revision !== revision)
+    throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(db, node));
 }
 
 /** Term ids for `refs` (`taxonomy/term`) of the programme; unknown refs go into `errors.terms`. */
-async function termIdsFor(db: Executor, programmeId: number, refs: readonly string[], errors: Record<string, string>): Promise<number[]> {
+async function termIdsFor(
+  db: Executor,
+  programmeId: number,
+  refs: readonly string[],
+  errors: Record<string, string>,
+): Promise<number[]> {
   const terms = new Map((await listTermRows(db, programmeId)).map((t) => [`${t.taxonomyKey}/${t.key}`, t.id]));
   const unknown = refs.filter((r) => !terms.has(r));
   if (unknown.length > 0) errors['terms'] = `unknown term(s) ${unknown.map((u) => `"${u}"`).join(', ')}`;
@@ -59,7 +77,12 @@ async function termIdsFor(db: Executor, programmeId: number, refs: readonly stri
 }
 
 /** Saves a node's texts, slug (and term links when given); returns the node as now stored. */
-export async function updateNode(ctx: EditingContext, actor: Actor, ref: NodeRef, input: NodeTextsInput): Promise<NodeState> {
+export async function updateNode(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: NodeRef,
+  input: NodeTextsInput,
+): Promise<NodeState> {
   return editTransaction(ctx, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const node = await loadNode(trx, version.id, ref);
@@ -67,7 +90,9 @@ export async function updateNode(ctx: EditingContext, actor: Actor, ref: NodeRef
     const errors: Record<string, string> = {};
     const texts = cleanTexts(NODE_TEXT_SPECS, input.texts, errors);
     const slug = input.slug.trim();
-    const siblings = (await listNodeRows(trx, version.id)).filter((n) => n.parentId === node.parentId && n.id !== node.id).map((n) => n.slug);
+    const siblings = (await listNodeRows(trx, version.id))
+      .filter((n) => n.parentId === node.parentId && n.id !== node.id)
+      .map((n) => n.slug);
     const slugError = slugProblem(slug, siblings);
     if (slugError) errors['slug'] = slugError;
     const termIds = input.terms === undefined ? null : await termIdsFor(trx, programme.id, input.terms, errors);
@@ -82,7 +107,11 @@ export async function updateNode(ctx: EditingContext, actor: Actor, ref: NodeRef
       body: texts.body,
       translationStatus: statusMapToJson(status),
     });
-    if (!saved) throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, await loadNode(trx, version.id, ref)));
+    if (!saved)
+      throw new EditConflict<NodeState>(
+        `The node "${node.key}"`,
+        await nodeState(trx, await loadNode(trx, version.id, ref)),
+      );
     if (termIds !== null) await replaceNodeTerms(trx, node.id, termIds);
     await reindexNode(trx, version.id, node.id, texts);
     const after = await nodeState(trx, await loadNode(trx, version.id, ref));
@@ -101,7 +130,12 @@ export async function updateNode(ctx: EditingContext, actor: Actor, ref: NodeRef
 }
 
 /** Replaces the term links of a node. */
-export async function setNodeTerms(ctx: EditingContext, actor: Actor, ref: NodeRef, input: { revision: number; terms: readonly string[] }): Promise<NodeState> {
+export async function setNodeTerms(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: NodeRef,
+  input: { revision: number; terms: readonly string[] },
+): Promise<NodeState> {
   return editTransaction(ctx, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const node = await loadNode(trx, version.id, ref);
@@ -111,7 +145,10 @@ export async function setNodeTerms(ctx: EditingContext, actor: Actor, ref: NodeR
     if (Object.keys(errors).length > 0) throw new FieldErrors(`The terms of "${node.key}" were not saved`, errors);
     const before = await nodeState(trx, node);
     if (!(await bumpNodeIfRevision(trx, node.id, input.revision))) {
-      throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, await loadNode(trx, version.id, ref)));
+      throw new EditConflict<NodeState>(
+        `The node "${node.key}"`,
+        await nodeState(trx, await loadNode(trx, version.id, ref)),
+      );
     }
     await replaceNodeTerms(trx, node.id, termIds);
     const after = await nodeState(trx, await loadNode(trx, version.id, ref));

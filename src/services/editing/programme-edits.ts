@@ -9,10 +9,26 @@ import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Level } from '#src/domain/programme-file.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
-import { effectiveStatus, parseStatusMap, statusAfterEdit, statusMapToJson, type StatusChoices } from '#src/domain/translation-status.ts';
+import {
+  effectiveStatus,
+  parseStatusMap,
+  statusAfterEdit,
+  statusMapToJson,
+  type StatusChoices,
+} from '#src/domain/translation-status.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { findProgrammeRow, updateProgrammeIfRevision, type ProgrammeRow } from '#src/storage/repositories/editing-repository.ts';
-import { editTransaction, entityId, loadProgramme, type EditingContext, type ProgrammeRef } from './edit-transaction.ts';
+import {
+  findProgrammeRow,
+  updateProgrammeIfRevision,
+  type ProgrammeRow,
+} from '#src/storage/repositories/editing-repository.ts';
+import {
+  editTransaction,
+  entityId,
+  loadProgramme,
+  type EditingContext,
+  type ProgrammeRef,
+} from './edit-transaction.ts';
 
 export type { ProgrammeState };
 
@@ -55,7 +71,12 @@ function year(value: number | string, field: string, errors: Record<string, stri
   return n;
 }
 
-export async function updateProgramme(ctx: EditingContext, actor: Actor, ref: ProgrammeRef, input: ProgrammeInput): Promise<ProgrammeState> {
+export async function updateProgramme(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: ProgrammeRef,
+  input: ProgrammeInput,
+): Promise<ProgrammeState> {
   return editTransaction(ctx, async (trx) => {
     const p = await loadProgramme(trx, ref);
     if (p.revision !== input.revision) throw new EditConflict<ProgrammeState>('The programme', programmeState(p));
@@ -71,14 +92,30 @@ export async function updateProgramme(ctx: EditingContext, actor: Actor, ref: Pr
     const texts = cleanTexts(specs, given, errors);
     const periodStart = year(input.periodStart, 'periodStart', errors);
     const periodEnd = year(input.periodEnd, 'periodEnd', errors);
-    if (!errors['periodStart'] && !errors['periodEnd'] && periodEnd < periodStart) errors['periodEnd'] = 'must not be before the start of the period';
+    if (!errors['periodStart'] && !errors['periodEnd'] && periodEnd < periodStart)
+      errors['periodEnd'] = 'must not be before the start of the period';
     if (Object.keys(errors).length > 0) throw new FieldErrors('The programme was not saved', errors);
     // Required fields: cleanTexts has checked that each has its Finnish text.
     const required = (field: string): Level['name'] => texts[field] as Level['name'];
-    const levels: Level[] = p.levels.map((l) => ({ ...l, name: required(`levels.${l.key}.name`), namePlural: required(`levels.${l.key}.namePlural`) }));
+    const levels: Level[] = p.levels.map((l) => ({
+      ...l,
+      name: required(`levels.${l.key}.name`),
+      namePlural: required(`levels.${l.key}.namePlural`),
+    }));
     const title = texts['title']!;
-    const status = statusAfterEdit(parseStatusMap(p.translationStatus), programmeTexts(p), programmeTexts({ title, levels }), input.status ?? {});
-    const saved = await updateProgrammeIfRevision(trx, p.id, input.revision, { title, periodStart, periodEnd, levels, translationStatus: statusMapToJson(status) });
+    const status = statusAfterEdit(
+      parseStatusMap(p.translationStatus),
+      programmeTexts(p),
+      programmeTexts({ title, levels }),
+      input.status ?? {},
+    );
+    const saved = await updateProgrammeIfRevision(trx, p.id, input.revision, {
+      title,
+      periodStart,
+      periodEnd,
+      levels,
+      translationStatus: statusMapToJson(status),
+    });
     const now = (await findProgrammeRow(trx, ref.code, ref.slug))!;
     if (!saved) throw new EditConflict<ProgrammeState>('The programme', programmeState(now));
     const after = programmeState(now);

@@ -10,7 +10,13 @@ import type { TermState, TermTextField, TermTexts } from '#src/domain/editor-mod
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
-import { effectiveStatus, parseStatusMap, statusAfterEdit, statusMapToJson, type StatusChoices } from '#src/domain/translation-status.ts';
+import {
+  effectiveStatus,
+  parseStatusMap,
+  statusAfterEdit,
+  statusMapToJson,
+  type StatusChoices,
+} from '#src/domain/translation-status.ts';
 import { keyFromTitle } from '#src/domain/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
@@ -24,7 +30,13 @@ import {
   updateTermIfRevision,
   type TermRow,
 } from '#src/storage/repositories/editing-repository.ts';
-import { editTransaction, entityId, loadProgramme, type EditingContext, type ProgrammeRef } from './edit-transaction.ts';
+import {
+  editTransaction,
+  entityId,
+  loadProgramme,
+  type EditingContext,
+  type ProgrammeRef,
+} from './edit-transaction.ts';
 
 export type { TermState, TermTextField, TermTexts };
 
@@ -38,7 +50,13 @@ const termTexts = (t: TermRow): TermTexts => ({ title: t.title, shortTitle: t.sh
 
 export function termState(t: TermRow): TermState {
   const texts = termTexts(t);
-  return { taxonomy: t.taxonomyKey, key: t.key, revision: t.revision, texts, translation: effectiveStatus(parseStatusMap(t.translationStatus), texts) as TermState['translation'] };
+  return {
+    taxonomy: t.taxonomyKey,
+    key: t.key,
+    revision: t.revision,
+    texts,
+    translation: effectiveStatus(parseStatusMap(t.translationStatus), texts) as TermState['translation'],
+  };
 }
 
 export interface TermRef extends ProgrammeRef {
@@ -67,7 +85,11 @@ export async function addTerm(
     const siblings = (await listTermRows(trx, programme.id)).filter((t) => t.taxonomyId === taxonomy.id);
     const key = keyFromTitle(texts.title!.fi!, new Set(siblings.map((t) => t.key)));
     const status = statusAfterEdit({}, {}, texts, input.status ?? {});
-    await insertTermRow(trx, taxonomy.id, key, siblings.length, { ...texts, title: texts.title!, translationStatus: statusMapToJson(status) });
+    await insertTermRow(trx, taxonomy.id, key, siblings.length, {
+      ...texts,
+      title: texts.title!,
+      translationStatus: statusMapToJson(status),
+    });
     const after = termState(await findTerm(trx, programme.id, ref.taxonomy, key));
     await insertAuditEvent(trx, {
       actor,
@@ -96,7 +118,11 @@ export async function updateTerm(
     const texts = cleanTexts(TERM_TEXT_SPECS, input.texts, errors);
     if (Object.keys(errors).length > 0) throw new FieldErrors(`The term "${ref.key}" was not saved`, errors);
     const status = statusAfterEdit(parseStatusMap(term.translationStatus), termTexts(term), texts, input.status ?? {});
-    const saved = await updateTermIfRevision(trx, term.id, input.revision, { ...texts, title: texts.title!, translationStatus: statusMapToJson(status) });
+    const saved = await updateTermIfRevision(trx, term.id, input.revision, {
+      ...texts,
+      title: texts.title!,
+      translationStatus: statusMapToJson(status),
+    });
     const now = await findTerm(trx, programme.id, ref.taxonomy, ref.key);
     if (!saved) throw new EditConflict<TermState>(`The term "${ref.key}"`, termState(now));
     const after = termState(now);
@@ -114,7 +140,12 @@ export async function updateTerm(
   });
 }
 
-export async function deleteTerm(ctx: EditingContext, actor: Actor, ref: TermRef & { key: string }, input: { revision: number }): Promise<void> {
+export async function deleteTerm(
+  ctx: EditingContext,
+  actor: Actor,
+  ref: TermRef & { key: string },
+  input: { revision: number },
+): Promise<void> {
   await editTransaction(ctx, async (trx) => {
     const programme = await loadProgramme(trx, ref);
     const term = await findTerm(trx, programme.id, ref.taxonomy, ref.key);
@@ -127,7 +158,8 @@ export async function deleteTerm(ctx: EditingContext, actor: Actor, ref: TermRef
       );
     }
     await deleteTermLinks(trx, term.id);
-    if (!(await deleteTermIfRevision(trx, term.id, input.revision))) throw new EditConflict<TermState>(`The term "${ref.key}"`, termState(term));
+    if (!(await deleteTermIfRevision(trx, term.id, input.revision)))
+      throw new EditConflict<TermState>(`The term "${ref.key}"`, termState(term));
     await insertAuditEvent(trx, {
       actor,
       regionCode: ref.code,

@@ -7,10 +7,23 @@
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import type { VersionState, VersionTextField, VersionTexts } from '#src/domain/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
-import { checkDecision, nextStatus, planUpdate, supersededBy, type DecisionInput, type LifecycleAction } from '#src/domain/lifecycle.ts';
+import {
+  checkDecision,
+  nextStatus,
+  planUpdate,
+  supersededBy,
+  type DecisionInput,
+  type LifecycleAction,
+} from '#src/domain/lifecycle.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
-import { effectiveStatus, parseStatusMap, statusAfterEdit, statusMapToJson, type StatusChoices } from '#src/domain/translation-status.ts';
+import {
+  effectiveStatus,
+  parseStatusMap,
+  statusAfterEdit,
+  statusMapToJson,
+  type StatusChoices,
+} from '#src/domain/translation-status.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
@@ -25,7 +38,16 @@ import {
 import { linkNodeTerms } from '#src/storage/repositories/programmes-repository.ts';
 import { insertSearchRows, type SearchRow } from '#src/storage/repositories/search-repository.ts';
 import { searchRowsFor } from '../import-programme.ts';
-import { editTransaction, entityId, loadDraft, loadProgramme, loadVersion, type EditingContext, type ProgrammeRef, type VersionRef } from './edit-transaction.ts';
+import {
+  editTransaction,
+  entityId,
+  loadDraft,
+  loadProgramme,
+  loadVersion,
+  type EditingContext,
+  type ProgrammeRef,
+  type VersionRef,
+} from './edit-transaction.ts';
 import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
 
 export type { VersionState, VersionTextField, VersionTexts };
@@ -49,7 +71,10 @@ export function versionState(v: VersionRow): VersionState {
     revision: v.revision,
     texts,
     translation: effectiveStatus(parseStatusMap(v.translationStatus), texts) as VersionState['translation'],
-    decision: v.decisionBody && v.decisionDate ? { body: v.decisionBody, date: v.decisionDate, reference: v.decisionReference } : null,
+    decision:
+      v.decisionBody && v.decisionDate
+        ? { body: v.decisionBody, date: v.decisionDate, reference: v.decisionReference }
+        : null,
     updatedAt: v.updatedAt,
   };
 }
@@ -74,9 +99,20 @@ export async function updateVersionTexts(
     if (version.revision !== input.revision) throw conflict(version);
     const errors: Record<string, string> = {};
     const texts = cleanTexts(VERSION_TEXT_SPECS, input.texts, errors);
-    if (Object.keys(errors).length > 0) throw new FieldErrors(`The texts of version ${ref.number} were not saved`, errors);
-    const status = statusAfterEdit(parseStatusMap(version.translationStatus), versionTexts(version), texts, input.status ?? {});
-    if (!(await updateVersionIfRevision(trx, version.id, input.revision, { ...texts, translationStatus: statusMapToJson(status) }))) {
+    if (Object.keys(errors).length > 0)
+      throw new FieldErrors(`The texts of version ${ref.number} were not saved`, errors);
+    const status = statusAfterEdit(
+      parseStatusMap(version.translationStatus),
+      versionTexts(version),
+      texts,
+      input.status ?? {},
+    );
+    if (
+      !(await updateVersionIfRevision(trx, version.id, input.revision, {
+        ...texts,
+        translationStatus: statusMapToJson(status),
+      }))
+    ) {
       throw conflict(await reloadVersion(trx, programme.id, ref.number));
     }
     const after = versionState(await reloadVersion(trx, programme.id, ref.number));
@@ -105,10 +141,12 @@ export async function transitionVersion(
     const { programme, version, versions } = await loadVersion(trx, ref);
     if (version.revision !== input.revision) throw conflict(version);
     const status = nextStatus(version.number, version.status, input.action);
-    const decision = input.action === 'approve' ? checkDecision(input.decision ?? { body: {}, date: '', reference: '' }) : null;
+    const decision =
+      input.action === 'approve' ? checkDecision(input.decision ?? { body: {}, date: '', reference: '' }) : null;
     for (const number of input.action === 'approve' ? supersededBy(versions, version.number) : []) {
       const old = versions.find((v) => v.number === number)!;
-      if (!(await updateVersionIfRevision(trx, old.id, old.revision, { status: 'superseded' }))) throw conflict(await reloadVersion(trx, programme.id, number));
+      if (!(await updateVersionIfRevision(trx, old.id, old.revision, { status: 'superseded' })))
+        throw conflict(await reloadVersion(trx, programme.id, number));
       await insertAuditEvent(trx, {
         actor,
         regionCode: ref.code,
@@ -120,10 +158,17 @@ export async function transitionVersion(
         after: { status: 'superseded' },
       });
     }
-    const patch = decision ? { status, decisionBody: decision.body, decisionDate: decision.date, decisionReference: decision.reference } : { status };
-    if (!(await updateVersionIfRevision(trx, version.id, input.revision, patch))) throw conflict(await reloadVersion(trx, programme.id, ref.number));
+    const patch = decision
+      ? { status, decisionBody: decision.body, decisionDate: decision.date, decisionReference: decision.reference }
+      : { status };
+    if (!(await updateVersionIfRevision(trx, version.id, input.revision, patch)))
+      throw conflict(await reloadVersion(trx, programme.id, ref.number));
     const after = versionState(await reloadVersion(trx, programme.id, ref.number));
-    const verb = { consult: 'Sent version %n to consultation', approve: 'Approved version %n', reopen: 'Reopened version %n as a draft' }[input.action];
+    const verb = {
+      consult: 'Sent version %n to consultation',
+      approve: 'Approved version %n',
+      reopen: 'Reopened version %n as a draft',
+    }[input.action];
     await insertAuditEvent(trx, {
       actor,
       regionCode: ref.code,
@@ -146,7 +191,9 @@ export async function startUpdate(ctx: EditingContext, actor: Actor, ref: Progra
     const plan = planUpdate(versions);
     const source = versions.find((v) => v.number === plan.from)!;
     const sourceStatus = parseStatusMap(source.translationStatus);
-    const keep = Object.fromEntries(Object.entries(sourceStatus).filter(([field]) => field === 'vision' || field === 'summary'));
+    const keep = Object.fromEntries(
+      Object.entries(sourceStatus).filter(([field]) => field === 'vision' || field === 'summary'),
+    );
     const versionId = await insertDraftVersion(trx, programme.id, {
       number: plan.to,
       label: null,
@@ -171,7 +218,14 @@ export async function startUpdate(ctx: EditingContext, actor: Actor, ref: Progra
         translationStatus: n.translationStatus,
       });
       ids.set(n.id, id);
-      search.push(...searchRowsFor(versionId, id, { title: n.title as { fi: string }, shortTitle: n.shortTitle ?? undefined, summary: n.summary ?? undefined, body: n.body ?? undefined }));
+      search.push(
+        ...searchRowsFor(versionId, id, {
+          title: n.title as { fi: string },
+          shortTitle: n.shortTitle ?? undefined,
+          summary: n.summary ?? undefined,
+          body: n.body ?? undefined,
+        }),
+      );
     }
     await linkNodeTerms(
       trx,
@@ -179,8 +233,17 @@ export async function startUpdate(ctx: EditingContext, actor: Actor, ref: Progra
     );
     await insertSearchRows(trx, search);
     // The financing plan goes along: the new draft has the same node keys.
-    const planned = await listFinancingPlan(trx, { regionCode: ref.code, programmeSlug: ref.slug, versionNumber: plan.from });
-    if (planned.length > 0) await replaceFinancingPlan(trx, { regionCode: ref.code, programmeSlug: ref.slug, versionNumber: plan.to }, planned);
+    const planned = await listFinancingPlan(trx, {
+      regionCode: ref.code,
+      programmeSlug: ref.slug,
+      versionNumber: plan.from,
+    });
+    if (planned.length > 0)
+      await replaceFinancingPlan(
+        trx,
+        { regionCode: ref.code, programmeSlug: ref.slug, versionNumber: plan.to },
+        planned,
+      );
     const created = versionState(await reloadVersion(trx, programme.id, plan.to));
     await insertAuditEvent(trx, {
       actor,

@@ -61,7 +61,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {
@@ -81,9 +83,13 @@ export interface DecodedText {
 export function decodeText(bytes: Uint8Array, file: string, declared?: TextEncoding): DecodedText {
   if (declared === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: declared, detected: false };
   const bad = firstInvalidUtf8(bytes);
-  if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', detected: declared === undefined };
+  if (bad < 0)
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', detected: declared === undefined };
   if (declared === undefined) return { text: decodeWindows1252(bytes), encoding: 'windows-1252', detected: true };
-  const sample = Array.from(bytes.subarray(bad, bad + 4), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  const sample = Array.from(
+    bytes.subarray(bad, bad + 4),
+    (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join(' ');
   const problem =
     `${file}: line ${lineOf(bytes, bad)}, byte offset ${bad}: not valid UTF-8 (bytes ${sample}); ` +
     'the file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, or leave --encoding out to detect it)';

@@ -19,10 +19,21 @@ const row = (plan: number, sums: readonly { kind: string; cents: number }[]): Fu
   paidCents: sums.filter((s) => s.kind === 'paid').reduce((a, s) => a + s.cents, 0),
 });
 
-export async function fundingOverview(db: Db, reader: ProgrammeReader, projects: ProjectQueries, regionCode: string, slug: string): Promise<FundingOverview> {
+export async function fundingOverview(
+  db: Db,
+  reader: ProgrammeReader,
+  projects: ProjectQueries,
+  regionCode: string,
+  slug: string,
+): Promise<FundingOverview> {
   const content = await reader.versionContent(regionCode, slug);
-  if (content.version.number !== content.programme.currentVersion) throw notFound(`The current version of programme "${slug}"`);
-  const plan = await listFinancingPlan(db.kysely, { regionCode, programmeSlug: slug, versionNumber: content.version.number });
+  if (content.version.number !== content.programme.currentVersion)
+    throw notFound(`The current version of programme "${slug}"`);
+  const plan = await listFinancingPlan(db.kysely, {
+    regionCode,
+    programmeSlug: slug,
+    versionNumber: content.version.number,
+  });
   const all = flattenTree(content.nodes);
   const byPriority = [];
   for (const node of all.filter((n) => n.depth === 2)) {
@@ -40,5 +51,11 @@ export async function fundingOverview(db: Db, reader: ProgrammeReader, projects:
     );
     return planned === 0 && r.grantedCents === 0 && r.paidCents === 0 ? [] : [{ fund, ...r }];
   });
-  return { programme: { slug, title: content.programme.title }, version: content.version.number, hasPlan: plan.length > 0, byPriority, byFund };
+  return {
+    programme: { slug, title: content.programme.title },
+    version: content.version.number,
+    hasPlan: plan.length > 0,
+    byPriority,
+    byFund,
+  };
 }

@@ -34,13 +34,18 @@ export interface PlanImportResult {
   unchanged: number;
 }
 
-export async function importFinancingPlan(db: Db, bytes: Uint8Array, options: PlanImportOptions): Promise<PlanImportResult> {
+export async function importFinancingPlan(
+  db: Db,
+  bytes: Uint8Array,
+  options: PlanImportOptions,
+): Promise<PlanImportResult> {
   const { file } = options;
   const targets = await programmeLinkTargets(db.kysely, options.regionCode);
   const programme = targets.get(options.programme);
   if (!programme) throw notFound(`programme ${options.programme} of region ${options.regionCode}`);
   const nodeKeys = programme.versions.get(options.version);
-  if (!nodeKeys) throw notFound(`version ${options.version} of programme ${options.programme} of region ${options.regionCode}`);
+  if (!nodeKeys)
+    throw notFound(`version ${options.version} of programme ${options.programme} of region ${options.regionCode}`);
 
   const text = decodeText(bytes, file, options.encoding).text;
   let table: Table;
@@ -57,7 +62,11 @@ export async function importFinancingPlan(db: Db, bytes: Uint8Array, options: Pl
   });
 
   return inTransaction(db.kysely, async (trx) => {
-    const counts = await replaceFinancingPlan(trx, { regionCode: options.regionCode, programmeSlug: options.programme, versionNumber: options.version }, lines);
+    const counts = await replaceFinancingPlan(
+      trx,
+      { regionCode: options.regionCode, programmeSlug: options.programme, versionNumber: options.version },
+      lines,
+    );
     if (counts.added + counts.changed + counts.removed > 0) {
       await bumpGeneration(trx);
       if (options.actor) {
@@ -83,7 +92,8 @@ export async function importFinancingPlan(db: Db, bytes: Uint8Array, options: Pl
  */
 export function planLinesFromTable(file: string, table: Table, lookups: PlanLookups): PlanLine[] {
   if (table.header.length === 0) throw invalidFile(file, [`${file}: the file is empty (no header row)`]);
-  if (table.format === 'csv' && table.rows[0]?.row === 1) throw invalidFile(file, [`${file}: row 1: ${table.rows[0].problem}`]);
+  if (table.format === 'csv' && table.rows[0]?.row === 1)
+    throw invalidFile(file, [`${file}: row 1: ${table.rows[0].problem}`]);
 
   // Column names are matched without regard to case and surrounding space.
   const index = new Map<string, number>();
@@ -93,7 +103,13 @@ export function planLinesFromTable(file: string, table: Table, lookups: PlanLook
   });
   const where = table.format === 'csv' ? 'row 1, ' : '';
   const missing = PLAN_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) throw invalidFile(file, missing.map((c) => `${file}: ${where}column "${c}": missing required column (the columns are ${PLAN_COLUMNS.join(', ')})`));
+  if (missing.length > 0)
+    throw invalidFile(
+      file,
+      missing.map(
+        (c) => `${file}: ${where}column "${c}": missing required column (the columns are ${PLAN_COLUMNS.join(', ')})`,
+      ),
+    );
   if (table.rows.length === 0) throw invalidFile(file, [`${file}: the file has no plan rows`]);
 
   const problems: string[] = [];
@@ -107,12 +123,15 @@ export function planLinesFromTable(file: string, table: Table, lookups: PlanLook
     }
     const values = row.cells;
     const mapped = mapPlanRow((c) => (index.has(c) ? values[index.get(c)!] : undefined), lookups);
-    for (const p of mapped.problems) problems.push(`${at}, column "${table.header[index.get(p.column ?? '') ?? -1] ?? p.column}": ${p.reason}`);
+    for (const p of mapped.problems)
+      problems.push(`${at}, column "${table.header[index.get(p.column ?? '') ?? -1] ?? p.column}": ${p.reason}`);
     if (!mapped.line) continue;
     const key = `${mapped.line.nodeKey} ${mapped.line.fund} ${mapped.line.year}`;
     const first = cells.get(key);
     if (first !== undefined) {
-      problems.push(`${at}: node ${mapped.line.nodeKey}, fund ${mapped.line.fund} and year ${mapped.line.year} appear twice (${table.rowLabel}s ${first} and ${row.row})`);
+      problems.push(
+        `${at}: node ${mapped.line.nodeKey}, fund ${mapped.line.fund} and year ${mapped.line.year} appear twice (${table.rowLabel}s ${first} and ${row.row})`,
+      );
     } else {
       cells.set(key, row.row);
       lines.push(mapped.line);
@@ -122,12 +141,19 @@ export function planLinesFromTable(file: string, table: Table, lookups: PlanLook
   return lines;
 }
 
-export async function importFinancingPlanFile(db: Db, path: string, options: Omit<PlanImportOptions, 'file'>): Promise<PlanImportResult> {
+export async function importFinancingPlanFile(
+  db: Db,
+  path: string,
+  options: Omit<PlanImportOptions, 'file'>,
+): Promise<PlanImportResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   return importFinancingPlan(db, bytes, { ...options, file: path });
 }

@@ -16,7 +16,13 @@ import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
-import { insertProjects, programmeLinkTargets, projectHashes, updateProjects, type ProjectWrite } from '#src/storage/repositories/projects-repository.ts';
+import {
+  insertProjects,
+  programmeLinkTargets,
+  projectHashes,
+  updateProjects,
+  type ProjectWrite,
+} from '#src/storage/repositories/projects-repository.ts';
 import { findRegion, listMunicipalities } from '#src/storage/repositories/regions-repository.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
 import { readCsv, readJsonTable, type Table, type TableRow } from './read-table.ts';
@@ -98,16 +104,30 @@ function headerProblems(table: Table, mapping: ProjectMapping): { problems: stri
   const where = table.format === 'csv' ? 'row 1, ' : '';
   for (const { column, optional } of mappedColumns(mapping)) {
     const at = table.header.flatMap((h, i) => (h === column ? [i + 1] : []));
-    if (at.length > 1) problems.push(`${where}column "${column}": appears ${at.length} times in the header (fields ${at.join(', ')}), so which one is meant cannot be told`);
+    if (at.length > 1)
+      problems.push(
+        `${where}column "${column}": appears ${at.length} times in the header (fields ${at.join(', ')}), so which one is meant cannot be told`,
+      );
     if (at.length > 0) continue;
     missing.add(column);
     if (optional) continue;
     const near = table.header.find((h) => norm(h) === norm(column));
-    const hint = near !== undefined ? ` (the header has "${near}" — a stray character?)` : table.format === 'json' ? ' (no item has it)' : '';
+    const hint =
+      near !== undefined
+        ? ` (the header has "${near}" — a stray character?)`
+        : table.format === 'json'
+          ? ' (no item has it)'
+          : '';
     problems.push(`${where}column "${column}": missing required column${hint}`);
   }
-  const names = (['fi', 'sv', 'en'] as const).map((l) => mapping.fields[`name.${l}`]?.column).filter((c): c is string => c !== undefined);
-  if (names.length > 0 && names.every((c) => missing.has(c)) && !problems.some((p) => names.some((c) => p.includes(`"${c}"`)))) {
+  const names = (['fi', 'sv', 'en'] as const)
+    .map((l) => mapping.fields[`name.${l}`]?.column)
+    .filter((c): c is string => c !== undefined);
+  if (
+    names.length > 0 &&
+    names.every((c) => missing.has(c)) &&
+    !problems.some((p) => names.some((c) => p.includes(`"${c}"`)))
+  ) {
     problems.push(`${where}none of the name columns (${names.map((c) => `"${c}"`).join(', ')}) is in the header`);
   }
   return { problems, missing };
@@ -123,10 +143,21 @@ async function loadLookups(db: Db, regionCode: string, programme: string | null)
   }
   const targets = await programmeLinkTargets(db.kysely, regionCode);
   if (programme !== null && !targets.has(programme)) {
-    throw new AppError('bad_request', `"${programme}" is not a programme of region ${regionCode} (its programmes: ${[...targets.keys()].join(', ') || 'none'})`);
+    throw new AppError(
+      'bad_request',
+      `"${programme}" is not a programme of region ${regionCode} (its programmes: ${[...targets.keys()].join(', ') || 'none'})`,
+    );
   }
-  const programmes = new Map([...targets].map(([slug, t]) => [slug, { nodes: t.nodes, terms: t.terms, levelKeys: new Set(t.levelKeys) }]));
-  return { regionCode, municipalityCodes: new Set(municipalities.map((m) => m.code)), municipalityByName: byName, programmes, programme };
+  const programmes = new Map(
+    [...targets].map(([slug, t]) => [slug, { nodes: t.nodes, terms: t.terms, levelKeys: new Set(t.levelKeys) }]),
+  );
+  return {
+    regionCode,
+    municipalityCodes: new Set(municipalities.map((m) => m.code)),
+    municipalityByName: byName,
+    programmes,
+    programme,
+  };
 }
 
 function readTable(text: string, options: ProjectImportOptions): Table {
@@ -140,13 +171,20 @@ function readTable(text: string, options: ProjectImportOptions): Table {
 const describeProblem = (p: RowProblem): string => (p.column === null ? p.reason : `column "${p.column}": ${p.reason}`);
 
 /** Checks and imports the project list in `bytes` (see the module comment). */
-export async function importProjects(db: Db, bytes: Uint8Array, options: ProjectImportOptions): Promise<ProjectImportResult> {
+export async function importProjects(
+  db: Db,
+  bytes: Uint8Array,
+  options: ProjectImportOptions,
+): Promise<ProjectImportResult> {
   const { file, mapping } = options;
   const decoded = decodeText(bytes, file, options.encoding);
   const table = readTable(decoded.text, options);
-  if (table.header.length === 0 && table.rows.length === 0) throw invalidFile(file, [`${file}: the file is empty (no header row)`]);
-  if (table.format === 'csv' && table.rows.length === 1 && table.rows[0]!.row === 1) throw invalidFile(file, [`${file}: row 1: ${table.rows[0]!.problem}`]);
-  if (table.rows.length === 0) throw invalidFile(file, [`${file}: the file has ${table.format === 'csv' ? 'a header but ' : ''}no project rows`]);
+  if (table.header.length === 0 && table.rows.length === 0)
+    throw invalidFile(file, [`${file}: the file is empty (no header row)`]);
+  if (table.format === 'csv' && table.rows.length === 1 && table.rows[0]!.row === 1)
+    throw invalidFile(file, [`${file}: row 1: ${table.rows[0]!.problem}`]);
+  if (table.rows.length === 0)
+    throw invalidFile(file, [`${file}: the file has ${table.format === 'csv' ? 'a header but ' : ''}no project rows`]);
 
   const header = headerProblems(table, mapping);
   const lookups = await loadLookups(db, options.regionCode, options.programme ?? mapping.programme ?? null);
@@ -167,7 +205,9 @@ export async function importProjects(db: Db, bytes: Uint8Array, options: Project
       const cells = row.cells;
       const mapped = mapRow((c) => (index.has(c) ? cells[index.get(c)!] : undefined), mapping, lookups);
       // A missing column is reported once, at the header, not again on every row.
-      const problems = mapped.problems.filter((p) => p.column === null || !p.column.split('" / "').every((c) => header.missing.has(c))).map(describeProblem);
+      const problems = mapped.problems
+        .filter((p) => p.column === null || !p.column.split('" / "').every((c) => header.missing.has(c)))
+        .map(describeProblem);
       if (problems.length > 0) rowProblems.set(row, problems);
       else if (mapped.project) projects.set(row, mapped.project);
       if (mapped.code !== null) {
@@ -176,7 +216,8 @@ export async function importProjects(db: Db, bytes: Uint8Array, options: Project
         else rowsByCode.set(mapped.code, { rows: [row], column: mapped.codeColumn });
       }
     }
-    if (options.progress && ((n + 1) % 1000 === 0 || n + 1 === total)) options.progress({ phase: 'checking', done: n + 1, total });
+    if (options.progress && ((n + 1) % 1000 === 0 || n + 1 === total))
+      options.progress({ phase: 'checking', done: n + 1, total });
   });
   for (const [code, { rows, column }] of rowsByCode) {
     if (rows.length < 2) continue;
@@ -189,12 +230,21 @@ export async function importProjects(db: Db, bytes: Uint8Array, options: Project
     }
   }
 
-  const place = (row: TableRow): string => `${table.rowLabel} ${row.row}${table.format === 'csv' && row.line !== row.row ? ` (line ${row.line})` : ''}`;
+  const place = (row: TableRow): string =>
+    `${table.rowLabel} ${row.row}${table.format === 'csv' && row.line !== row.row ? ` (line ${row.line})` : ''}`;
   const rejectedRows = table.rows.filter((r) => rowProblems.has(r));
-  const rejected: RejectedRow[] = rejectedRows.map((r) => ({ row: r.row, line: r.line, endLine: r.endLine, problems: rowProblems.get(r)!, raw: r.raw }));
+  const rejected: RejectedRow[] = rejectedRows.map((r) => ({
+    row: r.row,
+    line: r.line,
+    endLine: r.endLine,
+    problems: rowProblems.get(r)!,
+    raw: r.raw,
+  }));
   const problems = [
     ...header.problems.map((p) => `${file}: ${p}`),
-    ...rejectedRows.flatMap((r) => rowProblems.get(r)!.map((p) => `${file}: ${place(r)}${p.startsWith('column ') ? ', ' : ': '}${p}`)),
+    ...rejectedRows.flatMap((r) =>
+      rowProblems.get(r)!.map((p) => `${file}: ${place(r)}${p.startsWith('column ') ? ', ' : ': '}${p}`),
+    ),
   ];
   if (header.problems.length > 0 || (rejected.length > 0 && !options.skipInvalid)) throw invalidFile(file, problems);
 
@@ -227,7 +277,12 @@ export async function writeProjects(
     const r = projectSchema.safeParse(p);
     return r.success ? [] : r.error.issues.map((i) => `project ${p.code}: ${i.path.join('.')}: ${i.message}`);
   });
-  if (invalid.length > 0) throw new AppError('bad_request', `${invalid.length} problem(s) in the projects to write; nothing was written`, invalid.slice(0, 50));
+  if (invalid.length > 0)
+    throw new AppError(
+      'bad_request',
+      `${invalid.length} problem(s) in the projects to write; nothing was written`,
+      invalid.slice(0, 50),
+    );
   return writeCheckedProjects(db, regionCode, projects, at, progress, audit);
 }
 
@@ -270,7 +325,13 @@ async function writeCheckedProjects(
     await updateProjects(trx, db.dialect, regionCode, changed, at, step);
     if (total > 0) await bumpGeneration(trx);
     if (total > 0 && audit) {
-      const counts = { rows: audit.rows, added: added.length, changed: changed.length, unchanged, rejected: audit.rejected };
+      const counts = {
+        rows: audit.rows,
+        added: added.length,
+        changed: changed.length,
+        unchanged,
+        rejected: audit.rejected,
+      };
       await insertAuditEvent(trx, {
         actor: audit.actor,
         regionCode,
@@ -292,12 +353,19 @@ async function writeCheckedProjects(
 }
 
 /** Reads `path` and imports it. */
-export async function importProjectsFile(db: Db, path: string, options: Omit<ProjectImportOptions, 'file'> & { file?: string }): Promise<ProjectImportResult> {
+export async function importProjectsFile(
+  db: Db,
+  path: string,
+  options: Omit<ProjectImportOptions, 'file'> & { file?: string },
+): Promise<ProjectImportResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   return importProjects(db, bytes, { ...options, file: options.file ?? path });
 }

@@ -15,7 +15,10 @@ async function readJson(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   try {
     return JSON.parse(text.replace(/^\ufeff/, ''));
@@ -54,6 +57,7 @@ export async function presetNames(contentDir: string): Promise<string[]> {
 
 export async function readPreset(contentDir: string, name: string): Promise<ProjectMapping> {
   const names = await presetNames(contentDir);
-  if (!names.includes(name)) throw new AppError('bad_request', `there is no mapping preset "${name}" (presets: ${names.join(', ') || 'none'})`);
+  if (!names.includes(name))
+    throw new AppError('bad_request', `there is no mapping preset "${name}" (presets: ${names.join(', ') || 'none'})`);
   return readMappingFile(join(contentDir, 'mappings', `${name}.json`));
 }

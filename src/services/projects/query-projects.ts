@@ -7,15 +7,30 @@
 import { badRequest, notFound } from '#src/domain/errors.ts';
 import { LANGS } from '#src/domain/languages.ts';
 import { FUND_CODES, FUND_LIST, isFundCode, type FundCode } from '#src/domain/projects/funds.ts';
-import { PROJECT_STATUSES, isProjectStatus, type FundingKind, type ProjectStatus } from '#src/domain/projects/status.ts';
+import {
+  PROJECT_STATUSES,
+  isProjectStatus,
+  type FundingKind,
+  type ProjectStatus,
+} from '#src/domain/projects/status.ts';
 import { PROJECT_CODE } from '#src/domain/projects/project.ts';
 import type { ProjectListItem, ProjectSection, ProjectTotals, StoredProject } from '#src/domain/projects/listing.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import { searchGroups } from '#src/domain/search-text.ts';
 import { findByKey, flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import { CatalogueBuilder, type ProjectCatalogue, type MoneySum, type ProjectFilterQuery, type ProjectSort } from '#src/domain/projects/catalogue.ts';
-import { findProject, forEachCatalogueProject, readProjectsGeneration } from '#src/storage/repositories/projects-repository.ts';
+import {
+  CatalogueBuilder,
+  type ProjectCatalogue,
+  type MoneySum,
+  type ProjectFilterQuery,
+  type ProjectSort,
+} from '#src/domain/projects/catalogue.ts';
+import {
+  findProject,
+  forEachCatalogueProject,
+  readProjectsGeneration,
+} from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -59,7 +74,17 @@ export interface ProjectQuery {
 }
 
 /** The parameter names of the filter, in the order URLs list them. */
-export const FILTER_PARAMS = ['theme', 'priority', 'term', 'municipality', 'fund', 'status', 'from_year', 'to_year', 'q'] as const;
+export const FILTER_PARAMS = [
+  'theme',
+  'priority',
+  'term',
+  'municipality',
+  'fund',
+  'status',
+  'from_year',
+  'to_year',
+  'q',
+] as const;
 
 type Raw = Record<string, unknown>;
 
@@ -77,7 +102,8 @@ const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 function integer(raw: Raw, name: string, min: number, max: number): number | undefined {
   const s = single(raw, name);
   if (s === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(s) || Number(s) < min || Number(s) > max) throw badRequest(`${name}: must be a whole number from ${min} to ${max}, not "${s.slice(0, 40)}"`);
+  if (!/^\d{1,6}$/.test(s) || Number(s) < min || Number(s) > max)
+    throw badRequest(`${name}: must be a whole number from ${min} to ${max}, not "${s.slice(0, 40)}"`);
   return Number(s);
 }
 
@@ -86,18 +112,21 @@ export function parseProjectFilter(raw: Raw): ProjectFilter {
   const f: ProjectFilter = {};
   for (const name of ['theme', 'priority'] as const) {
     const v = single(raw, name);
-    if (v !== undefined && !KEY.test(v)) throw badRequest(`${name}: must be a node key of lower-case letters a–z, digits and single hyphens`);
+    if (v !== undefined && !KEY.test(v))
+      throw badRequest(`${name}: must be a node key of lower-case letters a–z, digits and single hyphens`);
     if (v !== undefined) f[name] = v;
   }
   const term = single(raw, 'term');
   if (term !== undefined) {
     const parts = term.split('/');
-    if (parts.length !== 2 || !parts.every((p) => KEY.test(p))) throw badRequest('term: must be a taxonomy and a term key, "taxonomy/term", e.g. "spearheads/logistics"');
+    if (parts.length !== 2 || !parts.every((p) => KEY.test(p)))
+      throw badRequest('term: must be a taxonomy and a term key, "taxonomy/term", e.g. "spearheads/logistics"');
     f.term = term;
   }
   const municipality = single(raw, 'municipality');
   if (municipality !== undefined) {
-    if (!/^\d{3}$/.test(municipality)) throw badRequest('municipality: must be a 3-digit official municipality code such as "285"');
+    if (!/^\d{3}$/.test(municipality))
+      throw badRequest('municipality: must be a 3-digit official municipality code such as "285"');
     f.municipality = municipality;
   }
   const fund = single(raw, 'fund');
@@ -112,7 +141,8 @@ export function parseProjectFilter(raw: Raw): ProjectFilter {
   }
   const from = integer(raw, 'from_year', 1900, 2100);
   const to = integer(raw, 'to_year', 1900, 2100);
-  if (from !== undefined && to !== undefined && from > to) throw badRequest(`from_year: ${from} is after to_year ${to}`);
+  if (from !== undefined && to !== undefined && from > to)
+    throw badRequest(`from_year: ${from} is after to_year ${to}`);
   if (from !== undefined) f.from_year = from;
   if (to !== undefined) f.to_year = to;
   const q = single(raw, 'q');
@@ -129,7 +159,8 @@ export function parseProjectQuery(raw: Raw): ProjectQuery {
   const page = integer(raw, 'page', 1, 100_000) ?? 1;
   const size = integer(raw, 'size', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
   const sort = single(raw, 'sort') ?? 'name';
-  if (!(PROJECT_SORTS as readonly string[]).includes(sort)) throw badRequest(`sort: must be one of ${PROJECT_SORTS.join(', ')}`);
+  if (!(PROJECT_SORTS as readonly string[]).includes(sort))
+    throw badRequest(`sort: must be one of ${PROJECT_SORTS.join(', ')}`);
   return { filter, page, size, sort: sort as ProjectSort };
 }
 
@@ -146,7 +177,6 @@ export interface ProjectPage {
   sort: ProjectSort;
   projects: ProjectListItem[];
 }
-
 
 /**
  * Project queries of one database, with the programme reader for the node and term names. Lists,
@@ -173,7 +203,11 @@ export class ProjectQueries {
     const held = this.projectsGeneration;
     const fresh = this.reader.invalidations !== held.invalidations;
     if (content !== held.content || fresh) {
-      this.projectsGeneration = { content, invalidations: this.reader.invalidations, projects: await readProjectsGeneration(this.db.kysely) };
+      this.projectsGeneration = {
+        content,
+        invalidations: this.reader.invalidations,
+        projects: await readProjectsGeneration(this.db.kysely),
+      };
     }
     return { generation: this.projectsGeneration.projects, fresh };
   }
@@ -190,11 +224,22 @@ export class ProjectQueries {
     if (held?.ready && held.generation >= generation) return held.ready;
     if (held?.building && held.buildingFor >= generation) return fresh || !held.ready ? held.building : held.ready;
     const building = this.build(regionCode);
-    const entry: HeldCatalogue = { generation: held?.generation ?? -1, ready: held?.ready ?? null, building, buildingFor: generation };
+    const entry: HeldCatalogue = {
+      generation: held?.generation ?? -1,
+      ready: held?.ready ?? null,
+      building,
+      buildingFor: generation,
+    };
     this.catalogues.set(regionCode, entry);
     building.then(
       (catalogue) => {
-        if (this.catalogues.get(regionCode) === entry) this.catalogues.set(regionCode, { generation: catalogue.generation, ready: catalogue, building: null, buildingFor: generation });
+        if (this.catalogues.get(regionCode) === entry)
+          this.catalogues.set(regionCode, {
+            generation: catalogue.generation,
+            ready: catalogue,
+            building: null,
+            buildingFor: generation,
+          });
       },
       () => {
         if (this.catalogues.get(regionCode) === entry) this.catalogues.set(regionCode, { ...entry, building: null });
@@ -213,7 +258,8 @@ export class ProjectQueries {
       const generation = await readProjectsGeneration(this.db.kysely);
       const builder = new CatalogueBuilder();
       await forEachCatalogueProject(this.db.kysely, regionCode, (p) => builder.add(p));
-      if (attempt === 3 || (await readProjectsGeneration(this.db.kysely)) === generation) return Object.assign(builder.build(NAME_ORDER), { generation });
+      if (attempt === 3 || (await readProjectsGeneration(this.db.kysely)) === generation)
+        return Object.assign(builder.build(NAME_ORDER), { generation });
     }
   }
 
@@ -223,7 +269,10 @@ export class ProjectQueries {
   }
 
   /** The region's catalogue and the filter in stored values. */
-  private async prepared(regionCode: string, f: ProjectFilter): Promise<{ catalogue: ProjectCatalogue; filter: ProjectFilterQuery }> {
+  private async prepared(
+    regionCode: string,
+    f: ProjectFilter,
+  ): Promise<{ catalogue: ProjectCatalogue; filter: ProjectFilterQuery }> {
     const { regionCode: code, filter } = await this.resolve(regionCode, f);
     return { catalogue: await this.catalogue(code), filter };
   }
@@ -234,13 +283,19 @@ export class ProjectQueries {
   }
 
   /** The programme whose nodes and terms the filters name: the region's main programme (latest period). */
-  private async programmeTree(regionCode: string): Promise<{ slug: string; nodes: TreeNode[]; terms: Set<string> } | null> {
+  private async programmeTree(
+    regionCode: string,
+  ): Promise<{ slug: string; nodes: TreeNode[]; terms: Set<string> } | null> {
     // The same rule as the site's main programme: the one with the latest period.
     const programmes = (await this.reader.programmes(regionCode)).filter((p) => p.currentVersion !== null);
     const p = programmes.sort((a, b) => b.periodEnd - a.periodEnd || b.periodStart - a.periodStart)[0];
     if (!p) return null;
     const content = await this.reader.versionContent(regionCode, p.slug);
-    return { slug: p.slug, nodes: content.nodes, terms: new Set(content.taxonomies.flatMap((t) => t.terms.map((term) => `${t.key}/${term.key}`))) };
+    return {
+      slug: p.slug,
+      nodes: content.nodes,
+      terms: new Set(content.taxonomies.flatMap((t) => t.terms.map((term) => `${t.key}/${term.key}`))),
+    };
   }
 
   /** The filter in stored values; unknown nodes, terms or regions are errors naming the parameter. */
@@ -252,7 +307,8 @@ export class ProjectQueries {
       const under = (name: 'theme' | 'priority', depth: number): string[] => {
         const key = f[name]!;
         const node = tree ? findByKey(tree.nodes, key) : null;
-        if (!tree || !node || node.depth !== depth) throw badRequest(`${name}: "${key}" is not a ${name} of the region's programme`);
+        if (!tree || !node || node.depth !== depth)
+          throw badRequest(`${name}: "${key}" is not a ${name} of the region's programme`);
         return [node.key, ...flattenTree(node.children).map((n) => n.key)];
       };
       let keys: string[] | null = null;
@@ -263,13 +319,15 @@ export class ProjectQueries {
       }
       if (keys !== null) out.nodeKeys = { programme: tree!.slug, keys };
       if (f.term !== undefined) {
-        if (!tree || !tree.terms.has(f.term)) throw badRequest(`term: "${f.term}" is not a term of the region's programme`);
+        if (!tree || !tree.terms.has(f.term))
+          throw badRequest(`term: "${f.term}" is not a term of the region's programme`);
         const [taxonomy, term] = f.term.split('/') as [string, string];
         out.term = { programme: tree.slug, taxonomy, term };
       }
     }
     if (f.municipality !== undefined) {
-      if (!(await this.reader.municipalities()).some((m) => m.code === f.municipality)) throw badRequest(`municipality: "${f.municipality}" is not an official municipality code`);
+      if (!(await this.reader.municipalities()).some((m) => m.code === f.municipality))
+        throw badRequest(`municipality: "${f.municipality}" is not an official municipality code`);
       out.municipality = f.municipality;
     }
     if (f.fund !== undefined) out.fund = f.fund;
@@ -283,8 +341,20 @@ export class ProjectQueries {
   /** One page of the matching projects with the total count. */
   async list(regionCode: string, query: ProjectQuery): Promise<ProjectPage> {
     const { catalogue, filter } = await this.prepared(regionCode, query.filter);
-    const { count: total, items: projects } = catalogue.query(filter, query.sort, (query.page - 1) * query.size, query.size);
-    return { total, page: query.page, size: query.size, pages: Math.max(1, Math.ceil(total / query.size)), sort: query.sort, projects };
+    const { count: total, items: projects } = catalogue.query(
+      filter,
+      query.sort,
+      (query.page - 1) * query.size,
+      query.size,
+    );
+    return {
+      total,
+      page: query.page,
+      size: query.size,
+      pages: Math.max(1, Math.ceil(total / query.size)),
+      sort: query.sort,
+      projects,
+    };
   }
 
   /** Every matching project (for exports), in `sort` order. */
@@ -303,26 +373,41 @@ export class ProjectQueries {
   async totals(regionCode: string, f: ProjectFilter): Promise<ProjectTotals> {
     const { catalogue, filter } = await this.prepared(regionCode, f);
     const { count, sums } = catalogue.summary(filter);
-    const cents = (fund: FundCode | null, kind: FundingKind): number => sums.filter((s) => (fund === null || s.fund === fund) && s.kind === kind).reduce((a, s) => a + s.cents, 0);
+    const cents = (fund: FundCode | null, kind: FundingKind): number =>
+      sums.filter((s) => (fund === null || s.fund === fund) && s.kind === kind).reduce((a, s) => a + s.cents, 0);
     const byFund = FUND_CODES.filter((fund) => sums.some((s) => s.fund === fund)).map((fund) => ({
       fund,
       grantedCents: cents(fund, 'granted'),
       paidCents: cents(fund, 'paid'),
       plannedCents: cents(fund, 'planned'),
     }));
-    return { count, grantedCents: cents(null, 'granted'), paidCents: cents(null, 'paid'), plannedCents: cents(null, 'planned'), byFund };
+    return {
+      count,
+      grantedCents: cents(null, 'granted'),
+      paidCents: cents(null, 'paid'),
+      plannedCents: cents(null, 'planned'),
+      byFund,
+    };
   }
 
   /** The projects section of a priority or term page: the first `limit` projects by name, the count and money by fund. */
-  async section(regionCode: string, filter: Pick<ProjectFilter, 'priority' | 'term'>, limit = 10): Promise<ProjectSection> {
-    const [page, totals] = await Promise.all([this.list(regionCode, { filter, page: 1, size: limit, sort: 'name' }), this.totals(regionCode, filter)]);
+  async section(
+    regionCode: string,
+    filter: Pick<ProjectFilter, 'priority' | 'term'>,
+    limit = 10,
+  ): Promise<ProjectSection> {
+    const [page, totals] = await Promise.all([
+      this.list(regionCode, { filter, page: 1, size: limit, sort: 'name' }),
+      this.totals(regionCode, filter),
+    ]);
     return { filter: filterParams(filter), totals, projects: page.projects };
   }
 
   /** One project of the region; not_found when there is none. */
   async project(regionCode: string, code: string): Promise<StoredProject> {
     const region = await this.reader.region(regionCode);
-    if (!PROJECT_CODE.test(code)) throw badRequest('projectCode: must be a project code of letters, digits, ".", "_" and "-"');
+    if (!PROJECT_CODE.test(code))
+      throw badRequest('projectCode: must be a project code of letters, digits, ".", "_" and "-"');
     const p = await findProject(this.db.kysely, region.code, code);
     if (!p) throw notFound(`Project "${code}" of region ${region.code}`);
     return p;

@@ -104,7 +104,8 @@ export function readCsv(input: string, delimiter: string = detectDelimiter(input
   // A final newline does not start another line.
   if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
   const lastLine = starts.length;
-  const lineText = (from: number, to: number): string => text.slice(starts[from - 1], to < lastLine ? starts[to]! - 1 : undefined).replace(/\n$/, '');
+  const lineText = (from: number, to: number): string =>
+    text.slice(starts[from - 1], to < lastLine ? starts[to]! - 1 : undefined).replace(/\n$/, '');
   const isEmptyLine = (n: number): boolean => n <= lastLine && lineText(n, n) === '';
 
   if (text.trim() === '') return { format: 'csv', delimiter, header: [], rows: [], rowLabel: 'row' };
@@ -122,7 +123,16 @@ export function readCsv(input: string, delimiter: string = detectDelimiter(input
       format: 'csv',
       delimiter,
       header,
-      rows: [{ row: 1, line: 1, endLine: headerEnd, cells: null, problem: `the header row cannot be read: ${quoteProblem(e.code ?? '', e.message, 1, headerEnd, lastLine)}`, raw: lineText(1, headerEnd) }],
+      rows: [
+        {
+          row: 1,
+          line: 1,
+          endLine: headerEnd,
+          cells: null,
+          problem: `the header row cannot be read: ${quoteProblem(e.code ?? '', e.message, 1, headerEnd, lastLine)}`,
+          raw: lineText(1, headerEnd),
+        },
+      ],
       rowLabel: 'row',
     };
   }
@@ -179,12 +189,20 @@ export function readCsv(input: string, delimiter: string = detectDelimiter(input
           // A record spans one line more for each line break inside its (quoted) values. Counted
           // here rather than asked of csv-parse (its `info` option costs a third of the parse).
           let end = start;
-          for (const cell of record) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) end++;
+          for (const cell of record)
+            for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) end++;
           lastEnd = end;
           rowNumber++;
           // Rows of nothing but empty cells (spreadsheets leave them) are not data.
           if (record.every((c) => c.trim() === '')) return null;
-          rows.push({ row: rowNumber, line: start, endLine: end, cells: record, problem: null, raw: lineText(start, end) });
+          rows.push({
+            row: rowNumber,
+            line: start,
+            endLine: end,
+            cells: record,
+            problem: null,
+            raw: lineText(start, end),
+          });
           return null;
         },
       } as never);
@@ -193,7 +211,14 @@ export function readCsv(input: string, delimiter: string = detectDelimiter(input
       const e = error as CsvError;
       const start = nextStart();
       const end = Math.max(start, Math.min(lastLine, base + (e.lines ?? 1)));
-      rows.push({ row: ++rowNumber, line: start, endLine: end, cells: null, problem: quoteProblem(e.code ?? '', e.message, start, end, lastLine), raw: lineText(start, end) });
+      rows.push({
+        row: ++rowNumber,
+        line: start,
+        endLine: end,
+        cells: null,
+        problem: quoteProblem(e.code ?? '', e.message, start, end, lastLine),
+        raw: lineText(start, end),
+      });
       segmentStart = end + 1;
     }
   }
@@ -224,20 +249,27 @@ export function readJsonTable(text: string): Table | { error: string } {
   const rows: TableRow[] = data.map((item: unknown, i) => {
     const raw = JSON.stringify(item);
     const base = { row: i + 1, line: i + 1, endLine: i + 1, raw };
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return { ...base, cells: null, problem: 'is not an object' };
+    if (!item || typeof item !== 'object' || Array.isArray(item))
+      return { ...base, cells: null, problem: 'is not an object' };
     const record = item as Record<string, unknown>;
     const bad: string[] = [];
     const cells = header.map((key) => {
       const value = record[key];
       if (value === undefined || value === null) return '';
-      if (Array.isArray(value) && value.every((v) => ['string', 'number'].includes(typeof v))) return value.map(String).join('\n');
+      if (Array.isArray(value) && value.every((v) => ['string', 'number'].includes(typeof v)))
+        return value.map(String).join('\n');
       if (typeof value === 'object') {
         bad.push(key);
         return '';
       }
       return String(value);
     });
-    if (bad.length > 0) return { ...base, cells: null, problem: `holds an object in ${bad.map((k) => `"${k}"`).join(', ')}; values must be text, numbers or lists of them` };
+    if (bad.length > 0)
+      return {
+        ...base,
+        cells: null,
+        problem: `holds an object in ${bad.map((k) => `"${k}"`).join(', ')}; values must be text, numbers or lists of them`,
+      };
     return { ...base, cells, problem: null };
   });
   return { format: 'json', delimiter: null, header, rows, rowLabel: 'item' };

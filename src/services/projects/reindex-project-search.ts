@@ -5,7 +5,10 @@
  */
 import { projectSearchTexts } from '#src/domain/projects/search-text.ts';
 import type { Db } from '#src/storage/database.ts';
-import { listProjectSearchSources, replaceAllProjectSearchRows } from '#src/storage/repositories/projects-repository.ts';
+import {
+  listProjectSearchSources,
+  replaceAllProjectSearchRows,
+} from '#src/storage/repositories/projects-repository.ts';
 import { rebuildIfStale } from '../search-index-version.ts';
 
 const KEY = 'project_search_index_version';

@@ -6,7 +6,12 @@ import type { RejectedRow } from './import-projects.ts';
 
 export function rejectsCsv(rejected: readonly RejectedRow[]): string {
   return stringify(
-    rejected.map((r) => [r.row, r.line === r.endLine ? String(r.line) : `${r.line}-${r.endLine}`, r.problems.join('; '), r.raw]),
+    rejected.map((r) => [
+      r.row,
+      r.line === r.endLine ? String(r.line) : `${r.line}-${r.endLine}`,
+      r.problems.join('; '),
+      r.raw,
+    ]),
     { header: true, columns: ['row', 'lines', 'problems', 'raw'], bom: true },
   );
 }

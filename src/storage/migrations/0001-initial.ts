@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import type { Dialect } from '../database.ts';
 import { idColumn } from './id-column.ts';
 
-
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const id = idColumn(dialect);
 
@@ -163,10 +162,14 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
 
   if (dialect === 'postgres') {
     // The stems are already normalised by Suunta's stemmer, so the 'simple' configuration only splits words.
-    await sql`ALTER TABLE node_search ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', stems)) STORED`.execute(db);
+    await sql`ALTER TABLE node_search ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', stems)) STORED`.execute(
+      db,
+    );
     await sql`CREATE INDEX node_search_tsv ON node_search USING GIN (tsv)`.execute(db);
   } else {
-    await sql`CREATE VIRTUAL TABLE node_search_fts USING fts5(stems, content='node_search', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE node_search_fts USING fts5(stems, content='node_search', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER node_search_ai AFTER INSERT ON node_search BEGIN
       INSERT INTO node_search_fts(rowid, stems) VALUES (new.id, new.stems); END`.execute(db);
     await sql`CREATE TRIGGER node_search_ad AFTER DELETE ON node_search BEGIN
@@ -185,7 +188,21 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
 
 export async function down(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') await sql`DROP TABLE IF EXISTS node_search_fts`.execute(db);
-  for (const table of ['meta', 'node_search', 'node_terms', 'terms', 'taxonomies', 'nodes', 'versions', 'programmes', 'contacts', 'offices', 'councils', 'municipalities', 'regions']) {
+  for (const table of [
+    'meta',
+    'node_search',
+    'node_terms',
+    'terms',
+    'taxonomies',
+    'nodes',
+    'versions',
+    'programmes',
+    'contacts',
+    'offices',
+    'councils',
+    'municipalities',
+    'regions',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

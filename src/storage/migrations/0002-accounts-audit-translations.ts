@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.ts';
 import { idColumn } from './id-column.ts';
 
-
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const id = idColumn(dialect);
 
@@ -82,7 +81,10 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     await db.schema.alterTable(table).addColumn('translation_status', 'text').execute();
   }
   for (const table of ['offices', 'contacts', 'terms', 'taxonomies']) {
-    await db.schema.alterTable(table).addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
   }
 }
 

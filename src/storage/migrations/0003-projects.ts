@@ -43,7 +43,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('municipality_code', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('project_municipalities_pk', ['project_id', 'municipality_code'])
     .execute();
-  await db.schema.createIndex('project_municipalities_code').on('project_municipalities').columns(['municipality_code', 'project_id']).execute();
+  await db.schema
+    .createIndex('project_municipalities_code')
+    .on('project_municipalities')
+    .columns(['municipality_code', 'project_id'])
+    .execute();
 
   await db.schema
     .createTable('project_funding')
@@ -55,7 +59,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('year', 'integer')
     .addPrimaryKeyConstraint('project_funding_pk', ['project_id', 'position'])
     .execute();
-  await db.schema.createIndex('project_funding_fund').on('project_funding').columns(['fund', 'kind', 'project_id']).execute();
+  await db.schema
+    .createIndex('project_funding_fund')
+    .on('project_funding')
+    .columns(['fund', 'kind', 'project_id'])
+    .execute();
   await db.schema.createIndex('project_funding_year').on('project_funding').columns(['year', 'project_id']).execute();
 
   await db.schema
@@ -66,7 +74,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('is_primary', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('project_nodes_pk', ['project_id', 'programme_slug', 'node_key'])
     .execute();
-  await db.schema.createIndex('project_nodes_node').on('project_nodes').columns(['programme_slug', 'node_key', 'project_id']).execute();
+  await db.schema
+    .createIndex('project_nodes_node')
+    .on('project_nodes')
+    .columns(['programme_slug', 'node_key', 'project_id'])
+    .execute();
 
   await db.schema
     .createTable('project_terms')
@@ -76,7 +88,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('term_key', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('project_terms_pk', ['project_id', 'programme_slug', 'taxonomy_key', 'term_key'])
     .execute();
-  await db.schema.createIndex('project_terms_term').on('project_terms').columns(['programme_slug', 'taxonomy_key', 'term_key', 'project_id']).execute();
+  await db.schema
+    .createIndex('project_terms_term')
+    .on('project_terms')
+    .columns(['programme_slug', 'taxonomy_key', 'term_key', 'project_id'])
+    .execute();
 
   await db.schema
     .createTable('project_search')
@@ -88,14 +104,20 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('project_search_project').on('project_search').column('project_id').execute();
 
   if (dialect === 'postgres') {
-    await sql`ALTER TABLE project_search ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', stems)) STORED`.execute(db);
+    await sql`ALTER TABLE project_search ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', stems)) STORED`.execute(
+      db,
+    );
     await sql`CREATE INDEX project_search_tsv ON project_search USING GIN (tsv)`.execute(db);
   } else {
-    await sql`CREATE VIRTUAL TABLE project_search_fts USING fts5(stems, content='project_search', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE project_search_fts USING fts5(stems, content='project_search', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER project_search_ai AFTER INSERT ON project_search BEGIN
       INSERT INTO project_search_fts(rowid, stems) VALUES (new.id, new.stems); END`.execute(db);
     await sql`CREATE TRIGGER project_search_ad AFTER DELETE ON project_search BEGIN
-      INSERT INTO project_search_fts(project_search_fts, rowid, stems) VALUES ('delete', old.id, old.stems); END`.execute(db);
+      INSERT INTO project_search_fts(project_search_fts, rowid, stems) VALUES ('delete', old.id, old.stems); END`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER project_search_au AFTER UPDATE ON project_search BEGIN
       INSERT INTO project_search_fts(project_search_fts, rowid, stems) VALUES ('delete', old.id, old.stems);
       INSERT INTO project_search_fts(rowid, stems) VALUES (new.id, new.stems); END`.execute(db);
@@ -110,13 +132,28 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('fund', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('planned_cents', money, (c) => c.notNull())
-    .addPrimaryKeyConstraint('financing_plan_pk', ['region_code', 'programme_slug', 'version_number', 'node_key', 'fund', 'year'])
+    .addPrimaryKeyConstraint('financing_plan_pk', [
+      'region_code',
+      'programme_slug',
+      'version_number',
+      'node_key',
+      'fund',
+      'year',
+    ])
     .execute();
 }
 
 export async function down(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') await sql`DROP TABLE IF EXISTS project_search_fts`.execute(db);
-  for (const table of ['financing_plan', 'project_search', 'project_terms', 'project_nodes', 'project_funding', 'project_municipalities', 'projects']) {
+  for (const table of [
+    'financing_plan',
+    'project_search',
+    'project_terms',
+    'project_nodes',
+    'project_funding',
+    'project_municipalities',
+    'projects',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

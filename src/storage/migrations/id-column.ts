@@ -4,5 +4,6 @@ import type { Dialect } from '../database.ts';
 
 /** An integer primary key that the database numbers: identity on PostgreSQL, autoincrement on SQLite. */
 export function idColumn(dialect: Dialect): (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
-  return (col) => (dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement());
+  return (col) =>
+    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
 }

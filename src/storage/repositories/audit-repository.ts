@@ -32,7 +32,10 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
     .execute();
 }
 
-export async function listAuditEvents(db: Executor, filter: AuditFilter = {}): Promise<{ total: number; entries: AuditEntry[] }> {
+export async function listAuditEvents(
+  db: Executor,
+  filter: AuditFilter = {},
+): Promise<{ total: number; entries: AuditEntry[] }> {
   let q = db.selectFrom('audit_events');
   if (filter.regionCode !== undefined) q = q.where('region_code', '=', filter.regionCode);
   if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
@@ -78,8 +81,20 @@ export async function auditFacets(
     .where('user_id', 'is not', null)
     .orderBy('actor')
     .execute();
-  const actions = await db.selectFrom('audit_events').select('action').distinct().where('region_code', '=', regionCode).orderBy('action').execute();
-  const types = await db.selectFrom('audit_events').select('entity_type').distinct().where('region_code', '=', regionCode).orderBy('entity_type').execute();
+  const actions = await db
+    .selectFrom('audit_events')
+    .select('action')
+    .distinct()
+    .where('region_code', '=', regionCode)
+    .orderBy('action')
+    .execute();
+  const types = await db
+    .selectFrom('audit_events')
+    .select('entity_type')
+    .distinct()
+    .where('region_code', '=', regionCode)
+    .orderBy('entity_type')
+    .execute();
   return {
     users: users.map((u) => ({ userId: u.user_id!, actor: u.actor })),
     actions: actions.map((a) => a.action),

@@ -29,7 +29,12 @@ export interface ProgrammeRow {
 }
 
 export async function findProgrammeRow(db: Executor, regionCode: string, slug: string): Promise<ProgrammeRow | null> {
-  const r = await db.selectFrom('programmes').selectAll().where('region_code', '=', regionCode).where('slug', '=', slug).executeTakeFirst();
+  const r = await db
+    .selectFrom('programmes')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   if (!r) return null;
   return {
     id: r.id,
@@ -49,7 +54,13 @@ export async function updateProgrammeIfRevision(
   db: Executor,
   id: number,
   revision: number,
-  p: { title: LocalizedText; periodStart: number; periodEnd: number; levels: Level[]; translationStatus: string | null },
+  p: {
+    title: LocalizedText;
+    periodStart: number;
+    periodEnd: number;
+    levels: Level[];
+    translationStatus: string | null;
+  },
 ): Promise<boolean> {
   const r = await db
     .updateTable('programmes')
@@ -107,7 +118,12 @@ function toVersionRow(v: VersionDb): VersionRow {
 }
 
 export async function listVersionRows(db: Executor, programmeId: number): Promise<VersionRow[]> {
-  const rows = await db.selectFrom('versions').selectAll().where('programme_id', '=', programmeId).orderBy('number').execute();
+  const rows = await db
+    .selectFrom('versions')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('number')
+    .execute();
   return rows.map(toVersionRow);
 }
 
@@ -123,7 +139,12 @@ export interface VersionPatch {
   translationStatus?: string | null;
 }
 
-export async function updateVersionIfRevision(db: Executor, id: number, revision: number, patch: VersionPatch): Promise<boolean> {
+export async function updateVersionIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  patch: VersionPatch,
+): Promise<boolean> {
   const set: Record<string, unknown> = { revision: revision + 1, updated_at: now() };
   if (patch.status !== undefined) set['status'] = patch.status;
   if (patch.label !== undefined) set['label'] = textToJson(patch.label);
@@ -134,14 +155,25 @@ export async function updateVersionIfRevision(db: Executor, id: number, revision
   if (patch.vision !== undefined) set['vision'] = textToJson(patch.vision);
   if (patch.summary !== undefined) set['summary'] = textToJson(patch.summary);
   if (patch.translationStatus !== undefined) set['translation_status'] = patch.translationStatus;
-  const r = await db.updateTable('versions').set(set).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+  const r = await db
+    .updateTable('versions')
+    .set(set)
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
   return updated(r);
 }
 
 export async function insertDraftVersion(
   db: Executor,
   programmeId: number,
-  v: { number: number; label: LocalizedText | null; vision: LocalizedText | null; summary: LocalizedText | null; translationStatus: string | null },
+  v: {
+    number: number;
+    label: LocalizedText | null;
+    vision: LocalizedText | null;
+    summary: LocalizedText | null;
+    translationStatus: string | null;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('versions')
@@ -171,7 +203,12 @@ export async function insertDraftVersion(
  * concurrent change of the version's status (e.g. sending it to consultation).
  */
 export async function touchDraftVersion(db: Executor, id: number): Promise<boolean> {
-  const r = await db.updateTable('versions').set({ updated_at: now() }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  const r = await db
+    .updateTable('versions')
+    .set({ updated_at: now() })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
   return updated(r);
 }
 
@@ -227,12 +264,24 @@ function toNodeRow(r: NodeDb): NodeRow {
 
 /** Every node of a version, parents before children, siblings in order. */
 export async function listNodeRows(db: Executor, versionId: number): Promise<NodeRow[]> {
-  const rows = await db.selectFrom('nodes').selectAll().where('version_id', '=', versionId).orderBy('depth').orderBy('position').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('nodes')
+    .selectAll()
+    .where('version_id', '=', versionId)
+    .orderBy('depth')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   return rows.map(toNodeRow);
 }
 
 export async function findNodeRow(db: Executor, versionId: number, key: string): Promise<NodeRow | null> {
-  const r = await db.selectFrom('nodes').selectAll().where('version_id', '=', versionId).where('key', '=', key).executeTakeFirst();
+  const r = await db
+    .selectFrom('nodes')
+    .selectAll()
+    .where('version_id', '=', versionId)
+    .where('key', '=', key)
+    .executeTakeFirst();
   return r ? toNodeRow(r) : null;
 }
 
@@ -245,7 +294,12 @@ export interface NodeTextsPatch {
   translationStatus: string | null;
 }
 
-export async function updateNodeIfRevision(db: Executor, id: number, revision: number, p: NodeTextsPatch): Promise<boolean> {
+export async function updateNodeIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  p: NodeTextsPatch,
+): Promise<boolean> {
   const r = await db
     .updateTable('nodes')
     .set({
@@ -274,10 +328,7 @@ export async function bumpNodeIfRevision(db: Executor, id: number, revision: num
   return updated(r);
 }
 
-export async function insertNodeRow(
-  db: Executor,
-  n: Omit<NodeRow, 'id' | 'revision'>,
-): Promise<number> {
+export async function insertNodeRow(db: Executor, n: Omit<NodeRow, 'id' | 'revision'>): Promise<number> {
   const row = await db
     .insertInto('nodes')
     .values({
@@ -300,9 +351,16 @@ export async function insertNodeRow(
 }
 
 /** Sets where nodes sit (parent, order, depth); used after a move, an insertion or a deletion. */
-export async function placeNodes(db: Executor, places: readonly { id: number; parentId: number | null; position: number; depth: number }[]): Promise<void> {
+export async function placeNodes(
+  db: Executor,
+  places: readonly { id: number; parentId: number | null; position: number; depth: number }[],
+): Promise<void> {
   for (const p of places) {
-    await db.updateTable('nodes').set({ parent_id: p.parentId, position: p.position, depth: p.depth }).where('id', '=', p.id).execute();
+    await db
+      .updateTable('nodes')
+      .set({ parent_id: p.parentId, position: p.position, depth: p.depth })
+      .where('id', '=', p.id)
+      .execute();
   }
 }
 
@@ -369,8 +427,20 @@ export interface TermRow {
 }
 
 export async function listTaxonomyRows(db: Executor, programmeId: number): Promise<TaxonomyRow[]> {
-  const rows = await db.selectFrom('taxonomies').selectAll().where('programme_id', '=', programmeId).orderBy('position').execute();
-  return rows.map((t) => ({ id: t.id, key: t.key, position: t.position, name: requiredTextFromJson(t.name), description: textFromJson(t.description), revision: t.revision }));
+  const rows = await db
+    .selectFrom('taxonomies')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('position')
+    .execute();
+  return rows.map((t) => ({
+    id: t.id,
+    key: t.key,
+    position: t.position,
+    name: requiredTextFromJson(t.name),
+    description: textFromJson(t.description),
+    revision: t.revision,
+  }));
 }
 
 export async function listTermRows(db: Executor, programmeId: number): Promise<TermRow[]> {
@@ -404,7 +474,13 @@ export interface TermTexts {
   translationStatus: string | null;
 }
 
-export async function insertTermRow(db: Executor, taxonomyId: number, key: string, position: number, t: TermTexts): Promise<number> {
+export async function insertTermRow(
+  db: Executor,
+  taxonomyId: number,
+  key: string,
+  position: number,
+  t: TermTexts,
+): Promise<number> {
   const row = await db
     .insertInto('terms')
     .values({
@@ -465,7 +541,13 @@ export type OfficeRow = EditableOffice;
 export type OfficeValues = Omit<OfficeRow, 'id' | 'position' | 'revision'>;
 
 export async function listOfficeRows(db: Executor, regionCode: string): Promise<OfficeRow[]> {
-  const rows = await db.selectFrom('offices').selectAll().where('region_code', '=', regionCode).orderBy('position').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('offices')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   return rows.map((o) => ({
     id: o.id,
     key: o.key,
@@ -492,7 +574,12 @@ const officeColumns = (o: OfficeValues) => ({
   email: o.email,
 });
 
-export async function insertOfficeRow(db: Executor, regionCode: string, position: number, o: OfficeValues): Promise<number> {
+export async function insertOfficeRow(
+  db: Executor,
+  regionCode: string,
+  position: number,
+  o: OfficeValues,
+): Promise<number> {
   const row = await db
     .insertInto('offices')
     .values({ region_code: regionCode, position, ...officeColumns(o) })
@@ -501,7 +588,12 @@ export async function insertOfficeRow(db: Executor, regionCode: string, position
   return row.id;
 }
 
-export async function updateOfficeIfRevision(db: Executor, id: number, revision: number, o: OfficeValues): Promise<boolean> {
+export async function updateOfficeIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  o: OfficeValues,
+): Promise<boolean> {
   const r = await db
     .updateTable('offices')
     .set({ ...officeColumns(o), revision: revision + 1 })
@@ -516,7 +608,13 @@ export type ContactRow = EditableContact;
 export type ContactValues = Omit<ContactRow, 'id' | 'position' | 'revision'>;
 
 export async function listContactRows(db: Executor, regionCode: string): Promise<ContactRow[]> {
-  const rows = await db.selectFrom('contacts').selectAll().where('region_code', '=', regionCode).orderBy('position').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   return rows.map((c) => ({
     id: c.id,
     position: c.position,
@@ -529,9 +627,20 @@ export async function listContactRows(db: Executor, regionCode: string): Promise
   }));
 }
 
-const contactColumns = (c: ContactValues) => ({ name: c.name, role: textToJson(c.role) ?? '{}', topic: textToJson(c.topic), email: c.email, phone: c.phone });
+const contactColumns = (c: ContactValues) => ({
+  name: c.name,
+  role: textToJson(c.role) ?? '{}',
+  topic: textToJson(c.topic),
+  email: c.email,
+  phone: c.phone,
+});
 
-export async function insertContactRow(db: Executor, regionCode: string, position: number, c: ContactValues): Promise<number> {
+export async function insertContactRow(
+  db: Executor,
+  regionCode: string,
+  position: number,
+  c: ContactValues,
+): Promise<number> {
   const row = await db
     .insertInto('contacts')
     .values({ region_code: regionCode, position, ...contactColumns(c) })
@@ -540,7 +649,12 @@ export async function insertContactRow(db: Executor, regionCode: string, positio
   return row.id;
 }
 
-export async function updateContactIfRevision(db: Executor, id: number, revision: number, c: ContactValues): Promise<boolean> {
+export async function updateContactIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  c: ContactValues,
+): Promise<boolean> {
   const r = await db
     .updateTable('contacts')
     .set({ ...contactColumns(c), revision: revision + 1 })
@@ -553,7 +667,12 @@ export async function updateContactIfRevision(db: Executor, id: number, revision
 export type CouncilTable = 'offices' | 'contacts';
 
 /** Deletes an office or contact still at `revision`; false when it changed or is gone. */
-export async function deleteCouncilRowIfRevision(db: Executor, table: CouncilTable, id: number, revision: number): Promise<boolean> {
+export async function deleteCouncilRowIfRevision(
+  db: Executor,
+  table: CouncilTable,
+  id: number,
+  revision: number,
+): Promise<boolean> {
   const r = await db.deleteFrom(table).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
   return (r?.numDeletedRows ?? 0n) > 0n;
 }
@@ -567,7 +686,10 @@ export async function orderCouncilRows(db: Executor, table: CouncilTable, ids: r
 
 /** True when the region has a council row (offices and contacts belong to it). */
 export async function councilExists(db: Executor, regionCode: string): Promise<boolean> {
-  return (await db.selectFrom('councils').select('region_code').where('region_code', '=', regionCode).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('councils').select('region_code').where('region_code', '=', regionCode).executeTakeFirst()) !==
+    undefined
+  );
 }
 
 /** The terms linked to a node as `taxonomy/term`, in taxonomy and term order. */

@@ -43,7 +43,11 @@ export async function deletePlanCell(db: Executor, key: PlanKey, cell: Cell): Pr
 }
 
 /** Version number → number of plan lines, for the versions of a programme that have a plan. */
-export async function planLineCounts(db: Executor, regionCode: string, programmeSlug: string): Promise<Map<number, number>> {
+export async function planLineCounts(
+  db: Executor,
+  regionCode: string,
+  programmeSlug: string,
+): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom('financing_plan')
     .select(['version_number', (eb) => eb.fn.countAll<string | number>().as('n')])

@@ -22,7 +22,13 @@ export async function countLoginFailures(db: Executor, key: string, since: strin
 
 /** The oldest failure for `key` at or after `since` (when the window frees up again). */
 export async function oldestLoginFailure(db: Executor, key: string, since: string): Promise<string | null> {
-  const row = await db.selectFrom('login_attempts').select('attempted_at').where('key', '=', key).where('attempted_at', '>=', since).orderBy('attempted_at').executeTakeFirst();
+  const row = await db
+    .selectFrom('login_attempts')
+    .select('attempted_at')
+    .where('key', '=', key)
+    .where('attempted_at', '>=', since)
+    .orderBy('attempted_at')
+    .executeTakeFirst();
   return row?.attempted_at ?? null;
 }
 

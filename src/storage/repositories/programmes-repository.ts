@@ -35,7 +35,16 @@ export async function deleteProgramme(db: Executor, programmeId: number): Promis
 
 export async function insertProgramme(
   db: Executor,
-  p: { regionCode: string; slug: string; kind: string; title: LocalizedText; periodStart: number; periodEnd: number; levels: Level[]; revision: number },
+  p: {
+    regionCode: string;
+    slug: string;
+    kind: string;
+    title: LocalizedText;
+    periodStart: number;
+    periodEnd: number;
+    levels: Level[];
+    revision: number;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('programmes')
@@ -55,10 +64,20 @@ export async function insertProgramme(
   return row.id;
 }
 
-export async function insertTaxonomy(db: Executor, programmeId: number, t: { key: string; position: number; name: LocalizedText; description: LocalizedText | null }): Promise<number> {
+export async function insertTaxonomy(
+  db: Executor,
+  programmeId: number,
+  t: { key: string; position: number; name: LocalizedText; description: LocalizedText | null },
+): Promise<number> {
   const row = await db
     .insertInto('taxonomies')
-    .values({ programme_id: programmeId, key: t.key, position: t.position, name: textToJson(t.name) ?? '{}', description: textToJson(t.description) })
+    .values({
+      programme_id: programmeId,
+      key: t.key,
+      position: t.position,
+      name: textToJson(t.name) ?? '{}',
+      description: textToJson(t.description),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -67,7 +86,13 @@ export async function insertTaxonomy(db: Executor, programmeId: number, t: { key
 export async function insertTerm(
   db: Executor,
   taxonomyId: number,
-  t: { key: string; position: number; title: LocalizedText; shortTitle: LocalizedText | null; description: LocalizedText | null },
+  t: {
+    key: string;
+    position: number;
+    title: LocalizedText;
+    shortTitle: LocalizedText | null;
+    description: LocalizedText | null;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('terms')
@@ -206,7 +231,12 @@ export async function findProgramme(db: Executor, regionCode: string, slug: stri
 }
 
 export async function listVersions(db: Executor, programmeId: number): Promise<StoredVersion[]> {
-  const rows = await db.selectFrom('versions').selectAll().where('programme_id', '=', programmeId).orderBy('number').execute();
+  const rows = await db
+    .selectFrom('versions')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('number')
+    .execute();
   return rows.map((v) => ({
     dbId: v.id,
     number: v.number,
@@ -225,13 +255,25 @@ export async function listVersions(db: Executor, programmeId: number): Promise<S
 
 /** The whole node tree of a version, children in order, with the terms linked to each node. */
 export async function loadTree(db: Executor, versionId: number, levels: readonly Level[]): Promise<TreeNode[]> {
-  const rows = await db.selectFrom('nodes').selectAll().where('version_id', '=', versionId).orderBy('depth').orderBy('position').execute();
+  const rows = await db
+    .selectFrom('nodes')
+    .selectAll()
+    .where('version_id', '=', versionId)
+    .orderBy('depth')
+    .orderBy('position')
+    .execute();
   const links = await db
     .selectFrom('node_terms')
     .innerJoin('nodes', 'nodes.id', 'node_terms.node_id')
     .innerJoin('terms', 'terms.id', 'node_terms.term_id')
     .innerJoin('taxonomies', 'taxonomies.id', 'terms.taxonomy_id')
-    .select(['node_terms.node_id as nodeId', 'terms.key as term', 'taxonomies.key as taxonomy', 'taxonomies.position as tp', 'terms.position as p'])
+    .select([
+      'node_terms.node_id as nodeId',
+      'terms.key as term',
+      'taxonomies.key as taxonomy',
+      'taxonomies.position as tp',
+      'terms.position as p',
+    ])
     .where('nodes.version_id', '=', versionId)
     .execute();
   links.sort((a, b) => a.tp - b.tp || a.p - b.p);
@@ -267,7 +309,12 @@ export async function nodeIdsByKey(db: Executor, versionId: number): Promise<Map
 }
 
 export async function loadTaxonomies(db: Executor, programmeId: number): Promise<Taxonomy[]> {
-  const taxonomies = await db.selectFrom('taxonomies').selectAll().where('programme_id', '=', programmeId).orderBy('position').execute();
+  const taxonomies = await db
+    .selectFrom('taxonomies')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('position')
+    .execute();
   if (taxonomies.length === 0) return [];
   const terms = await db
     .selectFrom('terms')

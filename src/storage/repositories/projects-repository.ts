@@ -17,7 +17,6 @@ import type { Executor } from '../executor.ts';
 import { readMeta, writeMeta } from './meta-repository.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
 
-
 function chunks<T>(items: readonly T[], columns: number): T[][] {
   const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
   const out: T[][] = [];
@@ -41,8 +40,15 @@ export interface ProjectWrite {
 }
 
 /** Code → id and content hash of every project of a region. */
-export async function projectHashes(db: Executor, regionCode: string): Promise<Map<string, { id: number; hash: string }>> {
-  const rows = await db.selectFrom('projects').select(['id', 'code', 'content_hash']).where('region_code', '=', regionCode).execute();
+export async function projectHashes(
+  db: Executor,
+  regionCode: string,
+): Promise<Map<string, { id: number; hash: string }>> {
+  const rows = await db
+    .selectFrom('projects')
+    .select(['id', 'code', 'content_hash'])
+    .where('region_code', '=', regionCode)
+    .execute();
   return new Map(rows.map((r) => [r.code, { id: r.id, hash: r.content_hash }]));
 }
 
@@ -83,8 +89,13 @@ const PROJECT_COLUMNS = [
   'updated_at',
 ] as const satisfies readonly (keyof ReturnType<typeof projectRow>)[];
 
-async function insertChildren(db: Executor, dialect: Dialect, items: readonly { id: number; w: ProjectWrite }[]): Promise<void> {
-  const insert = (table: string, columns: readonly string[], rows: (string | number | null)[][]): Promise<unknown> => bulkInsert(db, dialect, table, columns, rows);
+async function insertChildren(
+  db: Executor,
+  dialect: Dialect,
+  items: readonly { id: number; w: ProjectWrite }[],
+): Promise<void> {
+  const insert = (table: string, columns: readonly string[], rows: (string | number | null)[][]): Promise<unknown> =>
+    bulkInsert(db, dialect, table, columns, rows);
   await insert(
     'project_municipalities',
     ['project_id', 'municipality_code'],
@@ -93,7 +104,9 @@ async function insertChildren(db: Executor, dialect: Dialect, items: readonly { 
   await insert(
     'project_funding',
     ['project_id', 'position', 'fund', 'kind', 'amount_cents', 'year'],
-    items.flatMap(({ id, w }) => w.project.funding.map((f, position) => [id, position, f.fund, f.kind, f.amountCents, f.year])),
+    items.flatMap(({ id, w }) =>
+      w.project.funding.map((f, position) => [id, position, f.fund, f.kind, f.amountCents, f.year]),
+    ),
   );
   await insert(
     'project_nodes',
@@ -128,7 +141,14 @@ async function bumpProjectsGeneration(db: Executor): Promise<void> {
 }
 
 /** Inserts new projects of a region with everything attached to them. */
-export async function insertProjects(db: Executor, dialect: Dialect, regionCode: string, items: readonly ProjectWrite[], at: string, onBatch?: (n: number) => void): Promise<void> {
+export async function insertProjects(
+  db: Executor,
+  dialect: Dialect,
+  regionCode: string,
+  items: readonly ProjectWrite[],
+  at: string,
+  onBatch?: (n: number) => void,
+): Promise<void> {
   if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, PROJECT_COLUMNS.length)) {
     const rows = await bulkInsert<{ id: number; code: string }>(
@@ -153,15 +173,32 @@ export async function insertProjects(db: Executor, dialect: Dialect, regionCode:
 }
 
 /** Replaces stored projects (by id) with new data, children included. */
-export async function updateProjects(db: Executor, dialect: Dialect, regionCode: string, items: readonly (ProjectWrite & { id: number })[], at: string, onBatch?: (n: number) => void): Promise<void> {
+export async function updateProjects(
+  db: Executor,
+  dialect: Dialect,
+  regionCode: string,
+  items: readonly (ProjectWrite & { id: number })[],
+  at: string,
+  onBatch?: (n: number) => void,
+): Promise<void> {
   if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, 1)) {
     const ids = batch.map((i) => i.id);
-    for (const table of ['project_municipalities', 'project_funding', 'project_nodes', 'project_terms', 'project_search'] as const) {
+    for (const table of [
+      'project_municipalities',
+      'project_funding',
+      'project_nodes',
+      'project_terms',
+      'project_search',
+    ] as const) {
       await db.deleteFrom(table).where('project_id', 'in', ids).execute();
     }
     for (const item of batch) {
-      await db.updateTable('projects').set(projectRow(regionCode, item, at)).where('id', '=', item.id).execute();
+      await db
+        .updateTable('projects')
+        .set(projectRow(regionCode, item, at))
+        .where('id', '=', item.id)
+        .execute();
     }
     await insertChildren(
       db,
@@ -173,10 +210,21 @@ export async function updateProjects(db: Executor, dialect: Dialect, regionCode:
 }
 
 /** The texts of every project that its search rows are made from. */
-export async function listProjectSearchSources(
-  db: Executor,
-): Promise<{ id: number; code: string; name: LocalizedText; summary: LocalizedText | null; leadOrganisation: Organisation | null; partners: Organisation[] }[]> {
-  const rows = await db.selectFrom('projects').select(['id', 'code', 'name', 'summary', 'lead_name', 'lead_business_id', 'partners']).orderBy('id').execute();
+export async function listProjectSearchSources(db: Executor): Promise<
+  {
+    id: number;
+    code: string;
+    name: LocalizedText;
+    summary: LocalizedText | null;
+    leadOrganisation: Organisation | null;
+    partners: Organisation[];
+  }[]
+> {
+  const rows = await db
+    .selectFrom('projects')
+    .select(['id', 'code', 'name', 'summary', 'lead_name', 'lead_business_id', 'partners'])
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -188,7 +236,10 @@ export async function listProjectSearchSources(
 }
 
 /** Empties the projects' search index and fills it with `rows`. */
-export async function replaceAllProjectSearchRows(db: Executor, rows: readonly { id: number; search: readonly { lang: string; stems: string }[] }[]): Promise<void> {
+export async function replaceAllProjectSearchRows(
+  db: Executor,
+  rows: readonly { id: number; search: readonly { lang: string; stems: string }[] }[],
+): Promise<void> {
   await bumpProjectsGeneration(db);
   await db.deleteFrom('project_search').execute();
   const values = rows.flatMap((r) => r.search.map((s) => ({ project_id: r.id, lang: s.lang, stems: s.stems })));
@@ -208,13 +259,37 @@ export type { StoredProject, ProjectListItem } from '#src/domain/projects/listin
 
 /** One project with everything attached, or null. */
 export async function findProject(db: Executor, regionCode: string, code: string): Promise<StoredProject | null> {
-  const r = await db.selectFrom('projects').selectAll().where('region_code', '=', regionCode).where('code', '=', code).executeTakeFirst();
+  const r = await db
+    .selectFrom('projects')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!r) return null;
   const [municipalities, funding, nodes, terms] = await Promise.all([
-    db.selectFrom('project_municipalities').select('municipality_code').where('project_id', '=', r.id).orderBy('municipality_code').execute(),
+    db
+      .selectFrom('project_municipalities')
+      .select('municipality_code')
+      .where('project_id', '=', r.id)
+      .orderBy('municipality_code')
+      .execute(),
     db.selectFrom('project_funding').selectAll().where('project_id', '=', r.id).orderBy('position').execute(),
-    db.selectFrom('project_nodes').selectAll().where('project_id', '=', r.id).orderBy('is_primary', 'desc').orderBy('programme_slug').orderBy('node_key').execute(),
-    db.selectFrom('project_terms').selectAll().where('project_id', '=', r.id).orderBy('programme_slug').orderBy('taxonomy_key').orderBy('term_key').execute(),
+    db
+      .selectFrom('project_nodes')
+      .selectAll()
+      .where('project_id', '=', r.id)
+      .orderBy('is_primary', 'desc')
+      .orderBy('programme_slug')
+      .orderBy('node_key')
+      .execute(),
+    db
+      .selectFrom('project_terms')
+      .selectAll()
+      .where('project_id', '=', r.id)
+      .orderBy('programme_slug')
+      .orderBy('taxonomy_key')
+      .orderBy('term_key')
+      .execute(),
   ]);
   return {
     regionCode: r.region_code,
@@ -227,7 +302,12 @@ export async function findProject(db: Executor, regionCode: string, code: string
     startDate: r.start_date,
     endDate: r.end_date,
     status: r.status as ProjectStatus,
-    funding: funding.map((f) => ({ fund: f.fund as FundCode, kind: f.kind as FundingKind, amountCents: moneyFromDb(f.amount_cents), year: f.year })),
+    funding: funding.map((f) => ({
+      fund: f.fund as FundCode,
+      kind: f.kind as FundingKind,
+      amountCents: moneyFromDb(f.amount_cents),
+      year: f.year,
+    })),
     nodes: nodes.map((n) => ({ programme: n.programme_slug, key: n.node_key, primary: n.is_primary === 1 })),
     terms: terms.map((t) => ({ programme: t.programme_slug, taxonomy: t.taxonomy_key, term: t.term_key })),
     source: r.source,
@@ -251,8 +331,15 @@ export interface ProgrammeLinkTargets {
 }
 
 /** The programmes of a region with the node keys and terms projects and plans may name. */
-export async function programmeLinkTargets(db: Executor, regionCode: string): Promise<Map<string, ProgrammeLinkTargets>> {
-  const programmes = await db.selectFrom('programmes').select(['id', 'slug', 'levels', 'period_start', 'period_end']).where('region_code', '=', regionCode).execute();
+export async function programmeLinkTargets(
+  db: Executor,
+  regionCode: string,
+): Promise<Map<string, ProgrammeLinkTargets>> {
+  const programmes = await db
+    .selectFrom('programmes')
+    .select(['id', 'slug', 'levels', 'period_start', 'period_end'])
+    .where('region_code', '=', regionCode)
+    .execute();
   const out = new Map<string, ProgrammeLinkTargets>();
   for (const p of programmes) {
     const levels = (JSON.parse(p.levels) as Level[]).map((l) => l.key);
@@ -307,12 +394,22 @@ export async function listFinancingPlan(db: Executor, key: PlanKey): Promise<Pla
     .orderBy('fund')
     .orderBy('year')
     .execute();
-  return rows.map((r) => ({ nodeKey: r.node_key, fund: r.fund as FundCode, year: r.year, plannedCents: moneyFromDb(r.planned_cents) }));
+  return rows.map((r) => ({
+    nodeKey: r.node_key,
+    fund: r.fund as FundCode,
+    year: r.year,
+    plannedCents: moneyFromDb(r.planned_cents),
+  }));
 }
 
 /** Replaces the financing plan of a version; returns how many cells were added, changed, removed or left as they were. */
-export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: readonly PlanLine[]): Promise<{ added: number; changed: number; removed: number; unchanged: number }> {
-  const cell = (l: { nodeKey: string; fund: string; year: number }): string => `${l.nodeKey}\u0000${l.fund}\u0000${l.year}`;
+export async function replaceFinancingPlan(
+  db: Executor,
+  key: PlanKey,
+  lines: readonly PlanLine[],
+): Promise<{ added: number; changed: number; removed: number; unchanged: number }> {
+  const cell = (l: { nodeKey: string; fund: string; year: number }): string =>
+    `${l.nodeKey}\u0000${l.fund}\u0000${l.year}`;
   const before = new Map((await listFinancingPlan(db, key)).map((l) => [cell(l), l.plannedCents]));
   const after = new Map(lines.map((l) => [cell(l), l.plannedCents]));
   let added = 0;
@@ -352,8 +449,13 @@ export async function replaceFinancingPlan(db: Executor, key: PlanKey, lines: re
  * Not one transaction (which would hold SQLite's only connection for seconds): callers compare
  * the projects generation before and after.
  */
-export async function forEachCatalogueProject(db: Executor, regionCode: string, visit: (p: CatalogueProject) => void, chunk = 1000): Promise<void> {
-  for (let after = 0; ; ) {
+export async function forEachCatalogueProject(
+  db: Executor,
+  regionCode: string,
+  visit: (p: CatalogueProject) => void,
+  chunk = 1000,
+): Promise<void> {
+  for (let after = 0; ;) {
     const rows = await db
       .selectFrom('projects')
       .select(['id', 'code', 'name', 'lead_name', 'start_date', 'end_date', 'status'])
@@ -366,13 +468,38 @@ export async function forEachCatalogueProject(db: Executor, regionCode: string, 
     after = rows[rows.length - 1]!.id;
     const ids = rows.map((r) => r.id);
     const [municipalities, funding, nodes, terms, search] = await Promise.all([
-      db.selectFrom('project_municipalities').select(['project_id', 'municipality_code']).where('project_id', 'in', ids).execute(),
-      db.selectFrom('project_funding').select(['project_id', 'fund', 'kind', 'amount_cents']).where('project_id', 'in', ids).execute(),
-      db.selectFrom('project_nodes').select(['project_id', 'programme_slug', 'node_key']).where('project_id', 'in', ids).execute(),
-      db.selectFrom('project_terms').select(['project_id', 'programme_slug', 'taxonomy_key', 'term_key']).where('project_id', 'in', ids).execute(),
+      db
+        .selectFrom('project_municipalities')
+        .select(['project_id', 'municipality_code'])
+        .where('project_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('project_funding')
+        .select(['project_id', 'fund', 'kind', 'amount_cents'])
+        .where('project_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('project_nodes')
+        .select(['project_id', 'programme_slug', 'node_key'])
+        .where('project_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('project_terms')
+        .select(['project_id', 'programme_slug', 'taxonomy_key', 'term_key'])
+        .where('project_id', 'in', ids)
+        .execute(),
       db.selectFrom('project_search').select(['project_id', 'stems']).where('project_id', 'in', ids).execute(),
     ]);
-    const byId = new Map<number, CatalogueProject & { municipalities: string[]; funding: CatalogueProject['funding'][number][]; nodes: string[]; terms: string[]; stems: string[] }>();
+    const byId = new Map<
+      number,
+      CatalogueProject & {
+        municipalities: string[];
+        funding: CatalogueProject['funding'][number][];
+        nodes: string[];
+        terms: string[];
+        stems: string[];
+      }
+    >();
     for (const r of rows) {
       byId.set(r.id, {
         id: r.id,
@@ -390,7 +517,8 @@ export async function forEachCatalogueProject(db: Executor, regionCode: string, 
       });
     }
     for (const m of municipalities) byId.get(m.project_id)!.municipalities.push(m.municipality_code);
-    for (const f of funding) byId.get(f.project_id)!.funding.push({ fund: f.fund, kind: f.kind, cents: moneyFromDb(f.amount_cents) });
+    for (const f of funding)
+      byId.get(f.project_id)!.funding.push({ fund: f.fund, kind: f.kind, cents: moneyFromDb(f.amount_cents) });
     for (const n of nodes) byId.get(n.project_id)!.nodes.push(`${n.programme_slug}/${n.node_key}`);
     for (const t of terms) byId.get(t.project_id)!.terms.push(`${t.programme_slug}/${t.taxonomy_key}/${t.term_key}`);
     for (const s of search) byId.get(s.project_id)!.stems.push(...stemWords(s.stems));

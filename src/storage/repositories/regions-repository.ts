@@ -19,8 +19,20 @@ export interface MunicipalityRow {
   classificationYear: number;
 }
 
-function toRegion(r: { code: string; slug: string; name_fi: string; name_sv: string; name_en: string; statfin_code: string }): Region {
-  return { code: r.code, slug: r.slug, name: { fi: r.name_fi, sv: r.name_sv, en: r.name_en }, statfinCode: r.statfin_code };
+function toRegion(r: {
+  code: string;
+  slug: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  statfin_code: string;
+}): Region {
+  return {
+    code: r.code,
+    slug: r.slug,
+    name: { fi: r.name_fi, sv: r.name_sv, en: r.name_en },
+    statfinCode: r.statfin_code,
+  };
 }
 
 export async function upsertRegions(db: Executor, regions: readonly RegionRow[]): Promise<void> {
@@ -37,7 +49,16 @@ export async function upsertRegions(db: Executor, regions: readonly RegionRow[])
     await db
       .insertInto('regions')
       .values(values)
-      .onConflict((oc) => oc.column('code').doUpdateSet({ slug: r.slug, name_fi: r.name.fi, name_sv: r.name.sv, name_en: r.name.en, statfin_code: r.statfinCode, position: r.position }))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({
+          slug: r.slug,
+          name_fi: r.name.fi,
+          name_sv: r.name.sv,
+          name_en: r.name.en,
+          statfin_code: r.statfinCode,
+          position: r.position,
+        }),
+      )
       .execute();
   }
 }
@@ -59,7 +80,10 @@ export async function findRegion(db: Executor, by: { code: string } | { slug: st
  * updates changed ones and removes codes that no longer exist (e.g. after a merger).
  * Returns counts of what changed.
  */
-export async function replaceMunicipalities(db: Executor, rows: readonly MunicipalityRow[]): Promise<{ added: number; updated: number; removed: number }> {
+export async function replaceMunicipalities(
+  db: Executor,
+  rows: readonly MunicipalityRow[],
+): Promise<{ added: number; updated: number; removed: number }> {
   const existing = new Map((await db.selectFrom('municipalities').selectAll().execute()).map((m) => [m.code, m]));
   let added = 0;
   let updated = 0;
@@ -99,11 +123,19 @@ export async function listMunicipalities(db: Executor, regionCode?: string): Pro
   let q = db.selectFrom('municipalities').selectAll();
   if (regionCode !== undefined) q = q.where('region_code', '=', regionCode);
   const rows = await q.orderBy('name_fi').execute();
-  return rows.map((m) => ({ code: m.code, regionCode: m.region_code, name: { fi: m.name_fi, sv: m.name_sv, en: m.name_en }, languages: m.languages }));
+  return rows.map((m) => ({
+    code: m.code,
+    regionCode: m.region_code,
+    name: { fi: m.name_fi, sv: m.name_sv, en: m.name_en },
+    languages: m.languages,
+  }));
 }
 
 export async function countMunicipalities(db: Executor): Promise<number> {
-  const row = await db.selectFrom('municipalities').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('municipalities')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -115,11 +147,22 @@ export async function replaceCouncil(db: Executor, council: Council): Promise<vo
     email: council.email,
     web: council.web,
   };
-  const existing = await db.selectFrom('councils').select('revision').where('region_code', '=', council.regionCode).executeTakeFirst();
+  const existing = await db
+    .selectFrom('councils')
+    .select('revision')
+    .where('region_code', '=', council.regionCode)
+    .executeTakeFirst();
   if (existing) {
-    await db.updateTable('councils').set({ ...values, revision: existing.revision + 1 }).where('region_code', '=', council.regionCode).execute();
+    await db
+      .updateTable('councils')
+      .set({ ...values, revision: existing.revision + 1 })
+      .where('region_code', '=', council.regionCode)
+      .execute();
   } else {
-    await db.insertInto('councils').values({ region_code: council.regionCode, ...values, revision: 1 }).execute();
+    await db
+      .insertInto('councils')
+      .values({ region_code: council.regionCode, ...values, revision: 1 })
+      .execute();
   }
   await db.deleteFrom('offices').where('region_code', '=', council.regionCode).execute();
   await db.deleteFrom('contacts').where('region_code', '=', council.regionCode).execute();
@@ -161,8 +204,18 @@ export async function replaceCouncil(db: Executor, council: Council): Promise<vo
 export async function findCouncil(db: Executor, regionCode: string): Promise<Council | null> {
   const row = await db.selectFrom('councils').selectAll().where('region_code', '=', regionCode).executeTakeFirst();
   if (!row) return null;
-  const offices = await db.selectFrom('offices').selectAll().where('region_code', '=', regionCode).orderBy('position').execute();
-  const contacts = await db.selectFrom('contacts').selectAll().where('region_code', '=', regionCode).orderBy('position').execute();
+  const offices = await db
+    .selectFrom('offices')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .orderBy('position')
+    .execute();
+  const contacts = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .orderBy('position')
+    .execute();
   return {
     regionCode,
     name: requiredTextFromJson(row.name),
@@ -179,6 +232,12 @@ export async function findCouncil(db: Executor, regionCode: string): Promise<Cou
       phone: o.phone,
       email: o.email,
     })),
-    contacts: contacts.map((c) => ({ name: c.name, role: requiredTextFromJson(c.role), topic: textFromJson(c.topic), email: c.email, phone: c.phone })),
+    contacts: contacts.map((c) => ({
+      name: c.name,
+      role: requiredTextFromJson(c.role),
+      topic: textFromJson(c.topic),
+      email: c.email,
+      phone: c.phone,
+    })),
   };
 }

@@ -35,11 +35,29 @@ export async function deleteAllSearchRows(db: Executor): Promise<void> {
 }
 
 /** The stored texts of every node, to rebuild the index from. */
-export async function listNodeTexts(
-  db: Executor,
-): Promise<{ id: number; versionId: number; title: string; shortTitle: string | null; summary: string | null; body: string | null }[]> {
-  const rows = await db.selectFrom('nodes').select(['id', 'version_id', 'title', 'short_title', 'summary', 'body']).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, versionId: r.version_id, title: r.title, shortTitle: r.short_title, summary: r.summary, body: r.body }));
+export async function listNodeTexts(db: Executor): Promise<
+  {
+    id: number;
+    versionId: number;
+    title: string;
+    shortTitle: string | null;
+    summary: string | null;
+    body: string | null;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('nodes')
+    .select(['id', 'version_id', 'title', 'short_title', 'summary', 'body'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    versionId: r.version_id,
+    title: r.title,
+    shortTitle: r.short_title,
+    summary: r.summary,
+    body: r.body,
+  }));
 }
 
 /**
@@ -51,7 +69,9 @@ export async function searchNodes(
   dialect: Dialect,
   query: { versionId: number; lang: string; groups: readonly (readonly string[])[]; limit: number },
 ): Promise<{ key: string; score: number }[]> {
-  const groups = query.groups.map((g) => [...new Set(g.filter((s) => /^[\p{L}\p{N}]+$/u.test(s)))]).filter((g) => g.length > 0);
+  const groups = query.groups
+    .map((g) => [...new Set(g.filter((s) => /^[\p{L}\p{N}]+$/u.test(s)))])
+    .filter((g) => g.length > 0);
   if (groups.length === 0) return [];
   if (dialect === 'sqlite') {
     const match = groups.map((g) => `(${g.map((s) => `"${s}"*`).join(' OR ')})`).join(' AND ');

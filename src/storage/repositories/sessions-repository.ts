@@ -30,7 +30,15 @@ export async function insertSession(db: Executor, session: SessionRecord): Promi
 export async function findSession(db: Executor, id: string): Promise<SessionRecord | null> {
   const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at, ip: r.ip, userAgent: r.user_agent };
+  return {
+    id: r.id,
+    userId: r.user_id,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at,
+    ip: r.ip,
+    userAgent: r.user_agent,
+  };
 }
 
 export async function touchSession(db: Executor, id: string, at: string): Promise<void> {
@@ -48,7 +56,11 @@ export async function deleteUserSessions(db: Executor, userId: number): Promise<
 }
 
 export async function countUserSessions(db: Executor, userId: number): Promise<number> {
-  const row = await db.selectFrom('sessions').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -29,16 +29,35 @@ export async function insertToken(db: Executor, token: Omit<OneTimeTokenRecord, 
 export async function findToken(db: Executor, id: string): Promise<OneTimeTokenRecord | null> {
   const r = await db.selectFrom('one_time_tokens').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, userId: r.user_id, purpose: r.purpose, createdAt: r.created_at, expiresAt: r.expires_at, usedAt: r.used_at, createdBy: r.created_by };
+  return {
+    id: r.id,
+    userId: r.user_id,
+    purpose: r.purpose,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    usedAt: r.used_at,
+    createdBy: r.created_by,
+  };
 }
 
 /** Marks the token used unless it already was; true when this call used it (single use under concurrency). */
 export async function useToken(db: Executor, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('one_time_tokens').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Voids a user's unused tokens of `purpose` (a new link replaces the old ones). */
 export async function voidUnusedTokens(db: Executor, userId: number, purpose: string, at: string): Promise<void> {
-  await db.updateTable('one_time_tokens').set({ used_at: at }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -64,7 +64,15 @@ export async function findUserById(db: Executor, id: number): Promise<UserRecord
 export async function insertUser(db: Executor, user: { email: string; name: string; at: string }): Promise<UserRecord> {
   const row = await db
     .insertInto('users')
-    .values({ email: normaliseEmail(user.email), name: user.name, password_hash: null, disabled: 0, created_at: user.at, updated_at: user.at, revision: 1 })
+    .values({
+      email: normaliseEmail(user.email),
+      name: user.name,
+      password_hash: null,
+      disabled: 0,
+      created_at: user.at,
+      updated_at: user.at,
+      revision: 1,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toUser(row);
@@ -90,7 +98,12 @@ export async function updateUser(
 }
 
 export async function rolesOf(db: Executor, userId: number): Promise<RoleGrant[]> {
-  const rows = await db.selectFrom('user_roles').select(['region_code', 'role']).where('user_id', '=', userId).orderBy('region_code').execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['region_code', 'role'])
+    .where('user_id', '=', userId)
+    .orderBy('region_code')
+    .execute();
   return rows.map((r) => ({ regionCode: r.region_code, role: r.role as Role }));
 }
 
@@ -137,7 +150,14 @@ export async function listUsersInRegions(db: Executor, regionCodes: readonly str
   const rows = await db
     .selectFrom('users')
     .selectAll()
-    .where('id', 'in', db.selectFrom('user_roles').select('user_id').where('region_code', 'in', [...regionCodes]))
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('user_roles')
+        .select('user_id')
+        .where('region_code', 'in', [...regionCodes]),
+    )
     .orderBy('email')
     .execute();
   return withRoles(db, rows.map(toUser));

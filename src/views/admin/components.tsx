@@ -65,7 +65,14 @@ function describedBy(id: string, hint: string | undefined, error: string | undef
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function LabelAndNotes(props: { ac: AdminRenderContext; id: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean | undefined }): JSX.Element {
+function LabelAndNotes(props: {
+  ac: AdminRenderContext;
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+}): JSX.Element {
   return (
     <>
       <label for={props.id}>
@@ -90,11 +97,24 @@ function LabelAndNotes(props: { ac: AdminRenderContext; id: string; label: strin
   );
 }
 
-export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'url' | 'number'; autocomplete?: string; maxlength?: number }): JSX.Element {
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'date' | 'url' | 'number';
+    autocomplete?: string;
+    maxlength?: number;
+  },
+): JSX.Element {
   const id = fieldId(props.name);
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
-      <LabelAndNotes ac={props.ac} id={id} label={props.label} hint={props.hint} error={props.error} required={props.required} />
+      <LabelAndNotes
+        ac={props.ac}
+        id={id}
+        label={props.label}
+        hint={props.hint}
+        error={props.error}
+        required={props.required}
+      />
       <input
         id={id}
         name={props.name}
@@ -115,7 +135,14 @@ export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
   const id = fieldId(props.name);
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
-      <LabelAndNotes ac={props.ac} id={id} label={props.label} hint={props.hint} error={props.error} required={props.required} />
+      <LabelAndNotes
+        ac={props.ac}
+        id={id}
+        label={props.label}
+        hint={props.hint}
+        error={props.error}
+        required={props.required}
+      />
       <textarea
         id={id}
         name={props.name}
@@ -141,8 +168,21 @@ export function SelectField(props: FieldProps & { options: readonly SelectOption
   const id = fieldId(props.name);
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
-      <LabelAndNotes ac={props.ac} id={id} label={props.label} hint={props.hint} error={props.error} required={props.required} />
-      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, props.error)}>
+      <LabelAndNotes
+        ac={props.ac}
+        id={id}
+        label={props.label}
+        hint={props.hint}
+        error={props.error}
+        required={props.required}
+      />
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
         {props.options.map((o) => (
           <option value={Html.escapeHtml(o.value)} selected={o.value === props.value} safe>
             {o.label}
@@ -164,7 +204,12 @@ export function Notice(props: { kind: 'success' | 'error' | 'info'; children?: H
 }
 
 /** Previous / next page links of a long list. */
-export function Pager(props: { ac: AdminRenderContext; page: number; pages: number; hrefFor: (page: number) => string }): JSX.Element {
+export function Pager(props: {
+  ac: AdminRenderContext;
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+}): JSX.Element {
   if (props.pages <= 1) return '';
   const { t } = props.ac;
   return (
@@ -199,7 +244,12 @@ export function Pager(props: { ac: AdminRenderContext; page: number; pages: numb
 /** Which error text to show: an HTTP status, or a rejected CSRF token. */
 export type AdminErrorKind = '400' | '401' | '403' | 'csrf' | '404' | '409' | '429' | '500';
 
-export function AdminErrorPage(props: { ac: AdminRenderContext; kind: AdminErrorKind; retryAfterSeconds?: number; detail?: string | undefined }): JSX.Element {
+export function AdminErrorPage(props: {
+  ac: AdminRenderContext;
+  kind: AdminErrorKind;
+  retryAfterSeconds?: number;
+  detail?: string | undefined;
+}): JSX.Element {
   const { ac, kind } = props;
   const { t } = ac;
   const title = t(`admin.error.${kind}.title` as MessageKey);

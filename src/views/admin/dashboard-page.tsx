@@ -35,7 +35,14 @@ export function DashboardPage({ ac, regions }: { ac: AdminRenderContext; regions
                   <a href={`/admin/regions/${r.code}/programmes/${encodeURIComponent(p.slug)}`} safe>
                     {`${p.title} ${p.period}`}
                   </a>
-                  {p.currentVersion !== null ? <span class="hint" safe>{` – ${t('admin.dashboard.currentVersion', { n: p.currentVersion })}`}</span> : ''}
+                  {p.currentVersion !== null ? (
+                    <span
+                      class="hint"
+                      safe
+                    >{` – ${t('admin.dashboard.currentVersion', { n: p.currentVersion })}`}</span>
+                  ) : (
+                    ''
+                  )}
                 </li>
               ))}
             </ul>

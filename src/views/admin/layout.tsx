@@ -116,7 +116,11 @@ function AccountMenu({ ac }: { ac: AdminRenderContext }): JSX.Element {
   );
 }
 
-const NAV: { section: AdminSection; href: string; key: 'admin.nav.dashboard' | 'admin.nav.programmes' | 'admin.nav.users' | 'admin.nav.audit' }[] = [
+const NAV: {
+  section: AdminSection;
+  href: string;
+  key: 'admin.nav.dashboard' | 'admin.nav.programmes' | 'admin.nav.users' | 'admin.nav.audit';
+}[] = [
   { section: 'dashboard', href: '/admin', key: 'admin.nav.dashboard' },
   { section: 'programmes', href: '/admin/programmes', key: 'admin.nav.programmes' },
   { section: 'users', href: '/admin/users', key: 'admin.nav.users' },

@@ -74,8 +74,12 @@ export function barChart(props: BarChartProps): JSX.Element {
       const value = row.values[j] ?? 0;
       const w = Math.round((Math.max(0, value) / max) * (plotWidth - 4));
       const y = top + LABEL + j * (BAR + GAP);
-      parts.push(`<rect x="0" y="${y}" width="${Math.max(1, w)}" height="${BAR}" fill="${fillOf(id, s.style)}" stroke="#222222" stroke-width="0.5"/>`);
-      parts.push(`<text x="${Math.max(1, w) + 6}" y="${y + 12}" fill="#222222">${esc(`${s.label}: ${props.format(value)}`)}</text>`);
+      parts.push(
+        `<rect x="0" y="${y}" width="${Math.max(1, w)}" height="${BAR}" fill="${fillOf(id, s.style)}" stroke="#222222" stroke-width="0.5"/>`,
+      );
+      parts.push(
+        `<text x="${Math.max(1, w) + 6}" y="${y + 12}" fill="#222222">${esc(`${s.label}: ${props.format(value)}`)}</text>`,
+      );
     });
   });
   parts.push('</svg>');

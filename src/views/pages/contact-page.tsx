@@ -28,7 +28,10 @@ export function ContactPage(props: ContactPageProps): JSX.Element {
       rest={rest}
       menu={regionMenu(rc, region, { programme: props.programme, hasContact: true, place: 'contact' })}
     >
-      <Breadcrumbs rc={rc} items={[...regionCrumbs(rc, region), { href: inLang(lang, rest), label: t('contact.title') }]} />
+      <Breadcrumbs
+        rc={rc}
+        items={[...regionCrumbs(rc, region), { href: inLang(lang, rest), label: t('contact.title') }]}
+      />
       <h1 safe>{t('contact.title')}</h1>
       <Text rc={rc} text={council.name} tag="p" class="lead" />
       <dl class="facts">

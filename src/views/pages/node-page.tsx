@@ -52,14 +52,21 @@ export function NodePage(props: NodePageProps): JSX.Element {
     }),
   ];
   const taxonomies = content.taxonomies
-    .map((tax) => ({ tax, terms: tax.terms.filter((term) => node.terms.some((r) => r.taxonomy === tax.key && r.term === term.key)) }))
+    .map((tax) => ({
+      tax,
+      terms: tax.terms.filter((term) => node.terms.some((r) => r.taxonomy === tax.key && r.term === term.key)),
+    }))
     .filter((x) => x.terms.length > 0);
   const summary = plain(rc, node.summary);
   return (
     <Frame
       rc={rc}
       title={[title, programmeTitle]}
-      description={summary ? excerpt(summary) : t('node.description', { title, level: levelName.toLocaleLowerCase(lang), programme: programmeTitle })}
+      description={
+        summary
+          ? excerpt(summary)
+          : t('node.description', { title, level: levelName.toLocaleLowerCase(lang), programme: programmeTitle })
+      }
       rest={paths.node(base, node.path)}
       menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
     >
@@ -68,7 +75,9 @@ export function NodePage(props: NodePageProps): JSX.Element {
         rc={rc}
         version={content.version}
         isCurrent={content.version.number === programme.currentVersion}
-        currentHref={programme.currentVersion === null ? null : inLang(lang, paths.programme({ ...base, version: null }))}
+        currentHref={
+          programme.currentVersion === null ? null : inLang(lang, paths.programme({ ...base, version: null }))
+        }
       />
       <article class="node">
         <Text rc={rc} text={level?.name} tag="p" class="eyebrow" />

@@ -25,21 +25,29 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
   const title = plain(rc, programme.title);
   const isCurrent = version.number === programme.currentVersion;
   const [first, second] = programme.levels;
-  const description = excerpt(plain(rc, content.summary) || plain(rc, content.vision) || t('programme.description', { programme: title }));
+  const description = excerpt(
+    plain(rc, content.summary) || plain(rc, content.vision) || t('programme.description', { programme: title }),
+  );
   return (
     <Frame
       rc={rc}
       title={base.version === null ? [title] : [versionName(rc, version), title]}
       description={description}
       rest={paths.programme(base)}
-      menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: base.version === null ? 'programme' : null })}
+      menu={regionMenu(rc, region, {
+        programme,
+        hasContact: props.hasContact,
+        place: base.version === null ? 'programme' : null,
+      })}
     >
       <Breadcrumbs rc={rc} items={programmeCrumbs(rc, region, programme, base)} />
       <VersionBanner
         rc={rc}
         version={version}
         isCurrent={isCurrent}
-        currentHref={programme.currentVersion === null ? null : inLang(lang, paths.programme({ ...base, version: null }))}
+        currentHref={
+          programme.currentVersion === null ? null : inLang(lang, paths.programme({ ...base, version: null }))
+        }
       />
       <Text rc={rc} text={programme.title} tag="h1" />
       <dl class="facts">

@@ -37,15 +37,35 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
   const municipalityName = new Map(props.municipalities.map((m) => [m.code, plain(rc, m.name)]));
   const base = content ? { region: region.slug, programme: content.programme.slug, version: null } : null;
   const nodeLinks = p.nodes.flatMap((link) => {
-    const node = content && base && link.programme === content.programme.slug ? findByKey(content.nodes, link.key) : null;
-    return node && base ? [{ href: inLang(lang, paths.node(base, node.path)), title: shownRequired(rc, node.title), primary: link.primary }] : [];
+    const node =
+      content && base && link.programme === content.programme.slug ? findByKey(content.nodes, link.key) : null;
+    return node && base
+      ? [
+          {
+            href: inLang(lang, paths.node(base, node.path)),
+            title: shownRequired(rc, node.title),
+            primary: link.primary,
+          },
+        ]
+      : [];
   });
   const termLinks = p.terms.flatMap((link) => {
-    const taxonomy = content && link.programme === content.programme.slug ? content.taxonomies.find((x) => x.key === link.taxonomy) : undefined;
+    const taxonomy =
+      content && link.programme === content.programme.slug
+        ? content.taxonomies.find((x) => x.key === link.taxonomy)
+        : undefined;
     const term = taxonomy?.terms.find((x) => x.key === link.term);
-    return term && base && taxonomy ? [{ href: inLang(lang, paths.term(base, taxonomy.key, term.key)), label: `${plain(rc, taxonomy.name)}: ${plain(rc, term.title)}` }] : [];
+    return term && base && taxonomy
+      ? [
+          {
+            href: inLang(lang, paths.term(base, taxonomy.key, term.key)),
+            label: `${plain(rc, taxonomy.name)}: ${plain(rc, term.title)}`,
+          },
+        ]
+      : [];
   });
-  const total = (kind: string): number => p.funding.filter((f) => f.kind === kind).reduce((s, f) => s + f.amountCents, 0);
+  const total = (kind: string): number =>
+    p.funding.filter((f) => f.kind === kind).reduce((s, f) => s + f.amountCents, 0);
   return (
     <Frame
       rc={rc}
@@ -79,7 +99,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
             : `${p.startDate ? formatDate(p.startDate, lang) : '…'} – ${p.endDate ? formatDate(p.endDate, lang) : '…'}`}
         </dd>
         <dt safe>{t('projects.lead')}</dt>
-        <dd safe>{p.leadOrganisation ? `${p.leadOrganisation.name}${p.leadOrganisation.businessId ? ` (${p.leadOrganisation.businessId})` : ''}` : t('projects.unknown')}</dd>
+        <dd safe>
+          {p.leadOrganisation
+            ? `${p.leadOrganisation.name}${p.leadOrganisation.businessId ? ` (${p.leadOrganisation.businessId})` : ''}`
+            : t('projects.unknown')}
+        </dd>
         {p.partners.length > 0 ? (
           <>
             <dt safe>{t('projects.partners')}</dt>
@@ -89,7 +113,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           ''
         )}
         <dt safe>{t('projects.municipalities')}</dt>
-        <dd safe>{p.municipalities.length > 0 ? p.municipalities.map((c) => municipalityName.get(c) ?? c).join(', ') : t('projects.unknown')}</dd>
+        <dd safe>
+          {p.municipalities.length > 0
+            ? p.municipalities.map((c) => municipalityName.get(c) ?? c).join(', ')
+            : t('projects.unknown')}
+        </dd>
       </dl>
       <section aria-labelledby="funding-heading">
         <h2 id="funding-heading" safe>

@@ -7,9 +7,12 @@ export function queryString(params: readonly (readonly [string, string])[]): str
 }
 
 export const projectPaths = {
-  browser: (region: string, params: readonly (readonly [string, string])[] = []): string => `/${seg(region)}/projects/${queryString(params)}`,
-  csv: (region: string, params: readonly (readonly [string, string])[]): string => `/${seg(region)}/projects.csv${queryString(params)}`,
-  json: (region: string, params: readonly (readonly [string, string])[]): string => `/${seg(region)}/projects.json${queryString(params)}`,
+  browser: (region: string, params: readonly (readonly [string, string])[] = []): string =>
+    `/${seg(region)}/projects/${queryString(params)}`,
+  csv: (region: string, params: readonly (readonly [string, string])[]): string =>
+    `/${seg(region)}/projects.csv${queryString(params)}`,
+  json: (region: string, params: readonly (readonly [string, string])[]): string =>
+    `/${seg(region)}/projects.json${queryString(params)}`,
   project: (region: string, code: string): string => `/${seg(region)}/projects/${seg(code)}/`,
   funding: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/funding/`,
 };

@@ -24,7 +24,13 @@ interface Row extends FundingRow {
   href: string | null;
 }
 
-function ChartWithTable(props: { rc: RenderContext; id: string; heading: string; headerLabel: string; rows: Row[] }): JSX.Element {
+function ChartWithTable(props: {
+  rc: RenderContext;
+  id: string;
+  heading: string;
+  headerLabel: string;
+  rows: Row[];
+}): JSX.Element {
   const { rc, id, rows } = props;
   const { t, lang } = rc;
   const series: ChartSeries[] = [
@@ -96,7 +102,11 @@ export function FundingPage(props: FundingPageProps): JSX.Element {
     label: plain(rc, r.title),
     href: inLang(lang, projectPaths.browser(region.slug, [['priority', r.key]])),
   }));
-  const funds: Row[] = overview.byFund.map((r) => ({ ...r, label: fundName(rc, r.fund), href: inLang(lang, projectPaths.browser(region.slug, [['fund', r.fund]])) }));
+  const funds: Row[] = overview.byFund.map((r) => ({
+    ...r,
+    label: fundName(rc, r.fund),
+    href: inLang(lang, projectPaths.browser(region.slug, [['fund', r.fund]])),
+  }));
   return (
     <Frame
       rc={rc}
@@ -117,9 +127,27 @@ export function FundingPage(props: FundingPageProps): JSX.Element {
       <p class="lead" safe>
         {t('funding.description')}
       </p>
-      {overview.hasPlan ? '' : <p class="banner" safe>{t('funding.noPlan')}</p>}
-      <ChartWithTable rc={rc} id="chart-priorities" heading={t('funding.byPriority')} headerLabel={t('projects.filter.priority')} rows={priorities} />
-      <ChartWithTable rc={rc} id="chart-funds" heading={t('funding.byFund')} headerLabel={t('projects.fund')} rows={funds} />
+      {overview.hasPlan ? (
+        ''
+      ) : (
+        <p class="banner" safe>
+          {t('funding.noPlan')}
+        </p>
+      )}
+      <ChartWithTable
+        rc={rc}
+        id="chart-priorities"
+        heading={t('funding.byPriority')}
+        headerLabel={t('projects.filter.priority')}
+        rows={priorities}
+      />
+      <ChartWithTable
+        rc={rc}
+        id="chart-funds"
+        heading={t('funding.byFund')}
+        headerLabel={t('projects.fund')}
+        rows={funds}
+      />
     </Frame>
   );
 }

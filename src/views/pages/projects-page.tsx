@@ -41,7 +41,14 @@ interface Choice {
   label: string;
 }
 
-function Select(props: { rc: RenderContext; name: string; label: string; choices: Choice[]; value: string | undefined; any?: boolean }): JSX.Element {
+function Select(props: {
+  rc: RenderContext;
+  name: string;
+  label: string;
+  choices: Choice[];
+  value: string | undefined;
+  any?: boolean;
+}): JSX.Element {
   const id = `filter-${props.name}`;
   return (
     <div class="filter-field">
@@ -49,7 +56,13 @@ function Select(props: { rc: RenderContext; name: string; label: string; choices
         {props.label}
       </label>
       <select id={id} name={props.name}>
-        {props.any === false ? '' : <option value="" safe>{props.rc.t('projects.any')}</option>}
+        {props.any === false ? (
+          ''
+        ) : (
+          <option value="" safe>
+            {props.rc.t('projects.any')}
+          </option>
+        )}
         {props.choices.map((c) => (
           <option value={Html.escapeHtml(c.value)} selected={c.value === props.value} safe>
             {c.label}
@@ -66,10 +79,17 @@ function dates(rc: RenderContext, start: string | null, end: string | null): str
 }
 
 /** Page links: previous, a window of numbers around this page, first and last, next. */
-function Pagination(props: { rc: RenderContext; href: (page: number) => string; page: number; pages: number }): JSX.Element {
+function Pagination(props: {
+  rc: RenderContext;
+  href: (page: number) => string;
+  page: number;
+  pages: number;
+}): JSX.Element {
   const { rc, page, pages } = props;
   if (pages <= 1) return '';
-  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav class="pagination" aria-label={rc.t('projects.pages')}>
       <ul>
@@ -85,7 +105,12 @@ function Pagination(props: { rc: RenderContext; href: (page: number) => string; 
         {numbers.map((n) =>
           n === page ? (
             <li>
-              <a href={props.href(n)} aria-current="page" aria-label={Html.escapeHtml(rc.t('projects.page', { n }))} safe>
+              <a
+                href={props.href(n)}
+                aria-current="page"
+                aria-label={Html.escapeHtml(rc.t('projects.page', { n }))}
+                safe
+              >
                 {String(n)}
               </a>
             </li>
@@ -127,7 +152,12 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
     walk(content?.nodes ?? []);
     return out;
   };
-  const terms: Choice[] = (content?.taxonomies ?? []).flatMap((tx) => tx.terms.map((term) => ({ value: `${tx.key}/${term.key}`, label: `${plain(rc, tx.name)}: ${plain(rc, term.title)}` })));
+  const terms: Choice[] = (content?.taxonomies ?? []).flatMap((tx) =>
+    tx.terms.map((term) => ({
+      value: `${tx.key}/${term.key}`,
+      label: `${plain(rc, tx.name)}: ${plain(rc, term.title)}`,
+    })),
+  );
   const municipalityName = new Map(props.allMunicipalities.map((m) => [m.code, plain(rc, m.name)]));
   const withPage = (page: number): [string, string][] => {
     const extra: [string, string][] = [];
@@ -149,7 +179,10 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
       noindex={params.length > 0 || result.page > 1}
       menu={regionMenu(rc, region, { programme: props.programme, hasContact: props.hasContact, place: null })}
     >
-      <Breadcrumbs rc={rc} items={[...regionCrumbs(rc, region), { href: inLang(lang, rest), label: t('projects.title') }]} />
+      <Breadcrumbs
+        rc={rc}
+        items={[...regionCrumbs(rc, region), { href: inLang(lang, rest), label: t('projects.title') }]}
+      />
       <h1 safe>{t('projects.title')}</h1>
       <p class="lead" lang={name.lang} safe>
         {t('projects.description', { region: name.text })}
@@ -167,8 +200,20 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
         <fieldset>
           <legend safe>{t('projects.filters')}</legend>
           <div class="filter-grid">
-            <Select rc={rc} name="theme" label={t('projects.filter.theme')} choices={nodesAt(1)} value={value('theme')} />
-            <Select rc={rc} name="priority" label={t('projects.filter.priority')} choices={nodesAt(2)} value={value('priority')} />
+            <Select
+              rc={rc}
+              name="theme"
+              label={t('projects.filter.theme')}
+              choices={nodesAt(1)}
+              value={value('theme')}
+            />
+            <Select
+              rc={rc}
+              name="priority"
+              label={t('projects.filter.priority')}
+              choices={nodesAt(2)}
+              value={value('priority')}
+            />
             <Select rc={rc} name="term" label={t('projects.filter.term')} choices={terms} value={value('term')} />
             <Select
               rc={rc}
@@ -177,25 +222,60 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
               choices={props.municipalities.map((m) => ({ value: m.code, label: plain(rc, m.name) }))}
               value={value('municipality')}
             />
-            <Select rc={rc} name="fund" label={t('projects.filter.fund')} choices={FUNDS.map((f) => ({ value: f.code, label: f.name[lang] ?? f.code }))} value={value('fund')} />
-            <Select rc={rc} name="status" label={t('projects.filter.status')} choices={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) }))} value={value('status')} />
+            <Select
+              rc={rc}
+              name="fund"
+              label={t('projects.filter.fund')}
+              choices={FUNDS.map((f) => ({ value: f.code, label: f.name[lang] ?? f.code }))}
+              value={value('fund')}
+            />
+            <Select
+              rc={rc}
+              name="status"
+              label={t('projects.filter.status')}
+              choices={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) }))}
+              value={value('status')}
+            />
             <div class="filter-field">
               <label for="filter-from_year" safe>
                 {t('projects.filter.fromYear')}
               </label>
-              <input id="filter-from_year" name="from_year" type="number" inputmode="numeric" min="1900" max="2100" value={Html.escapeHtml(value('from_year') ?? '')} />
+              <input
+                id="filter-from_year"
+                name="from_year"
+                type="number"
+                inputmode="numeric"
+                min="1900"
+                max="2100"
+                value={Html.escapeHtml(value('from_year') ?? '')}
+              />
             </div>
             <div class="filter-field">
               <label for="filter-to_year" safe>
                 {t('projects.filter.toYear')}
               </label>
-              <input id="filter-to_year" name="to_year" type="number" inputmode="numeric" min="1900" max="2100" value={Html.escapeHtml(value('to_year') ?? '')} />
+              <input
+                id="filter-to_year"
+                name="to_year"
+                type="number"
+                inputmode="numeric"
+                min="1900"
+                max="2100"
+                value={Html.escapeHtml(value('to_year') ?? '')}
+              />
             </div>
             <div class="filter-field filter-wide">
               <label for="filter-q" safe>
                 {t('projects.filter.q')}
               </label>
-              <input id="filter-q" name="q" type="search" maxlength="200" aria-describedby="filter-q-hint" value={Html.escapeHtml(value('q') ?? '')} />
+              <input
+                id="filter-q"
+                name="q"
+                type="search"
+                maxlength="200"
+                aria-describedby="filter-q-hint"
+                value={Html.escapeHtml(value('q') ?? '')}
+              />
               <p id="filter-q-hint" class="hint" safe>
                 {t('projects.filter.hint')}
               </p>
@@ -261,7 +341,12 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
         ) : (
           ''
         )}
-        <Pagination rc={rc} page={result.page} pages={result.pages} href={(n) => inLang(lang, projectPaths.browser(region.slug, withPage(n)))} />
+        <Pagination
+          rc={rc}
+          page={result.page}
+          pages={result.pages}
+          href={(n) => inLang(lang, projectPaths.browser(region.slug, withPage(n)))}
+        />
       </section>
     </Frame>
   );

@@ -57,7 +57,14 @@ export function RegionPage(props: RegionPageProps): JSX.Element {
               ''
             )}
             <p>
-              <a class="button" href={inLang(lang, paths.programme({ region: region.slug, programme: currentProgramme.slug, version: null }))} safe>
+              <a
+                class="button"
+                href={inLang(
+                  lang,
+                  paths.programme({ region: region.slug, programme: currentProgramme.slug, version: null }),
+                )}
+                safe
+              >
                 {t('region.read')}
               </a>{' '}
               <a href={inLang(lang, paths.versions(region.slug, currentProgramme.slug))} safe>
@@ -108,7 +115,12 @@ export function RegionPage(props: RegionPageProps): JSX.Element {
         <p safe>{t('region.municipalityCount', { n: props.municipalities.length })}</p>
         <ul class="columns">
           {props.municipalities.map((m) => {
-            const note = m.languages === 'sv' ? t('municipality.swedish') : m.languages.includes('-') ? t('municipality.bilingual') : '';
+            const note =
+              m.languages === 'sv'
+                ? t('municipality.swedish')
+                : m.languages.includes('-')
+                  ? t('municipality.bilingual')
+                  : '';
             return (
               <li>
                 <Text rc={rc} text={m.name} />

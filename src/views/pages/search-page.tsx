@@ -36,13 +36,21 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
       noindex={query !== ''}
       menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
     >
-      <Breadcrumbs rc={rc} items={[...programmeCrumbs(rc, region, programme, base), { href: inLang(lang, rest), label: t('search.title') }]} />
+      <Breadcrumbs
+        rc={rc}
+        items={[
+          ...programmeCrumbs(rc, region, programme, base),
+          { href: inLang(lang, rest), label: t('search.title') },
+        ]}
+      />
       <h1 safe>{t('search.title')}</h1>
       <SearchForm rc={rc} action={inLang(lang, rest)} query={query} />
       {query ? (
         <section aria-labelledby="results-heading" class="results">
           <h2 id="results-heading" safe>
-            {hits.length === 0 ? t('search.none', { q: query }) : t(pluralKey(lang, hits.length, 'search.results'), { n: hits.length, q: query })}
+            {hits.length === 0
+              ? t('search.none', { q: query })
+              : t(pluralKey(lang, hits.length, 'search.results'), { n: hits.length, q: query })}
           </h2>
           {hits.length > 0 ? (
             <ol class="result-list">
@@ -51,7 +59,12 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
                   <a href={inLang(lang, paths.node(base, hit.path))}>
                     <Text rc={rc} text={hit.title} />
                   </a>
-                  <Text rc={rc} text={programme.levels.find((l) => l.key === hit.level)?.name} tag="p" class="eyebrow" />
+                  <Text
+                    rc={rc}
+                    text={programme.levels.find((l) => l.key === hit.level)?.name}
+                    tag="p"
+                    class="eyebrow"
+                  />
                   <Text rc={rc} text={hit.summary} tag="p" />
                 </li>
               ))}

@@ -39,19 +39,26 @@ export function TermPage(props: TermPageProps): JSX.Element {
     <Frame
       rc={rc}
       title={[title, programmeTitle]}
-      description={description ? excerpt(description) : t('term.description', { term: title, programme: programmeTitle })}
+      description={
+        description ? excerpt(description) : t('term.description', { term: title, programme: programmeTitle })
+      }
       rest={termPath}
       menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
     >
       <Breadcrumbs
         rc={rc}
-        items={[...programmeCrumbs(rc, region, programme, base), { href: inLang(lang, termPath), label: shownTitle.text, lang: shownTitle.lang }]}
+        items={[
+          ...programmeCrumbs(rc, region, programme, base),
+          { href: inLang(lang, termPath), label: shownTitle.text, lang: shownTitle.lang },
+        ]}
       />
       <VersionBanner
         rc={rc}
         version={content.version}
         isCurrent={content.version.number === programme.currentVersion}
-        currentHref={programme.currentVersion === null ? null : inLang(lang, paths.programme({ ...base, version: null }))}
+        currentHref={
+          programme.currentVersion === null ? null : inLang(lang, paths.programme({ ...base, version: null }))
+        }
       />
       <Text rc={rc} text={taxonomy.name} tag="p" class="eyebrow" />
       <h1 lang={shownTitle.lang} safe>

@@ -6,7 +6,14 @@
  * so their meaning never rests on colour alone.
  */
 import Html from '@kitajs/html';
-import type { ProgrammeSummary, Region, TermRef, TreeNode, VersionContent, VersionSummary } from '#src/domain/read-models.ts';
+import type {
+  ProgrammeSummary,
+  Region,
+  TermRef,
+  TreeNode,
+  VersionContent,
+  VersionSummary,
+} from '#src/domain/read-models.ts';
 import { findByKey } from '#src/domain/tree.ts';
 import { isEmptyDiff, type NodeChange, type TextChange, type VersionDiff } from '#src/domain/version-diff.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
@@ -67,7 +74,10 @@ function DiffText(props: { rc: RenderContext; change: TextChange }): JSX.Element
 function TextChangeBlock(props: { rc: RenderContext; change: TextChange; headingTag: 'h3' | 'h4' }): JSX.Element {
   const { rc, change } = props;
   const { t } = rc;
-  const heading = t('diff.fieldInLang', { field: t(`diff.field.${change.field}` as MessageKey), lang: t(`diff.lang.${change.lang}` as MessageKey) });
+  const heading = t('diff.fieldInLang', {
+    field: t(`diff.field.${change.field}` as MessageKey),
+    lang: t(`diff.lang.${change.lang}` as MessageKey),
+  });
   return (
     <div class="diff-change">
       {Html.createElement(props.headingTag, {}, Html.escapeHtml(heading))}
@@ -101,7 +111,8 @@ function NodeChangeBlock(props: VersionDiffPageProps & { change: NodeChange }): 
   const node = findByKey(content.nodes, change.key);
   const parentTitle = (v: VersionContent, key: string | null): string =>
     key === null ? t('diff.topLevel') : shownRequired(rc, findByKey(v.nodes, key)?.title).text;
-  const linkNode: TreeNode | null = node && hasPage(node) ? node : place.parentKey ? findByKey(content.nodes, place.parentKey) : null;
+  const linkNode: TreeNode | null =
+    node && hasPage(node) ? node : place.parentKey ? findByKey(content.nodes, place.parentKey) : null;
   const base = baseFor(region, programme, content.version.number);
   const badges: MessageKey[] = [];
   if (change.kind === 'added') badges.push('diff.badge.added');
@@ -124,7 +135,12 @@ function NodeChangeBlock(props: VersionDiffPageProps & { change: NodeChange }): 
         ''
       )}
       {change.moved === 'parent' ? (
-        <p safe>{t('diff.movedParent', { from: parentTitle(props.from, change.before!.parentKey), to: parentTitle(props.to, change.after!.parentKey) })}</p>
+        <p safe>
+          {t('diff.movedParent', {
+            from: parentTitle(props.from, change.before!.parentKey),
+            to: parentTitle(props.to, change.after!.parentKey),
+          })}
+        </p>
       ) : change.moved === 'order' ? (
         <p safe>{t('diff.movedOrder', { from: change.before!.position, to: change.after!.position })}</p>
       ) : (
@@ -213,7 +229,11 @@ export function VersionDiffPage(props: VersionDiffPageProps): JSX.Element {
     <Frame
       rc={rc}
       title={[`${fromName} → ${toName}`, t('diff.title'), programmeTitle]}
-      description={t('diff.description', { programme: programmeTitle, from: from.version.number, to: to.version.number })}
+      description={t('diff.description', {
+        programme: programmeTitle,
+        from: from.version.number,
+        to: to.version.number,
+      })}
       rest={rest}
       menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
     >
@@ -233,7 +253,13 @@ export function VersionDiffPage(props: VersionDiffPageProps): JSX.Element {
         <VersionFact rc={rc} label={t('diff.fromLabel')} version={from.version} />
         <VersionFact rc={rc} label={t('diff.toLabel')} version={to.version} />
       </dl>
-      <CompareForm rc={rc} action={inLang(lang, paths.compareForm(region.slug, programme.slug))} versions={props.versions} from={from.version.number} to={to.version.number} />
+      <CompareForm
+        rc={rc}
+        action={inLang(lang, paths.compareForm(region.slug, programme.slug))}
+        versions={props.versions}
+        from={from.version.number}
+        to={to.version.number}
+      />
       <section aria-labelledby="diff-summary-heading">
         <h2 id="diff-summary-heading" safe>
           {t('diff.summary')}
@@ -290,4 +316,3 @@ export function VersionDiffPage(props: VersionDiffPageProps): JSX.Element {
     </Frame>
   );
 }
-

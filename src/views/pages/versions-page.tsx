@@ -38,7 +38,13 @@ export function VersionsPage(props: VersionsPageProps): JSX.Element {
       rest={rest}
       menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
     >
-      <Breadcrumbs rc={rc} items={[...programmeCrumbs(rc, region, programme, base), { href: inLang(lang, rest), label: t('versions.title') }]} />
+      <Breadcrumbs
+        rc={rc}
+        items={[
+          ...programmeCrumbs(rc, region, programme, base),
+          { href: inLang(lang, rest), label: t('versions.title') },
+        ]}
+      />
       <h1 safe>{t('versions.title')}</h1>
       <p class="lead">
         <Text rc={rc} text={programme.title} />
@@ -58,7 +64,10 @@ export function VersionsPage(props: VersionsPageProps): JSX.Element {
       <ul class="card-list version-list">
         {newestFirst.map((v) => {
           const isCurrent = v.number === programme.currentVersion;
-          const href = inLang(lang, isCurrent ? paths.programme(base) : paths.programme({ ...base, version: v.number }));
+          const href = inLang(
+            lang,
+            isCurrent ? paths.programme(base) : paths.programme({ ...base, version: v.number }),
+          );
           const unapproved = v.status === 'draft' || v.status === 'consultation';
           const previous = previousOf(v);
           return (

@@ -22,7 +22,11 @@ const RULE = { kind: 'role', role: 'viewer', region: regionParam('code') } as co
 
 export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): void {
   /** The page: the form with `text` and `lang`, and the ranking of `text` when one was sent. */
-  const page = async (request: AdminRequest<AlignRoute>, reply: FastifyReply, sent: { text: string; lang: string } | null): Promise<FastifyReply> => {
+  const page = async (
+    request: AdminRequest<AlignRoute>,
+    reply: FastifyReply,
+    sent: { text: string; lang: string } | null,
+  ): Promise<FastifyReply> => {
     const { code, slug } = request.params;
     const programme = await ctx.reader.programme(code, slug);
     const lang: Lang = sent !== null && isLang(sent.lang) ? sent.lang : 'fi';
@@ -33,14 +37,23 @@ export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): v
       try {
         const input = checkAlignmentInput(sent.text, sent.lang);
         const r = await alignProjectText(ctx.reader, code, slug, input.text, input.lang);
-        result = { priorities: r.priorities, spearheads: r.spearheads, segments: markMatches(input.text, input.lang, r.matchedStems) };
+        result = {
+          priorities: r.priorities,
+          spearheads: r.spearheads,
+          segments: markMatches(input.text, input.lang, r.matchedStems),
+        };
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'bad_request') throw error;
         const [field, ...rest] = error.message.split(': ');
         errors.push({ field: field === 'lang' ? 'lang' : 'text', message: rest.join(': ') || error.message });
       }
     }
-    return sendAdminPage(request, reply, (ac) => AlignmentPage({ ac, programme, form, errors, result }), errors.length > 0 ? 400 : 200);
+    return sendAdminPage(
+      request,
+      reply,
+      (ac) => AlignmentPage({ ac, programme, form, errors, result }),
+      errors.length > 0 ? 400 : 200,
+    );
   };
 
   adminRoute<AlignRoute>(app, ctx, {
@@ -54,6 +67,7 @@ export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): v
     method: 'POST',
     url: URL,
     rule: RULE,
-    handler: async (request, reply) => page(request, reply, { text: formText(request.body, 'text'), lang: formText(request.body, 'lang') || 'fi' }),
+    handler: async (request, reply) =>
+      page(request, reply, { text: formText(request.body, 'text'), lang: formText(request.body, 'lang') || 'fi' }),
   });
 }

@@ -30,7 +30,11 @@ const one = (query: Record<string, unknown>, name: string, max = 100): string =>
 };
 
 /** The filter of a request (`region`, `user`, `action`, `entity`, `from`, `to`), with problems per field. */
-export function auditFilterOf(request: FastifyRequest): { values: AuditFilterValues; filter: AuditFilter; errors: FieldError[] } {
+export function auditFilterOf(request: FastifyRequest): {
+  values: AuditFilterValues;
+  filter: AuditFilter;
+  errors: FieldError[];
+} {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const { t } = adminRenderContext(request);
   const values: AuditFilterValues = {
@@ -42,9 +46,11 @@ export function auditFilterOf(request: FastifyRequest): { values: AuditFilterVal
     to: one(query, 'to', 10),
   };
   const errors: FieldError[] = [];
-  if (values.from !== '' && !isIsoDate(values.from)) errors.push({ field: 'from', message: t('admin.audit.dateInvalid') });
+  if (values.from !== '' && !isIsoDate(values.from))
+    errors.push({ field: 'from', message: t('admin.audit.dateInvalid') });
   if (values.to !== '' && !isIsoDate(values.to)) errors.push({ field: 'to', message: t('admin.audit.dateInvalid') });
-  if (errors.length === 0 && values.from !== '' && values.to !== '' && values.from > values.to) errors.push({ field: 'from', message: t('admin.audit.rangeInvalid') });
+  if (errors.length === 0 && values.from !== '' && values.to !== '' && values.from > values.to)
+    errors.push({ field: 'from', message: t('admin.audit.rangeInvalid') });
   const filter: AuditFilter = {
     regionCode: values.region,
     ...(/^\d{1,10}$/.test(values.user) ? { userId: Number(values.user) } : {}),
@@ -78,11 +84,16 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
     rule,
     handler: async (request, reply) => {
       const { values, filter, errors } = auditFilterOf(request);
-      const regions = new Map((await ctx.reader.regions()).map((r) => [r.code, pickText(r.name, request.adminLang)?.text ?? r.code]));
+      const regions = new Map(
+        (await ctx.reader.regions()).map((r) => [r.code, pickText(r.name, request.adminLang)?.text ?? r.code]),
+      );
       if (!regions.has(values.region)) throw notFound(`Region "${values.region}"`);
       const asked = Number(request.query.page);
       const page = Number.isInteger(asked) && asked >= 1 && asked <= 1_000_000 ? asked : 1;
-      const { total, entries } = errors.length > 0 ? { total: 0, entries: [] } : await audit.list({ ...filter, limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE });
+      const { total, entries } =
+        errors.length > 0
+          ? { total: 0, entries: [] }
+          : await audit.list({ ...filter, limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE });
       const choices = await audit.facets(values.region);
       return sendAdminPage(
         request,
@@ -91,7 +102,10 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
           AuditPage({
             ac,
             region: { code: values.region, name: regions.get(values.region)! },
-            adminRegions: regionsWithRole(request.auth.user, 'admin').map((code) => ({ code, name: regions.get(code) ?? code })),
+            adminRegions: regionsWithRole(request.auth.user, 'admin').map((code) => ({
+              code,
+              name: regions.get(code) ?? code,
+            })),
             values,
             errors,
             choices,
@@ -113,7 +127,10 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
     rule,
     handler: async (request, reply) => {
       const { values, filter, errors } = auditFilterOf(request);
-      if (errors.length > 0) return sendAdminError(request, reply, 400, { message: errors.map((e) => `${e.field}: ${e.message}`).join('; ') });
+      if (errors.length > 0)
+        return sendAdminError(request, reply, 400, {
+          message: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        });
       const { entries } = await audit.list({ ...filter, limit: AUDIT_CSV_MAX, offset: 0 });
       const rows = entries.map((e) => [
         String(e.id),
@@ -128,7 +145,22 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
         e.before === null ? '' : cell(JSON.stringify(e.before)),
         e.after === null ? '' : cell(JSON.stringify(e.after)),
       ]);
-      const csv = stringify(rows, { header: true, columns: ['id', 'at', 'actor', 'user_id', 'region', 'action', 'entity_type', 'entity_id', 'summary', 'before', 'after'] });
+      const csv = stringify(rows, {
+        header: true,
+        columns: [
+          'id',
+          'at',
+          'actor',
+          'user_id',
+          'region',
+          'action',
+          'entity_type',
+          'entity_id',
+          'summary',
+          'before',
+          'after',
+        ],
+      });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${values.region}.csv"`)

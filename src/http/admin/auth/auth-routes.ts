@@ -27,8 +27,12 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { accounts, sessions } = accountServices(ctx);
 
-  const loginPage = (request: FastifyRequest, reply: FastifyReply, values: { email: string; next: string; errors: FieldError[]; notice?: LoginNotice }, status = 200): FastifyReply =>
-    sendAdminPage(request, reply, (ac) => LoginPage({ ac, ...values }), status);
+  const loginPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: { email: string; next: string; errors: FieldError[]; notice?: LoginNotice },
+    status = 200,
+  ): FastifyReply => sendAdminPage(request, reply, (ac) => LoginPage({ ac, ...values }), status);
 
   adminRoute<{ Querystring: { next?: string; notice?: string } }>(app, ctx, {
     method: 'GET',
@@ -38,7 +42,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       const next = safeNext(typeof request.query.next === 'string' ? request.query.next : '/admin');
       if (request.auth) return reply.redirect(next, 303);
       const asked = request.query.notice;
-      const notice = typeof asked === 'string' && LOGIN_NOTICES.has(asked) ? (asked as LoginNotice) : next !== '/admin' ? 'session-ended' : undefined;
+      const notice =
+        typeof asked === 'string' && LOGIN_NOTICES.has(asked)
+          ? (asked as LoginNotice)
+          : next !== '/admin'
+            ? 'session-ended'
+            : undefined;
       return loginPage(request, reply, { email: '', next, errors: [], ...(notice ? { notice } : {}) });
     },
   });
@@ -57,13 +66,29 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (password === '') errors.push({ field: 'password', message: t('admin.login.missingPassword') });
       if (errors.length > 0) return loginPage(request, reply, { email, next, errors }, 400);
 
-      const result = await sessions.signIn({ email, password, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const result = await sessions.signIn({
+        email,
+        password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       if (!result.ok && result.reason === 'throttled') {
         reply.header('retry-after', String(result.retryAfterSeconds));
         const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-        return loginPage(request, reply, { email, next, errors: [{ field: 'email', message: t('admin.login.throttled', { minutes }) }] }, 429);
+        return loginPage(
+          request,
+          reply,
+          { email, next, errors: [{ field: 'email', message: t('admin.login.throttled', { minutes }) }] },
+          429,
+        );
       }
-      if (!result.ok) return loginPage(request, reply, { email, next, errors: [{ field: 'email', message: t('admin.login.invalid') }] }, 401);
+      if (!result.ok)
+        return loginPage(
+          request,
+          reply,
+          { email, next, errors: [{ field: 'email', message: t('admin.login.invalid') }] },
+          401,
+        );
 
       // A session cookie already present (another account, or a stale one) is ended, never reused.
       const previous = sessionToken(request);
@@ -102,19 +127,44 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     rule: { kind: 'signed-in' },
     handler: async (request, reply) => {
       const lang = request.adminLang;
-      const regionNames = new Map((await ctx.reader.regions()).map((r) => [r.code, pickText(r.name, lang)?.text ?? r.code]));
+      const regionNames = new Map(
+        (await ctx.reader.regions()).map((r) => [r.code, pickText(r.name, lang)?.text ?? r.code]),
+      );
       return sendAdminPage(request, reply, (ac) => AccountPage({ ac, regionNames }));
     },
   });
 
-  const linkPage = async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, errors: FieldError[], status: number): Promise<FastifyReply> => {
+  const linkPage = async (
+    request: FastifyRequest<{ Params: { token: string } }>,
+    reply: FastifyReply,
+    errors: FieldError[],
+    status: number,
+  ): Promise<FastifyReply> => {
     const token = request.params.token;
     const state = TOKEN.test(token) ? await accounts.tokenState(token) : ({ state: 'unknown' } as const);
     const action = `/admin/set-password/${token}`;
     if (state.state !== 'valid') {
-      return sendAdminPage(request, reply, (ac) => SetPasswordPage({ ac, action, email: null, minLength: MIN_PASSWORD_LENGTH, errors: [], problem: state.state }), state.state === 'unknown' ? 404 : 410);
+      return sendAdminPage(
+        request,
+        reply,
+        (ac) =>
+          SetPasswordPage({
+            ac,
+            action,
+            email: null,
+            minLength: MIN_PASSWORD_LENGTH,
+            errors: [],
+            problem: state.state,
+          }),
+        state.state === 'unknown' ? 404 : 410,
+      );
     }
-    return sendAdminPage(request, reply, (ac) => SetPasswordPage({ ac, action, email: state.email, minLength: MIN_PASSWORD_LENGTH, errors }), status);
+    return sendAdminPage(
+      request,
+      reply,
+      (ac) => SetPasswordPage({ ac, action, email: state.email, minLength: MIN_PASSWORD_LENGTH, errors }),
+      status,
+    );
   };
 
   adminRoute<{ Params: { token: string } }>(app, ctx, {
@@ -136,16 +186,29 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       reply.header('referrer-policy', 'no-referrer');
       const token = request.params.token;
       if (!TOKEN.test(token)) return linkPage(request, reply, [], 404);
-      const result = await accounts.setPassword(token, formText(request.body, 'password'), formText(request.body, 'confirm'));
+      const result = await accounts.setPassword(
+        token,
+        formText(request.body, 'password'),
+        formText(request.body, 'confirm'),
+      );
       if (result.ok) {
         // Setting a password ends every session of the account, this browser's included.
         clearSessionCookie(request, reply);
         return reply.redirect('/admin/login?notice=password-set', 303);
       }
-      if (result.problem === 'used' || result.problem === 'expired' || result.problem === 'unknown') return linkPage(request, reply, [], 410);
+      if (result.problem === 'used' || result.problem === 'expired' || result.problem === 'unknown')
+        return linkPage(request, reply, [], 410);
       const { t } = adminRenderContext(request);
-      const message = t(`admin.password.${result.problem}` as MessageKey, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
-      return linkPage(request, reply, [{ field: result.problem === 'mismatch' ? 'confirm' : 'password', message }], 400);
+      const message = t(`admin.password.${result.problem}` as MessageKey, {
+        min: MIN_PASSWORD_LENGTH,
+        max: MAX_PASSWORD_LENGTH,
+      });
+      return linkPage(
+        request,
+        reply,
+        [{ field: result.problem === 'mismatch' ? 'confirm' : 'password', message }],
+        400,
+      );
     },
   });
 }

@@ -25,7 +25,11 @@ export function accountServices(ctx: AppContext): AccountServices {
   let found = services.get(ctx);
   if (!found) {
     const clock = ctx.clock ?? systemClock;
-    found = { accounts: new AccountService(ctx.db.kysely, clock), sessions: new SessionService(ctx.db.kysely, clock), audit: new AuditLog(ctx.db.kysely) };
+    found = {
+      accounts: new AccountService(ctx.db.kysely, clock),
+      sessions: new SessionService(ctx.db.kysely, clock),
+      audit: new AuditLog(ctx.db.kysely),
+    };
     services.set(ctx, found);
   }
   return found;
@@ -42,7 +46,12 @@ export function sessionToken(request: FastifyRequest): string | null {
  * `request.csrfToken`; with no session, from the pre-session cookie, which is made when
  * `ensurePreSession` and missing.
  */
-export async function loadAuth(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, ensurePreSession: boolean): Promise<void> {
+export async function loadAuth(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ensurePreSession: boolean,
+): Promise<void> {
   if (request.authLoaded) return;
   request.authLoaded = true;
   const token = sessionToken(request);

@@ -24,7 +24,13 @@ import {
   type PlanEditView,
 } from '#src/services/editing/financing-plan.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
-import { FinancingPlanPage, PLAN_DONE_CODES, type FinancingPlanPageProps, type PlanDoneCode, type PlanFormKind } from '#src/views/admin/financing-plan/financing-plan-page.tsx';
+import {
+  FinancingPlanPage,
+  PLAN_DONE_CODES,
+  type FinancingPlanPageProps,
+  type PlanDoneCode,
+  type PlanFormKind,
+} from '#src/views/admin/financing-plan/financing-plan-page.tsx';
 import { planPaths } from '#src/views/admin/financing-plan/plan-paths.ts';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
 import { sendAdminPage } from '../admin-page.ts';
@@ -40,12 +46,23 @@ const editor = { kind: 'role', role: 'editor', region: regionParam('code') } as 
 const BASE = '/admin/regions/:code/programmes/:slug/versions/:number';
 
 function planRef(request: PlanRequest): { code: string; slug: string; number: number } {
-  return { code: request.params.code, slug: request.params.slug, number: numberParam(request.params.number, 'Version') };
+  return {
+    code: request.params.code,
+    slug: request.params.slug,
+    number: numberParam(request.params.number, 'Version'),
+  };
 }
 
 type Extras = Partial<Omit<FinancingPlanPageProps, 'ac' | 'view' | 'canEdit'>>;
 
-async function sendPlan(ctx: AppContext, request: PlanRequest, reply: FastifyReply, extras: Extras = {}, status = 200, loaded?: PlanEditView): Promise<FastifyReply> {
+async function sendPlan(
+  ctx: AppContext,
+  request: PlanRequest,
+  reply: FastifyReply,
+  extras: Extras = {},
+  status = 200,
+  loaded?: PlanEditView,
+): Promise<FastifyReply> {
   const view = loaded ?? (await financingPlanForEdit(ctx.db.kysely, planRef(request)));
   return sendAdminPage(
     request,
@@ -71,8 +88,17 @@ async function sendPlan(ctx: AppContext, request: PlanRequest, reply: FastifyRep
 /** The field errors of a refused change, each message starting with the field's label in the UI language. */
 function fieldErrors(request: PlanRequest, error: FieldErrors): FieldError[] {
   const t = translator(request.adminLang);
-  const labels: Record<string, string> = { node: t('admin.plan.node'), fund: t('admin.plan.fund'), year: t('admin.plan.year'), amount: t('admin.plan.amount'), from: t('admin.plan.copy.label') };
-  return Object.entries(error.fields).map(([field, message]) => ({ field, message: `${labels[field] ?? field}: ${message}` }));
+  const labels: Record<string, string> = {
+    node: t('admin.plan.node'),
+    fund: t('admin.plan.fund'),
+    year: t('admin.plan.year'),
+    amount: t('admin.plan.amount'),
+    from: t('admin.plan.copy.label'),
+  };
+  return Object.entries(error.fields).map(([field, message]) => ({
+    field,
+    message: `${labels[field] ?? field}: ${message}`,
+  }));
 }
 
 /** The amount of a line as the form shows it: `1250000,50` in Finnish and Swedish, `1250000.50` in English. */
@@ -85,10 +111,23 @@ function amountForForm(cents: number, lang: string): string {
  * Handles what a change may throw: a conflict (409, the page with the comparison), field errors
  * (400 at the form), row problems of pasted CSV (400), a refusal (not a draft: 409; bad input: 400).
  */
-async function refused(ctx: AppContext, request: PlanRequest, reply: FastifyReply, kind: PlanFormKind, form: FormValues, error: unknown): Promise<FastifyReply> {
+async function refused(
+  ctx: AppContext,
+  request: PlanRequest,
+  reply: FastifyReply,
+  kind: PlanFormKind,
+  form: FormValues,
+  error: unknown,
+): Promise<FastifyReply> {
   const keep: Extras = kind === 'set' ? { cellForm: form } : kind === 'csv' ? { csvText: one(form, 'csv') } : {};
   if (error instanceof EditConflict) {
-    return sendPlan(ctx, request, reply, { ...keep, conflict: { kind, state: error.current as PlanConflictState, form } }, 409);
+    return sendPlan(
+      ctx,
+      request,
+      reply,
+      { ...keep, conflict: { kind, state: error.current as PlanConflictState, form } },
+      409,
+    );
   }
   if (error instanceof FieldErrors) {
     const errors = fieldErrors(request, error);
@@ -97,13 +136,23 @@ async function refused(ctx: AppContext, request: PlanRequest, reply: FastifyRepl
     return sendPlan(ctx, request, reply, { ...keep, problem: errors.map((e) => e.message).join('; ') }, 400);
   }
   if (error instanceof AppError && error.code === 'invalid_file' && kind === 'csv') {
-    return sendPlan(ctx, request, reply, { ...keep, csvErrors: error.details.length > 0 ? [...error.details] : [error.message] }, 400);
+    return sendPlan(
+      ctx,
+      request,
+      reply,
+      { ...keep, csvErrors: error.details.length > 0 ? [...error.details] : [error.message] },
+      400,
+    );
   }
   if (isShownOnForm(error)) return sendPlan(ctx, request, reply, { ...keep, problem: error.message }, statusFor(error));
   throw error;
 }
 
-function doneUrl(ref: { code: string; slug: string; number: number }, done: PlanDoneCode, anchor = 'plan-table'): string {
+function doneUrl(
+  ref: { code: string; slug: string; number: number },
+  done: PlanDoneCode,
+  anchor = 'plan-table',
+): string {
   return `${planPaths.plan(ref, ref.number)}?done=${done}#${anchor}`;
 }
 
@@ -127,7 +176,14 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
         const line = view.lines.find((l) => l.nodeKey === node && l.fund === fund && String(l.year) === year);
         if (line) cellForm['amount'] = amountForForm(line.plannedCents, request.adminLang);
       }
-      return sendPlan(ctx, request, reply, { cellForm, done: (PLAN_DONE_CODES as readonly string[]).includes(done) ? (done as PlanDoneCode) : null }, 200, view);
+      return sendPlan(
+        ctx,
+        request,
+        reply,
+        { cellForm, done: (PLAN_DONE_CODES as readonly string[]).includes(done) ? (done as PlanDoneCode) : null },
+        200,
+        view,
+      );
     },
   });
 
@@ -148,10 +204,20 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
       walk(view.nodes);
       // A value a spreadsheet would run as a formula gets a leading apostrophe.
       const cell = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-      const rows = view.lines.map((l) => [l.nodeKey, cell(titles.get(l.nodeKey) ?? ''), l.fund, String(l.year), planAmountText(l.plannedCents)]);
-      const body = '\uFEFF' + stringify([['node', 'title', 'fund', 'year', 'amount'], ...rows], { record_delimiter: '\r\n' });
+      const rows = view.lines.map((l) => [
+        l.nodeKey,
+        cell(titles.get(l.nodeKey) ?? ''),
+        l.fund,
+        String(l.year),
+        planAmountText(l.plannedCents),
+      ]);
+      const body =
+        '\uFEFF' + stringify([['node', 'title', 'fund', 'year', 'amount'], ...rows], { record_delimiter: '\r\n' });
       const file = `financing-plan-${ref.code}-${ref.slug}-v${ref.number}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(body);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file}"`)
+        .send(body);
     },
   });
 
@@ -188,7 +254,12 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
       const ref = planRef(request);
       const form = formOf(request);
       try {
-        await removeFinancingPlanCell(ctx, actorOf(request), ref, { revision: checkPlanRevision(one(form, 'revision')), node: one(form, 'node'), fund: one(form, 'fund'), year: one(form, 'year') });
+        await removeFinancingPlanCell(ctx, actorOf(request), ref, {
+          revision: checkPlanRevision(one(form, 'revision')),
+          node: one(form, 'node'),
+          fund: one(form, 'fund'),
+          year: one(form, 'year'),
+        });
       } catch (error) {
         return refused(ctx, request, reply, 'remove', form, error);
       }
@@ -204,7 +275,10 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
       const ref = planRef(request);
       const form = formOf(request);
       try {
-        await replaceFinancingPlanFromCsv(ctx, actorOf(request), ref, { revision: checkPlanRevision(one(form, 'revision')), text: one(form, 'csv') });
+        await replaceFinancingPlanFromCsv(ctx, actorOf(request), ref, {
+          revision: checkPlanRevision(one(form, 'revision')),
+          text: one(form, 'csv'),
+        });
       } catch (error) {
         return refused(ctx, request, reply, 'csv', form, error);
       }
@@ -222,7 +296,10 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
       try {
         const raw = one(form, 'from');
         if (!/^[1-9]\d{0,8}$/.test(raw)) throw new FieldErrors('The plan was not copied', { from: 'choose a version' });
-        await copyFinancingPlan(ctx, actorOf(request), ref, { revision: checkPlanRevision(one(form, 'revision')), from: Number(raw) });
+        await copyFinancingPlan(ctx, actorOf(request), ref, {
+          revision: checkPlanRevision(one(form, 'revision')),
+          from: Number(raw),
+        });
       } catch (error) {
         return refused(ctx, request, reply, 'copy', form, error);
       }

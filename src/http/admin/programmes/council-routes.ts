@@ -5,16 +5,41 @@ import type { EditableContact, EditableOffice } from '#src/domain/editor-models.
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { addContact, addOffice, deleteCouncilEntry, moveCouncilEntry, updateContact, updateOffice, type ContactInput, type OfficeInput } from '#src/services/editing/council-edits.ts';
+import {
+  addContact,
+  addOffice,
+  deleteCouncilEntry,
+  moveCouncilEntry,
+  updateContact,
+  updateOffice,
+  type ContactInput,
+  type OfficeInput,
+} from '#src/services/editing/council-edits.ts';
 import { councilForEdit } from '#src/services/editing/editor-reader.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { ConfirmDeletePage } from '#src/views/admin/programmes/confirm-delete-page.tsx';
-import { contactForm, CouncilEntryPage, CouncilPage, officeForm, type CouncilKind } from '#src/views/admin/programmes/council-page.tsx';
+import {
+  contactForm,
+  CouncilEntryPage,
+  CouncilPage,
+  officeForm,
+  type CouncilKind,
+} from '#src/views/admin/programmes/council-page.tsx';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
 import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import { doneOf, fieldErrorsOf, formOf, isShownOnForm, localized, numberParam, one, revisionOf, statusFor } from './form-input.ts';
+import {
+  doneOf,
+  fieldErrorsOf,
+  formOf,
+  isShownOnForm,
+  localized,
+  numberParam,
+  one,
+  revisionOf,
+  statusFor,
+} from './form-input.ts';
 
 type RegionParams = { Params: { code: string } };
 type ListParams = { Params: { code: string; kind: string } };
@@ -41,7 +66,13 @@ function officeInput(form: FormValues, prefix = ''): OfficeInput {
 }
 
 function contactInput(form: FormValues, prefix = ''): ContactInput {
-  return { name: one(form, `${prefix}name`), role: localized(form, `${prefix}role`), topic: localized(form, `${prefix}topic`), phone: one(form, `${prefix}phone`), email: one(form, `${prefix}email`) };
+  return {
+    name: one(form, `${prefix}name`),
+    role: localized(form, `${prefix}role`),
+    topic: localized(form, `${prefix}topic`),
+    phone: one(form, `${prefix}phone`),
+    email: one(form, `${prefix}email`),
+  };
 }
 
 async function regionName(ctx: AppContext, request: AdminRequest<RegionParams>): Promise<string> {
@@ -53,7 +84,10 @@ async function sendCouncil(
   ctx: AppContext,
   request: AdminRequest<RegionParams>,
   reply: FastifyReply,
-  extras: { adding?: { kind: CouncilKind; form: FormValues; errors: FieldError[] } | null; problem?: string | null } = {},
+  extras: {
+    adding?: { kind: CouncilKind; form: FormValues; errors: FieldError[] } | null;
+    problem?: string | null;
+  } = {},
   status = 200,
 ): Promise<FastifyReply> {
   const code = request.params.code;
@@ -62,12 +96,26 @@ async function sendCouncil(
   return sendAdminPage(
     request,
     reply,
-    (ac) => CouncilPage({ ac, view, regionName: name, canEdit: hasRole(request.auth.user, 'editor', code), adding: extras.adding ?? null, problem: extras.problem ?? null, done: status === 200 ? doneOf(request) : null }),
+    (ac) =>
+      CouncilPage({
+        ac,
+        view,
+        regionName: name,
+        canEdit: hasRole(request.auth.user, 'editor', code),
+        adding: extras.adding ?? null,
+        problem: extras.problem ?? null,
+        done: status === 200 ? doneOf(request) : null,
+      }),
     status,
   );
 }
 
-async function findEntry(ctx: AppContext, code: string, kind: CouncilKind, id: number): Promise<EditableOffice | EditableContact> {
+async function findEntry(
+  ctx: AppContext,
+  code: string,
+  kind: CouncilKind,
+  id: number,
+): Promise<EditableOffice | EditableContact> {
   const view = await councilForEdit(ctx.db.kysely, code);
   const entry = (kind === 'offices' ? view.offices : view.contacts).find((e) => e.id === id);
   if (!entry) throw notFound(`${kind === 'offices' ? 'Office' : 'Contact'} ${id}`);
@@ -78,7 +126,12 @@ async function sendEntry(
   ctx: AppContext,
   request: AdminRequest<EntryParams>,
   reply: FastifyReply,
-  extras: { form?: FormValues; errors?: FieldError[]; conflict?: EditableOffice | EditableContact | null; problem?: string | null } = {},
+  extras: {
+    form?: FormValues;
+    errors?: FieldError[];
+    conflict?: EditableOffice | EditableContact | null;
+    problem?: string | null;
+  } = {},
   status = 200,
 ): Promise<FastifyReply> {
   const code = request.params.code;
@@ -128,7 +181,14 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
         if (kind === 'offices') await addOffice(ctx, actorOf(request), code, officeInput(form, prefix));
         else await addContact(ctx, actorOf(request), code, contactInput(form, prefix));
       } catch (error) {
-        if (error instanceof FieldErrors) return sendCouncil(ctx, request, reply, { adding: { kind, form, errors: fieldErrorsOf(error, prefix) } }, 400);
+        if (error instanceof FieldErrors)
+          return sendCouncil(
+            ctx,
+            request,
+            reply,
+            { adding: { kind, form, errors: fieldErrorsOf(error, prefix) } },
+            400,
+          );
         if (isShownOnForm(error)) return sendCouncil(ctx, request, reply, { problem: error.message }, statusFor(error));
         throw error;
       }
@@ -159,10 +219,18 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
       } catch (error) {
         if (error instanceof EditConflict) {
           const stored = error.current as EditableOffice | EditableContact;
-          return sendEntry(ctx, request, reply, { form: { ...form, revision: String(stored.revision) }, conflict: stored }, 409);
+          return sendEntry(
+            ctx,
+            request,
+            reply,
+            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
+            409,
+          );
         }
-        if (error instanceof FieldErrors) return sendEntry(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error)) return sendEntry(ctx, request, reply, { form, problem: error.message }, statusFor(error));
+        if (error instanceof FieldErrors)
+          return sendEntry(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
+        if (isShownOnForm(error))
+          return sendEntry(ctx, request, reply, { form, problem: error.message }, statusFor(error));
         throw error;
       }
       return reply.redirect(`${editorPaths.council(code)}?done=saved`, 303);
@@ -179,8 +247,12 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
       const form = formOf(request);
       const direction = one(form, 'direction');
       try {
-        if (direction !== 'up' && direction !== 'down') throw new FieldErrors('Not moved', { direction: 'must be up or down' });
-        await moveCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), { revision: revisionOf(form), direction });
+        if (direction !== 'up' && direction !== 'down')
+          throw new FieldErrors('Not moved', { direction: 'must be up or down' });
+        await moveCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), {
+          revision: revisionOf(form),
+          direction,
+        });
       } catch (error) {
         if (isShownOnForm(error)) return sendCouncil(ctx, request, reply, { problem: error.message }, statusFor(error));
         throw error;
@@ -189,11 +261,19 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
   });
 
-  const sendDelete = async (request: AdminRequest<EntryParams>, reply: FastifyReply, problem: string | null, status: number): Promise<FastifyReply> => {
+  const sendDelete = async (
+    request: AdminRequest<EntryParams>,
+    reply: FastifyReply,
+    problem: string | null,
+    status: number,
+  ): Promise<FastifyReply> => {
     const code = request.params.code;
     const kind = kindParam(request.params.kind);
     const entry = await findEntry(ctx, code, kind, numberParam(request.params.id, 'Entry'));
-    const label = kind === 'offices' ? (pickText((entry as EditableOffice).name, request.adminLang)?.text ?? '') : (entry as EditableContact).name;
+    const label =
+      kind === 'offices'
+        ? (pickText((entry as EditableOffice).name, request.adminLang)?.text ?? '')
+        : (entry as EditableContact).name;
     const name = await regionName(ctx, request);
     return sendAdminPage(
       request,
@@ -234,7 +314,9 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
       const form = formOf(request);
       if (one(form, 'confirm') !== 'yes') return sendDelete(request, reply, 'confirm=yes is required', 400);
       try {
-        await deleteCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), { revision: revisionOf(form) });
+        await deleteCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), {
+          revision: revisionOf(form),
+        });
       } catch (error) {
         if (isShownOnForm(error)) return sendDelete(request, reply, error.message, statusFor(error));
         throw error;

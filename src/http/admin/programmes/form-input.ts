@@ -68,7 +68,10 @@ export function doneOf(request: FastifyRequest): DoneCode | null {
 
 /** Field errors of a refused save, each as the form's field name and the reason. */
 export function fieldErrorsOf(error: FieldErrors, prefix = ''): FieldError[] {
-  return Object.entries(error.fields).map(([field, message]) => ({ field: `${prefix}${field}`, message: `${field}: ${message}` }));
+  return Object.entries(error.fields).map(([field, message]) => ({
+    field: `${prefix}${field}`,
+    message: `${field}: ${message}`,
+  }));
 }
 
 /** True for errors a form page shows itself (invalid fields, conflicts, refusals); others go to the error page. */

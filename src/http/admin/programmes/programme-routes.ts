@@ -19,7 +19,18 @@ import { programmeForm, ProgrammePage } from '#src/views/admin/programmes/progra
 import { ProgrammesListPage, type ProgrammesListPageProps } from '#src/views/admin/programmes/programmes-list-page.tsx';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import { doneOf, fieldErrorsOf, formOf, isShownOnForm, localized, numberParam, one, revisionOf, statusChoices, statusFor } from './form-input.ts';
+import {
+  doneOf,
+  fieldErrorsOf,
+  formOf,
+  isShownOnForm,
+  localized,
+  numberParam,
+  one,
+  revisionOf,
+  statusChoices,
+  statusFor,
+} from './form-input.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type VersionParams = { Params: { code: string; slug: string; number: string } };
@@ -36,7 +47,13 @@ interface OverviewExtras {
   done?: DoneCode | null;
 }
 
-async function sendOverview(ctx: AppContext, request: AdminRequest<ProgrammeParams>, reply: FastifyReply, extras: OverviewExtras = {}, status = 200): Promise<FastifyReply> {
+async function sendOverview(
+  ctx: AppContext,
+  request: AdminRequest<ProgrammeParams>,
+  reply: FastifyReply,
+  extras: OverviewExtras = {},
+  status = 200,
+): Promise<FastifyReply> {
   const { code, slug } = request.params;
   const overview = await programmeOverview(ctx.db.kysely, { code, slug });
   const region = await ctx.reader.region(code);
@@ -105,23 +122,38 @@ export function registerProgrammeRoutes(app: FastifyInstance, ctx: AppContext): 
       const form = formOf(request);
       const current = await programmeOverview(ctx.db.kysely, { code, slug });
       const levels = Object.fromEntries(
-        current.programme.levels.map((l) => [l.key, { name: localized(form, `levels.${l.key}.name`), namePlural: localized(form, `levels.${l.key}.namePlural`) }]),
+        current.programme.levels.map((l) => [
+          l.key,
+          { name: localized(form, `levels.${l.key}.name`), namePlural: localized(form, `levels.${l.key}.namePlural`) },
+        ]),
       );
       try {
-        await updateProgramme(ctx, actorOf(request), { code, slug }, {
-          revision: revisionOf(form),
-          title: localized(form, 'title'),
-          periodStart: one(form, 'periodStart'),
-          periodEnd: one(form, 'periodEnd'),
-          levels,
-          status: statusChoices(form, Object.keys(programmeTexts(current.programme))),
-        });
+        await updateProgramme(
+          ctx,
+          actorOf(request),
+          { code, slug },
+          {
+            revision: revisionOf(form),
+            title: localized(form, 'title'),
+            periodStart: one(form, 'periodStart'),
+            periodEnd: one(form, 'periodEnd'),
+            levels,
+            status: statusChoices(form, Object.keys(programmeTexts(current.programme))),
+          },
+        );
       } catch (error) {
         if (error instanceof EditConflict) {
           const stored = error.current as ProgrammeState;
-          return sendOverview(ctx, request, reply, { form: { ...form, revision: String(stored.revision) }, conflict: stored }, 409);
+          return sendOverview(
+            ctx,
+            request,
+            reply,
+            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
+            409,
+          );
         }
-        if (error instanceof FieldErrors) return sendOverview(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
+        if (error instanceof FieldErrors)
+          return sendOverview(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
         throw error;
       }
       return reply.redirect(`${editorPaths.programme({ code, slug })}?done=saved#programme-details`, 303);
@@ -138,7 +170,8 @@ export function registerProgrammeRoutes(app: FastifyInstance, ctx: AppContext): 
         const created = await startUpdate(ctx, actorOf(request), { code, slug });
         return reply.redirect(`${editorPaths.version({ code, slug }, created.number)}?done=update-started`, 303);
       } catch (error) {
-        if (isShownOnForm(error)) return sendOverview(ctx, request, reply, { problem: error.message }, statusFor(error));
+        if (isShownOnForm(error))
+          return sendOverview(ctx, request, reply, { problem: error.message }, statusFor(error));
         throw error;
       }
     },
@@ -154,18 +187,39 @@ export function registerProgrammeRoutes(app: FastifyInstance, ctx: AppContext): 
       const form = formOf(request);
       const action = one(form, 'action');
       const overviewRequest = request as unknown as AdminRequest<ProgrammeParams>;
-      if (!isLifecycleAction(action)) return sendOverview(ctx, overviewRequest, reply, { problem: 'action must be consult, approve or reopen' }, 400);
+      if (!isLifecycleAction(action))
+        return sendOverview(ctx, overviewRequest, reply, { problem: 'action must be consult, approve or reopen' }, 400);
       try {
-        await transitionVersion(ctx, actorOf(request), { code, slug, number }, {
-          revision: revisionOf(form),
-          action,
-          ...(action === 'approve' ? { decision: { body: localized(form, 'decisionBody'), date: one(form, 'decisionDate'), reference: one(form, 'decisionReference') } } : {}),
-        });
+        await transitionVersion(
+          ctx,
+          actorOf(request),
+          { code, slug, number },
+          {
+            revision: revisionOf(form),
+            action,
+            ...(action === 'approve'
+              ? {
+                  decision: {
+                    body: localized(form, 'decisionBody'),
+                    date: one(form, 'decisionDate'),
+                    reference: one(form, 'decisionReference'),
+                  },
+                }
+              : {}),
+          },
+        );
       } catch (error) {
         if (error instanceof FieldErrors && action === 'approve') {
-          return sendOverview(ctx, overviewRequest, reply, { approval: { number, form, errors: fieldErrorsOf(error) } }, 400);
+          return sendOverview(
+            ctx,
+            overviewRequest,
+            reply,
+            { approval: { number, form, errors: fieldErrorsOf(error) } },
+            400,
+          );
         }
-        if (isShownOnForm(error)) return sendOverview(ctx, overviewRequest, reply, { problem: error.message }, statusFor(error));
+        if (isShownOnForm(error))
+          return sendOverview(ctx, overviewRequest, reply, { problem: error.message }, statusFor(error));
         throw error;
       }
       return reply.redirect(`${editorPaths.programme({ code, slug })}?done=${action}`, 303);

@@ -14,7 +14,17 @@ import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { termForm, TermPage, TermsPage } from '#src/views/admin/programmes/terms-page.tsx';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import { doneOf, fieldErrorsOf, formOf, isShownOnForm, localized, one, revisionOf, statusChoices, statusFor } from './form-input.ts';
+import {
+  doneOf,
+  fieldErrorsOf,
+  formOf,
+  isShownOnForm,
+  localized,
+  one,
+  revisionOf,
+  statusChoices,
+  statusFor,
+} from './form-input.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type TaxonomyParams = { Params: { code: string; slug: string; taxonomy: string } };
@@ -27,7 +37,10 @@ async function sendTerms(
   ctx: AppContext,
   request: AdminRequest<ProgrammeParams>,
   reply: FastifyReply,
-  extras: { adding?: { taxonomy: string; form: FormValues; errors: FieldError[] } | null; problem?: string | null } = {},
+  extras: {
+    adding?: { taxonomy: string; form: FormValues; errors: FieldError[] } | null;
+    problem?: string | null;
+  } = {},
   status = 200,
 ): Promise<FastifyReply> {
   const { code, slug } = request.params;
@@ -35,12 +48,27 @@ async function sendTerms(
   return sendAdminPage(
     request,
     reply,
-    (ac) => TermsPage({ ac, view, canEdit: hasRole(request.auth.user, 'editor', code), adding: extras.adding ?? null, problem: extras.problem ?? null, done: status === 200 ? doneOf(request) : null }),
+    (ac) =>
+      TermsPage({
+        ac,
+        view,
+        canEdit: hasRole(request.auth.user, 'editor', code),
+        adding: extras.adding ?? null,
+        problem: extras.problem ?? null,
+        done: status === 200 ? doneOf(request) : null,
+      }),
     status,
   );
 }
 
-async function findTerm(ctx: AppContext, request: AdminRequest<TermParams>): Promise<{ view: Awaited<ReturnType<typeof termsForEdit>>; taxonomy: { name: Record<string, string | null> }; term: TermState }> {
+async function findTerm(
+  ctx: AppContext,
+  request: AdminRequest<TermParams>,
+): Promise<{
+  view: Awaited<ReturnType<typeof termsForEdit>>;
+  taxonomy: { name: Record<string, string | null> };
+  term: TermState;
+}> {
   const { code, slug, taxonomy, term } = request.params;
   const view = await termsForEdit(ctx.db.kysely, { code, slug });
   const tax = view.taxonomies.find((t) => t.key === taxonomy);
@@ -94,13 +122,27 @@ export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void 
       const raw = formOf(request);
       // The add form of each taxonomy names its inputs `<taxonomy>:<field>.<lang>` (unique ids on the page).
       const form: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(raw)) form[k.startsWith(`${taxonomy}:`) ? k.slice(taxonomy.length + 1) : k] = v;
+      for (const [k, v] of Object.entries(raw))
+        form[k.startsWith(`${taxonomy}:`) ? k.slice(taxonomy.length + 1) : k] = v;
       try {
-        await addTerm(ctx, actorOf(request), { code, slug, taxonomy }, { texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])) });
+        await addTerm(
+          ctx,
+          actorOf(request),
+          { code, slug, taxonomy },
+          { texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])) },
+        );
       } catch (error) {
         const programmeRequest = request as unknown as AdminRequest<ProgrammeParams>;
-        if (error instanceof FieldErrors) return sendTerms(ctx, programmeRequest, reply, { adding: { taxonomy, form, errors: fieldErrorsOf(error) } }, 400);
-        if (isShownOnForm(error)) return sendTerms(ctx, programmeRequest, reply, { problem: error.message }, statusFor(error));
+        if (error instanceof FieldErrors)
+          return sendTerms(
+            ctx,
+            programmeRequest,
+            reply,
+            { adding: { taxonomy, form, errors: fieldErrorsOf(error) } },
+            400,
+          );
+        if (isShownOnForm(error))
+          return sendTerms(ctx, programmeRequest, reply, { problem: error.message }, statusFor(error));
         throw error;
       }
       return reply.redirect(`${editorPaths.terms({ code, slug })}?done=added#tax-${taxonomy}`, 303);
@@ -122,25 +164,43 @@ export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void 
       const { code, slug, taxonomy, term } = request.params;
       const form = formOf(request);
       try {
-        await updateTerm(ctx, actorOf(request), { code, slug, taxonomy, key: term }, {
-          revision: revisionOf(form),
-          texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])),
-          status: statusChoices(form, TERM_TEXT_FIELDS),
-        });
+        await updateTerm(
+          ctx,
+          actorOf(request),
+          { code, slug, taxonomy, key: term },
+          {
+            revision: revisionOf(form),
+            texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])),
+            status: statusChoices(form, TERM_TEXT_FIELDS),
+          },
+        );
       } catch (error) {
         if (error instanceof EditConflict) {
           const stored = error.current as TermState;
-          return sendTerm(ctx, request, reply, { form: { ...form, revision: String(stored.revision) }, conflict: stored }, 409);
+          return sendTerm(
+            ctx,
+            request,
+            reply,
+            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
+            409,
+          );
         }
-        if (error instanceof FieldErrors) return sendTerm(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error)) return sendTerm(ctx, request, reply, { form, problem: error.message }, statusFor(error));
+        if (error instanceof FieldErrors)
+          return sendTerm(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
+        if (isShownOnForm(error))
+          return sendTerm(ctx, request, reply, { form, problem: error.message }, statusFor(error));
         throw error;
       }
       return reply.redirect(`${editorPaths.terms({ code, slug })}?done=saved#tax-${taxonomy}`, 303);
     },
   });
 
-  const sendDelete = async (request: AdminRequest<TermParams>, reply: FastifyReply, problem: string | null, status: number): Promise<FastifyReply> => {
+  const sendDelete = async (
+    request: AdminRequest<TermParams>,
+    reply: FastifyReply,
+    problem: string | null,
+    status: number,
+  ): Promise<FastifyReply> => {
     const { view, term } = await findTerm(ctx, request);
     const { code, slug } = request.params;
     const lang = request.adminLang;

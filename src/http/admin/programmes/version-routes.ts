@@ -23,7 +23,19 @@ import { nodeForm, NodePage } from '#src/views/admin/programmes/node-page.tsx';
 import { versionForm, VersionPage } from '#src/views/admin/programmes/version-page.tsx';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import { doneOf, fieldErrorsOf, formOf, isShownOnForm, localized, many, numberParam, one, revisionOf, statusChoices, statusFor } from './form-input.ts';
+import {
+  doneOf,
+  fieldErrorsOf,
+  formOf,
+  isShownOnForm,
+  localized,
+  many,
+  numberParam,
+  one,
+  revisionOf,
+  statusChoices,
+  statusFor,
+} from './form-input.ts';
 
 type VersionParams = { Params: { code: string; slug: string; number: string } };
 type NodeParams = { Params: { code: string; slug: string; number: string; key: string } };
@@ -32,7 +44,11 @@ const viewer = { kind: 'role', role: 'viewer', region: regionParam('code') } as 
 const editor = { kind: 'role', role: 'editor', region: regionParam('code') } as const;
 
 function versionRef(request: AdminRequest<VersionParams>): { code: string; slug: string; number: number } {
-  return { code: request.params.code, slug: request.params.slug, number: numberParam(request.params.number, 'Version') };
+  return {
+    code: request.params.code,
+    slug: request.params.slug,
+    number: numberParam(request.params.number, 'Version'),
+  };
 }
 
 interface VersionExtras {
@@ -45,7 +61,13 @@ interface VersionExtras {
   done?: DoneCode | null;
 }
 
-async function sendVersion(ctx: AppContext, request: AdminRequest<VersionParams>, reply: FastifyReply, extras: VersionExtras = {}, status = 200): Promise<FastifyReply> {
+async function sendVersion(
+  ctx: AppContext,
+  request: AdminRequest<VersionParams>,
+  reply: FastifyReply,
+  extras: VersionExtras = {},
+  status = 200,
+): Promise<FastifyReply> {
   const view = await versionForEdit(ctx.db.kysely, versionRef(request));
   return sendAdminPage(
     request,
@@ -74,7 +96,13 @@ interface NodeExtras {
   problem?: string | null;
 }
 
-async function sendNode(ctx: AppContext, request: AdminRequest<NodeParams>, reply: FastifyReply, extras: NodeExtras = {}, status = 200): Promise<FastifyReply> {
+async function sendNode(
+  ctx: AppContext,
+  request: AdminRequest<NodeParams>,
+  reply: FastifyReply,
+  extras: NodeExtras = {},
+  status = 200,
+): Promise<FastifyReply> {
   const view = await nodeForEdit(ctx.db.kysely, { ...versionRef(request), key: request.params.key });
   const done = doneOf(request);
   return sendAdminPage(
@@ -119,10 +147,18 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
       } catch (error) {
         if (error instanceof EditConflict) {
           const stored = error.current as VersionState;
-          return sendVersion(ctx, request, reply, { form: { ...form, revision: String(stored.revision) }, conflict: stored }, 409);
+          return sendVersion(
+            ctx,
+            request,
+            reply,
+            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
+            409,
+          );
         }
-        if (error instanceof FieldErrors) return sendVersion(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error)) return sendVersion(ctx, request, reply, { form, problem: error.message }, statusFor(error));
+        if (error instanceof FieldErrors)
+          return sendVersion(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
+        if (isShownOnForm(error))
+          return sendVersion(ctx, request, reply, { form, problem: error.message }, statusFor(error));
         throw error;
       }
       return reply.redirect(`${editorPaths.version(ref, ref.number)}?done=saved#version-texts`, 303);
@@ -133,7 +169,17 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
     method: 'GET',
     url: '/admin/regions/:code/programmes/:slug/versions/:number/nodes/new',
     rule: editor,
-    handler: async (request, reply) => sendAddPage(ctx, request, reply, typeof request.query.parent === 'string' ? request.query.parent : null, {}, [], null, 200),
+    handler: async (request, reply) =>
+      sendAddPage(
+        ctx,
+        request,
+        reply,
+        typeof request.query.parent === 'string' ? request.query.parent : null,
+        {},
+        [],
+        null,
+        200,
+      ),
   });
 
   adminRoute<VersionParams>(app, ctx, {
@@ -145,11 +191,16 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
       const form = formOf(request);
       const parentKey = one(form, 'parentKey') || null;
       try {
-        const created = await addNode(ctx, actorOf(request), ref, { parentKey, title: localized(form, 'title'), slug: one(form, 'slug') || undefined });
+        const created = await addNode(ctx, actorOf(request), ref, {
+          parentKey,
+          title: localized(form, 'title'),
+          slug: one(form, 'slug') || undefined,
+        });
         return reply.redirect(`${editorPaths.version(ref, ref.number)}?done=added#item-${created.key}`, 303);
       } catch (error) {
         if (error instanceof FieldErrors) {
-          if (parentKey === null) return sendVersion(ctx, request, reply, { addForm: form, addErrors: fieldErrorsOf(error) }, 400);
+          if (parentKey === null)
+            return sendVersion(ctx, request, reply, { addForm: form, addErrors: fieldErrorsOf(error) }, 400);
           return sendAddPage(ctx, request, reply, parentKey, form, fieldErrorsOf(error), null, 400);
         }
         if (isShownOnForm(error)) return sendVersion(ctx, request, reply, { problem: error.message }, statusFor(error));
@@ -183,10 +234,18 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
       } catch (error) {
         if (error instanceof EditConflict) {
           const stored = error.current as NodeState;
-          return sendNode(ctx, request, reply, { form: { ...form, revision: String(stored.revision) }, conflict: stored }, 409);
+          return sendNode(
+            ctx,
+            request,
+            reply,
+            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
+            409,
+          );
         }
-        if (error instanceof FieldErrors) return sendNode(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error)) return sendNode(ctx, request, reply, { form, problem: error.message }, statusFor(error));
+        if (error instanceof FieldErrors)
+          return sendNode(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
+        if (isShownOnForm(error))
+          return sendNode(ctx, request, reply, { form, problem: error.message }, statusFor(error));
         throw error;
       }
       return reply.redirect(`${editorPaths.node(ref, ref.number, ref.key)}?done=saved`, 303);
@@ -203,11 +262,14 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
       const direction = one(form, 'direction');
       try {
         const revision = revisionOf(form);
-        if (direction === 'up' || direction === 'down') await moveNode(ctx, actorOf(request), ref, { revision, direction });
-        else if ('parentKey' in form) await moveNode(ctx, actorOf(request), ref, { revision, parentKey: one(form, 'parentKey') || null });
+        if (direction === 'up' || direction === 'down')
+          await moveNode(ctx, actorOf(request), ref, { revision, direction });
+        else if ('parentKey' in form)
+          await moveNode(ctx, actorOf(request), ref, { revision, parentKey: one(form, 'parentKey') || null });
         else throw new AppError('bad_request', 'direction (up or down) or parentKey is required');
       } catch (error) {
-        if (error instanceof FieldErrors) return sendVersion(ctx, request, reply, { problem: Object.values(error.fields).join('; ') }, 400);
+        if (error instanceof FieldErrors)
+          return sendVersion(ctx, request, reply, { problem: Object.values(error.fields).join('; ') }, 400);
         if (isShownOnForm(error)) return sendVersion(ctx, request, reply, { problem: error.message }, statusFor(error));
         throw error;
       }
@@ -286,7 +348,13 @@ async function sendAddPage(
   );
 }
 
-async function sendDeletePage(ctx: AppContext, request: AdminRequest<NodeParams>, reply: FastifyReply, problem: string | null, status: number): Promise<FastifyReply> {
+async function sendDeletePage(
+  ctx: AppContext,
+  request: AdminRequest<NodeParams>,
+  reply: FastifyReply,
+  problem: string | null,
+  status: number,
+): Promise<FastifyReply> {
   const ref = { ...versionRef(request), key: request.params.key };
   const view = await nodeForEdit(ctx.db.kysely, ref);
   const lang = request.adminLang;

@@ -33,6 +33,9 @@ export function refusedProblems(file: string, error: AppError): { problems: Impo
 }
 
 /** The problems of the rows an import skipped: the first 50 as rows, and the total. */
-export function skippedProblems(file: string, problems: readonly string[]): { problems: ImportProblem[]; total: number } {
+export function skippedProblems(
+  file: string,
+  problems: readonly string[],
+): { problems: ImportProblem[]; total: number } {
   return { problems: problems.slice(0, SHOWN_PROBLEMS).map((p) => parseProblem(file, p)), total: problems.length };
 }

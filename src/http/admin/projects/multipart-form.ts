@@ -51,22 +51,38 @@ export function uploadedFile(body: unknown, name: string): UploadedFile | null {
 export async function readMultipartForm(request: FastifyRequest, limits: MultipartLimits): Promise<MultipartBody> {
   const body: MultipartBody = Object.create(null) as MultipartBody;
   try {
-    for await (const part of request.parts({ limits: { fileSize: limits.fileSize, fieldSize: limits.fieldSize, fields: limits.fields, files: 1, parts: limits.fields + 1 } })) {
+    for await (const part of request.parts({
+      limits: {
+        fileSize: limits.fileSize,
+        fieldSize: limits.fieldSize,
+        fields: limits.fields,
+        files: 1,
+        parts: limits.fields + 1,
+      },
+    })) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         const tooLarge = part.file.truncated;
         const filename = part.filename.split(/[\\/]/).pop() ?? '';
-        if (!(part.fieldname in body)) body[part.fieldname] = new UploadedFile(filename, part.mimetype, tooLarge ? Buffer.alloc(0) : bytes, tooLarge);
+        if (!(part.fieldname in body))
+          body[part.fieldname] = new UploadedFile(
+            filename,
+            part.mimetype,
+            tooLarge ? Buffer.alloc(0) : bytes,
+            tooLarge,
+          );
         continue;
       }
-      if (part.valueTruncated) throw new AppError('bad_request', `${part.fieldname}: the value is longer than ${limits.fieldSize} bytes`);
+      if (part.valueTruncated)
+        throw new AppError('bad_request', `${part.fieldname}: the value is longer than ${limits.fieldSize} bytes`);
       if (!(part.fieldname in body) && typeof part.value === 'string') body[part.fieldname] = part.value;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_FILES_LIMIT') throw new AppError('bad_request', 'the form may carry one file only');
-    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('bad_request', `the form may carry at most ${limits.fields} fields`);
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+      throw new AppError('bad_request', `the form may carry at most ${limits.fields} fields`);
     throw new AppError('bad_request', `the form data cannot be read (${(error as Error).message})`);
   }
   return body;
@@ -84,7 +100,10 @@ export async function registerMultipartScope(
   routes: (scope: FastifyInstance) => void,
 ): Promise<void> {
   await app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { fileSize: options.limits.fileSize } });
+    await scope.register(fastifyMultipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: options.limits.fileSize },
+    });
     scope.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!request.isMultipart()) return;
       await loadAuth(ctx, request, reply, false);

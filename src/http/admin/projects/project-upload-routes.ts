@@ -19,7 +19,11 @@ import { importProjects, type ProjectImportResult } from '#src/services/projects
 import { DEFAULT_PRESET, presetNames, readPreset } from '#src/services/projects/mappings.ts';
 import { rejectsCsv } from '#src/services/projects/rejects-file.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
-import { ProjectImportPage, type ImportOutcome, type ProjectImportPageProps } from '#src/views/admin/projects/project-import-page.tsx';
+import {
+  ProjectImportPage,
+  type ImportOutcome,
+  type ProjectImportPageProps,
+} from '#src/views/admin/projects/project-import-page.tsx';
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, formText, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 import { refusedProblems, skippedProblems } from './import-problems.ts';
@@ -50,14 +54,21 @@ const rejectedRowsSchema = z.array(
 
 /** The uploaded file's name as problems name it: no control characters, at most 120 characters. */
 function displayName(filename: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = filename.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-120);
+  const clean = filename
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-120);
   return clean === '' ? 'upload.csv' : clean;
 }
 
 /** A name for the download: the upload's name with `-rejected.csv`, in safe characters. */
 function rejectsFilename(source: string): string {
-  const stem = source.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80);
+  const stem = source
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 80);
   return `${stem || 'projects'}-rejected.csv`;
 }
 
@@ -67,7 +78,11 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
     const region = (await ctx.reader.regions()).find((r) => r.code === code);
     if (!region) throw notFound(`Region "${code}"`);
     const lang = request.adminLang;
-    return { code, name: pickText(region.name, lang)?.text ?? code, publicHref: `/${lang}/${encodeURIComponent(region.slug)}/projects/` };
+    return {
+      code,
+      name: pickText(region.name, lang)?.text ?? code,
+      publicHref: `/${lang}/${encodeURIComponent(region.slug)}/projects/`,
+    };
   };
 
   const page = async (
@@ -78,8 +93,26 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
   ): Promise<FastifyReply> => {
     const region = await regionOrNotFound(request);
     const presets = await presetNames(ctx.config.contentDir);
-    const form = props.form ?? { preset: presets.includes(DEFAULT_PRESET) ? DEFAULT_PRESET : (presets[0] ?? ''), encoding: '', skipInvalid: false };
-    return sendAdminPage(request, reply, (ac) => ProjectImportPage({ ac, region, presets, form, errors: props.errors ?? [], maxMegabytes: MAX_UPLOAD_MB, outcome: props.outcome ?? null }), status);
+    const form = props.form ?? {
+      preset: presets.includes(DEFAULT_PRESET) ? DEFAULT_PRESET : (presets[0] ?? ''),
+      encoding: '',
+      skipInvalid: false,
+    };
+    return sendAdminPage(
+      request,
+      reply,
+      (ac) =>
+        ProjectImportPage({
+          ac,
+          region,
+          presets,
+          form,
+          errors: props.errors ?? [],
+          maxMegabytes: MAX_UPLOAD_MB,
+          outcome: props.outcome ?? null,
+        }),
+      status,
+    );
   };
 
   adminRoute<ImportRoute>(app, ctx, {
@@ -97,7 +130,8 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
       // The role is checked before the file is read too (adminRoute checks it again, after the CSRF token).
       gate: (request) => {
         const region = regionOf(request);
-        if (!hasRole(request.auth!.user, ROLE, region)) throw new AppError('forbidden', `This needs the role ${ROLE} in region ${region}`);
+        if (!hasRole(request.auth!.user, ROLE, region))
+          throw new AppError('forbidden', `This needs the role ${ROLE} in region ${region}`);
       },
     },
     (scope) => {
@@ -106,12 +140,17 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
         url: URL,
         rule: RULE,
         handler: async (request, reply) => {
-          if (!request.isMultipart()) throw new AppError('bad_request', 'file: send the form as multipart/form-data, with the file');
+          if (!request.isMultipart())
+            throw new AppError('bad_request', 'file: send the form as multipart/form-data, with the file');
           await regionOrNotFound(request);
           const { t } = adminRenderContext(request);
           const body = request.body;
           const presets = await presetNames(ctx.config.contentDir);
-          const form = { preset: formText(body, 'preset') || DEFAULT_PRESET, encoding: formText(body, 'encoding'), skipInvalid: formText(body, 'skipInvalid') === 'on' };
+          const form = {
+            preset: formText(body, 'preset') || DEFAULT_PRESET,
+            encoding: formText(body, 'encoding'),
+            skipInvalid: formText(body, 'skipInvalid') === 'on',
+          };
           const errors: FieldError[] = [];
           const upload = uploadedFile(body, 'file');
           let status = 400;
@@ -121,7 +160,8 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
             errors.push({ field: 'file', message: t('admin.projectImport.tooLarge', { mb: MAX_UPLOAD_MB }) });
             status = 413;
           }
-          if (!presets.includes(form.preset)) errors.push({ field: 'preset', message: t('admin.projectImport.badPreset') });
+          if (!presets.includes(form.preset))
+            errors.push({ field: 'preset', message: t('admin.projectImport.badPreset') });
           let encoding: TextEncoding | undefined;
           if (form.encoding !== '') {
             const named = encodingFromName(form.encoding);
@@ -145,9 +185,15 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
               audit: { actor: actorOf(request), mapping: `preset ${form.preset}` },
             });
           } catch (error) {
-            if (!(error instanceof AppError) || (error.code !== 'invalid_file' && error.code !== 'bad_request')) throw error;
+            if (!(error instanceof AppError) || (error.code !== 'invalid_file' && error.code !== 'bad_request'))
+              throw error;
             const { problems, total } = refusedProblems(file, error);
-            return page(request, reply, { form, outcome: { kind: 'refused', file, problems, problemTotal: total } }, 400);
+            return page(
+              request,
+              reply,
+              { form, outcome: { kind: 'refused', file, problems, problemTotal: total } },
+              400,
+            );
           }
           if (result.added + result.changed > 0) ctx.reader.invalidate();
           const skipped = skippedProblems(file, result.problems);
@@ -164,7 +210,8 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
             encodingDetected: result.encodingDetected,
             problems: skipped.problems,
             problemTotal: skipped.total,
-            rejectsJson: rejectsJson !== null && Buffer.byteLength(rejectsJson) <= MAX_REJECTS_JSON ? rejectsJson : null,
+            rejectsJson:
+              rejectsJson !== null && Buffer.byteLength(rejectsJson) <= MAX_REJECTS_JSON ? rejectsJson : null,
           };
           return page(request, reply, { form, outcome });
         },
@@ -179,7 +226,10 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
           try {
             rows = rejectedRowsSchema.parse(JSON.parse(formText(request.body, 'rejects')));
           } catch {
-            throw new AppError('bad_request', 'rejects: not a list of rejected rows (send the form of the import result page)');
+            throw new AppError(
+              'bad_request',
+              'rejects: not a list of rejected rows (send the form of the import result page)',
+            );
           }
           const filename = rejectsFilename(displayName(formText(request.body, 'source')));
           return reply

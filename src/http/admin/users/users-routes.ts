@@ -13,7 +13,16 @@ import type { AppContext } from '#src/services/app-context.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { UsersPage, type UserListRow, type UsersPageProps } from '#src/views/admin/users/users-page.tsx';
 import { baseUrlOf } from '../../site/index.ts';
-import { actorOf, adminRoute, formText, regionFromBody, regionFromQuery, regionsWithRole, type AdminRequest, type AdminUser } from '../admin-route.ts';
+import {
+  actorOf,
+  adminRoute,
+  formText,
+  regionFromBody,
+  regionFromQuery,
+  regionsWithRole,
+  type AdminRequest,
+  type AdminUser,
+} from '../admin-route.ts';
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
 import { accountServices } from '../auth/session-auth.ts';
 
@@ -23,7 +32,10 @@ function manages(admin: AdminUser, target: UserWithRoles): boolean {
   return target.roles.every((r) => mine.has(r.regionCode));
 }
 
-type Extras = Pick<UsersPageProps, 'notice' | 'link'> & { invite?: UsersPageProps['invite']; inviteErrors?: FieldError[] };
+type Extras = Pick<UsersPageProps, 'notice' | 'link'> & {
+  invite?: UsersPageProps['invite'];
+  inviteErrors?: FieldError[];
+};
 
 const NOTICES: Record<string, MessageKey> = {
   'role-changed': 'admin.users.roleChanged',
@@ -38,7 +50,13 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   const regionNames = async (lang: 'fi' | 'sv' | 'en'): Promise<Map<string, string>> =>
     new Map((await ctx.reader.regions()).map((r) => [r.code, pickText(r.name, lang)?.text ?? r.code]));
 
-  const usersPage = async (request: AdminRequest, reply: FastifyReply, regionCode: string, extras: Extras, status = 200): Promise<FastifyReply> => {
+  const usersPage = async (
+    request: AdminRequest,
+    reply: FastifyReply,
+    regionCode: string,
+    extras: Extras,
+    status = 200,
+  ): Promise<FastifyReply> => {
     const admin = request.auth.user;
     const names = await regionNames(request.adminLang);
     if (!names.has(regionCode)) throw notFound(`Region "${regionCode}"`);
@@ -64,7 +82,8 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     return sendAdminPage(request, reply, (ac) => UsersPage({ ...props, ac }), status);
   };
 
-  const linkUrl = (request: FastifyRequest, token: string): string => `${baseUrlOf(ctx, request)}/admin/set-password/${token}`;
+  const linkUrl = (request: FastifyRequest, token: string): string =>
+    `${baseUrlOf(ctx, request)}/admin/set-password/${token}`;
 
   adminRoute<{ Querystring: { region?: string; notice?: string; email?: string; role?: string } }>(app, ctx, {
     method: 'GET',
@@ -74,7 +93,13 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       const { t } = adminRenderContext(request);
       const { notice, email, role } = request.query;
       const key = typeof notice === 'string' ? NOTICES[notice] : undefined;
-      const shown = key && typeof email === 'string' && isValidEmail(email) ? { kind: 'success' as const, text: t(key, { email, role: isRole(role) ? t(`admin.role.${role}` as MessageKey) : '' }) } : undefined;
+      const shown =
+        key && typeof email === 'string' && isValidEmail(email)
+          ? {
+              kind: 'success' as const,
+              text: t(key, { email, role: isRole(role) ? t(`admin.role.${role}` as MessageKey) : '' }),
+            }
+          : undefined;
       return usersPage(request, reply, regionFromQuery(request), { notice: shown });
     },
   });
@@ -86,40 +111,72 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     handler: async (request, reply) => {
       const { t } = adminRenderContext(request);
       const region = regionFromBody(request);
-      const invite = { email: formText(request.body, 'email').trim(), name: formText(request.body, 'name').trim(), role: formText(request.body, 'role') };
+      const invite = {
+        email: formText(request.body, 'email').trim(),
+        name: formText(request.body, 'name').trim(),
+        role: formText(request.body, 'role'),
+      };
       const errors: FieldError[] = [];
       if (!isValidEmail(invite.email)) errors.push({ field: 'email', message: t('admin.users.emailInvalid') });
-      if (invite.name.length > MAX_NAME_LENGTH) errors.push({ field: 'name', message: t('admin.users.nameTooLong', { max: MAX_NAME_LENGTH }) });
+      if (invite.name.length > MAX_NAME_LENGTH)
+        errors.push({ field: 'name', message: t('admin.users.nameTooLong', { max: MAX_NAME_LENGTH }) });
       if (!isRole(invite.role)) errors.push({ field: 'role', message: t('admin.users.roleInvalid') });
       if (errors.length > 0) return usersPage(request, reply, region, { invite, inviteErrors: errors }, 400);
 
       const existing = await accounts.userByEmail(invite.email);
-      if (existing?.id === request.auth.user.id) return usersPage(request, reply, region, { invite, inviteErrors: [{ field: 'email', message: t('admin.users.self') }] }, 400);
-      const result = await accounts.addUser({ email: invite.email, name: invite.name, role: invite.role, regionCode: region }, actorOf(request), {
-        linkForExisting: existing && manages(request.auth.user, existing) ? 'if-no-password' : 'never',
-      });
+      if (existing?.id === request.auth.user.id)
+        return usersPage(
+          request,
+          reply,
+          region,
+          { invite, inviteErrors: [{ field: 'email', message: t('admin.users.self') }] },
+          400,
+        );
+      const result = await accounts.addUser(
+        { email: invite.email, name: invite.name, role: invite.role, regionCode: region },
+        actorOf(request),
+        {
+          linkForExisting: existing && manages(request.auth.user, existing) ? 'if-no-password' : 'never',
+        },
+      );
       const roleName = t(`admin.role.${invite.role}` as MessageKey);
       const email = result.user.email;
       return usersPage(request, reply, region, {
-        notice: { kind: 'success', text: t(result.created ? 'admin.users.invited' : 'admin.users.roleAdded', { email, role: roleName }) },
+        notice: {
+          kind: 'success',
+          text: t(result.created ? 'admin.users.invited' : 'admin.users.roleAdded', { email, role: roleName }),
+        },
         ...(result.token ? { link: { email, url: linkUrl(request, result.token) } } : {}),
       });
     },
   });
 
   /** The user `:id` with a role in the form's region; the admin may not act on themself. */
-  const target = async (request: AdminRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<{ user: UserWithRoles; region: string } | FastifyReply> => {
+  const target = async (
+    request: AdminRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+  ): Promise<{ user: UserWithRoles; region: string } | FastifyReply> => {
     const region = regionFromBody(request);
     const id = /^\d{1,10}$/.test(request.params.id) ? Number(request.params.id) : NaN;
     const user = Number.isFinite(id) ? await accounts.user(id) : null;
-    if (!user || !user.roles.some((r) => r.regionCode === region)) throw notFound(`User ${request.params.id} in region ${region}`);
+    if (!user || !user.roles.some((r) => r.regionCode === region))
+      throw notFound(`User ${request.params.id} in region ${region}`);
     if (user.id === request.auth.user.id) {
-      return usersPage(request, reply, region, { notice: { kind: 'error', text: adminRenderContext(request).t('admin.users.self') } }, 400);
+      return usersPage(
+        request,
+        reply,
+        region,
+        { notice: { kind: 'error', text: adminRenderContext(request).t('admin.users.self') } },
+        400,
+      );
     }
     return { user, region };
   };
   const done = (reply: FastifyReply, region: string, notice: string, email: string, role?: Role): FastifyReply =>
-    reply.redirect(`/admin/users?region=${region}&notice=${notice}&email=${encodeURIComponent(email)}${role ? `&role=${role}` : ''}`, 303);
+    reply.redirect(
+      `/admin/users?region=${region}&notice=${notice}&email=${encodeURIComponent(email)}${role ? `&role=${role}` : ''}`,
+      303,
+    );
 
   adminRoute<{ Params: { id: string } }>(app, ctx, {
     method: 'POST',
@@ -129,18 +186,30 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       const found = await target(request, reply);
       if (!('user' in found)) return found;
       const asked = formText(request.body, 'role');
-      if (asked !== '' && !isRole(asked)) throw new AppError('bad_request', 'role: must be admin, editor, moderator, viewer or empty');
+      if (asked !== '' && !isRole(asked))
+        throw new AppError('bad_request', 'role: must be admin, editor, moderator, viewer or empty');
       const role = asked === '' ? null : asked;
       await accounts.changeRole(found.user.id, found.region, role, actorOf(request));
-      return role === null ? done(reply, found.region, 'role-removed', found.user.email) : done(reply, found.region, 'role-changed', found.user.email, role);
+      return role === null
+        ? done(reply, found.region, 'role-removed', found.user.email)
+        : done(reply, found.region, 'role-changed', found.user.email, role);
     },
   });
 
-  const managed = async (request: AdminRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<{ user: UserWithRoles; region: string } | FastifyReply> => {
+  const managed = async (
+    request: AdminRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+  ): Promise<{ user: UserWithRoles; region: string } | FastifyReply> => {
     const found = await target(request, reply);
     if (!('user' in found)) return found;
     if (!manages(request.auth.user, found.user)) {
-      return usersPage(request, reply, found.region, { notice: { kind: 'error', text: adminRenderContext(request).t('admin.users.otherRegions') } }, 403);
+      return usersPage(
+        request,
+        reply,
+        found.region,
+        { notice: { kind: 'error', text: adminRenderContext(request).t('admin.users.otherRegions') } },
+        403,
+      );
     }
     return found;
   };
@@ -170,7 +239,9 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       const found = await managed(request, reply);
       if (!('user' in found)) return found;
       const { token } = await accounts.reissueLink(found.user.id, found.region, actorOf(request));
-      return usersPage(request, reply, found.region, { link: { email: found.user.email, url: linkUrl(request, token) } });
+      return usersPage(request, reply, found.region, {
+        link: { email: found.user.email, url: linkUrl(request, token) },
+      });
     },
   });
 }

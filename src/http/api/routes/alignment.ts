@@ -28,7 +28,13 @@ export function registerAlignmentRoutes(api: FastifyInstance, ctx: AppContext): 
       const p = await ctx.reader.programmeById(request.params.id);
       const { text, lang } = checkAlignmentInput(request.body.text, request.body.lang);
       const r = await alignProjectText(ctx.reader, p.regionCode, p.slug, text, lang);
-      return { programmeId: p.id, version: r.version, lang: r.lang, priorities: r.priorities, spearheads: r.spearheads };
+      return {
+        programmeId: p.id,
+        version: r.version,
+        lang: r.lang,
+        priorities: r.priorities,
+        spearheads: r.spearheads,
+      };
     },
   );
 }

@@ -16,7 +16,13 @@ const CSV_DESCRIPTION =
 export function registerDiffRoutes(api: FastifyInstance, ctx: AppContext): void {
   const compare = async (id: string, from: string, to: string): Promise<Comparison> => {
     const programme = await ctx.reader.programmeById(id);
-    return compareVersions(ctx.reader, programme.regionCode, programme.slug, versionNumberOf(programme, from), versionNumberOf(programme, to));
+    return compareVersions(
+      ctx.reader,
+      programme.regionCode,
+      programme.slug,
+      versionNumberOf(programme, from),
+      versionNumberOf(programme, to),
+    );
   };
   const schema = {
     tags: ['versions'],
@@ -62,7 +68,10 @@ export function registerDiffRoutes(api: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       const { from, to, diff } = await compare(request.params.id, request.query.from, request.query.to);
       const filename = `${to.programme.id}-diff-v${from.version.number}-v${to.version.number}.csv`;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(diffCsv(diff));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(diffCsv(diff));
     },
   );
 }

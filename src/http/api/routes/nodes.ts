@@ -19,7 +19,8 @@ export function registerNodeRoutes(api: FastifyInstance, ctx: AppContext): void 
         operationId: 'getNodeTree',
         tags: ['nodes'],
         summary: 'Get the node tree of a version',
-        description: 'Every node of the version (themes, priorities, measures), nested under `children` in reading order.',
+        description:
+          'Every node of the version (themes, priorities, measures), nested under `children` in reading order.',
         params: paramsSchema(['id', 'number']),
         response: { 200: ref('NodeTree', 'The tree.'), ...errorResponses },
       },

@@ -35,7 +35,8 @@ export function registerProgrammeRoutes(api: FastifyInstance, ctx: AppContext): 
         operationId: 'getProgramme',
         tags: ['programmes'],
         summary: 'Get a programme',
-        description: 'A programme with the levels of its tree (e.g. theme → priority → measure), its current version and all versions.',
+        description:
+          'A programme with the levels of its tree (e.g. theme → priority → measure), its current version and all versions.',
         params: paramsSchema(['id']),
         response: { 200: ref('Programme', 'The programme.'), ...errorResponses },
       },
@@ -61,7 +62,11 @@ export function registerProgrammeRoutes(api: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const p = await ctx.reader.programmeById(request.params.id);
       const versions = await ctx.reader.versions(p.regionCode, p.slug);
-      return { programmeId: p.id, currentVersion: p.currentVersion, versions: versions.map((v) => presentVersionSummary(v, p.currentVersion)) };
+      return {
+        programmeId: p.id,
+        currentVersion: p.currentVersion,
+        versions: versions.map((v) => presentVersionSummary(v, p.currentVersion)),
+      };
     },
   );
 
@@ -72,7 +77,8 @@ export function registerProgrammeRoutes(api: FastifyInstance, ctx: AppContext): 
         operationId: 'getVersion',
         tags: ['versions'],
         summary: 'Get a version',
-        description: 'A version with its decision, vision and summary. `current` may stand for the number of the current version.',
+        description:
+          'A version with its decision, vision and summary. `current` may stand for the number of the current version.',
         params: paramsSchema(['id', 'number']),
         response: { 200: ref('Version', 'The version.'), ...errorResponses },
       },
@@ -87,7 +93,8 @@ export function registerProgrammeRoutes(api: FastifyInstance, ctx: AppContext): 
         operationId: 'listTaxonomies',
         tags: ['taxonomies'],
         summary: 'List the taxonomies of a programme',
-        description: 'Taxonomies (e.g. cross-cutting themes, smart-specialisation spearheads) with their terms and, per term, the keys of the nodes linked to it in the selected version.',
+        description:
+          'Taxonomies (e.g. cross-cutting themes, smart-specialisation spearheads) with their terms and, per term, the keys of the nodes linked to it in the selected version.',
         params: paramsSchema(['id']),
         querystring: paramsSchema(['version'], []),
         response: { 200: ref('TaxonomyList', 'The taxonomies.'), ...errorResponses },

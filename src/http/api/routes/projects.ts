@@ -20,14 +20,20 @@ const FILTER: Record<string, JsonSchema> = {
   status: text(`Only projects with this status: ${PROJECT_STATUSES.join(', ')}.`),
   from_year: text('Only projects active in or after this year (ending on or after 1 January).'),
   to_year: text('Only projects active in or before this year (starting on or before 31 December).'),
-  q: text('Search words in names, summaries, organisations and codes; inflected Finnish forms match; every word must match.'),
+  q: text(
+    'Search words in names, summaries, organisations and codes; inflected Finnish forms match; every word must match.',
+  ),
 };
 const PAGING: Record<string, JsonSchema> = {
   page: text('Page number, from 1 (default 1).'),
   size: text(`Projects per page, 1–${MAX_PAGE_SIZE} (default 20).`),
   sort: text('Order: name (default), start (start date) or code.'),
 };
-const query = (props: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', properties: props, additionalProperties: false });
+const query = (props: Record<string, JsonSchema>): JsonSchema => ({
+  type: 'object',
+  properties: props,
+  additionalProperties: false,
+});
 
 export function registerProjectRoutes(api: FastifyInstance, ctx: AppContext): void {
   const projects = ctx.projects;
@@ -58,7 +64,8 @@ export function registerProjectRoutes(api: FastifyInstance, ctx: AppContext): vo
         operationId: 'getRegionProjectTotals',
         tags: ['projects'],
         summary: 'Count and money of the projects of a region',
-        description: 'Count of the projects matching the filter and their money (granted, paid, planned) in all and by fund.',
+        description:
+          'Count of the projects matching the filter and their money (granted, paid, planned) in all and by fund.',
         params: paramsSchema(['code']),
         querystring: query(FILTER),
         response: { 200: ref('ProjectTotals', 'Totals of the matching projects.'), ...errorResponses },
@@ -76,7 +83,10 @@ export function registerProjectRoutes(api: FastifyInstance, ctx: AppContext): vo
         summary: 'Get a project',
         params: {
           type: 'object',
-          properties: { ...(paramsSchema(['code']) as { properties: Record<string, JsonSchema> }).properties, projectCode: text('Project code, e.g. "A70301".') },
+          properties: {
+            ...(paramsSchema(['code']) as { properties: Record<string, JsonSchema> }).properties,
+            projectCode: text('Project code, e.g. "A70301".'),
+          },
           required: ['code', 'projectCode'],
           additionalProperties: false,
         },

@@ -14,7 +14,8 @@ export function registerRegionRoutes(api: FastifyInstance, ctx: AppContext): voi
         operationId: 'listRegions',
         tags: ['regions'],
         summary: 'List all regions',
-        description: 'The 18 regions of mainland Finland and Åland, in the official order, with the ids of their programmes.',
+        description:
+          'The 18 regions of mainland Finland and Åland, in the official order, with the ids of their programmes.',
         response: { 200: ref('RegionList', 'All regions.') },
       },
     },
@@ -47,10 +48,15 @@ export function registerRegionRoutes(api: FastifyInstance, ctx: AppContext): voi
         tags: ['regions'],
         summary: 'List the municipalities of a region',
         params: paramsSchema(['code']),
-        response: { 200: ref('MunicipalityList', 'The municipalities of the region, by Finnish name.'), ...errorResponses },
+        response: {
+          200: ref('MunicipalityList', 'The municipalities of the region, by Finnish name.'),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => ({ municipalities: (await ctx.reader.municipalities(request.params.code)).map(presentMunicipality) }),
+    async (request) => ({
+      municipalities: (await ctx.reader.municipalities(request.params.code)).map(presentMunicipality),
+    }),
   );
 
   api.get<{ Querystring: { region?: string } }>(
@@ -65,6 +71,8 @@ export function registerRegionRoutes(api: FastifyInstance, ctx: AppContext): voi
         response: { 200: ref('MunicipalityList', 'The municipalities, by Finnish name.'), ...errorResponses },
       },
     },
-    async (request) => ({ municipalities: (await ctx.reader.municipalities(request.query.region)).map(presentMunicipality) }),
+    async (request) => ({
+      municipalities: (await ctx.reader.municipalities(request.query.region)).map(presentMunicipality),
+    }),
   );
 }

@@ -27,10 +27,18 @@ function HitTable(props: { ac: AdminRenderContext; caption: string; hits: Alignm
       <caption safe>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col" safe>{t('admin.align.rank')}</th>
-          <th scope="col" safe>{t('admin.align.target')}</th>
-          <th scope="col" safe>{t('admin.align.score')}</th>
-          <th scope="col" safe>{t('admin.align.matched')}</th>
+          <th scope="col" safe>
+            {t('admin.align.rank')}
+          </th>
+          <th scope="col" safe>
+            {t('admin.align.target')}
+          </th>
+          <th scope="col" safe>
+            {t('admin.align.score')}
+          </th>
+          <th scope="col" safe>
+            {t('admin.align.matched')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -77,8 +85,25 @@ export function AlignmentPage(props: AlignmentPageProps): JSX.Element {
       <ErrorSummary ac={ac} errors={errors} />
       <form method="post" action={Html.escapeHtml(`${base}/align`)} class="stack">
         <CsrfField ac={ac} />
-        <TextArea ac={ac} name="text" label={t('admin.align.text')} hint={t('admin.align.textHint')} value={form.text} error={errors.find((e) => e.field === 'text')?.message} rows={10} required lang={form.lang} />
-        <SelectField ac={ac} name="lang" label={t('admin.align.lang')} value={form.lang} options={LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] }))} error={errors.find((e) => e.field === 'lang')?.message} />
+        <TextArea
+          ac={ac}
+          name="text"
+          label={t('admin.align.text')}
+          hint={t('admin.align.textHint')}
+          value={form.text}
+          error={errors.find((e) => e.field === 'text')?.message}
+          rows={10}
+          required
+          lang={form.lang}
+        />
+        <SelectField
+          ac={ac}
+          name="lang"
+          label={t('admin.align.lang')}
+          value={form.lang}
+          options={LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] }))}
+          error={errors.find((e) => e.field === 'lang')?.message}
+        />
         <p>
           <button type="submit" class="button" safe>
             {t('admin.align.submit')}
@@ -92,7 +117,9 @@ export function AlignmentPage(props: AlignmentPageProps): JSX.Element {
           {anyMatch ? '' : <Notice kind="info">{Html.escapeHtml(t('admin.align.noMatch'))}</Notice>}
           <HitTable ac={ac} caption={t('admin.align.priorities')} hits={result.priorities} />
           <HitTable ac={ac} caption={t('admin.align.spearheads')} hits={result.spearheads} />
-          <h2 id="align-results" safe>{t('admin.align.marked')}</h2>
+          <h2 id="align-results" safe>
+            {t('admin.align.marked')}
+          </h2>
           <blockquote lang={form.lang}>
             <p>{markedText(result.segments)}</p>
           </blockquote>

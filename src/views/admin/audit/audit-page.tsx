@@ -51,15 +51,53 @@ export function AuditPage(props: AuditPageProps): JSX.Element {
         </h2>
         <div class="filter-grid">
           {props.adminRegions.length > 1 ? (
-            <SelectField ac={ac} name="region" label={t('admin.users.region')} value={values.region} options={props.adminRegions.map((r) => ({ value: r.code, label: r.name }))} />
+            <SelectField
+              ac={ac}
+              name="region"
+              label={t('admin.users.region')}
+              value={values.region}
+              options={props.adminRegions.map((r) => ({ value: r.code, label: r.name }))}
+            />
           ) : (
             <input type="hidden" name="region" value={values.region} />
           )}
-          <SelectField ac={ac} name="user" label={t('admin.audit.user')} value={values.user} options={[any, ...choices.users.map((u) => ({ value: String(u.userId), label: u.actor }))]} />
-          <SelectField ac={ac} name="action" label={t('admin.audit.action')} value={values.action} options={[any, ...choices.actions.map((a) => ({ value: a, label: a }))]} />
-          <SelectField ac={ac} name="entity" label={t('admin.audit.entityType')} value={values.entity} options={[any, ...choices.entityTypes.map((e) => ({ value: e, label: e }))]} />
-          <TextField ac={ac} name="from" label={t('admin.audit.from')} hint={t('admin.audit.dateHint')} value={values.from} error={errorFor(errors, 'from')} />
-          <TextField ac={ac} name="to" label={t('admin.audit.to')} hint={t('admin.audit.dateHint')} value={values.to} error={errorFor(errors, 'to')} />
+          <SelectField
+            ac={ac}
+            name="user"
+            label={t('admin.audit.user')}
+            value={values.user}
+            options={[any, ...choices.users.map((u) => ({ value: String(u.userId), label: u.actor }))]}
+          />
+          <SelectField
+            ac={ac}
+            name="action"
+            label={t('admin.audit.action')}
+            value={values.action}
+            options={[any, ...choices.actions.map((a) => ({ value: a, label: a }))]}
+          />
+          <SelectField
+            ac={ac}
+            name="entity"
+            label={t('admin.audit.entityType')}
+            value={values.entity}
+            options={[any, ...choices.entityTypes.map((e) => ({ value: e, label: e }))]}
+          />
+          <TextField
+            ac={ac}
+            name="from"
+            label={t('admin.audit.from')}
+            hint={t('admin.audit.dateHint')}
+            value={values.from}
+            error={errorFor(errors, 'from')}
+          />
+          <TextField
+            ac={ac}
+            name="to"
+            label={t('admin.audit.to')}
+            hint={t('admin.audit.dateHint')}
+            value={values.to}
+            error={errorFor(errors, 'to')}
+          />
         </div>
         <p class="cluster">
           <button type="submit" class="button" safe>

@@ -32,8 +32,25 @@ export function LoginPage({ ac, email, next, errors, notice }: LoginPageProps): 
       <form method="post" action="/admin/login" class="stack narrow" novalidate>
         <CsrfField ac={ac} />
         <input type="hidden" name="next" value={next} />
-        <TextField ac={ac} name="email" type="email" label={t('admin.login.email')} value={email} autocomplete="username" required error={errorFor(errors, 'email')} />
-        <TextField ac={ac} name="password" type="password" label={t('admin.login.password')} autocomplete="current-password" required error={errorFor(errors, 'password')} />
+        <TextField
+          ac={ac}
+          name="email"
+          type="email"
+          label={t('admin.login.email')}
+          value={email}
+          autocomplete="username"
+          required
+          error={errorFor(errors, 'email')}
+        />
+        <TextField
+          ac={ac}
+          name="password"
+          type="password"
+          label={t('admin.login.password')}
+          autocomplete="current-password"
+          required
+          error={errorFor(errors, 'password')}
+        />
         <p>
           <button type="submit" class="button" safe>
             {t('admin.login.submit')}

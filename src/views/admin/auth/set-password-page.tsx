@@ -15,7 +15,11 @@ export interface SetPasswordPageProps {
   problem?: LinkProblem | undefined;
 }
 
-const PROBLEM_KEYS = { used: 'admin.setPassword.used', expired: 'admin.setPassword.expired', unknown: 'admin.setPassword.unknown' } as const;
+const PROBLEM_KEYS = {
+  used: 'admin.setPassword.used',
+  expired: 'admin.setPassword.expired',
+  unknown: 'admin.setPassword.unknown',
+} as const;
 
 export function SetPasswordPage({ ac, action, email, minLength, errors, problem }: SetPasswordPageProps): JSX.Element {
   const { t } = ac;
@@ -50,7 +54,15 @@ export function SetPasswordPage({ ac, action, email, minLength, errors, problem 
           required
           error={errorFor(errors, 'password')}
         />
-        <TextField ac={ac} name="confirm" type="password" label={t('admin.setPassword.confirm')} autocomplete="new-password" required error={errorFor(errors, 'confirm')} />
+        <TextField
+          ac={ac}
+          name="confirm"
+          type="password"
+          label={t('admin.setPassword.confirm')}
+          autocomplete="new-password"
+          required
+          error={errorFor(errors, 'confirm')}
+        />
         <p>
           <button type="submit" class="button" safe>
             {t('admin.setPassword.submit')}

@@ -9,12 +9,36 @@
 import Html from '@kitajs/html';
 import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
 import { FUND_CODES, FUNDS, type FundCode } from '#src/domain/projects/funds.ts';
-import { diffPlans, planCellKey, type PlanConflictState, type PlanEditView, type PlanRow, type PlanTreeNode } from '#src/domain/projects/plan-table.ts';
+import {
+  diffPlans,
+  planCellKey,
+  type PlanConflictState,
+  type PlanEditView,
+  type PlanRow,
+  type PlanTreeNode,
+} from '#src/domain/projects/plan-table.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { formatEuros } from '../../charts/format-money.ts';
-import { CsrfField, ErrorSummary, errorFor, Notice, SelectField, TextArea, TextField, type FieldError } from '../components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+  type FieldError,
+} from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
-import { ConflictComparison, formValue, ProblemNotice, textIn, VersionStatusTag, type ComparedValue, type FormValues } from '../programmes/editor-components.tsx';
+import {
+  ConflictComparison,
+  formValue,
+  ProblemNotice,
+  textIn,
+  VersionStatusTag,
+  type ComparedValue,
+  type FormValues,
+} from '../programmes/editor-components.tsx';
 import { editorPaths } from '../programmes/editor-paths.ts';
 import { planPaths } from './plan-paths.ts';
 
@@ -66,7 +90,11 @@ function nodeLabel(ac: AdminRenderContext, nodes: Map<string, PlanTreeNode>, key
   return n ? textIn(ac, n.title) : key;
 }
 
-function cellLabel(ac: AdminRenderContext, nodes: Map<string, PlanTreeNode>, l: { nodeKey: string; fund: FundCode; year: number }): string {
+function cellLabel(
+  ac: AdminRenderContext,
+  nodes: Map<string, PlanTreeNode>,
+  l: { nodeKey: string; fund: FundCode; year: number },
+): string {
   return `${nodeLabel(ac, nodes, l.nodeKey)}, ${fundName(ac, l.fund)}, ${l.year}`;
 }
 
@@ -86,7 +114,11 @@ function RowHeader(props: { ac: AdminRenderContext; row: PlanRow; id: string; le
     <th scope="row" id={props.id} headers="plan-h-row" class={row.kind === 'under' ? 'plan-under' : undefined}>
       {row.kind === 'under' || row.kind === 'other' ? <span class="tree-level" safe>{`${level} `}</span> : ''}
       <span safe>{title}</span>
-      {row.title === null ? <span class="hint" safe>{` (${t('admin.plan.notInVersion', { key: row.key })})`}</span> : ''}
+      {row.title === null ? (
+        <span class="hint" safe>{` (${t('admin.plan.notInVersion', { key: row.key })})`}</span>
+      ) : (
+        ''
+      )}
     </th>
   );
 }
@@ -170,7 +202,12 @@ function PlanTable(props: { ac: AdminRenderContext; view: PlanEditView; levelNam
   );
 }
 
-function LinesTable(props: { ac: AdminRenderContext; view: PlanEditView; nodes: Map<string, PlanTreeNode>; editable: boolean }): JSX.Element {
+function LinesTable(props: {
+  ac: AdminRenderContext;
+  view: PlanEditView;
+  nodes: Map<string, PlanTreeNode>;
+  editable: boolean;
+}): JSX.Element {
   const { ac, view, nodes, editable } = props;
   const { t, lang } = ac;
   const p = { code: view.programme.regionCode, slug: view.programme.slug };
@@ -208,7 +245,11 @@ function LinesTable(props: { ac: AdminRenderContext; view: PlanEditView; nodes: 
             <tr>
               <th scope="row">
                 <span safe>{nodeLabel(ac, nodes, l.nodeKey)}</span>
-                {nodes.has(l.nodeKey) ? '' : <span class="hint" safe>{` (${t('admin.plan.notInVersion', { key: l.nodeKey })})`}</span>}
+                {nodes.has(l.nodeKey) ? (
+                  ''
+                ) : (
+                  <span class="hint" safe>{` (${t('admin.plan.notInVersion', { key: l.nodeKey })})`}</span>
+                )}
               </th>
               <td safe>{fundName(ac, l.fund)}</td>
               <td class="num" safe>
@@ -249,23 +290,46 @@ function LinesTable(props: { ac: AdminRenderContext; view: PlanEditView; nodes: 
 }
 
 /** The rows of the 409 comparison: the cell(s) the editor meant to change, stored now and theirs. */
-function conflictRows(ac: AdminRenderContext, nodes: Map<string, PlanTreeNode>, conflict: NonNullable<FinancingPlanPageProps['conflict']>): ComparedValue[] {
+function conflictRows(
+  ac: AdminRenderContext,
+  nodes: Map<string, PlanTreeNode>,
+  conflict: NonNullable<FinancingPlanPageProps['conflict']>,
+): ComparedValue[] {
   const { t, lang } = ac;
   const stored = new Map(conflict.state.lines.map((l) => [planCellKey(l), l.plannedCents]));
-  const money = (c: number | null | undefined): string => (c === null || c === undefined ? t('admin.plan.conflict.none') : formatEuros(c, lang));
+  const money = (c: number | null | undefined): string =>
+    c === null || c === undefined ? t('admin.plan.conflict.none') : formatEuros(c, lang);
   const form = conflict.form;
   if (conflict.kind === 'set' || conflict.kind === 'remove') {
     const fund = FUND_CODES.find((f) => f === formValue(form, 'fund'));
     const year = Number(formValue(form, 'year'));
     const cell = { nodeKey: formValue(form, 'node'), fund: fund ?? 'OTHER', year };
-    const label = fund ? cellLabel(ac, nodes, cell) : `${formValue(form, 'node')}, ${formValue(form, 'fund')}, ${formValue(form, 'year')}`;
+    const label = fund
+      ? cellLabel(ac, nodes, cell)
+      : `${formValue(form, 'node')}, ${formValue(form, 'fund')}, ${formValue(form, 'year')}`;
     const yours = conflict.kind === 'remove' ? t('admin.plan.conflict.removed') : formValue(form, 'amount');
     return [{ label, stored: money(stored.get(planCellKey(cell))), yours }];
   }
   const yours: readonly PlanLine[] | undefined = conflict.state.yours;
-  if (!yours) return [{ label: t('admin.plan.conflict.lines'), stored: String(conflict.state.lines.length), yours: t('admin.plan.conflict.unreadable') }];
-  const rows = diffPlans(conflict.state.lines, yours).map((c) => ({ label: cellLabel(ac, nodes, c), stored: money(c.before), yours: money(c.after) }));
-  return rows.length > 100 ? [...rows.slice(0, 100), { label: '…', stored: '', yours: t('admin.plan.conflict.more', { n: rows.length - 100 }) }] : rows;
+  if (!yours)
+    return [
+      {
+        label: t('admin.plan.conflict.lines'),
+        stored: String(conflict.state.lines.length),
+        yours: t('admin.plan.conflict.unreadable'),
+      },
+    ];
+  const rows = diffPlans(conflict.state.lines, yours).map((c) => ({
+    label: cellLabel(ac, nodes, c),
+    stored: money(c.before),
+    yours: money(c.after),
+  }));
+  return rows.length > 100
+    ? [
+        ...rows.slice(0, 100),
+        { label: '…', stored: '', yours: t('admin.plan.conflict.more', { n: rows.length - 100 }) },
+      ]
+    : rows;
 }
 
 export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
@@ -284,7 +348,10 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
   for (let y = prog.periodStart; y <= prog.periodEnd; y++) years.push(y);
   const nodeOptions = [
     { value: '', label: t('admin.plan.choose') },
-    ...flatten(view.nodes).map((n) => ({ value: n.key, label: `${'\u00a0\u00a0'.repeat(Math.max(0, n.depth - 1))}${levelNames[n.depth - 1] ?? ''}: ${textIn(ac, n.title)}` })),
+    ...flatten(view.nodes).map((n) => ({
+      value: n.key,
+      label: `${'\u00a0\u00a0'.repeat(Math.max(0, n.depth - 1))}${levelNames[n.depth - 1] ?? ''}: ${textIn(ac, n.title)}`,
+    })),
   ];
   const cellErrors = props.cellErrors;
   return (
@@ -330,7 +397,11 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
       <h2 id="plan-table" safe>
         {t('admin.plan.tableTitle')}
       </h2>
-      {view.lines.length === 0 ? <p safe>{t('admin.plan.empty')}</p> : <PlanTable ac={ac} view={view} levelNames={levelNames} />}
+      {view.lines.length === 0 ? (
+        <p safe>{t('admin.plan.empty')}</p>
+      ) : (
+        <PlanTable ac={ac} view={view} levelNames={levelNames} />
+      )}
       <p>
         <a href={planPaths.csv(p, v.number)} safe>
           {t('admin.plan.download')}
@@ -349,7 +420,15 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
           <form method="post" action={planPaths.cells(p, v.number)} class="stack narrow" novalidate>
             <CsrfField ac={ac} />
             <input type="hidden" name="revision" value={view.revision} />
-            <SelectField ac={ac} name="node" label={t('admin.plan.node')} value={formValue(props.cellForm, 'node')} options={nodeOptions} error={errorFor(cellErrors, 'node')} required />
+            <SelectField
+              ac={ac}
+              name="node"
+              label={t('admin.plan.node')}
+              value={formValue(props.cellForm, 'node')}
+              options={nodeOptions}
+              error={errorFor(cellErrors, 'node')}
+              required
+            />
             <SelectField
               ac={ac}
               name="fund"
@@ -368,7 +447,15 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
               error={errorFor(cellErrors, 'year')}
               required
             />
-            <TextField ac={ac} name="amount" label={t('admin.plan.amount')} hint={t('admin.plan.amountHint')} value={formValue(props.cellForm, 'amount')} error={errorFor(cellErrors, 'amount')} required />
+            <TextField
+              ac={ac}
+              name="amount"
+              label={t('admin.plan.amount')}
+              hint={t('admin.plan.amountHint')}
+              value={formValue(props.cellForm, 'amount')}
+              error={errorFor(cellErrors, 'amount')}
+              required
+            />
             <p>
               <button type="submit" class="button" safe>
                 {t('admin.plan.save')}
@@ -441,7 +528,14 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
               name="from"
               label={t('admin.plan.copy.label')}
               value=""
-              options={view.sources.map((s) => ({ value: String(s.number), label: t('admin.plan.copy.option', { n: s.number, lines: s.lines, status: t(`status.${s.status}` as MessageKey) }) }))}
+              options={view.sources.map((s) => ({
+                value: String(s.number),
+                label: t('admin.plan.copy.option', {
+                  n: s.number,
+                  lines: s.lines,
+                  status: t(`status.${s.status}` as MessageKey),
+                }),
+              }))}
               error={errorFor(props.copyErrors, 'from')}
             />
             <p>

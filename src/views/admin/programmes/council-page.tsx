@@ -8,7 +8,19 @@ import type { Lang } from '#src/domain/languages.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField, ErrorSummary, errorFor, SelectField, TextField, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminCrumb, type AdminRenderContext } from '../layout.tsx';
-import { ButtonForm, ConflictComparison, DoneNotice, formValue, langName, LocalizedFieldset, localizedToForm, ProblemNotice, textIn, type DoneCode, type FormValues } from './editor-components.tsx';
+import {
+  ButtonForm,
+  ConflictComparison,
+  DoneNotice,
+  formValue,
+  langName,
+  LocalizedFieldset,
+  localizedToForm,
+  ProblemNotice,
+  textIn,
+  type DoneCode,
+  type FormValues,
+} from './editor-components.tsx';
 import { editorPaths } from './editor-paths.ts';
 
 export type CouncilKind = 'offices' | 'contacts';
@@ -27,7 +39,14 @@ export function officeForm(o: EditableOffice): Record<string, string> {
 }
 
 export function contactForm(c: EditableContact): Record<string, string> {
-  return { revision: String(c.revision), name: c.name, email: c.email ?? '', phone: c.phone ?? '', ...localizedToForm('role', c.role), ...localizedToForm('topic', c.topic) };
+  return {
+    revision: String(c.revision),
+    name: c.name,
+    email: c.email ?? '',
+    phone: c.phone ?? '',
+    ...localizedToForm('role', c.role),
+    ...localizedToForm('topic', c.topic),
+  };
 }
 
 function crumbs(ac: AdminRenderContext, code: string, regionName: string): AdminCrumb[] {
@@ -37,13 +56,23 @@ function crumbs(ac: AdminRenderContext, code: string, regionName: string): Admin
   ];
 }
 
-function OfficeFields(props: { ac: AdminRenderContext; form: FormValues; errors: FieldError[]; prefix: string }): JSX.Element {
+function OfficeFields(props: {
+  ac: AdminRenderContext;
+  form: FormValues;
+  errors: FieldError[];
+  prefix: string;
+}): JSX.Element {
   const { ac, form, errors, prefix } = props;
   const { t } = ac;
   const n = (name: string): string => `${prefix}${name}`;
   return (
     <>
-      <LocalizedFieldset ac={ac} def={{ name: n('name'), label: t('admin.edit.office.name'), required: true }} form={form} errors={errors} />
+      <LocalizedFieldset
+        ac={ac}
+        def={{ name: n('name'), label: t('admin.edit.office.name'), required: true }}
+        form={form}
+        errors={errors}
+      />
       <SelectField
         ac={ac}
         name={n('kind')}
@@ -55,26 +84,97 @@ function OfficeFields(props: { ac: AdminRenderContext; form: FormValues; errors:
           { value: 'branch', label: t('admin.edit.office.branch') },
         ]}
       />
-      <TextField ac={ac} name={n('visitingAddress')} label={t('admin.edit.office.visitingAddress')} value={formValue(form, n('visitingAddress'))} error={errorFor(errors, n('visitingAddress'))} />
-      <TextField ac={ac} name={n('postalAddress')} label={t('admin.edit.office.postalAddress')} value={formValue(form, n('postalAddress'))} error={errorFor(errors, n('postalAddress'))} />
-      <LocalizedFieldset ac={ac} def={{ name: n('hours'), label: t('admin.edit.office.hours') }} form={form} errors={errors} />
-      <TextField ac={ac} name={n('phone')} type="text" autocomplete="off" label={t('admin.edit.contact.phone')} value={formValue(form, n('phone'))} error={errorFor(errors, n('phone'))} />
-      <TextField ac={ac} name={n('email')} type="email" autocomplete="off" label={t('admin.edit.contact.email')} value={formValue(form, n('email'))} error={errorFor(errors, n('email'))} />
+      <TextField
+        ac={ac}
+        name={n('visitingAddress')}
+        label={t('admin.edit.office.visitingAddress')}
+        value={formValue(form, n('visitingAddress'))}
+        error={errorFor(errors, n('visitingAddress'))}
+      />
+      <TextField
+        ac={ac}
+        name={n('postalAddress')}
+        label={t('admin.edit.office.postalAddress')}
+        value={formValue(form, n('postalAddress'))}
+        error={errorFor(errors, n('postalAddress'))}
+      />
+      <LocalizedFieldset
+        ac={ac}
+        def={{ name: n('hours'), label: t('admin.edit.office.hours') }}
+        form={form}
+        errors={errors}
+      />
+      <TextField
+        ac={ac}
+        name={n('phone')}
+        type="text"
+        autocomplete="off"
+        label={t('admin.edit.contact.phone')}
+        value={formValue(form, n('phone'))}
+        error={errorFor(errors, n('phone'))}
+      />
+      <TextField
+        ac={ac}
+        name={n('email')}
+        type="email"
+        autocomplete="off"
+        label={t('admin.edit.contact.email')}
+        value={formValue(form, n('email'))}
+        error={errorFor(errors, n('email'))}
+      />
     </>
   );
 }
 
-function ContactFields(props: { ac: AdminRenderContext; form: FormValues; errors: FieldError[]; prefix: string }): JSX.Element {
+function ContactFields(props: {
+  ac: AdminRenderContext;
+  form: FormValues;
+  errors: FieldError[];
+  prefix: string;
+}): JSX.Element {
   const { ac, form, errors, prefix } = props;
   const { t } = ac;
   const n = (name: string): string => `${prefix}${name}`;
   return (
     <>
-      <TextField ac={ac} name={n('name')} label={t('admin.edit.contact.name')} autocomplete="off" value={formValue(form, n('name'))} error={errorFor(errors, n('name'))} required />
-      <LocalizedFieldset ac={ac} def={{ name: n('role'), label: t('admin.edit.contact.role'), required: true }} form={form} errors={errors} />
-      <LocalizedFieldset ac={ac} def={{ name: n('topic'), label: t('admin.edit.contact.topic') }} form={form} errors={errors} />
-      <TextField ac={ac} name={n('phone')} autocomplete="off" label={t('admin.edit.contact.phone')} value={formValue(form, n('phone'))} error={errorFor(errors, n('phone'))} />
-      <TextField ac={ac} name={n('email')} type="email" autocomplete="off" label={t('admin.edit.contact.email')} value={formValue(form, n('email'))} error={errorFor(errors, n('email'))} />
+      <TextField
+        ac={ac}
+        name={n('name')}
+        label={t('admin.edit.contact.name')}
+        autocomplete="off"
+        value={formValue(form, n('name'))}
+        error={errorFor(errors, n('name'))}
+        required
+      />
+      <LocalizedFieldset
+        ac={ac}
+        def={{ name: n('role'), label: t('admin.edit.contact.role'), required: true }}
+        form={form}
+        errors={errors}
+      />
+      <LocalizedFieldset
+        ac={ac}
+        def={{ name: n('topic'), label: t('admin.edit.contact.topic') }}
+        form={form}
+        errors={errors}
+      />
+      <TextField
+        ac={ac}
+        name={n('phone')}
+        autocomplete="off"
+        label={t('admin.edit.contact.phone')}
+        value={formValue(form, n('phone'))}
+        error={errorFor(errors, n('phone'))}
+      />
+      <TextField
+        ac={ac}
+        name={n('email')}
+        type="email"
+        autocomplete="off"
+        label={t('admin.edit.contact.email')}
+        value={formValue(form, n('email'))}
+        error={errorFor(errors, n('email'))}
+      />
     </>
   );
 }
@@ -109,17 +209,34 @@ export function CouncilPage(props: CouncilPageProps): JSX.Element {
                   {canEdit ? t('admin.edit.tree.edit') : t('admin.edit.view')}
                 </a>
                 {canEdit && i > 0 ? (
-                  <ButtonForm ac={ac} action={editorPaths.moveCouncilEntry(code, kind, r.id)} label={t('admin.edit.tree.up')} fields={{ direction: 'up', revision: String(r.revision) }} describedBy={`${kind}-${r.id}`} />
+                  <ButtonForm
+                    ac={ac}
+                    action={editorPaths.moveCouncilEntry(code, kind, r.id)}
+                    label={t('admin.edit.tree.up')}
+                    fields={{ direction: 'up', revision: String(r.revision) }}
+                    describedBy={`${kind}-${r.id}`}
+                  />
                 ) : (
                   ''
                 )}
                 {canEdit && i < rows.length - 1 ? (
-                  <ButtonForm ac={ac} action={editorPaths.moveCouncilEntry(code, kind, r.id)} label={t('admin.edit.tree.down')} fields={{ direction: 'down', revision: String(r.revision) }} describedBy={`${kind}-${r.id}`} />
+                  <ButtonForm
+                    ac={ac}
+                    action={editorPaths.moveCouncilEntry(code, kind, r.id)}
+                    label={t('admin.edit.tree.down')}
+                    fields={{ direction: 'down', revision: String(r.revision) }}
+                    describedBy={`${kind}-${r.id}`}
+                  />
                 ) : (
                   ''
                 )}
                 {canEdit ? (
-                  <a href={editorPaths.deleteCouncilEntry(code, kind, r.id)} class="danger-link" aria-describedby={`${kind}-${r.id}`} safe>
+                  <a
+                    href={editorPaths.deleteCouncilEntry(code, kind, r.id)}
+                    class="danger-link"
+                    aria-describedby={`${kind}-${r.id}`}
+                    safe
+                  >
                     {t('admin.edit.tree.delete')}
                   </a>
                 ) : (
@@ -153,7 +270,12 @@ export function CouncilPage(props: CouncilPageProps): JSX.Element {
           <ErrorSummary ac={ac} errors={addingOffice?.errors ?? []} />
           <form method="post" action={editorPaths.councilList(code, 'offices')} class="stack" novalidate>
             <CsrfField ac={ac} />
-            <OfficeFields ac={ac} form={addingOffice?.form ?? {}} errors={addingOffice?.errors ?? []} prefix="new-office." />
+            <OfficeFields
+              ac={ac}
+              form={addingOffice?.form ?? {}}
+              errors={addingOffice?.errors ?? []}
+              prefix="new-office."
+            />
             <p>
               <button type="submit" class="button" safe>
                 {t('admin.edit.council.addOffice')}
@@ -175,7 +297,12 @@ export function CouncilPage(props: CouncilPageProps): JSX.Element {
           <ErrorSummary ac={ac} errors={addingContact?.errors ?? []} />
           <form method="post" action={editorPaths.councilList(code, 'contacts')} class="stack" novalidate>
             <CsrfField ac={ac} />
-            <ContactFields ac={ac} form={addingContact?.form ?? {}} errors={addingContact?.errors ?? []} prefix="new-contact." />
+            <ContactFields
+              ac={ac}
+              form={addingContact?.form ?? {}}
+              errors={addingContact?.errors ?? []}
+              prefix="new-contact."
+            />
             <p>
               <button type="submit" class="button" safe>
                 {t('admin.edit.council.addContact')}
@@ -208,8 +335,22 @@ function fieldLabel(ac: AdminRenderContext, kind: CouncilKind, field: string): s
   const [base, lang] = field.split('.') as [string, Lang | undefined];
   const keys: Record<string, MessageKey> =
     kind === 'offices'
-      ? { name: 'admin.edit.office.name', kind: 'admin.edit.office.kind', visitingAddress: 'admin.edit.office.visitingAddress', postalAddress: 'admin.edit.office.postalAddress', hours: 'admin.edit.office.hours', phone: 'admin.edit.contact.phone', email: 'admin.edit.contact.email' }
-      : { name: 'admin.edit.contact.name', role: 'admin.edit.contact.role', topic: 'admin.edit.contact.topic', phone: 'admin.edit.contact.phone', email: 'admin.edit.contact.email' };
+      ? {
+          name: 'admin.edit.office.name',
+          kind: 'admin.edit.office.kind',
+          visitingAddress: 'admin.edit.office.visitingAddress',
+          postalAddress: 'admin.edit.office.postalAddress',
+          hours: 'admin.edit.office.hours',
+          phone: 'admin.edit.contact.phone',
+          email: 'admin.edit.contact.email',
+        }
+      : {
+          name: 'admin.edit.contact.name',
+          role: 'admin.edit.contact.role',
+          topic: 'admin.edit.contact.topic',
+          phone: 'admin.edit.contact.phone',
+          email: 'admin.edit.contact.email',
+        };
   const label = keys[base] ? ac.t(keys[base]) : base;
   return lang ? `${label} – ${langName(ac, lang)}` : label;
 }
@@ -225,7 +366,11 @@ export function CouncilEntryPage(props: CouncilEntryPageProps): JSX.Element {
   const label = kind === 'offices' ? textIn(ac, (entry as EditableOffice).name) : (entry as EditableContact).name;
   const stored = conflict ? comparable(kind, conflict) : null;
   return (
-    <AdminLayout ac={ac} title={label} crumbs={[...crumbs(ac, code, props.regionName), { href: editorPaths.councilEntry(code, kind, entry.id), label }]}>
+    <AdminLayout
+      ac={ac}
+      title={label}
+      crumbs={[...crumbs(ac, code, props.regionName), { href: editorPaths.councilEntry(code, kind, entry.id), label }]}
+    >
       <h1 safe>{label}</h1>
       <ProblemNotice ac={ac} message={props.problem} />
       {stored ? (
@@ -246,7 +391,11 @@ export function CouncilEntryPage(props: CouncilEntryPageProps): JSX.Element {
           <legend class="visually-hidden" safe>
             {label}
           </legend>
-          {kind === 'offices' ? <OfficeFields ac={ac} form={form} errors={errors} prefix="" /> : <ContactFields ac={ac} form={form} errors={errors} prefix="" />}
+          {kind === 'offices' ? (
+            <OfficeFields ac={ac} form={form} errors={errors} prefix="" />
+          ) : (
+            <ContactFields ac={ac} form={form} errors={errors} prefix="" />
+          )}
         </fieldset>
         {props.canEdit ? (
           <p>

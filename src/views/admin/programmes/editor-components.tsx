@@ -104,7 +104,15 @@ export function LocalizedFieldset(props: {
         {LANGS.map((lang) => {
           const name = `${def.name}.${lang}`;
           const label = `${def.label} – ${langName(ac, lang)}`;
-          const common = { ac, name, label, value: formValue(form, name), error: errorFor(errors, name), lang, required: def.required === true && lang === 'fi' };
+          const common = {
+            ac,
+            name,
+            label,
+            value: formValue(form, name),
+            error: errorFor(errors, name),
+            lang,
+            required: def.required === true && lang === 'fi',
+          };
           if (props.readonly) {
             return (
               <div class="lang-column">
@@ -160,7 +168,13 @@ export interface ComparedValue {
  * What a 409 shows: every field whose stored value differs from the editor's input, side by side,
  * so the other person's change and the editor's own are both in view.
  */
-export function ConflictComparison({ ac, rows }: { ac: AdminRenderContext; rows: readonly ComparedValue[] }): JSX.Element {
+export function ConflictComparison({
+  ac,
+  rows,
+}: {
+  ac: AdminRenderContext;
+  rows: readonly ComparedValue[];
+}): JSX.Element {
   const { t } = ac;
   const differing = rows.filter((r) => r.stored.trim() !== r.yours.trim());
   return (
@@ -209,8 +223,18 @@ export function ConflictComparison({ ac, rows }: { ac: AdminRenderContext; rows:
 }
 
 /** The values of a localised field for the comparison, one row per language. */
-export function compareLocalized(ac: AdminRenderContext, name: string, label: string, stored: LocalizedText | null | undefined, form: FormValues): ComparedValue[] {
-  return LANGS.map((l) => ({ label: `${label} – ${langName(ac, l)}`, stored: stored?.[l] ?? '', yours: formValue(form, `${name}.${l}`) }));
+export function compareLocalized(
+  ac: AdminRenderContext,
+  name: string,
+  label: string,
+  stored: LocalizedText | null | undefined,
+  form: FormValues,
+): ComparedValue[] {
+  return LANGS.map((l) => ({
+    label: `${label} – ${langName(ac, l)}`,
+    stored: stored?.[l] ?? '',
+    yours: formValue(form, `${name}.${l}`),
+  }));
 }
 
 /** What was done, said after the redirect that follows a save (`?done=…`). */
@@ -246,7 +270,14 @@ export function ProblemNotice({ ac, message }: { ac: AdminRenderContext; message
 }
 
 /** A small form with one button (POST), e.g. "move up"; `fields` become hidden inputs. */
-export function ButtonForm(props: { ac: AdminRenderContext; action: string; label: string; fields?: Record<string, string>; class?: string; describedBy?: string }): JSX.Element {
+export function ButtonForm(props: {
+  ac: AdminRenderContext;
+  action: string;
+  label: string;
+  fields?: Record<string, string>;
+  class?: string;
+  describedBy?: string;
+}): JSX.Element {
   return (
     <form method="post" action={props.action} class="inline-form">
       <input type="hidden" name="_csrf" value={props.ac.csrfToken} />

@@ -20,7 +20,8 @@ export const editorPaths = {
   version,
   lifecycle: (p: ProgrammeAt, n: number): string => `${version(p, n)}/lifecycle`,
   nodes: (p: ProgrammeAt, n: number): string => `${version(p, n)}/nodes`,
-  newNode: (p: ProgrammeAt, n: number, parent: string | null): string => `${version(p, n)}/nodes/new${parent === null ? '' : `?parent=${seg(parent)}`}`,
+  newNode: (p: ProgrammeAt, n: number, parent: string | null): string =>
+    `${version(p, n)}/nodes/new${parent === null ? '' : `?parent=${seg(parent)}`}`,
   node,
   moveNode: (p: ProgrammeAt, n: number, key: string): string => `${node(p, n, key)}/move`,
   deleteNode: (p: ProgrammeAt, n: number, key: string): string => `${node(p, n, key)}/delete`,
@@ -30,8 +31,12 @@ export const editorPaths = {
   deleteTerm: (p: ProgrammeAt, taxonomy: string, key: string): string => `${term(p, taxonomy, key)}/delete`,
   council,
   councilList: (code: string, kind: 'offices' | 'contacts'): string => `${council(code)}/${kind}`,
-  councilEntry: (code: string, kind: 'offices' | 'contacts', id: number): string => `${council(code)}/${kind}/${seg(id)}`,
-  moveCouncilEntry: (code: string, kind: 'offices' | 'contacts', id: number): string => `${council(code)}/${kind}/${seg(id)}/move`,
-  deleteCouncilEntry: (code: string, kind: 'offices' | 'contacts', id: number): string => `${council(code)}/${kind}/${seg(id)}/delete`,
-  publicVersion: (lang: string, regionSlug: string, programmeSlug: string, n: number): string => `/${lang}/${seg(regionSlug)}/${seg(programmeSlug)}/versions/${seg(n)}/`,
+  councilEntry: (code: string, kind: 'offices' | 'contacts', id: number): string =>
+    `${council(code)}/${kind}/${seg(id)}`,
+  moveCouncilEntry: (code: string, kind: 'offices' | 'contacts', id: number): string =>
+    `${council(code)}/${kind}/${seg(id)}/move`,
+  deleteCouncilEntry: (code: string, kind: 'offices' | 'contacts', id: number): string =>
+    `${council(code)}/${kind}/${seg(id)}/delete`,
+  publicVersion: (lang: string, regionSlug: string, programmeSlug: string, n: number): string =>
+    `/${lang}/${seg(regionSlug)}/${seg(programmeSlug)}/versions/${seg(n)}/`,
 };

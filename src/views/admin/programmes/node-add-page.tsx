@@ -21,7 +21,9 @@ export function NodeAddPage(props: NodeAddPageProps): JSX.Element {
   const { ac, programme: p, number, parent, form, errors } = props;
   const { t } = ac;
   const programmeTitle = textIn(ac, p.title);
-  const title = parent ? t('admin.edit.add.titleUnder', { level: props.levelName, parent: textIn(ac, parent.title) }) : t('admin.edit.tree.addTop', { level: props.levelName });
+  const title = parent
+    ? t('admin.edit.add.titleUnder', { level: props.levelName, parent: textIn(ac, parent.title) })
+    : t('admin.edit.tree.addTop', { level: props.levelName });
   return (
     <AdminLayout
       ac={ac}
@@ -39,8 +41,20 @@ export function NodeAddPage(props: NodeAddPageProps): JSX.Element {
       <form method="post" action={editorPaths.nodes(p, number)} class="stack" novalidate>
         <CsrfField ac={ac} />
         <input type="hidden" name="parentKey" value={parent?.key ?? ''} />
-        <LocalizedFieldset ac={ac} def={{ name: 'title', label: t('admin.edit.node.title'), required: true }} form={form} errors={errors} />
-        <TextField ac={ac} name="slug" label={t('admin.edit.node.slug')} hint={t('admin.edit.add.slugHint')} value={formValue(form, 'slug')} error={errorFor(errors, 'slug') ?? errorFor(errors, 'parentKey')} />
+        <LocalizedFieldset
+          ac={ac}
+          def={{ name: 'title', label: t('admin.edit.node.title'), required: true }}
+          form={form}
+          errors={errors}
+        />
+        <TextField
+          ac={ac}
+          name="slug"
+          label={t('admin.edit.node.slug')}
+          hint={t('admin.edit.add.slugHint')}
+          value={formValue(form, 'slug')}
+          error={errorFor(errors, 'slug') ?? errorFor(errors, 'parentKey')}
+        />
         <p class="cluster">
           <button type="submit" class="button" safe>
             {t('admin.edit.tree.addSubmit')}

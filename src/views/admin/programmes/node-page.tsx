@@ -99,7 +99,11 @@ export function NodePage(props: NodePageProps): JSX.Element {
           rows={[
             ...NODE_TEXT_FIELDS.flatMap((f) => compareLocalized(ac, f, labels[f], conflict.texts[f], form)),
             { label: t('admin.edit.node.slug'), stored: conflict.slug, yours: formValue(form, 'slug') },
-            { label: t('admin.edit.node.terms'), stored: conflict.terms.join(', '), yours: formValues(form, 'terms').join(', ') },
+            {
+              label: t('admin.edit.node.terms'),
+              stored: conflict.terms.join(', '),
+              yours: formValues(form, 'terms').join(', '),
+            },
           ]}
         />
       ) : (
@@ -126,7 +130,15 @@ export function NodePage(props: NodePageProps): JSX.Element {
               states={n.status[f]}
             />
           ))}
-          <TextField ac={ac} name="slug" label={t('admin.edit.node.slug')} hint={t('admin.edit.node.slugHint')} value={formValue(form, 'slug')} error={errorFor(errors, 'slug')} required />
+          <TextField
+            ac={ac}
+            name="slug"
+            label={t('admin.edit.node.slug')}
+            hint={t('admin.edit.node.slugHint')}
+            value={formValue(form, 'slug')}
+            error={errorFor(errors, 'slug')}
+            required
+          />
           <fieldset class="terms" id="field-terms">
             <legend safe>{t('admin.edit.node.terms')}</legend>
             {errorFor(errors, 'terms') ? (
@@ -160,7 +172,16 @@ export function NodePage(props: NodePageProps): JSX.Element {
           </p>
         </form>
       ) : (
-        NODE_TEXT_FIELDS.map((f) => <LocalizedFieldset ac={ac} def={{ name: f, label: labels[f] }} form={form} errors={[]} states={n.status[f]} readonly />)
+        NODE_TEXT_FIELDS.map((f) => (
+          <LocalizedFieldset
+            ac={ac}
+            def={{ name: f, label: labels[f] }}
+            form={form}
+            errors={[]}
+            states={n.status[f]}
+            readonly
+          />
+        ))
       )}
 
       {editable ? (
@@ -182,7 +203,10 @@ export function NodePage(props: NodePageProps): JSX.Element {
                 value={n.parentKey ?? ''}
                 options={view.moveTargets.map((m) => ({
                   value: m.key ?? '',
-                  label: m.key === null ? t('admin.edit.node.topLevel') : `${'– '.repeat(m.depth - 1)}${textIn(ac, m.title)}`,
+                  label:
+                    m.key === null
+                      ? t('admin.edit.node.topLevel')
+                      : `${'– '.repeat(m.depth - 1)}${textIn(ac, m.title)}`,
                 }))}
               />
               <p>
@@ -194,7 +218,9 @@ export function NodePage(props: NodePageProps): JSX.Element {
           </section>
           <p>
             <a href={editorPaths.deleteNode(p, v.number, n.key)} class="button-danger" safe>
-              {n.childCount > 0 ? t('admin.edit.node.deleteWithChildren', { n: view.subtree.length - 1 }) : t('admin.edit.node.delete')}
+              {n.childCount > 0
+                ? t('admin.edit.node.deleteWithChildren', { n: view.subtree.length - 1 })
+                : t('admin.edit.node.delete')}
             </a>
           </p>
         </>

@@ -43,7 +43,11 @@ export interface ProgrammePageProps {
 
 /** Form values of the metadata form from what is stored. */
 export function programmeForm(p: ProgrammeState): Record<string, string> {
-  const form: Record<string, string> = { revision: String(p.revision), periodStart: String(p.periodStart), periodEnd: String(p.periodEnd) };
+  const form: Record<string, string> = {
+    revision: String(p.revision),
+    periodStart: String(p.periodStart),
+    periodEnd: String(p.periodEnd),
+  };
   const put = (name: string, text: Partial<Record<string, string | null>>): void => {
     for (const l of ['fi', 'sv', 'en']) form[`${name}.${l}`] = text[l] ?? '';
   };
@@ -55,7 +59,14 @@ export function programmeForm(p: ProgrammeState): Record<string, string> {
   return form;
 }
 
-function ApprovalForm(props: { ac: AdminRenderContext; overview: ProgrammeOverview; number: number; revision: number; form: FormValues; errors: FieldError[] }): JSX.Element {
+function ApprovalForm(props: {
+  ac: AdminRenderContext;
+  overview: ProgrammeOverview;
+  number: number;
+  revision: number;
+  form: FormValues;
+  errors: FieldError[];
+}): JSX.Element {
   const { ac, overview, number, form, errors } = props;
   const { t } = ac;
   const p = { code: overview.programme.regionCode, slug: overview.programme.slug };
@@ -72,9 +83,31 @@ function ApprovalForm(props: { ac: AdminRenderContext; overview: ProgrammeOvervi
         <CsrfField ac={ac} />
         <input type="hidden" name="action" value="approve" />
         <input type="hidden" name="revision" value={String(props.revision)} />
-        <LocalizedFieldset ac={ac} def={{ name: 'decisionBody', label: t('admin.edit.approve.body'), required: true }} form={form} errors={errors} />
-        <TextField ac={ac} name="decisionDate" type="date" label={t('admin.edit.approve.date')} hint={t('admin.edit.approve.dateHint')} value={formValue(form, 'decisionDate')} error={errorFor(errors, 'decisionDate')} required />
-        <TextField ac={ac} name="decisionReference" label={t('admin.edit.approve.reference')} hint={t('admin.edit.approve.referenceHint')} value={formValue(form, 'decisionReference')} error={errorFor(errors, 'decisionReference')} required />
+        <LocalizedFieldset
+          ac={ac}
+          def={{ name: 'decisionBody', label: t('admin.edit.approve.body'), required: true }}
+          form={form}
+          errors={errors}
+        />
+        <TextField
+          ac={ac}
+          name="decisionDate"
+          type="date"
+          label={t('admin.edit.approve.date')}
+          hint={t('admin.edit.approve.dateHint')}
+          value={formValue(form, 'decisionDate')}
+          error={errorFor(errors, 'decisionDate')}
+          required
+        />
+        <TextField
+          ac={ac}
+          name="decisionReference"
+          label={t('admin.edit.approve.reference')}
+          hint={t('admin.edit.approve.referenceHint')}
+          value={formValue(form, 'decisionReference')}
+          error={errorFor(errors, 'decisionReference')}
+          required
+        />
         <p>
           <button type="submit" class="button" safe>
             {t('admin.edit.approve.submit', { n: number })}
@@ -96,11 +129,31 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
   const compared: ComparedValue[] = conflict
     ? [
         ...compareLocalized(ac, 'title', t('admin.edit.programme.title'), conflict.title, form),
-        { label: t('admin.edit.programme.periodStart'), stored: String(conflict.periodStart), yours: formValue(form, 'periodStart') },
-        { label: t('admin.edit.programme.periodEnd'), stored: String(conflict.periodEnd), yours: formValue(form, 'periodEnd') },
+        {
+          label: t('admin.edit.programme.periodStart'),
+          stored: String(conflict.periodStart),
+          yours: formValue(form, 'periodStart'),
+        },
+        {
+          label: t('admin.edit.programme.periodEnd'),
+          stored: String(conflict.periodEnd),
+          yours: formValue(form, 'periodEnd'),
+        },
         ...conflict.levels.flatMap((l) => [
-          ...compareLocalized(ac, `levels.${l.key}.name`, t('admin.edit.programme.levelName', { n: conflict.levels.indexOf(l) + 1 }), l.name, form),
-          ...compareLocalized(ac, `levels.${l.key}.namePlural`, t('admin.edit.programme.levelPlural', { n: conflict.levels.indexOf(l) + 1 }), l.namePlural, form),
+          ...compareLocalized(
+            ac,
+            `levels.${l.key}.name`,
+            t('admin.edit.programme.levelName', { n: conflict.levels.indexOf(l) + 1 }),
+            l.name,
+            form,
+          ),
+          ...compareLocalized(
+            ac,
+            `levels.${l.key}.namePlural`,
+            t('admin.edit.programme.levelPlural', { n: conflict.levels.indexOf(l) + 1 }),
+            l.namePlural,
+            form,
+          ),
         ]),
       ]
     : [];
@@ -163,8 +216,12 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
         <tbody>
           {newestFirst.map((v) => {
             const label = textIn(ac, v.texts.label);
-            const decisionText: string = v.decision ? `${textIn(ac, v.decision.body)} ${formatDate(v.decision.date, lang)}${v.decision.reference ? ` (${v.decision.reference})` : ''}` : '–';
-            const name = label ? `${t('admin.edit.versions.number', { n: v.number })} – ${label}` : t('admin.edit.versions.number', { n: v.number });
+            const decisionText: string = v.decision
+              ? `${textIn(ac, v.decision.body)} ${formatDate(v.decision.date, lang)}${v.decision.reference ? ` (${v.decision.reference})` : ''}`
+              : '–';
+            const name = label
+              ? `${t('admin.edit.versions.number', { n: v.number })} – ${label}`
+              : t('admin.edit.versions.number', { n: v.number });
             return (
               <tr>
                 <th scope="row">
@@ -179,15 +236,27 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
                 <td>
                   <div class="cluster">
                     <a href={editorPaths.version(p, v.number)} safe>
-                      {v.editable && canEdit ? t('admin.edit.versions.edit', { n: v.number }) : t('admin.edit.versions.view', { n: v.number })}
+                      {v.editable && canEdit
+                        ? t('admin.edit.versions.edit', { n: v.number })
+                        : t('admin.edit.versions.view', { n: v.number })}
                     </a>
                     {canEdit && v.actions.includes('consult') ? (
-                      <ButtonForm ac={ac} action={editorPaths.lifecycle(p, v.number)} label={t('admin.edit.lifecycle.consult', { n: v.number })} fields={{ action: 'consult', revision: String(v.revision) }} />
+                      <ButtonForm
+                        ac={ac}
+                        action={editorPaths.lifecycle(p, v.number)}
+                        label={t('admin.edit.lifecycle.consult', { n: v.number })}
+                        fields={{ action: 'consult', revision: String(v.revision) }}
+                      />
                     ) : (
                       ''
                     )}
                     {canEdit && v.actions.includes('reopen') ? (
-                      <ButtonForm ac={ac} action={editorPaths.lifecycle(p, v.number)} label={t('admin.edit.lifecycle.reopen', { n: v.number })} fields={{ action: 'reopen', revision: String(v.revision) }} />
+                      <ButtonForm
+                        ac={ac}
+                        action={editorPaths.lifecycle(p, v.number)}
+                        label={t('admin.edit.lifecycle.reopen', { n: v.number })}
+                        fields={{ action: 'reopen', revision: String(v.revision) }}
+                      />
                     ) : (
                       ''
                     )}
@@ -219,7 +288,12 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           </h2>
           <p safe>{t('admin.edit.update.text')}</p>
           {overview.updateBlocked === null ? (
-            <ButtonForm ac={ac} action={editorPaths.startUpdate(p)} label={t('admin.edit.update.submit')} class="button" />
+            <ButtonForm
+              ac={ac}
+              action={editorPaths.startUpdate(p)}
+              label={t('admin.edit.update.submit')}
+              class="button"
+            />
           ) : (
             <p class="hint" safe>
               {t('admin.edit.update.blocked')}
@@ -240,10 +314,32 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           <form method="post" action={editorPaths.programme(p)} class="stack" novalidate>
             <CsrfField ac={ac} />
             <input type="hidden" name="revision" value={formValue(form, 'revision')} />
-            <LocalizedFieldset ac={ac} def={{ name: 'title', label: t('admin.edit.programme.title'), required: true }} form={form} errors={errors} states={prog.translation['title']} />
+            <LocalizedFieldset
+              ac={ac}
+              def={{ name: 'title', label: t('admin.edit.programme.title'), required: true }}
+              form={form}
+              errors={errors}
+              states={prog.translation['title']}
+            />
             <div class="cluster">
-              <TextField ac={ac} name="periodStart" type="number" label={t('admin.edit.programme.periodStart')} value={formValue(form, 'periodStart')} error={errorFor(errors, 'periodStart')} required />
-              <TextField ac={ac} name="periodEnd" type="number" label={t('admin.edit.programme.periodEnd')} value={formValue(form, 'periodEnd')} error={errorFor(errors, 'periodEnd')} required />
+              <TextField
+                ac={ac}
+                name="periodStart"
+                type="number"
+                label={t('admin.edit.programme.periodStart')}
+                value={formValue(form, 'periodStart')}
+                error={errorFor(errors, 'periodStart')}
+                required
+              />
+              <TextField
+                ac={ac}
+                name="periodEnd"
+                type="number"
+                label={t('admin.edit.programme.periodEnd')}
+                value={formValue(form, 'periodEnd')}
+                error={errorFor(errors, 'periodEnd')}
+                required
+              />
             </div>
             <h3 safe>{t('admin.edit.programme.levels')}</h3>
             <p class="hint" safe>
@@ -251,8 +347,28 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
             </p>
             {prog.levels.map((l, i) => (
               <>
-                <LocalizedFieldset ac={ac} def={{ name: `levels.${l.key}.name`, label: t('admin.edit.programme.levelName', { n: i + 1 }), required: true }} form={form} errors={errors} states={prog.translation[`levels.${l.key}.name`]} />
-                <LocalizedFieldset ac={ac} def={{ name: `levels.${l.key}.namePlural`, label: t('admin.edit.programme.levelPlural', { n: i + 1 }), required: true }} form={form} errors={errors} states={prog.translation[`levels.${l.key}.namePlural`]} />
+                <LocalizedFieldset
+                  ac={ac}
+                  def={{
+                    name: `levels.${l.key}.name`,
+                    label: t('admin.edit.programme.levelName', { n: i + 1 }),
+                    required: true,
+                  }}
+                  form={form}
+                  errors={errors}
+                  states={prog.translation[`levels.${l.key}.name`]}
+                />
+                <LocalizedFieldset
+                  ac={ac}
+                  def={{
+                    name: `levels.${l.key}.namePlural`,
+                    label: t('admin.edit.programme.levelPlural', { n: i + 1 }),
+                    required: true,
+                  }}
+                  form={form}
+                  errors={errors}
+                  states={prog.translation[`levels.${l.key}.namePlural`]}
+                />
               </>
             ))}
             <p>

@@ -14,7 +14,15 @@ export interface ProgrammesListPageProps {
 export function ProgrammesListPage({ ac, regions }: ProgrammesListPageProps): JSX.Element {
   const { t } = ac;
   return (
-    <AdminLayout ac={ac} title={t('admin.nav.programmes')} section="programmes" crumbs={[{ href: '/admin', label: t('admin.nav.dashboard') }, { href: editorPaths.programmes(), label: t('admin.nav.programmes') }]}>
+    <AdminLayout
+      ac={ac}
+      title={t('admin.nav.programmes')}
+      section="programmes"
+      crumbs={[
+        { href: '/admin', label: t('admin.nav.dashboard') },
+        { href: editorPaths.programmes(), label: t('admin.nav.programmes') },
+      ]}
+    >
       <h1 safe>{t('admin.nav.programmes')}</h1>
       {regions.length === 0 ? <p safe>{t('admin.edit.programmes.none')}</p> : ''}
       {regions.map((r) => (

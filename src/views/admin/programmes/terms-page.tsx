@@ -9,21 +9,48 @@ import { TERM_TEXT_FIELDS } from '#src/domain/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import { CsrfField, ErrorSummary, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
-import { compareLocalized, ConflictComparison, DoneNotice, formValue, LocalizedFieldset, localizedToForm, ProblemNotice, textIn, type DoneCode, type FormValues } from './editor-components.tsx';
+import {
+  compareLocalized,
+  ConflictComparison,
+  DoneNotice,
+  formValue,
+  LocalizedFieldset,
+  localizedToForm,
+  ProblemNotice,
+  textIn,
+  type DoneCode,
+  type FormValues,
+} from './editor-components.tsx';
 import { editorPaths, type ProgrammeAt } from './editor-paths.ts';
 
 function labels(ac: AdminRenderContext): Record<TermTextField, string> {
-  return { title: ac.t('admin.edit.term.title'), shortTitle: ac.t('admin.edit.term.shortTitle'), description: ac.t('admin.edit.term.description') };
+  return {
+    title: ac.t('admin.edit.term.title'),
+    shortTitle: ac.t('admin.edit.term.shortTitle'),
+    description: ac.t('admin.edit.term.description'),
+  };
 }
 
-function TermFields(props: { ac: AdminRenderContext; form: FormValues; errors: FieldError[]; term: TermState | null }): JSX.Element {
+function TermFields(props: {
+  ac: AdminRenderContext;
+  form: FormValues;
+  errors: FieldError[];
+  term: TermState | null;
+}): JSX.Element {
   const l = labels(props.ac);
   return (
     <>
       {TERM_TEXT_FIELDS.map((f) => (
         <LocalizedFieldset
           ac={props.ac}
-          def={{ name: f, label: l[f], required: f === 'title', multiline: f === 'description', rows: 4, ...(f === 'description' ? { hint: props.ac.t('admin.edit.markdownHint') } : {}) }}
+          def={{
+            name: f,
+            label: l[f],
+            required: f === 'title',
+            multiline: f === 'description',
+            rows: 4,
+            ...(f === 'description' ? { hint: props.ac.t('admin.edit.markdownHint') } : {}),
+          }}
           form={props.form}
           errors={props.errors}
           states={props.term?.translation[f]}
@@ -34,7 +61,10 @@ function TermFields(props: { ac: AdminRenderContext; form: FormValues; errors: F
 }
 
 export function termForm(term: TermState): Record<string, string> {
-  return { revision: String(term.revision), ...Object.assign({}, ...TERM_TEXT_FIELDS.map((f) => localizedToForm(f, term.texts[f]))) };
+  return {
+    revision: String(term.revision),
+    ...Object.assign({}, ...TERM_TEXT_FIELDS.map((f) => localizedToForm(f, term.texts[f]))),
+  };
 }
 
 export interface TermsPageProps {
@@ -54,7 +84,8 @@ export function TermsPage(props: TermsPageProps): JSX.Element {
   const p = { code: prog.regionCode, slug: prog.slug };
   const programmeTitle = textIn(ac, prog.title);
   const title = t('admin.edit.terms.title');
-  const usedInText = (numbers: number[]): string => (numbers.length > 0 ? numbers.map((n) => t('admin.edit.versions.number', { n })).join(', ') : '–');
+  const usedInText = (numbers: number[]): string =>
+    numbers.length > 0 ? numbers.map((n) => t('admin.edit.versions.number', { n })).join(', ') : '–';
   return (
     <AdminLayout
       ac={ac}
@@ -100,11 +131,20 @@ export function TermsPage(props: TermsPageProps): JSX.Element {
                   <td safe>{usedInText(term.usedIn)}</td>
                   <td>
                     <div class="cluster">
-                      <a href={editorPaths.term(p, tax.key, term.key)} aria-describedby={`term-${tax.key}-${term.key}`} safe>
+                      <a
+                        href={editorPaths.term(p, tax.key, term.key)}
+                        aria-describedby={`term-${tax.key}-${term.key}`}
+                        safe
+                      >
                         {canEdit ? t('admin.edit.tree.edit') : t('admin.edit.view')}
                       </a>
                       {canEdit ? (
-                        <a href={editorPaths.deleteTerm(p, tax.key, term.key)} class="danger-link" aria-describedby={`term-${tax.key}-${term.key}`} safe>
+                        <a
+                          href={editorPaths.deleteTerm(p, tax.key, term.key)}
+                          class="danger-link"
+                          aria-describedby={`term-${tax.key}-${term.key}`}
+                          safe
+                        >
                           {t('admin.edit.tree.delete')}
                         </a>
                       ) : (
@@ -119,7 +159,14 @@ export function TermsPage(props: TermsPageProps): JSX.Element {
           {canEdit ? (
             <details class="add-term" open={props.adding?.taxonomy === tax.key}>
               <summary safe>{t('admin.edit.terms.add', { taxonomy: textIn(ac, tax.name) })}</summary>
-              {props.adding?.taxonomy === tax.key ? <ErrorSummary ac={ac} errors={props.adding.errors.map((e) => ({ ...e, field: `${tax.key}:${e.field}` }))} /> : ''}
+              {props.adding?.taxonomy === tax.key ? (
+                <ErrorSummary
+                  ac={ac}
+                  errors={props.adding.errors.map((e) => ({ ...e, field: `${tax.key}:${e.field}` }))}
+                />
+              ) : (
+                ''
+              )}
               <form method="post" action={editorPaths.taxonomy(p, tax.key)} class="stack" novalidate>
                 <CsrfField ac={ac} />
                 <TermFieldsScoped ac={ac} taxonomy={tax.key} adding={props.adding} />
@@ -140,19 +187,37 @@ export function TermsPage(props: TermsPageProps): JSX.Element {
 }
 
 /** The add form's fields; only the taxonomy being re-shown keeps its input (ids stay unique: one form is open at a time). */
-function TermFieldsScoped(props: { ac: AdminRenderContext; taxonomy: string; adding: TermsPageProps['adding'] }): JSX.Element {
+function TermFieldsScoped(props: {
+  ac: AdminRenderContext;
+  taxonomy: string;
+  adding: TermsPageProps['adding'];
+}): JSX.Element {
   const mine = props.adding?.taxonomy === props.taxonomy;
   const l = labels(props.ac);
   return (
     <>
       {TERM_TEXT_FIELDS.map((f) => (
-        <AddField ac={props.ac} taxonomy={props.taxonomy} field={f} label={l[f]} form={mine ? props.adding!.form : {}} errors={mine ? props.adding!.errors : []} />
+        <AddField
+          ac={props.ac}
+          taxonomy={props.taxonomy}
+          field={f}
+          label={l[f]}
+          form={mine ? props.adding!.form : {}}
+          errors={mine ? props.adding!.errors : []}
+        />
       ))}
     </>
   );
 }
 
-function AddField(props: { ac: AdminRenderContext; taxonomy: string; field: TermTextField; label: string; form: FormValues; errors: FieldError[] }): JSX.Element {
+function AddField(props: {
+  ac: AdminRenderContext;
+  taxonomy: string;
+  field: TermTextField;
+  label: string;
+  form: FormValues;
+  errors: FieldError[];
+}): JSX.Element {
   // Field ids must be unique on the page, so each taxonomy's add form names its inputs `<taxonomy>:<field>.<lang>`.
   const name = `${props.taxonomy}:${props.field}`;
   const scoped: Record<string, string> = {};
@@ -160,7 +225,13 @@ function AddField(props: { ac: AdminRenderContext; taxonomy: string; field: Term
   return (
     <LocalizedFieldset
       ac={props.ac}
-      def={{ name, label: props.label, required: props.field === 'title', multiline: props.field === 'description', rows: 3 }}
+      def={{
+        name,
+        label: props.label,
+        required: props.field === 'title',
+        multiline: props.field === 'description',
+        rows: 3,
+      }}
       form={scoped}
       errors={props.errors.map((e) => ({ ...e, field: `${props.taxonomy}:${e.field}` }))}
     />
@@ -202,7 +273,14 @@ export function TermPage(props: TermPageProps): JSX.Element {
         {textIn(ac, props.taxonomyName)}
       </p>
       <ProblemNotice ac={ac} message={props.problem} />
-      {conflict ? <ConflictComparison ac={ac} rows={TERM_TEXT_FIELDS.flatMap((f) => compareLocalized(ac, f, l[f], conflict.texts[f], form))} /> : ''}
+      {conflict ? (
+        <ConflictComparison
+          ac={ac}
+          rows={TERM_TEXT_FIELDS.flatMap((f) => compareLocalized(ac, f, l[f], conflict.texts[f], form))}
+        />
+      ) : (
+        ''
+      )}
       <ErrorSummary ac={ac} errors={errors} />
       {props.canEdit ? (
         <form method="post" action={editorPaths.term(p, term.taxonomy, term.key)} class="stack" novalidate>
@@ -216,7 +294,16 @@ export function TermPage(props: TermPageProps): JSX.Element {
           </p>
         </form>
       ) : (
-        TERM_TEXT_FIELDS.map((f) => <LocalizedFieldset ac={ac} def={{ name: f, label: l[f] }} form={form} errors={[]} states={term.translation[f]} readonly />)
+        TERM_TEXT_FIELDS.map((f) => (
+          <LocalizedFieldset
+            ac={ac}
+            def={{ name: f, label: l[f] }}
+            form={form}
+            errors={[]}
+            states={term.translation[f]}
+            readonly
+          />
+        ))
       )}
     </AdminLayout>
   );

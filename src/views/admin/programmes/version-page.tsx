@@ -43,10 +43,23 @@ export interface VersionPageProps {
 }
 
 export function versionForm(v: VersionState): Record<string, string> {
-  return { revision: String(v.revision), ...Object.assign({}, ...VERSION_TEXT_FIELDS.map((f) => localizedToForm(f, v.texts[f]))) };
+  return {
+    revision: String(v.revision),
+    ...Object.assign({}, ...VERSION_TEXT_FIELDS.map((f) => localizedToForm(f, v.texts[f]))),
+  };
 }
 
-function NodeItem(props: { ac: AdminRenderContext; p: ProgrammeAt; number: number; node: EditorNode; siblings: number; index: number; editable: boolean; levelCount: number; levelNames: string[] }): JSX.Element {
+function NodeItem(props: {
+  ac: AdminRenderContext;
+  p: ProgrammeAt;
+  number: number;
+  node: EditorNode;
+  siblings: number;
+  index: number;
+  editable: boolean;
+  levelCount: number;
+  levelNames: string[];
+}): JSX.Element {
   const { ac, p, number, node, editable } = props;
   const { t } = ac;
   const title = textIn(ac, node.title);
@@ -88,12 +101,24 @@ function NodeItem(props: { ac: AdminRenderContext; p: ProgrammeAt; number: numbe
               ''
             )}
             {props.index > 0 ? (
-              <ButtonForm ac={ac} action={editorPaths.moveNode(p, number, node.key)} label={t('admin.edit.tree.up')} fields={{ direction: 'up', revision: String(node.revision) }} describedBy={labelId} />
+              <ButtonForm
+                ac={ac}
+                action={editorPaths.moveNode(p, number, node.key)}
+                label={t('admin.edit.tree.up')}
+                fields={{ direction: 'up', revision: String(node.revision) }}
+                describedBy={labelId}
+              />
             ) : (
               ''
             )}
             {props.index < props.siblings - 1 ? (
-              <ButtonForm ac={ac} action={editorPaths.moveNode(p, number, node.key)} label={t('admin.edit.tree.down')} fields={{ direction: 'down', revision: String(node.revision) }} describedBy={labelId} />
+              <ButtonForm
+                ac={ac}
+                action={editorPaths.moveNode(p, number, node.key)}
+                label={t('admin.edit.tree.down')}
+                fields={{ direction: 'down', revision: String(node.revision) }}
+                describedBy={labelId}
+              />
             ) : (
               ''
             )}
@@ -113,7 +138,15 @@ function NodeItem(props: { ac: AdminRenderContext; p: ProgrammeAt; number: numbe
   );
 }
 
-function NodeList(props: { ac: AdminRenderContext; p: ProgrammeAt; number: number; nodes: EditorNode[]; editable: boolean; levelCount: number; levelNames: string[] }): JSX.Element {
+function NodeList(props: {
+  ac: AdminRenderContext;
+  p: ProgrammeAt;
+  number: number;
+  nodes: EditorNode[];
+  editable: boolean;
+  levelCount: number;
+  levelNames: string[];
+}): JSX.Element {
   return (
     <ul class="tree">
       {props.nodes.map((node, index) => (
@@ -174,7 +207,19 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
       <h2 id="tree" safe>
         {t('admin.edit.tree.title')}
       </h2>
-      {view.nodes.length === 0 ? <p safe>{t('admin.edit.tree.empty')}</p> : <NodeList ac={ac} p={p} number={v.number} nodes={view.nodes} editable={editable} levelCount={prog.levels.length} levelNames={levelNames} />}
+      {view.nodes.length === 0 ? (
+        <p safe>{t('admin.edit.tree.empty')}</p>
+      ) : (
+        <NodeList
+          ac={ac}
+          p={p}
+          number={v.number}
+          nodes={view.nodes}
+          editable={editable}
+          levelCount={prog.levels.length}
+          levelNames={levelNames}
+        />
+      )}
 
       {editable ? (
         <section class="card" aria-labelledby="add-top">
@@ -185,7 +230,12 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
           <form method="post" action={editorPaths.nodes(p, v.number)} class="stack" novalidate>
             <CsrfField ac={ac} />
             <input type="hidden" name="parentKey" value="" />
-            <LocalizedFieldset ac={ac} def={{ name: 'title', label: t('admin.edit.node.title'), required: true }} form={props.addForm} errors={props.addErrors} />
+            <LocalizedFieldset
+              ac={ac}
+              def={{ name: 'title', label: t('admin.edit.node.title'), required: true }}
+              form={props.addForm}
+              errors={props.addErrors}
+            />
             <p>
               <button type="submit" class="button" safe>
                 {t('admin.edit.tree.addSubmit')}
@@ -201,7 +251,10 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
         {t('admin.edit.version.texts')}
       </h2>
       {conflict ? (
-        <ConflictComparison ac={ac} rows={VERSION_TEXT_FIELDS.flatMap((f) => compareLocalized(ac, f, labels[f], conflict.texts[f], form))} />
+        <ConflictComparison
+          ac={ac}
+          rows={VERSION_TEXT_FIELDS.flatMap((f) => compareLocalized(ac, f, labels[f], conflict.texts[f], form))}
+        />
       ) : (
         ''
       )}
@@ -213,7 +266,13 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
           {VERSION_TEXT_FIELDS.map((f) => (
             <LocalizedFieldset
               ac={ac}
-              def={{ name: f, label: labels[f], multiline: f !== 'label', rows: f === 'label' ? 2 : 6, ...(f === 'label' ? {} : { hint: t('admin.edit.markdownHint') }) }}
+              def={{
+                name: f,
+                label: labels[f],
+                multiline: f !== 'label',
+                rows: f === 'label' ? 2 : 6,
+                ...(f === 'label' ? {} : { hint: t('admin.edit.markdownHint') }),
+              }}
               form={form}
               errors={errors}
               states={v.translation[f]}
@@ -226,7 +285,16 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
           </p>
         </form>
       ) : (
-        VERSION_TEXT_FIELDS.map((f) => <LocalizedFieldset ac={ac} def={{ name: f, label: labels[f] }} form={form} errors={[]} states={v.translation[f]} readonly />)
+        VERSION_TEXT_FIELDS.map((f) => (
+          <LocalizedFieldset
+            ac={ac}
+            def={{ name: f, label: labels[f] }}
+            form={form}
+            errors={[]}
+            states={v.translation[f]}
+            readonly
+          />
+        ))
       )}
     </AdminLayout>
   );

@@ -53,22 +53,38 @@ export function projectImportPath(regionCode: string): string {
   return `/admin/regions/${regionCode}/projects/import`;
 }
 
-function ProblemTable(props: { ac: AdminRenderContext; caption: string; problems: readonly ImportProblem[] }): JSX.Element {
+function ProblemTable(props: {
+  ac: AdminRenderContext;
+  caption: string;
+  problems: readonly ImportProblem[];
+}): JSX.Element {
   const { t, lang } = props.ac;
   return (
     <table class="table">
       <caption safe>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col" safe>{t('admin.projectImport.row')}</th>
-          <th scope="col" safe>{t('admin.projectImport.column')}</th>
-          <th scope="col" safe>{t('admin.projectImport.reason')}</th>
+          <th scope="col" safe>
+            {t('admin.projectImport.row')}
+          </th>
+          <th scope="col" safe>
+            {t('admin.projectImport.column')}
+          </th>
+          <th scope="col" safe>
+            {t('admin.projectImport.reason')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {props.problems.map((p) => (
           <tr>
-            <td safe>{p.place === null ? '–' : p.place.kind === 'item' ? t('admin.projectImport.item', { n: formatNumber(p.place.n, lang) }) : formatNumber(p.place.n, lang)}</td>
+            <td safe>
+              {p.place === null
+                ? '–'
+                : p.place.kind === 'item'
+                  ? t('admin.projectImport.item', { n: formatNumber(p.place.n, lang) })
+                  : formatNumber(p.place.n, lang)}
+            </td>
             <td>{p.column === null ? '–' : <code safe>{p.column}</code>}</td>
             <td safe>{p.reason}</td>
           </tr>
@@ -79,21 +95,34 @@ function ProblemTable(props: { ac: AdminRenderContext; caption: string; problems
 }
 
 function problemCaption(ac: AdminRenderContext, shown: number, total: number): string {
-  return shown < total ? ac.t('admin.projectImport.problemsSome', { shown: formatNumber(shown, ac.lang), n: formatNumber(total, ac.lang) }) : ac.t('admin.projectImport.problemsAll', { n: formatNumber(total, ac.lang) });
+  return shown < total
+    ? ac.t('admin.projectImport.problemsSome', { shown: formatNumber(shown, ac.lang), n: formatNumber(total, ac.lang) })
+    : ac.t('admin.projectImport.problemsAll', { n: formatNumber(total, ac.lang) });
 }
 
-function Outcome(props: { ac: AdminRenderContext; regionCode: string; publicHref: string | null; outcome: ImportOutcome }): JSX.Element {
+function Outcome(props: {
+  ac: AdminRenderContext;
+  regionCode: string;
+  publicHref: string | null;
+  outcome: ImportOutcome;
+}): JSX.Element {
   const { ac, outcome } = props;
   const { t, lang } = ac;
   const n = (x: number): string => formatNumber(x, lang);
   if (outcome.kind === 'refused') {
     return (
       <section aria-labelledby="import-outcome">
-        <h2 id="import-outcome" safe>{t('admin.projectImport.refusedTitle')}</h2>
+        <h2 id="import-outcome" safe>
+          {t('admin.projectImport.refusedTitle')}
+        </h2>
         <Notice kind="error">
           <p safe>{t('admin.projectImport.refused', { file: outcome.file, n: n(outcome.problemTotal) })}</p>
         </Notice>
-        <ProblemTable ac={ac} caption={problemCaption(ac, outcome.problems.length, outcome.problemTotal)} problems={outcome.problems} />
+        <ProblemTable
+          ac={ac}
+          caption={problemCaption(ac, outcome.problems.length, outcome.problemTotal)}
+          problems={outcome.problems}
+        />
       </section>
     );
   }
@@ -106,7 +135,9 @@ function Outcome(props: { ac: AdminRenderContext; regionCode: string; publicHref
   ];
   return (
     <section aria-labelledby="import-outcome">
-      <h2 id="import-outcome" safe>{t('admin.projectImport.importedTitle')}</h2>
+      <h2 id="import-outcome" safe>
+        {t('admin.projectImport.importedTitle')}
+      </h2>
       <Notice kind="success">
         <p safe>{t('admin.projectImport.imported', { file: outcome.file, rows: n(outcome.rows), encoding })}</p>
         {outcome.added + outcome.changed === 0 ? <p safe>{t('admin.projectImport.nothingChanged')}</p> : ''}
@@ -116,7 +147,9 @@ function Outcome(props: { ac: AdminRenderContext; regionCode: string; publicHref
         <tbody>
           {counts.map(([label, value]) => (
             <tr>
-              <th scope="row" safe>{label}</th>
+              <th scope="row" safe>
+                {label}
+              </th>
               <td safe>{n(value)}</td>
             </tr>
           ))}
@@ -124,7 +157,9 @@ function Outcome(props: { ac: AdminRenderContext; regionCode: string; publicHref
       </table>
       {props.publicHref ? (
         <p>
-          <a href={Html.escapeHtml(props.publicHref)} safe>{t('admin.projectImport.viewProjects')}</a>
+          <a href={Html.escapeHtml(props.publicHref)} safe>
+            {t('admin.projectImport.viewProjects')}
+          </a>
         </p>
       ) : (
         ''
@@ -133,15 +168,26 @@ function Outcome(props: { ac: AdminRenderContext; regionCode: string; publicHref
         <>
           <h3 safe>{t('admin.projectImport.rejectedTitle')}</h3>
           <p safe>{t('admin.projectImport.rejectedIntro')}</p>
-          <ProblemTable ac={ac} caption={problemCaption(ac, outcome.problems.length, outcome.problemTotal)} problems={outcome.problems} />
+          <ProblemTable
+            ac={ac}
+            caption={problemCaption(ac, outcome.problems.length, outcome.problemTotal)}
+            problems={outcome.problems}
+          />
           {outcome.rejectsJson === null ? (
             <p safe>{t('admin.projectImport.downloadTooLarge')}</p>
           ) : (
-            <form method="post" action={`${projectImportPath(props.regionCode)}/rejects`} enctype="multipart/form-data" class="stack">
+            <form
+              method="post"
+              action={`${projectImportPath(props.regionCode)}/rejects`}
+              enctype="multipart/form-data"
+              class="stack"
+            >
               <CsrfField ac={ac} />
               <input type="hidden" name="source" value={Html.escapeHtml(outcome.file)} />
               <input type="hidden" name="rejects" value={Html.escapeHtml(outcome.rejectsJson)} />
-              <p class="hint" id="rejects-hint" safe>{t('admin.projectImport.downloadHint')}</p>
+              <p class="hint" id="rejects-hint" safe>
+                {t('admin.projectImport.downloadHint')}
+              </p>
               <p>
                 <button type="submit" class="button button-secondary" aria-describedby="rejects-hint" safe>
                   {t('admin.projectImport.download')}
@@ -166,13 +212,23 @@ export function ProjectImportPage(props: ProjectImportPageProps): JSX.Element {
   const fileDescribedBy = [`${fileId}-hint`, fileError ? `${fileId}-error` : ''].filter((x) => x !== '').join(' ');
   const skipId = fieldId('skipInvalid');
   return (
-    <AdminLayout ac={ac} title={`${title} – ${region.name}`} crumbs={[{ href: '/admin', label: t('admin.nav.dashboard') }]}>
+    <AdminLayout
+      ac={ac}
+      title={`${title} – ${region.name}`}
+      crumbs={[{ href: '/admin', label: t('admin.nav.dashboard') }]}
+    >
       <h1 safe>{`${title} – ${region.name}`}</h1>
       <p safe>{t('admin.projectImport.intro')}</p>
       <ErrorSummary ac={ac} errors={errors} />
-      {outcome === null ? '' : <Outcome ac={ac} regionCode={region.code} publicHref={region.publicHref} outcome={outcome} />}
+      {outcome === null ? (
+        ''
+      ) : (
+        <Outcome ac={ac} regionCode={region.code} publicHref={region.publicHref} outcome={outcome} />
+      )}
       <section aria-labelledby="import-form">
-        <h2 id="import-form" safe>{outcome === null ? t('admin.projectImport.formTitle') : t('admin.projectImport.again')}</h2>
+        <h2 id="import-form" safe>
+          {outcome === null ? t('admin.projectImport.formTitle') : t('admin.projectImport.again')}
+        </h2>
         <form method="post" action={projectImportPath(region.code)} enctype="multipart/form-data" class="stack">
           <CsrfField ac={ac} />
           <div class={fileError ? 'field field-error' : 'field'}>
@@ -190,9 +246,25 @@ export function ProjectImportPage(props: ProjectImportPageProps): JSX.Element {
             ) : (
               ''
             )}
-            <input type="file" id={fileId} name="file" accept=".csv,.json,.txt,text/csv,application/json" required aria-invalid={fileError ? 'true' : undefined} aria-describedby={fileDescribedBy} />
+            <input
+              type="file"
+              id={fileId}
+              name="file"
+              accept=".csv,.json,.txt,text/csv,application/json"
+              required
+              aria-invalid={fileError ? 'true' : undefined}
+              aria-describedby={fileDescribedBy}
+            />
           </div>
-          <SelectField ac={ac} name="preset" label={t('admin.projectImport.preset')} hint={t('admin.projectImport.presetHint')} value={form.preset} options={props.presets.map((p) => ({ value: p, label: p }))} error={errorFor(errors, 'preset')} />
+          <SelectField
+            ac={ac}
+            name="preset"
+            label={t('admin.projectImport.preset')}
+            hint={t('admin.projectImport.presetHint')}
+            value={form.preset}
+            options={props.presets.map((p) => ({ value: p, label: p }))}
+            error={errorFor(errors, 'preset')}
+          />
           <SelectField
             ac={ac}
             name="encoding"
@@ -208,7 +280,14 @@ export function ProjectImportPage(props: ProjectImportPageProps): JSX.Element {
           />
           <div class="field">
             <div class="checkbox">
-              <input type="checkbox" id={skipId} name="skipInvalid" value="on" checked={form.skipInvalid} aria-describedby={`${skipId}-hint`} />
+              <input
+                type="checkbox"
+                id={skipId}
+                name="skipInvalid"
+                value="on"
+                checked={form.skipInvalid}
+                aria-describedby={`${skipId}-hint`}
+              />
               <label for={skipId} safe>
                 {t('admin.projectImport.skipInvalid')}
               </label>

@@ -34,7 +34,11 @@ export interface UsersPageProps {
   inviteErrors: FieldError[];
 }
 
-const STATUS_KEYS = { active: 'admin.users.active', disabled: 'admin.users.disabled', pending: 'admin.users.pending' } as const;
+const STATUS_KEYS = {
+  active: 'admin.users.active',
+  disabled: 'admin.users.disabled',
+  pending: 'admin.users.pending',
+} as const;
 
 function roleOptions(ac: AdminRenderContext, withNone: boolean): { value: string; label: string }[] {
   const options = ROLES.map((r) => ({ value: r, label: ac.t(`admin.role.${r}` as MessageKey) }));
@@ -43,7 +47,12 @@ function roleOptions(ac: AdminRenderContext, withNone: boolean): { value: string
 
 function UserActions({ ac, user, region }: { ac: AdminRenderContext; user: UserListRow; region: string }): JSX.Element {
   const { t } = ac;
-  if (user.self) return <span class="hint" safe>{t('admin.users.self')}</span>;
+  if (user.self)
+    return (
+      <span class="hint" safe>
+        {t('admin.users.self')}
+      </span>
+    );
   return (
     <div class="stack">
       <form method="post" action={`/admin/users/${user.id}/role`} class="inline-form">
@@ -65,10 +74,18 @@ function UserActions({ ac, user, region }: { ac: AdminRenderContext; user: UserL
       </form>
       {user.manageable ? (
         <div class="cluster">
-          <form method="post" action={`/admin/users/${user.id}/${user.status === 'disabled' ? 'enable' : 'disable'}`} class="inline-form">
+          <form
+            method="post"
+            action={`/admin/users/${user.id}/${user.status === 'disabled' ? 'enable' : 'disable'}`}
+            class="inline-form"
+          >
             <CsrfField ac={ac} />
             <input type="hidden" name="region" value={region} />
-            <button type="submit" class={user.status === 'disabled' ? 'button button-secondary' : 'button button-danger'} safe>
+            <button
+              type="submit"
+              class={user.status === 'disabled' ? 'button button-secondary' : 'button button-danger'}
+              safe
+            >
               {user.status === 'disabled' ? t('admin.users.enable') : t('admin.users.disable')}
             </button>
           </form>
@@ -116,7 +133,13 @@ export function UsersPage(props: UsersPageProps): JSX.Element {
       <p safe>{t('admin.users.intro', { region: region.name })}</p>
       {props.adminRegions.length > 1 ? (
         <form method="get" action="/admin/users" class="cluster">
-          <SelectField ac={ac} name="region" label={t('admin.users.region')} value={region.code} options={props.adminRegions.map((r) => ({ value: r.code, label: r.name }))} />
+          <SelectField
+            ac={ac}
+            name="region"
+            label={t('admin.users.region')}
+            value={region.code}
+            options={props.adminRegions.map((r) => ({ value: r.code, label: r.name }))}
+          />
           <button type="submit" class="button button-secondary" safe>
             {t('admin.users.show')}
           </button>
@@ -175,9 +198,33 @@ export function UsersPage(props: UsersPageProps): JSX.Element {
       <form method="post" action="/admin/users" class="stack narrow" novalidate>
         <CsrfField ac={ac} />
         <input type="hidden" name="region" value={region.code} />
-        <TextField ac={ac} name="email" type="email" label={t('admin.users.email')} value={props.invite.email} required autocomplete="off" error={errorFor(props.inviteErrors, 'email')} />
-        <TextField ac={ac} name="name" label={t('admin.users.name')} value={props.invite.name} autocomplete="off" error={errorFor(props.inviteErrors, 'name')} />
-        <SelectField ac={ac} name="role" label={t('admin.users.role')} value={props.invite.role || 'editor'} options={roleOptions(ac, false)} required error={errorFor(props.inviteErrors, 'role')} />
+        <TextField
+          ac={ac}
+          name="email"
+          type="email"
+          label={t('admin.users.email')}
+          value={props.invite.email}
+          required
+          autocomplete="off"
+          error={errorFor(props.inviteErrors, 'email')}
+        />
+        <TextField
+          ac={ac}
+          name="name"
+          label={t('admin.users.name')}
+          value={props.invite.name}
+          autocomplete="off"
+          error={errorFor(props.inviteErrors, 'name')}
+        />
+        <SelectField
+          ac={ac}
+          name="role"
+          label={t('admin.users.role')}
+          value={props.invite.role || 'editor'}
+          options={roleOptions(ac, false)}
+          required
+          error={errorFor(props.inviteErrors, 'role')}
+        />
         <p>
           <button type="submit" class="button" safe>
             {t('admin.users.inviteSubmit')}
