@@ -15,7 +15,7 @@ import { programmeOverview } from '#src/services/editing/editor-reader.ts';
 import { transitionVersion } from '#src/services/editing/version-edits.ts';
 import { importFinancingPlan } from '#src/services/projects/import-financing-plan.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
-import { listFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { EDITOR, MEASURE, PRIORITY, PROGRAMME, startDraft, THEME } from '../editing/editing-fixture.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';

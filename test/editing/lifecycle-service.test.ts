@@ -13,7 +13,7 @@ import { updateNode } from '#src/services/editing/node-texts.ts';
 import { addNode, deleteNode, moveNode } from '#src/services/editing/node-structure.ts';
 import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/editing/version-edits.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
-import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { auditActions, DRAFT, EDITOR, PRIORITY, PROGRAMME, startDraft } from './editing-fixture.ts';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { AppError } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { importFinancingPlan, type PlanImportOptions } from '#src/services/projects/import-financing-plan.ts';
-import { listFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { csv, rejection } from './support.ts';

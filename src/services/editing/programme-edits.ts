@@ -19,9 +19,9 @@ import {
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
   findProgrammeRow,
-  updateProgrammeIfRevision,
   type ProgrammeRow,
-} from '#src/storage/repositories/editing-repository.ts';
+  updateProgrammeIfRevision,
+} from '#src/storage/repositories/programmes-repository.ts';
 import {
   editTransaction,
   entityId,

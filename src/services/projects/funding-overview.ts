@@ -9,7 +9,7 @@ import { FUND_CODES } from '#src/domain/projects/funds.ts';
 import type { FundingOverview, FundingRow } from '#src/domain/projects/listing.ts';
 import { flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import { listFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import type { ProgrammeReader } from '../programme-reader.ts';
 import type { ProjectQueries } from './query-projects.ts';
 

@@ -5,13 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { AppError, invalidFile, notFound } from '#src/domain/errors.ts';
-import { PLAN_COLUMNS, mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/projects/financing-plan.ts';
+import { PLAN_COLUMNS, mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/financing-plan/plan-line.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
-import { programmeLinkTargets, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { replaceFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
+import { programmeLinkTargets } from '#src/storage/repositories/projects-repository.ts';
 import { entityId } from '../editing/edit-transaction.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
 import { readCsv, readJsonTable, type Table } from './read-table.ts';
