@@ -16,8 +16,8 @@ import {
   replaceMunicipalities,
   upsertRegions,
 } from '#src/storage/repositories/regions-repository.ts';
-import { importProgramme } from './import-programme.ts';
-import { readProgrammeFile } from './programme-source.ts';
+import { importProgramme } from './programmes/import-programme.ts';
+import { readProgrammeFile } from './programmes/programme-source.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
 
 export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {

@@ -12,7 +12,7 @@ import type { VersionDiff } from '#src/domain/version-diff.ts';
 import { newText, oldText } from '#src/domain/word-diff.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { compareVersions } from '#src/services/compare-versions.ts';
-import { readProgrammeFile } from '#src/services/programme-source.ts';
+import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
 /** Every node change: key, kind, moved, retitled and the changed texts as `field/lang`, in the diff's order. */

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { importFinancingPlan, type PlanImportOptions } from '#src/services/projects/import-financing-plan.ts';
+import { importFinancingPlan, type PlanImportOptions } from '#src/services/financing-plan/import-financing-plan.ts';
 import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';

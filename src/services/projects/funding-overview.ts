@@ -10,7 +10,7 @@ import type { FundingOverview, FundingRow } from '#src/domain/projects/listing.t
 import { flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
 import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
-import type { ProgrammeReader } from '../programme-reader.ts';
+import type { ProgrammeReader } from '../programmes/programme-reader.ts';
 import type { ProjectQueries } from './query-projects.ts';
 
 const row = (plan: number, sums: readonly { kind: string; cents: number }[]): FundingRow => ({

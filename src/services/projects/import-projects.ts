@@ -24,8 +24,8 @@ import {
   type ProjectWrite,
 } from '#src/storage/repositories/projects-repository.ts';
 import { findRegion, listMunicipalities } from '#src/storage/repositories/regions-repository.ts';
-import { decodeText, type TextEncoding } from './decode-text.ts';
-import { readCsv, readJsonTable, type Table, type TableRow } from './read-table.ts';
+import { decodeText, type TextEncoding } from '../import-files/decode-text.ts';
+import { readCsv, readJsonTable, type Table, type TableRow } from '../import-files/read-table.ts';
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';

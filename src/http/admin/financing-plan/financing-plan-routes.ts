@@ -22,7 +22,7 @@ import {
   setFinancingPlanCell,
   type PlanConflictState,
   type PlanEditView,
-} from '#src/services/editing/financing-plan.ts';
+} from '#src/services/financing-plan/edit-financing-plan.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import {
   FinancingPlanPage,

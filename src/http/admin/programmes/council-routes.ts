@@ -14,8 +14,8 @@ import {
   updateOffice,
   type ContactInput,
   type OfficeInput,
-} from '#src/services/editing/council-edits.ts';
-import { councilForEdit } from '#src/services/editing/editor-reader.ts';
+} from '#src/services/programmes/council-edits.ts';
+import { councilForEdit } from '#src/services/programmes/editor-reader.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { ConfirmDeletePage } from '#src/views/admin/programmes/confirm-delete-page.tsx';
 import {

@@ -10,7 +10,7 @@ import type { Executor } from '#src/storage/executor.ts';
 import type { NodeRow } from '#src/storage/repositories/nodes-repository.ts';
 import { replaceNodeSearchRows } from '#src/storage/repositories/search-repository.ts';
 import { nodeTermRefs } from '#src/storage/repositories/taxonomies-repository.ts';
-import { searchRowsFor } from '../import-programme.ts';
+import { searchRowsFor } from './import-programme.ts';
 
 export type { NodeState, NodeTextField, NodeTexts };
 

@@ -36,7 +36,7 @@ import {
   updateVersionIfRevision,
   type VersionRow,
 } from '#src/storage/repositories/versions-repository.ts';
-import { searchRowsFor } from '../import-programme.ts';
+import { searchRowsFor } from './import-programme.ts';
 import {
   editTransaction,
   entityId,

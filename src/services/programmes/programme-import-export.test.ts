@@ -11,13 +11,13 @@ import { parse } from 'yaml';
 import { ROOT_DIR } from '#src/config/config.ts';
 import { AppError } from '#src/domain/errors.ts';
 import { parseProgrammeFile, type FileNode, type ProgrammeFile } from '#src/domain/programme-file.ts';
-import { databaseTargets, openTestContext, type DatabaseTarget } from '../../test/support/databases.ts';
-import { snapshot } from '../../test/support/db-snapshot.ts';
-import type { AppContext } from './app-context.ts';
+import { databaseTargets, openTestContext, type DatabaseTarget } from '../../../test/support/databases.ts';
+import { snapshot } from '../../../test/support/db-snapshot.ts';
+import type { AppContext } from '../app-context.ts';
 import { exportProgramme, serialiseProgramme } from './export-programme.ts';
 import { importProgramme } from './import-programme.ts';
 import { parseProgrammeText, readProgrammeFile } from './programme-source.ts';
-import { readMunicipalityFacts, storeMunicipalityFacts } from './seed.ts';
+import { readMunicipalityFacts, storeMunicipalityFacts } from '../seed.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 
 const KYMENLAAKSO = join(ROOT_DIR, 'content/programmes/kymenlaakso-2022-2025.yaml');

@@ -13,9 +13,9 @@ import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts'
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import { replaceFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { programmeLinkTargets } from '#src/storage/repositories/projects-repository.ts';
-import { entityId } from '../editing/edit-transaction.ts';
-import { decodeText, type TextEncoding } from './decode-text.ts';
-import { readCsv, readJsonTable, type Table } from './read-table.ts';
+import { entityId } from '../programmes/edit-transaction.ts';
+import { decodeText, type TextEncoding } from '../import-files/decode-text.ts';
+import { readCsv, readJsonTable, type Table } from '../import-files/read-table.ts';
 
 export interface PlanImportOptions {
   file: string;

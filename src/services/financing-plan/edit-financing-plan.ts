@@ -38,8 +38,8 @@ import {
 import { listNodes } from '#src/storage/repositories/nodes-repository.ts';
 import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
 import type { VersionRow } from '#src/storage/repositories/versions-repository.ts';
-import { planLinesFromTable } from '../projects/import-financing-plan.ts';
-import { readCsv } from '../projects/read-table.ts';
+import { planLinesFromTable } from './import-financing-plan.ts';
+import { readCsv } from '../import-files/read-table.ts';
 import {
   editTransaction,
   entityId,
@@ -47,8 +47,8 @@ import {
   loadVersion,
   type EditingContext,
   type VersionRef,
-} from './edit-transaction.ts';
-import { versionForEdit } from './editor-reader.ts';
+} from '../programmes/edit-transaction.ts';
+import { versionForEdit } from '../programmes/editor-reader.ts';
 
 export type { PlanConflictState, PlanEditView };
 
