@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT_DIR } from '#src/config/config.ts';
-import type { FileNode, FileVersion, ProgrammeFile } from '#src/domain/programme-file.ts';
+import type { FileNode, FileVersion, ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 import type { VersionDiff } from '#src/domain/version-diff.ts';
 import { newText, oldText } from '#src/domain/word-diff.ts';
 import type { AppContext } from '#src/services/app-context.ts';

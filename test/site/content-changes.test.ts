@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programme-file.ts';
+import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 import { buildApp } from '#src/http/app.ts';
 import { openAppContext, type AppContext } from '#src/services/app-context.ts';
 import { importProgramme } from '#src/services/programmes/import-programme.ts';

@@ -7,7 +7,7 @@ import { AppError, notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanLine, cleanTexts, TEXT_LIMITS } from '#src/domain/text-fields.ts';
-import { keyFromTitle } from '#src/domain/tree-edits.ts';
+import { keyFromTitle } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {

@@ -4,7 +4,7 @@
  * programme and version being edited (refusing edits of anything but a draft).
  */
 import { AppError, notFound } from '#src/domain/errors.ts';
-import { assertEditable } from '#src/domain/lifecycle.ts';
+import { assertEditable } from '#src/domain/programmes/lifecycle.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
 import { findProgrammeRow, type ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';

@@ -16,10 +16,10 @@ import type {
   TaxonomyOptions,
   TermsEditView,
   VersionEditView,
-} from '#src/domain/editor-models.ts';
-import { actionsFor, isEditable, planUpdate } from '#src/domain/lifecycle.ts';
+} from '#src/domain/programmes/editor-models.ts';
+import { actionsFor, isEditable, planUpdate } from '#src/domain/programmes/lifecycle.ts';
 import { effectiveStatus, needsReview, parseStatusMap } from '#src/domain/translation-status.ts';
-import { moveProblem, type TreeItem } from '#src/domain/tree-edits.ts';
+import { moveProblem, type TreeItem } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { findCouncil, listContacts, listOffices } from '#src/storage/repositories/council-repository.ts';
 import { findNode, listNodes, type NodeRow } from '#src/storage/repositories/nodes-repository.ts';

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import { notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
-import { PROGRAMME_FILE_FORMAT, type Level } from '#src/domain/programme-file.ts';
+import { PROGRAMME_FILE_FORMAT, type Level } from '#src/domain/programmes/programme-file.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Db } from '#src/storage/database.ts';
 import { findCouncil } from '#src/storage/repositories/council-repository.ts';

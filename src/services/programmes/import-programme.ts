@@ -5,7 +5,7 @@
  */
 import { notFound } from '#src/domain/errors.ts';
 import { LANGS, pickText } from '#src/domain/languages.ts';
-import type { FileNode, ProgrammeFile } from '#src/domain/programme-file.ts';
+import type { FileNode, ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 import { stemText } from '#src/domain/search-text.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';

@@ -2,7 +2,7 @@
  * A node as the editor sees and saves it: texts in fi/sv/en, slug, term links, translation status
  * and revision. Also rebuilds a node's search-index rows after its texts change.
  */
-import type { NodeState, NodeTextField, NodeTexts } from '#src/domain/editor-models.ts';
+import type { NodeState, NodeTextField, NodeTexts } from '#src/domain/programmes/editor-models.ts';
 import type { TextFieldSpec } from '#src/domain/text-fields.ts';
 import { TEXT_LIMITS } from '#src/domain/text-fields.ts';
 import { effectiveStatus, parseStatusMap } from '#src/domain/translation-status.ts';

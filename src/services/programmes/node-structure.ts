@@ -18,7 +18,7 @@ import {
   slugProblem,
   subtreeIds,
   type TreeItem,
-} from '#src/domain/tree-edits.ts';
+} from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {

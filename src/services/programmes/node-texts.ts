@@ -14,7 +14,7 @@ import {
   statusMapToJson,
   type StatusChoices,
 } from '#src/domain/translation-status.ts';
-import { slugProblem } from '#src/domain/tree-edits.ts';
+import { slugProblem } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT_DIR } from '#src/config/config.ts';
 import { AppError } from '#src/domain/errors.ts';
-import { parseProgrammeFile, type FileNode, type ProgrammeFile } from '#src/domain/programme-file.ts';
+import { parseProgrammeFile, type FileNode, type ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 import { databaseTargets, openTestContext, type DatabaseTarget } from '../../../test/support/databases.ts';
 import { snapshot } from '../../../test/support/db-snapshot.ts';
 import type { AppContext } from '../app-context.ts';

@@ -6,7 +6,7 @@
  */
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
-import type { TermState, TermTextField, TermTexts } from '#src/domain/editor-models.ts';
+import type { TermState, TermTextField, TermTexts } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
@@ -17,7 +17,7 @@ import {
   statusMapToJson,
   type StatusChoices,
 } from '#src/domain/translation-status.ts';
-import { keyFromTitle } from '#src/domain/tree-edits.ts';
+import { keyFromTitle } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {

@@ -5,7 +5,7 @@
  * a new draft keeping node keys, texts, term links and translation status.
  */
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import type { VersionState, VersionTextField, VersionTexts } from '#src/domain/editor-models.ts';
+import type { VersionState, VersionTextField, VersionTexts } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import {
   checkDecision,
@@ -14,7 +14,7 @@ import {
   supersededBy,
   type DecisionInput,
   type LifecycleAction,
-} from '#src/domain/lifecycle.ts';
+} from '#src/domain/programmes/lifecycle.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
 import {

@@ -3,7 +3,7 @@
  * update of an office or contact is conditional: `UPDATE … WHERE id = ? AND revision = ?` bumps
  * the revision and reports false when the row was changed (or removed) since it was read.
  */
-import type { EditableContact, EditableOffice } from '#src/domain/editor-models.ts';
+import type { EditableContact, EditableOffice } from '#src/domain/programmes/editor-models.ts';
 import type { Contact, Council, Office } from '#src/domain/read-models.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';

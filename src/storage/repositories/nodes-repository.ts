@@ -4,7 +4,7 @@
  * revision and reports false when the node was changed (or removed) since it was read.
  */
 import type { LocalizedText } from '#src/domain/languages.ts';
-import type { Level } from '#src/domain/programme-file.ts';
+import type { Level } from '#src/domain/programmes/programme-file.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';

@@ -9,7 +9,7 @@ import type { FundCode } from '#src/domain/projects/funds.ts';
 import type { StoredProject } from '#src/domain/projects/listing.ts';
 import type { Organisation, Project } from '#src/domain/projects/project.ts';
 import type { FundingKind, ProjectStatus } from '#src/domain/projects/status.ts';
-import type { Level } from '#src/domain/programme-file.ts';
+import type { Level } from '#src/domain/programmes/programme-file.ts';
 import { stemWords, type CatalogueProject } from '#src/domain/projects/catalogue.ts';
 import { bulkInsert, chunks } from '../bulk-insert.ts';
 import type { Dialect } from '../database.ts';

@@ -4,7 +4,7 @@
  * changed (or removed) since it was read.
  */
 import type { LocalizedText } from '#src/domain/languages.ts';
-import type { VersionStatus } from '#src/domain/programme-file.ts';
+import type { VersionStatus } from '#src/domain/programmes/programme-file.ts';
 import type { VersionSummary } from '#src/domain/read-models.ts';
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../executor.ts';

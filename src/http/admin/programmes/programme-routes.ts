@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import type { ProgrammeState } from '#src/domain/editor-models.ts';
+import type { ProgrammeState } from '#src/domain/programmes/editor-models.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { isLifecycleAction } from '#src/domain/lifecycle.ts';
+import { isLifecycleAction } from '#src/domain/programmes/lifecycle.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { programmeOverview, programmesForAdmin } from '#src/services/programmes/editor-reader.ts';
 import { programmeTexts, updateProgramme } from '#src/services/programmes/programme-edits.ts';

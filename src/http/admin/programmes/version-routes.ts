@@ -5,10 +5,15 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import { NODE_TEXT_FIELDS, VERSION_TEXT_FIELDS, type NodeState, type VersionState } from '#src/domain/editor-models.ts';
+import {
+  NODE_TEXT_FIELDS,
+  VERSION_TEXT_FIELDS,
+  type NodeState,
+  type VersionState,
+} from '#src/domain/programmes/editor-models.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { assertEditable } from '#src/domain/lifecycle.ts';
+import { assertEditable } from '#src/domain/programmes/lifecycle.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { nodeForEdit, versionForEdit } from '#src/services/programmes/editor-reader.ts';
 import { addNode, deleteNode, moveNode } from '#src/services/programmes/node-structure.ts';
