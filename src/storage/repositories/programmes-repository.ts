@@ -4,7 +4,6 @@
  * `UPDATE … WHERE id = ? AND revision = ?` bumps the revision and reports false when the row was
  * changed (or removed) since it was read.
  */
-import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Level } from '#src/domain/programmes/programme-file.ts';
 import type { ProgrammeSummary } from '#src/domain/read-models.ts';
 import type { Insertable, Selectable } from 'kysely';
@@ -13,15 +12,9 @@ import type { ProgrammeTable } from '../schema.ts';
 import { requiredTextFromJson, textToJson } from '../json-text.ts';
 import { now, updated } from './revisions.ts';
 
-export interface ProgrammeRow {
+/** A programme as stored: its summary's fields with the row id, revision and translation status. */
+export interface ProgrammeRow extends Omit<ProgrammeSummary, 'id' | 'currentVersion'> {
   id: number;
-  regionCode: string;
-  slug: string;
-  kind: string;
-  title: LocalizedText;
-  periodStart: number;
-  periodEnd: number;
-  levels: Level[];
   revision: number;
   translationStatus: string | null;
 }

@@ -1,6 +1,6 @@
 /** Regions and their municipalities (the council of a region is in council-repository.ts). */
 import type { Municipality, Region } from '#src/domain/read-models.ts';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';
 import type { RegionTable } from '../schema.ts';
 
@@ -39,20 +39,12 @@ export async function upsertRegions(db: Executor, regions: readonly RegionRow[])
       name_en: r.name.en,
       statfin_code: r.statfinCode,
       position: r.position,
-    };
+    } satisfies Insertable<RegionTable>;
+    const { code: _code, ...changes } = values;
     await db
       .insertInto('regions')
       .values(values)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet({
-          slug: r.slug,
-          name_fi: r.name.fi,
-          name_sv: r.name.sv,
-          name_en: r.name.en,
-          statfin_code: r.statfinCode,
-          position: r.position,
-        }),
-      )
+      .onConflict((oc) => oc.column('code').doUpdateSet(changes))
       .execute();
   }
 }
