@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { parseProgrammeFile, type FileNode } from '../src/domain/programme-file.ts';
+import { parseProgrammeFile, type FileNode } from '../src/domain/programmes/programme-file.ts';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

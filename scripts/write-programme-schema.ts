@@ -1,6 +1,6 @@
 /** Writes schemas/programme.schema.json from the zod schema (run after changing programme-file.ts). */
 import { writeFileSync } from 'node:fs';
-import { programmeJsonSchema } from '../src/domain/programme-json-schema.ts';
+import { programmeJsonSchema } from '../src/domain/programmes/programme-json-schema.ts';
 
 writeFileSync(
   new URL('../schemas/programme.schema.json', import.meta.url),

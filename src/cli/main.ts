@@ -12,20 +12,20 @@ import { CLI_ACTOR, ROLES } from '#src/domain/roles.ts';
 import { startServer } from '#src/http/server.ts';
 import { AccountService } from '#src/services/accounts/account-service.ts';
 import { openAppContext } from '#src/services/app-context.ts';
-import { exportProgramme, serialiseProgramme } from '#src/services/export-programme.ts';
+import { exportProgramme, serialiseProgramme } from '#src/services/programmes/export-programme.ts';
 import {
   importMunicipalities,
   readMunicipalityClassification,
   writeMunicipalityFacts,
 } from '#src/services/import-municipalities.ts';
-import { importProgramme } from '#src/services/import-programme.ts';
-import { ENCODING_NAMES, encodingFromName, type TextEncoding } from '#src/services/projects/decode-text.ts';
-import { importFinancingPlanFile } from '#src/services/projects/import-financing-plan.ts';
+import { importProgramme } from '#src/services/programmes/import-programme.ts';
+import { ENCODING_NAMES, encodingFromName, type TextEncoding } from '#src/services/import-files/decode-text.ts';
+import { importFinancingPlanFile } from '#src/services/financing-plan/import-financing-plan.ts';
 import { importProjectsFile } from '#src/services/projects/import-projects.ts';
 import { DEFAULT_PRESET, readMappingFile, readPreset } from '#src/services/projects/mappings.ts';
 import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
 import { progressBar } from './progress-bar.ts';
-import { readProgrammeFile } from '#src/services/programme-source.ts';
+import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { openDatabase } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
 

@@ -3,7 +3,7 @@
  * They carry no database ids beyond what a URL needs.
  */
 import type { LocalizedText } from './languages.ts';
-import type { Level, VersionStatus } from './programme-file.ts';
+import type { Level, VersionStatus } from './programmes/programme-file.ts';
 
 export interface Region {
   code: string;

@@ -13,7 +13,7 @@ import {
 import { badRequest } from '#src/domain/errors.ts';
 import { isLang, type Lang } from '#src/domain/languages.ts';
 import type { ProgrammeSummary, VersionContent } from '#src/domain/read-models.ts';
-import type { ProgrammeReader } from './programme-reader.ts';
+import type { ProgrammeReader } from './programmes/programme-reader.ts';
 
 const models = new WeakMap<VersionContent, Map<Lang, AlignmentModel>>();
 

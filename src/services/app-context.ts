@@ -2,7 +2,7 @@
 import type { Config } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
-import { ProgrammeReader } from './programme-reader.ts';
+import { ProgrammeReader } from './programmes/programme-reader.ts';
 import { ProjectQueries } from './projects/query-projects.ts';
 import { ensureProjectSearchIndex } from './projects/reindex-project-search.ts';
 import { ensureSearchIndex } from './reindex-search.ts';

@@ -7,8 +7,8 @@ import { isEmptyDiff } from '#src/domain/version-diff.ts';
 import { databaseTargets, openTestContext } from '../../test/support/databases.ts';
 import type { AppContext } from './app-context.ts';
 import { compareVersions } from './compare-versions.ts';
-import { importProgramme } from './import-programme.ts';
-import { readProgrammeFile } from './programme-source.ts';
+import { importProgramme } from './programmes/import-programme.ts';
+import { readProgrammeFile } from './programmes/programme-source.ts';
 
 const rejectsWith = (promise: Promise<unknown>, code: string, message: RegExp): Promise<void> =>
   assert.rejects(promise, (e: unknown) => e instanceof AppError && e.code === code && message.test(e.message));

@@ -5,7 +5,7 @@
 import { badRequest } from '#src/domain/errors.ts';
 import type { VersionContent } from '#src/domain/read-models.ts';
 import { diffVersions, type VersionDiff } from '#src/domain/version-diff.ts';
-import type { ProgrammeReader } from './programme-reader.ts';
+import type { ProgrammeReader } from './programmes/programme-reader.ts';
 
 export interface Comparison {
   from: VersionContent;

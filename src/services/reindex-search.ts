@@ -6,7 +6,7 @@ import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Db } from '#src/storage/database.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { deleteAllSearchRows, insertSearchRows, listNodeTexts } from '#src/storage/repositories/search-repository.ts';
-import { searchRowsFor } from './import-programme.ts';
+import { searchRowsFor } from './programmes/import-programme.ts';
 import { markIndexCurrent, rebuildIfStale } from './search-index-version.ts';
 
 const KEY = 'search_index_version';

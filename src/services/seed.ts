@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { invalidFile } from '#src/domain/errors.ts';
 import { municipalityFactsSchema, type MunicipalityFacts } from '#src/domain/municipality-facts.ts';
-import { formatPath } from '#src/domain/programme-file.ts';
+import { formatPath } from '#src/domain/programmes/programme-file.ts';
 import { slugify } from '#src/lib/slug.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
@@ -16,8 +16,8 @@ import {
   replaceMunicipalities,
   upsertRegions,
 } from '#src/storage/repositories/regions-repository.ts';
-import { importProgramme } from './import-programme.ts';
-import { readProgrammeFile } from './programme-source.ts';
+import { importProgramme } from './programmes/import-programme.ts';
+import { readProgrammeFile } from './programmes/programme-source.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
 
 export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {

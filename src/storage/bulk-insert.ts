@@ -61,3 +61,11 @@ export async function bulkInsert<R = never>(
   }
   return out;
 }
+
+/** `items` cut into batches that keep a multi-row INSERT of `columns` columns under MAX_PARAMS. */
+export function chunks<T>(items: readonly T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
+import type { PlanLine } from '#src/domain/financing-plan/plan-line.ts';
 import {
   buildPlanTable,
   canonicalPlan,
   diffPlans,
   parsePlanAmount,
   type PlanTreeNode,
-} from '#src/domain/projects/plan-table.ts';
+} from '#src/domain/financing-plan/plan-table.ts';
 
 const node = (key: string, depth: number, children: PlanTreeNode[] = []): PlanTreeNode => ({
   key,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { ROOT_DIR } from '#src/config/config.ts';
-import type { FileNode, ProgrammeFile } from '#src/domain/programme-file.ts';
-import { readProgrammeFile } from '#src/services/programme-source.ts';
+import type { FileNode, ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
+import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { assertApiError, okJson, openApi, type ApiFixture } from './api-fixture.ts';
 

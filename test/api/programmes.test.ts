@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT_DIR } from '#src/config/config.ts';
-import type { FileNode, ProgrammeFile } from '#src/domain/programme-file.ts';
-import { readProgrammeFile } from '#src/services/programme-source.ts';
+import type { FileNode, ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
+import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { assertApiError, okJson, openApi, type ApiFixture } from './api-fixture.ts';
 

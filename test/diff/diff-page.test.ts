@@ -10,8 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { MESSAGES } from '#src/i18n/index.ts';
 import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { importProgramme } from '#src/services/import-programme.ts';
-import { readProgrammeFile } from '#src/services/programme-source.ts';
+import { importProgramme } from '#src/services/programmes/import-programme.ts';
+import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { assertPage, get, PROGRAMME, textOf } from '../site/site-helpers.ts';
 

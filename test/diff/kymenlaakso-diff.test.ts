@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT_DIR } from '#src/config/config.ts';
-import type { FileNode, FileVersion, ProgrammeFile } from '#src/domain/programme-file.ts';
+import type { FileNode, FileVersion, ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 import type { VersionDiff } from '#src/domain/version-diff.ts';
 import { newText, oldText } from '#src/domain/word-diff.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { compareVersions } from '#src/services/compare-versions.ts';
-import { readProgrammeFile } from '#src/services/programme-source.ts';
+import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
 /** Every node change: key, kind, moved, retitled and the changed texts as `field/lang`, in the diff's order. */

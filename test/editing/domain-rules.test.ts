@@ -14,7 +14,7 @@ import {
   nextStatus,
   planUpdate,
   supersededBy,
-} from '#src/domain/lifecycle.ts';
+} from '#src/domain/programmes/lifecycle.ts';
 import { markdownProblems } from '#src/domain/markdown-subset.ts';
 import { cleanTexts } from '#src/domain/text-fields.ts';
 import {
@@ -32,7 +32,7 @@ import {
   subtreeHeight,
   subtreeIds,
   type TreeItem,
-} from '#src/domain/tree-edits.ts';
+} from '#src/domain/programmes/tree-edits.ts';
 
 const code = (fn: () => unknown): string => {
   try {

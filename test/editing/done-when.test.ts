@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { AppContext } from '#src/services/app-context.ts';
 import { compareVersions } from '#src/services/compare-versions.ts';
-import { nodeForEdit, programmeOverview } from '#src/services/editing/editor-reader.ts';
-import { updateNode } from '#src/services/editing/node-texts.ts';
-import { startUpdate, transitionVersion } from '#src/services/editing/version-edits.ts';
+import { nodeForEdit, programmeOverview } from '#src/services/programmes/editor-reader.ts';
+import { updateNode } from '#src/services/programmes/node-texts.ts';
+import { startUpdate, transitionVersion } from '#src/services/programmes/version-edits.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { DRAFT, EDITOR, PRIORITY, PROGRAMME, THEME } from './editing-fixture.ts';
 

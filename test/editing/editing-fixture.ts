@@ -1,7 +1,7 @@
 /** Shared values of the editing tests: the seeded Kymenlaakso programme, an editor, and a fresh draft. */
 import type { Actor } from '#src/domain/roles.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { startUpdate } from '#src/services/editing/version-edits.ts';
+import { startUpdate } from '#src/services/programmes/version-edits.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
 
 export const EDITOR: Actor = { userId: null, label: 'editor@example.fi' };

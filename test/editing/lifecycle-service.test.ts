@@ -8,12 +8,12 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { AppError } from '#src/domain/errors.ts';
 import { flattenTree } from '#src/domain/tree.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { programmeOverview, versionForEdit } from '#src/services/editing/editor-reader.ts';
-import { updateNode } from '#src/services/editing/node-texts.ts';
-import { addNode, deleteNode, moveNode } from '#src/services/editing/node-structure.ts';
-import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/editing/version-edits.ts';
+import { programmeOverview, versionForEdit } from '#src/services/programmes/editor-reader.ts';
+import { updateNode } from '#src/services/programmes/node-texts.ts';
+import { addNode, deleteNode, moveNode } from '#src/services/programmes/node-structure.ts';
+import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
-import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
+import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { auditActions, DRAFT, EDITOR, PRIORITY, PROGRAMME, startDraft } from './editing-fixture.ts';
 

@@ -15,13 +15,13 @@ import {
   moveCouncilEntry,
   updateContact,
   updateOffice,
-} from '#src/services/editing/council-edits.ts';
-import { councilForEdit, programmeOverview, termsForEdit } from '#src/services/editing/editor-reader.ts';
-import { updateNode } from '#src/services/editing/node-texts.ts';
-import { nodeForEdit } from '#src/services/editing/editor-reader.ts';
-import { updateProgramme } from '#src/services/editing/programme-edits.ts';
-import { addTerm, deleteTerm, updateTerm } from '#src/services/editing/term-edits.ts';
-import { updateVersionTexts } from '#src/services/editing/version-edits.ts';
+} from '#src/services/programmes/council-edits.ts';
+import { councilForEdit, programmeOverview, termsForEdit } from '#src/services/programmes/editor-reader.ts';
+import { updateNode } from '#src/services/programmes/node-texts.ts';
+import { nodeForEdit } from '#src/services/programmes/editor-reader.ts';
+import { updateProgramme } from '#src/services/programmes/programme-edits.ts';
+import { addTerm, deleteTerm, updateTerm } from '#src/services/programmes/term-edits.ts';
+import { updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { auditActions, DRAFT, EDITOR, MEASURE, PROGRAMME, startDraft } from './editing-fixture.ts';
 

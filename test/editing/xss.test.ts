@@ -16,12 +16,17 @@ import { LANGS, type LocalizedText } from '#src/domain/languages.ts';
 import { markdownProblems } from '#src/domain/markdown-subset.ts';
 import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { updateContact, updateOffice } from '#src/services/editing/council-edits.ts';
-import { councilForEdit, nodeForEdit, programmeOverview, termsForEdit } from '#src/services/editing/editor-reader.ts';
-import { updateNode } from '#src/services/editing/node-texts.ts';
-import { updateProgramme } from '#src/services/editing/programme-edits.ts';
-import { updateTerm } from '#src/services/editing/term-edits.ts';
-import { updateVersionTexts } from '#src/services/editing/version-edits.ts';
+import { updateContact, updateOffice } from '#src/services/programmes/council-edits.ts';
+import {
+  councilForEdit,
+  nodeForEdit,
+  programmeOverview,
+  termsForEdit,
+} from '#src/services/programmes/editor-reader.ts';
+import { updateNode } from '#src/services/programmes/node-texts.ts';
+import { updateProgramme } from '#src/services/programmes/programme-edits.ts';
+import { updateTerm } from '#src/services/programmes/term-edits.ts';
+import { updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { DRAFT, EDITOR, PRIORITY, PROGRAMME, startDraft, THEME } from './editing-fixture.ts';

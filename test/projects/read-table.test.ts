@@ -5,8 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '#src/domain/errors.ts';
-import { decodeText, encodingFromName, firstInvalidUtf8 } from '#src/services/projects/decode-text.ts';
-import { detectDelimiter, readCsv, readJsonTable, type Table } from '#src/services/projects/read-table.ts';
+import { decodeText, encodingFromName, firstInvalidUtf8 } from '#src/services/import-files/decode-text.ts';
+import { detectDelimiter, readCsv, readJsonTable, type Table } from '#src/services/import-files/read-table.ts';
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

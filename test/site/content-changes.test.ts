@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programme-file.ts';
+import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 import { buildApp } from '#src/http/app.ts';
 import { openAppContext, type AppContext } from '#src/services/app-context.ts';
-import { importProgramme } from '#src/services/import-programme.ts';
-import { readProgrammeFile } from '#src/services/programme-source.ts';
+import { importProgramme } from '#src/services/programmes/import-programme.ts';
+import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { FIRST_PRIORITY, get, PROGRAMME, textOf } from './site-helpers.ts';
 

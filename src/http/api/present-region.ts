@@ -1,6 +1,6 @@
 /** Regions and their councils as public JSON. */
 import type { Council } from '#src/domain/read-models.ts';
-import type { RegionWithProgrammes } from '#src/services/programme-reader.ts';
+import type { RegionWithProgrammes } from '#src/services/programmes/programme-reader.ts';
 import { presentProgrammeSummary } from './present-programme.ts';
 import { presentOptionalText, presentText } from './present-text.ts';
 import type { RegionDetailJson, RegionJson } from './schemas/regions.ts';

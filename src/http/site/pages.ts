@@ -8,7 +8,7 @@ import type { ProgrammeSummary } from '#src/domain/read-models.ts';
 import { findByPath } from '#src/domain/tree.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { compareVersions } from '#src/services/compare-versions.ts';
-import type { RegionWithProgrammes } from '#src/services/programme-reader.ts';
+import type { RegionWithProgrammes } from '#src/services/programmes/programme-reader.ts';
 import { AccessibilityPage } from '#src/views/pages/accessibility-page.tsx';
 import { ContactPage } from '#src/views/pages/contact-page.tsx';
 import { HomePage } from '#src/views/pages/home-page.tsx';

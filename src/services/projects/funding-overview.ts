@@ -9,8 +9,8 @@ import { FUND_CODES } from '#src/domain/projects/funds.ts';
 import type { FundingOverview, FundingRow } from '#src/domain/projects/listing.ts';
 import { flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import { listFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
-import type { ProgrammeReader } from '../programme-reader.ts';
+import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
+import type { ProgrammeReader } from '../programmes/programme-reader.ts';
 import type { ProjectQueries } from './query-projects.ts';
 
 const row = (plan: number, sums: readonly { kind: string; cents: number }[]): FundingRow => ({

@@ -5,7 +5,6 @@
  * valid rows are written and the rejected ones returned with their reasons.
  */
 import { hash as digest } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { AppError, invalidFile, notFound } from '#src/domain/errors.ts';
 import { mappedColumns, type ProjectMapping } from '#src/domain/projects/mapping.ts';
 import { mapRow, type ProjectLookups, type RowProblem } from '#src/domain/projects/map-row.ts';
@@ -24,8 +23,9 @@ import {
   type ProjectWrite,
 } from '#src/storage/repositories/projects-repository.ts';
 import { findRegion, listMunicipalities } from '#src/storage/repositories/regions-repository.ts';
-import { decodeText, type TextEncoding } from './decode-text.ts';
-import { readCsv, readJsonTable, type Table, type TableRow } from './read-table.ts';
+import { decodeText, type TextEncoding } from '../import-files/decode-text.ts';
+import { readImportFile } from '../import-files/read-import-file.ts';
+import { readCsv, readJsonTable, type Table, type TableRow } from '../import-files/read-table.ts';
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';
@@ -358,14 +358,6 @@ export async function importProjectsFile(
   path: string,
   options: Omit<ProjectImportOptions, 'file'> & { file?: string },
 ): Promise<ProjectImportResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new AppError(
-      'invalid_file',
-      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
+  const bytes = await readImportFile(path);
   return importProjects(db, bytes, { ...options, file: options.file ?? path });
 }

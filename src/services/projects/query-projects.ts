@@ -31,7 +31,7 @@ import {
   forEachCatalogueProject,
   readProjectsGeneration,
 } from '#src/storage/repositories/projects-repository.ts';
-import type { ProgrammeReader } from '../programme-reader.ts';
+import type { ProgrammeReader } from '../programmes/programme-reader.ts';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

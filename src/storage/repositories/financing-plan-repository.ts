@@ -1,13 +1,79 @@
 /**
- * Writes of single cells of a version's financing plan (the admin editor), and how many lines each
- * version of a programme has. Reading and replacing a whole plan stay in projects-repository.ts
- * (listFinancingPlan, replaceFinancingPlan).
+ * The financing plan of programme versions: planned euro cents by node × fund × year. Read and
+ * replace a version's whole plan (the CLI import, pasted CSV, a copy, starting an update), or set
+ * and remove single cells (the admin editor); how many lines each version of a programme has.
  */
-import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
+import type { FundCode } from '#src/domain/projects/funds.ts';
+import type { PlanLine } from '#src/domain/financing-plan/plan-line.ts';
+import { chunks } from '../bulk-insert.ts';
 import type { Executor } from '../executor.ts';
-import type { PlanKey } from './projects-repository.ts';
+import { moneyFromDb } from '../money.ts';
 
-export type { PlanKey };
+export interface PlanKey {
+  regionCode: string;
+  programmeSlug: string;
+  versionNumber: number;
+}
+
+/** The financing plan of a version, ordered by node, fund and year. */
+export async function listFinancingPlan(db: Executor, key: PlanKey): Promise<PlanLine[]> {
+  const rows = await db
+    .selectFrom('financing_plan')
+    .select(['node_key', 'fund', 'year', 'planned_cents'])
+    .where('region_code', '=', key.regionCode)
+    .where('programme_slug', '=', key.programmeSlug)
+    .where('version_number', '=', key.versionNumber)
+    .orderBy('node_key')
+    .orderBy('fund')
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => ({
+    nodeKey: r.node_key,
+    fund: r.fund as FundCode,
+    year: r.year,
+    plannedCents: moneyFromDb(r.planned_cents),
+  }));
+}
+
+/** Replaces the financing plan of a version; returns how many cells were added, changed, removed or left as they were. */
+export async function replaceFinancingPlan(
+  db: Executor,
+  key: PlanKey,
+  lines: readonly PlanLine[],
+): Promise<{ added: number; changed: number; removed: number; unchanged: number }> {
+  const cell = (l: { nodeKey: string; fund: string; year: number }): string =>
+    `${l.nodeKey}\u0000${l.fund}\u0000${l.year}`;
+  const before = new Map((await listFinancingPlan(db, key)).map((l) => [cell(l), l.plannedCents]));
+  const after = new Map(lines.map((l) => [cell(l), l.plannedCents]));
+  let added = 0;
+  let changed = 0;
+  let unchanged = 0;
+  for (const [k, cents] of after) {
+    const old = before.get(k);
+    if (old === undefined) added++;
+    else if (old === cents) unchanged++;
+    else changed++;
+  }
+  const removed = [...before.keys()].filter((k) => !after.has(k)).length;
+  if (added + changed + removed === 0) return { added, changed, removed, unchanged };
+  await db
+    .deleteFrom('financing_plan')
+    .where('region_code', '=', key.regionCode)
+    .where('programme_slug', '=', key.programmeSlug)
+    .where('version_number', '=', key.versionNumber)
+    .execute();
+  const rows = lines.map((l) => ({
+    region_code: key.regionCode,
+    programme_slug: key.programmeSlug,
+    version_number: key.versionNumber,
+    node_key: l.nodeKey,
+    fund: l.fund,
+    year: l.year,
+    planned_cents: l.plannedCents,
+  }));
+  for (const c of chunks(rows, 7)) await db.insertInto('financing_plan').values(c).execute();
+  return { added, changed, removed, unchanged };
+}
 
 type Cell = Pick<PlanLine, 'nodeKey' | 'fund' | 'year'>;
 

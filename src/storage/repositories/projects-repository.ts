@@ -1,35 +1,22 @@
 /**
- * Projects with their municipalities, funding lines, programme links and search rows; the
- * financing plan of programme versions. Writes are batched (a list of 100 000 projects is a
- * few hundred statements); money is read back as a number and never past 2^53.
+ * Projects with their municipalities, funding lines, programme links and search rows (the
+ * financing plan of programme versions is in financing-plan-repository.ts). Writes are batched
+ * (a list of 100 000 projects is a few hundred statements); money is read back as a number and
+ * never past 2^53.
  */
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { FundCode } from '#src/domain/projects/funds.ts';
-import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
 import type { StoredProject } from '#src/domain/projects/listing.ts';
 import type { Organisation, Project } from '#src/domain/projects/project.ts';
 import type { FundingKind, ProjectStatus } from '#src/domain/projects/status.ts';
-import type { Level } from '#src/domain/programme-file.ts';
+import type { Level } from '#src/domain/programmes/programme-file.ts';
 import { stemWords, type CatalogueProject } from '#src/domain/projects/catalogue.ts';
-import { MAX_PARAMS, bulkInsert } from '../bulk-insert.ts';
+import { bulkInsert, chunks } from '../bulk-insert.ts';
 import type { Dialect } from '../database.ts';
 import type { Executor } from '../executor.ts';
 import { readMeta, writeMeta } from './meta-repository.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
-
-function chunks<T>(items: readonly T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** A money column read back: a number on SQLite, a string on PostgreSQL (bigint). */
-export function moneyFromDb(value: number | string | bigint): number {
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(n)) throw new Error(`money value ${String(value)} is not a safe integer`);
-  return n;
-}
+import { moneyFromDb } from '../money.ts';
 
 export interface ProjectWrite {
   project: Project;
@@ -374,72 +361,6 @@ export async function programmeLinkTargets(
     });
   }
   return out;
-}
-
-export interface PlanKey {
-  regionCode: string;
-  programmeSlug: string;
-  versionNumber: number;
-}
-
-/** The financing plan of a version, ordered by node, fund and year. */
-export async function listFinancingPlan(db: Executor, key: PlanKey): Promise<PlanLine[]> {
-  const rows = await db
-    .selectFrom('financing_plan')
-    .select(['node_key', 'fund', 'year', 'planned_cents'])
-    .where('region_code', '=', key.regionCode)
-    .where('programme_slug', '=', key.programmeSlug)
-    .where('version_number', '=', key.versionNumber)
-    .orderBy('node_key')
-    .orderBy('fund')
-    .orderBy('year')
-    .execute();
-  return rows.map((r) => ({
-    nodeKey: r.node_key,
-    fund: r.fund as FundCode,
-    year: r.year,
-    plannedCents: moneyFromDb(r.planned_cents),
-  }));
-}
-
-/** Replaces the financing plan of a version; returns how many cells were added, changed, removed or left as they were. */
-export async function replaceFinancingPlan(
-  db: Executor,
-  key: PlanKey,
-  lines: readonly PlanLine[],
-): Promise<{ added: number; changed: number; removed: number; unchanged: number }> {
-  const cell = (l: { nodeKey: string; fund: string; year: number }): string =>
-    `${l.nodeKey}\u0000${l.fund}\u0000${l.year}`;
-  const before = new Map((await listFinancingPlan(db, key)).map((l) => [cell(l), l.plannedCents]));
-  const after = new Map(lines.map((l) => [cell(l), l.plannedCents]));
-  let added = 0;
-  let changed = 0;
-  let unchanged = 0;
-  for (const [k, cents] of after) {
-    const old = before.get(k);
-    if (old === undefined) added++;
-    else if (old === cents) unchanged++;
-    else changed++;
-  }
-  const removed = [...before.keys()].filter((k) => !after.has(k)).length;
-  if (added + changed + removed === 0) return { added, changed, removed, unchanged };
-  await db
-    .deleteFrom('financing_plan')
-    .where('region_code', '=', key.regionCode)
-    .where('programme_slug', '=', key.programmeSlug)
-    .where('version_number', '=', key.versionNumber)
-    .execute();
-  const rows = lines.map((l) => ({
-    region_code: key.regionCode,
-    programme_slug: key.programmeSlug,
-    version_number: key.versionNumber,
-    node_key: l.nodeKey,
-    fund: l.fund,
-    year: l.year,
-    planned_cents: l.plannedCents,
-  }));
-  for (const c of chunks(rows, 7)) await db.insertInto('financing_plan').values(c).execute();
-  return { added, changed, removed, unchanged };
 }
 
 /**

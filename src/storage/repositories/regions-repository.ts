@@ -1,7 +1,8 @@
-/** Regions, their municipalities and the regional council with its offices and contacts. */
-import type { Council, Municipality, Region } from '#src/domain/read-models.ts';
+/** Regions and their municipalities (the council of a region is in council-repository.ts). */
+import type { Municipality, Region } from '#src/domain/read-models.ts';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';
-import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
+import type { RegionTable } from '../schema.ts';
 
 export interface RegionRow {
   code: string;
@@ -19,14 +20,7 @@ export interface MunicipalityRow {
   classificationYear: number;
 }
 
-function toRegion(r: {
-  code: string;
-  slug: string;
-  name_fi: string;
-  name_sv: string;
-  name_en: string;
-  statfin_code: string;
-}): Region {
+function toRegion(r: Selectable<RegionTable>): Region {
   return {
     code: r.code,
     slug: r.slug,
@@ -45,20 +39,12 @@ export async function upsertRegions(db: Executor, regions: readonly RegionRow[])
       name_en: r.name.en,
       statfin_code: r.statfinCode,
       position: r.position,
-    };
+    } satisfies Insertable<RegionTable>;
+    const { code: _code, ...changes } = values;
     await db
       .insertInto('regions')
       .values(values)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet({
-          slug: r.slug,
-          name_fi: r.name.fi,
-          name_sv: r.name.sv,
-          name_en: r.name.en,
-          statfin_code: r.statfinCode,
-          position: r.position,
-        }),
-      )
+      .onConflict((oc) => oc.column('code').doUpdateSet(changes))
       .execute();
   }
 }
@@ -137,107 +123,4 @@ export async function countMunicipalities(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Replaces the council of a region with its offices and contacts. */
-export async function replaceCouncil(db: Executor, council: Council): Promise<void> {
-  const values = {
-    name: textToJson(council.name) ?? '{}',
-    business_id: council.businessId,
-    email: council.email,
-    web: council.web,
-  };
-  const existing = await db
-    .selectFrom('councils')
-    .select('revision')
-    .where('region_code', '=', council.regionCode)
-    .executeTakeFirst();
-  if (existing) {
-    await db
-      .updateTable('councils')
-      .set({ ...values, revision: existing.revision + 1 })
-      .where('region_code', '=', council.regionCode)
-      .execute();
-  } else {
-    await db
-      .insertInto('councils')
-      .values({ region_code: council.regionCode, ...values, revision: 1 })
-      .execute();
-  }
-  await db.deleteFrom('offices').where('region_code', '=', council.regionCode).execute();
-  await db.deleteFrom('contacts').where('region_code', '=', council.regionCode).execute();
-  let position = 0;
-  for (const o of council.offices) {
-    await db
-      .insertInto('offices')
-      .values({
-        region_code: council.regionCode,
-        key: o.key,
-        kind: o.kind,
-        position: position++,
-        name: textToJson(o.name) ?? '{}',
-        postal_address: o.postalAddress,
-        visiting_address: o.visitingAddress,
-        hours: textToJson(o.hours),
-        phone: o.phone,
-        email: o.email,
-      })
-      .execute();
-  }
-  position = 0;
-  for (const c of council.contacts) {
-    await db
-      .insertInto('contacts')
-      .values({
-        region_code: council.regionCode,
-        position: position++,
-        name: c.name,
-        role: textToJson(c.role) ?? '{}',
-        topic: textToJson(c.topic),
-        email: c.email,
-        phone: c.phone,
-      })
-      .execute();
-  }
-}
-
-export async function findCouncil(db: Executor, regionCode: string): Promise<Council | null> {
-  const row = await db.selectFrom('councils').selectAll().where('region_code', '=', regionCode).executeTakeFirst();
-  if (!row) return null;
-  const offices = await db
-    .selectFrom('offices')
-    .selectAll()
-    .where('region_code', '=', regionCode)
-    .orderBy('position')
-    .execute();
-  const contacts = await db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('region_code', '=', regionCode)
-    .orderBy('position')
-    .execute();
-  return {
-    regionCode,
-    name: requiredTextFromJson(row.name),
-    businessId: row.business_id,
-    email: row.email,
-    web: row.web,
-    offices: offices.map((o) => ({
-      key: o.key,
-      kind: o.kind === 'branch' ? 'branch' : 'main',
-      name: requiredTextFromJson(o.name),
-      postalAddress: o.postal_address,
-      visitingAddress: o.visiting_address,
-      hours: textFromJson(o.hours),
-      phone: o.phone,
-      email: o.email,
-    })),
-    contacts: contacts.map((c) => ({
-      name: c.name,
-      role: requiredTextFromJson(c.role),
-      topic: textFromJson(c.topic),
-      email: c.email,
-      phone: c.phone,
-    })),
-  };
 }

@@ -25,6 +25,12 @@ export async function insertSearchRows(db: Executor, rows: readonly SearchRow[])
   }
 }
 
+/** Replaces the search-index rows of one node. */
+export async function replaceNodeSearchRows(db: Executor, nodeId: number, rows: readonly SearchRow[]): Promise<void> {
+  await db.deleteFrom('node_search').where('node_id', '=', nodeId).execute();
+  await insertSearchRows(db, rows);
+}
+
 export async function deleteSearchRows(db: Executor, versionId: number): Promise<void> {
   await db.deleteFrom('node_search').where('version_id', '=', versionId).execute();
 }

@@ -1,6 +1,8 @@
 /** Users and their roles per region (one role per user per region). */
 import type { Role } from '#src/domain/roles.ts';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';
+import type { UserTable } from '../schema.ts';
 
 export interface UserRecord {
   id: number;
@@ -22,18 +24,7 @@ export interface UserWithRoles extends UserRecord {
   roles: RoleGrant[];
 }
 
-type UserRow = {
-  id: number;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  disabled: number;
-  created_at: string;
-  updated_at: string;
-  revision: number;
-};
-
-function toUser(r: UserRow): UserRecord {
+function toUser(r: Selectable<UserTable>): UserRecord {
   return {
     id: r.id,
     email: r.email,

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import { AppError } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { planAmountText, type PlanTreeNode } from '#src/domain/projects/plan-table.ts';
+import { planAmountText, type PlanTreeNode } from '#src/domain/financing-plan/plan-table.ts';
 import { translator } from '#src/i18n/index.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import {
@@ -22,7 +22,7 @@ import {
   setFinancingPlanCell,
   type PlanConflictState,
   type PlanEditView,
-} from '#src/services/editing/financing-plan.ts';
+} from '#src/services/financing-plan/edit-financing-plan.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import {
   FinancingPlanPage,

@@ -1,7 +1,7 @@
 /** Admin routes of the regional council's offices and contacts: list, add, edit, move up/down, delete with confirmation. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import type { EditableContact, EditableOffice } from '#src/domain/editor-models.ts';
+import type { EditableContact, EditableOffice } from '#src/domain/programmes/editor-models.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
@@ -14,8 +14,8 @@ import {
   updateOffice,
   type ContactInput,
   type OfficeInput,
-} from '#src/services/editing/council-edits.ts';
-import { councilForEdit } from '#src/services/editing/editor-reader.ts';
+} from '#src/services/programmes/council-edits.ts';
+import { councilForEdit } from '#src/services/programmes/editor-reader.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { ConfirmDeletePage } from '#src/views/admin/programmes/confirm-delete-page.tsx';
 import {

@@ -5,13 +5,13 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import type { ProgrammeState } from '#src/domain/editor-models.ts';
+import type { ProgrammeState } from '#src/domain/programmes/editor-models.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { isLifecycleAction } from '#src/domain/lifecycle.ts';
+import { isLifecycleAction } from '#src/domain/programmes/lifecycle.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { programmeOverview, programmesForAdmin } from '#src/services/editing/editor-reader.ts';
-import { programmeTexts, updateProgramme } from '#src/services/editing/programme-edits.ts';
-import { startUpdate, transitionVersion } from '#src/services/editing/version-edits.ts';
+import { programmeOverview, programmesForAdmin } from '#src/services/programmes/editor-reader.ts';
+import { programmeTexts, updateProgramme } from '#src/services/programmes/programme-edits.ts';
+import { startUpdate, transitionVersion } from '#src/services/programmes/version-edits.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import type { DoneCode, FormValues } from '#src/views/admin/programmes/editor-components.tsx';
 import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';

@@ -1,12 +1,12 @@
 /** Admin routes of a programme's taxonomy terms: the list with add forms, a term's edit page, and deleting with confirmation. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import { TERM_TEXT_FIELDS, type TermState } from '#src/domain/editor-models.ts';
+import { TERM_TEXT_FIELDS, type TermState } from '#src/domain/programmes/editor-models.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { termsForEdit } from '#src/services/editing/editor-reader.ts';
-import { addTerm, deleteTerm, updateTerm } from '#src/services/editing/term-edits.ts';
+import { termsForEdit } from '#src/services/programmes/editor-reader.ts';
+import { addTerm, deleteTerm, updateTerm } from '#src/services/programmes/term-edits.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { ConfirmDeletePage } from '#src/views/admin/programmes/confirm-delete-page.tsx';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';

@@ -5,15 +5,20 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import { NODE_TEXT_FIELDS, VERSION_TEXT_FIELDS, type NodeState, type VersionState } from '#src/domain/editor-models.ts';
+import {
+  NODE_TEXT_FIELDS,
+  VERSION_TEXT_FIELDS,
+  type NodeState,
+  type VersionState,
+} from '#src/domain/programmes/editor-models.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { assertEditable } from '#src/domain/lifecycle.ts';
+import { assertEditable } from '#src/domain/programmes/lifecycle.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { nodeForEdit, versionForEdit } from '#src/services/editing/editor-reader.ts';
-import { addNode, deleteNode, moveNode } from '#src/services/editing/node-structure.ts';
-import { updateNode } from '#src/services/editing/node-texts.ts';
-import { updateVersionTexts } from '#src/services/editing/version-edits.ts';
+import { nodeForEdit, versionForEdit } from '#src/services/programmes/editor-reader.ts';
+import { addNode, deleteNode, moveNode } from '#src/services/programmes/node-structure.ts';
+import { updateNode } from '#src/services/programmes/node-texts.ts';
+import { updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { ConfirmDeletePage } from '#src/views/admin/programmes/confirm-delete-page.tsx';
 import type { DoneCode, FormValues } from '#src/views/admin/programmes/editor-components.tsx';

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { encodingFromName, type TextEncoding } from '#src/services/projects/decode-text.ts';
+import { encodingFromName, type TextEncoding } from '#src/services/import-files/decode-text.ts';
 import { importProjects, type ProjectImportResult } from '#src/services/projects/import-projects.ts';
 import { DEFAULT_PRESET, presetNames, readPreset } from '#src/services/projects/mappings.ts';
 import { rejectsCsv } from '#src/services/projects/rejects-file.ts';

@@ -7,7 +7,7 @@
  * editor role, gets the tables only. Works without JavaScript.
  */
 import Html from '@kitajs/html';
-import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
+import type { PlanLine } from '#src/domain/financing-plan/plan-line.ts';
 import { FUND_CODES, FUNDS, type FundCode } from '#src/domain/projects/funds.ts';
 import {
   diffPlans,
@@ -16,7 +16,7 @@ import {
   type PlanEditView,
   type PlanRow,
   type PlanTreeNode,
-} from '#src/domain/projects/plan-table.ts';
+} from '#src/domain/financing-plan/plan-table.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { formatEuros } from '../../charts/format-money.ts';
 import {

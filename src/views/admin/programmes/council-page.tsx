@@ -3,7 +3,7 @@
  * The regional council's offices and contact persons (shown on the region's public contact
  * page): lists with move up / move down / edit / delete, forms to add, and the edit pages.
  */
-import type { CouncilEditView, EditableContact, EditableOffice } from '#src/domain/editor-models.ts';
+import type { CouncilEditView, EditableContact, EditableOffice } from '#src/domain/programmes/editor-models.ts';
 import type { Lang } from '#src/domain/languages.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField, ErrorSummary, errorFor, SelectField, TextField, type FieldError } from '../components.tsx';

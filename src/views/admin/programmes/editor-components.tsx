@@ -4,9 +4,9 @@
  * translation's status and a "mark reviewed / machine translation" choice, status tags that say
  * their meaning in words, the comparison shown on a 409 conflict, and the notice after a save.
  */
-import type { LangStates } from '#src/domain/editor-models.ts';
+import type { LangStates } from '#src/domain/programmes/editor-models.ts';
 import { LANGS, pickText, type Lang, type LocalizedText } from '#src/domain/languages.ts';
-import type { VersionStatus } from '#src/domain/programme-file.ts';
+import type { VersionStatus } from '#src/domain/programmes/programme-file.ts';
 import type { TranslationState } from '#src/domain/translation-status.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { errorFor, fieldId, Notice, SelectField, TextArea, TextField, type FieldError } from '../components.tsx';

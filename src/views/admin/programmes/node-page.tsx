@@ -5,8 +5,8 @@
  * node under another parent and a link to delete it. On a conflict (409) the stored values are
  * shown beside the editor's own input, which stays in the form.
  */
-import type { NodeEditView, NodeState, NodeTextField } from '#src/domain/editor-models.ts';
-import { NODE_TEXT_FIELDS } from '#src/domain/editor-models.ts';
+import type { NodeEditView, NodeState, NodeTextField } from '#src/domain/programmes/editor-models.ts';
+import { NODE_TEXT_FIELDS } from '#src/domain/programmes/editor-models.ts';
 import { CsrfField, ErrorSummary, errorFor, SelectField, TextField, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 import {

@@ -4,7 +4,7 @@
  * (send to consultation, approve with the decision, reopen, start an update), and the form for
  * the programme's title, period and level names.
  */
-import type { ProgrammeOverview, ProgrammeState } from '#src/domain/editor-models.ts';
+import type { ProgrammeOverview, ProgrammeState } from '#src/domain/programmes/editor-models.ts';
 import { formatDate, formatPeriod } from '#src/i18n/format.ts';
 import { CsrfField, ErrorSummary, errorFor, TextField, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The programmes the signed-in user may open in the editor, by region. */
-import type { ProgrammeListItem } from '#src/domain/editor-models.ts';
+import type { ProgrammeListItem } from '#src/domain/programmes/editor-models.ts';
 import { formatPeriod } from '#src/i18n/format.ts';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 import { textIn } from './editor-components.tsx';

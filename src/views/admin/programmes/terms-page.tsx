@@ -4,8 +4,8 @@
  * per taxonomy to add a term, and a term's edit page (title, short title and description in
  * fi/sv/en with translation status).
  */
-import type { TermState, TermsEditView, TermTextField } from '#src/domain/editor-models.ts';
-import { TERM_TEXT_FIELDS } from '#src/domain/editor-models.ts';
+import type { TermState, TermsEditView, TermTextField } from '#src/domain/programmes/editor-models.ts';
+import { TERM_TEXT_FIELDS } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import { CsrfField, ErrorSummary, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';

@@ -4,8 +4,8 @@
  * child, move up or down, move elsewhere, delete), a form to add a node at the top level, and the
  * version's own texts. A version that is not a draft is shown read-only with a note.
  */
-import type { EditorNode, VersionEditView, VersionState } from '#src/domain/editor-models.ts';
-import { VERSION_TEXT_FIELDS } from '#src/domain/editor-models.ts';
+import type { EditorNode, VersionEditView, VersionState } from '#src/domain/programmes/editor-models.ts';
+import { VERSION_TEXT_FIELDS } from '#src/domain/programmes/editor-models.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField, ErrorSummary, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';

@@ -14,18 +14,17 @@ import {
   statusMapToJson,
   type StatusChoices,
 } from '#src/domain/translation-status.ts';
-import { slugProblem } from '#src/domain/tree-edits.ts';
+import { slugProblem } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
   bumpNodeIfRevision,
-  findNodeRow,
-  listNodeRows,
-  listTermRows,
-  replaceNodeTerms,
-  updateNodeIfRevision,
+  findNode,
+  listNodes,
   type NodeRow,
-} from '#src/storage/repositories/editing-repository.ts';
+  updateNodeIfRevision,
+} from '#src/storage/repositories/nodes-repository.ts';
+import { listTerms, replaceNodeTerms } from '#src/storage/repositories/taxonomies-repository.ts';
 import { editTransaction, entityId, loadDraft, type EditingContext, type VersionRef } from './edit-transaction.ts';
 import {
   NODE_TEXT_SPECS,
@@ -52,7 +51,7 @@ export interface NodeTextsInput {
 }
 
 async function loadNode(db: Executor, versionId: number, ref: NodeRef): Promise<NodeRow> {
-  const node = await findNodeRow(db, versionId, ref.key);
+  const node = await findNode(db, versionId, ref.key);
   if (!node) throw notFound(`Node "${ref.key}" of version ${ref.number}`);
   return node;
 }
@@ -70,7 +69,7 @@ async function termIdsFor(
   refs: readonly string[],
   errors: Record<string, string>,
 ): Promise<number[]> {
-  const terms = new Map((await listTermRows(db, programmeId)).map((t) => [`${t.taxonomyKey}/${t.key}`, t.id]));
+  const terms = new Map((await listTerms(db, programmeId)).map((t) => [`${t.taxonomyKey}/${t.key}`, t.id]));
   const unknown = refs.filter((r) => !terms.has(r));
   if (unknown.length > 0) errors['terms'] = `unknown term(s) ${unknown.map((u) => `"${u}"`).join(', ')}`;
   return refs.flatMap((r) => (terms.has(r) ? [terms.get(r)!] : []));
@@ -90,7 +89,7 @@ export async function updateNode(
     const errors: Record<string, string> = {};
     const texts = cleanTexts(NODE_TEXT_SPECS, input.texts, errors);
     const slug = input.slug.trim();
-    const siblings = (await listNodeRows(trx, version.id))
+    const siblings = (await listNodes(trx, version.id))
       .filter((n) => n.parentId === node.parentId && n.id !== node.id)
       .map((n) => n.slug);
     const slugError = slugProblem(slug, siblings);

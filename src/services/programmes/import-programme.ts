@@ -5,23 +5,18 @@
  */
 import { notFound } from '#src/domain/errors.ts';
 import { LANGS, pickText } from '#src/domain/languages.ts';
-import type { FileNode, ProgrammeFile } from '#src/domain/programme-file.ts';
+import type { FileNode, ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 import { stemText } from '#src/domain/search-text.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
-import {
-  deleteProgramme,
-  findProgramme,
-  insertNode,
-  insertProgramme,
-  insertTaxonomy,
-  insertTerm,
-  insertVersion,
-  linkNodeTerms,
-} from '#src/storage/repositories/programmes-repository.ts';
-import { findRegion, replaceCouncil } from '#src/storage/repositories/regions-repository.ts';
+import { replaceCouncil } from '#src/storage/repositories/council-repository.ts';
+import { insertNode } from '#src/storage/repositories/nodes-repository.ts';
+import { deleteProgramme, findProgramme, insertProgramme } from '#src/storage/repositories/programmes-repository.ts';
+import { findRegion } from '#src/storage/repositories/regions-repository.ts';
 import { insertSearchRows, type SearchRow } from '#src/storage/repositories/search-repository.ts';
+import { insertTaxonomy, insertTerm, linkNodeTerms } from '#src/storage/repositories/taxonomies-repository.ts';
+import { insertVersion } from '#src/storage/repositories/versions-repository.ts';
 
 export interface ImportSummary {
   programmeId: string;
@@ -72,7 +67,6 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
       periodStart: p.period.start,
       periodEnd: p.period.end,
       levels: p.levels,
-      revision: 1,
     });
     const termIds = new Map<string, number>();
     for (const [ti, tax] of p.taxonomies.entries()) {
@@ -89,6 +83,7 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
           title: term.title,
           shortTitle: term.shortTitle ?? null,
           description: term.description ?? null,
+          translationStatus: null,
         });
         termIds.set(`${tax.key}/${term.key}`, id);
       }
@@ -105,6 +100,7 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
         changelog: v.changelog ?? null,
         vision: v.vision ?? null,
         summary: v.summary ?? null,
+        translationStatus: null,
       });
       const search: SearchRow[] = [];
       nodeCount += await insertNodes(trx, versionId, v.nodes, null, 1, termIds, search);
@@ -131,7 +127,8 @@ async function insertNodes(
 ): Promise<number> {
   let count = 0;
   for (const [position, node] of nodes.entries()) {
-    const nodeId = await insertNode(trx, versionId, {
+    const nodeId = await insertNode(trx, {
+      versionId,
       key: node.key,
       parentId,
       position,
@@ -141,6 +138,7 @@ async function insertNodes(
       shortTitle: node.shortTitle ?? null,
       summary: node.summary ?? null,
       body: node.body ?? null,
+      translationStatus: null,
     });
     await linkNodeTerms(
       trx,

@@ -18,18 +18,18 @@ import {
   slugProblem,
   subtreeIds,
   type TreeItem,
-} from '#src/domain/tree-edits.ts';
+} from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
   bumpNodeIfRevision,
-  deleteNodeRows,
-  insertNodeRow,
-  listNodeRows,
+  deleteNodes,
+  insertNode,
+  listNodes,
+  type NodeRow,
   placeNodes,
   programmeNodeKeys,
-  type NodeRow,
-} from '#src/storage/repositories/editing-repository.ts';
+} from '#src/storage/repositories/nodes-repository.ts';
 import { editTransaction, entityId, loadDraft, type EditingContext, type VersionRef } from './edit-transaction.ts';
 import { NODE_TEXT_SPECS, nodeState, reindexNode, type NodeState } from './node-state.ts';
 import type { NodeRef } from './node-texts.ts';
@@ -69,7 +69,7 @@ export async function addNode(
 ): Promise<NodeState> {
   return editTransaction(ctx, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
-    const rows = await listNodeRows(trx, version.id);
+    const rows = await listNodes(trx, version.id);
     const parent = input.parentKey === null ? null : findByKey(rows, input.parentKey, ref.number);
     const depth = parent ? parent.depth + 1 : 1;
     const errors: Record<string, string> = {};
@@ -87,7 +87,7 @@ export async function addNode(
     if (slugError) errors['slug'] = slugError;
     if (Object.keys(errors).length > 0) throw new FieldErrors('The node was not added', errors);
     const texts = { title: title!, shortTitle: null, summary: null, body: null };
-    const id = await insertNodeRow(trx, {
+    const id = await insertNode(trx, {
       versionId: version.id,
       key,
       parentId: parent?.id ?? null,
@@ -98,7 +98,7 @@ export async function addNode(
       translationStatus: statusMapToJson(statusAfterEdit({}, {}, { title: texts.title })),
     });
     await reindexNode(trx, version.id, id, texts);
-    const created = (await listNodeRows(trx, version.id)).find((r) => r.id === id)!;
+    const created = (await listNodes(trx, version.id)).find((r) => r.id === id)!;
     const after = await nodeState(trx, created);
     await insertAuditEvent(trx, {
       actor,
@@ -126,7 +126,7 @@ export async function moveNode(
 ): Promise<{ parentKey: string | null; position: number }> {
   return editTransaction(ctx, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
-    const rows = await listNodeRows(trx, version.id);
+    const rows = await listNodes(trx, version.id);
     const node = findByKey(rows, ref.key, ref.number);
     if (node.revision !== input.revision)
       throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
@@ -180,7 +180,7 @@ export async function moveNode(
         `The node "${node.key}"`,
         await nodeState(
           trx,
-          (await listNodeRows(trx, version.id)).find((r) => r.id === node.id)!,
+          (await listNodes(trx, version.id)).find((r) => r.id === node.id)!,
         ),
       );
     }
@@ -211,7 +211,7 @@ export async function deleteNode(
 ): Promise<{ deleted: number }> {
   return editTransaction(ctx, async (trx: Executor) => {
     const { version } = await loadDraft(trx, ref);
-    const rows = await listNodeRows(trx, version.id);
+    const rows = await listNodes(trx, version.id);
     const node = findByKey(rows, ref.key, ref.number);
     if (node.revision !== input.revision)
       throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
@@ -227,7 +227,7 @@ export async function deleteNode(
     if (!(await bumpNodeIfRevision(trx, node.id, input.revision))) {
       throw new EditConflict<NodeState>(`The node "${node.key}"`, await nodeState(trx, node));
     }
-    await deleteNodeRows(trx, ids);
+    await deleteNodes(trx, ids);
     const rest = siblingsOf(tree, node.parentId)
       .filter((s) => s.id !== node.id)
       .map((s) => s.id);

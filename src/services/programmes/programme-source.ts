@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { AppError, invalidFile } from '#src/domain/errors.ts';
-import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programme-file.ts';
+import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
 
 /** Parses YAML or JSON text (chosen by extension; YAML is a superset of JSON for anything else). */
 export function parseProgrammeText(text: string, fileName: string): ProgrammeFile {

@@ -7,25 +7,25 @@ import { AppError, notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanLine, cleanTexts, TEXT_LIMITS } from '#src/domain/text-fields.ts';
-import { keyFromTitle } from '#src/domain/tree-edits.ts';
+import { keyFromTitle } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
+  type ContactRow,
+  type ContactValues,
   councilExists,
+  type CouncilList,
   deleteCouncilRowIfRevision,
-  insertContactRow,
-  insertOfficeRow,
-  listContactRows,
-  listOfficeRows,
+  insertContact,
+  insertOffice,
+  listContacts,
+  listOffices,
+  type OfficeRow,
+  type OfficeValues,
   orderCouncilRows,
   updateContactIfRevision,
   updateOfficeIfRevision,
-  type ContactRow,
-  type ContactValues,
-  type CouncilTable,
-  type OfficeRow,
-  type OfficeValues,
-} from '#src/storage/repositories/editing-repository.ts';
+} from '#src/storage/repositories/council-repository.ts';
 import { editTransaction, type EditingContext } from './edit-transaction.ts';
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
@@ -103,13 +103,13 @@ async function requireCouncil(db: Executor, code: string): Promise<void> {
 }
 
 async function findOffice(db: Executor, code: string, id: number): Promise<OfficeRow> {
-  const office = (await listOfficeRows(db, code)).find((o) => o.id === id);
+  const office = (await listOffices(db, code)).find((o) => o.id === id);
   if (!office) throw notFound(`Office ${id}`);
   return office;
 }
 
 async function findContact(db: Executor, code: string, id: number): Promise<ContactRow> {
-  const contact = (await listContactRows(db, code)).find((c) => c.id === id);
+  const contact = (await listContacts(db, code)).find((c) => c.id === id);
   if (!contact) throw notFound(`Contact ${id}`);
   return contact;
 }
@@ -145,9 +145,9 @@ export async function addOffice(
 ): Promise<OfficeRow> {
   return editTransaction(ctx, async (trx) => {
     await requireCouncil(trx, code);
-    const offices = await listOfficeRows(trx, code);
+    const offices = await listOffices(trx, code);
     const key = keyFromTitle(input.name.fi ?? '', new Set(offices.map((o) => o.key)));
-    const id = await insertOfficeRow(trx, code, offices.length, officeValues(input, key));
+    const id = await insertOffice(trx, code, offices.length, officeValues(input, key));
     const after = await findOffice(trx, code, id);
     await audit(trx, actor, code, 'office.add', 'office', id, `Added the office "${after.name.fi}"`, undefined, after);
     return after;
@@ -181,8 +181,8 @@ export async function addContact(
 ): Promise<ContactRow> {
   return editTransaction(ctx, async (trx) => {
     await requireCouncil(trx, code);
-    const contacts = await listContactRows(trx, code);
-    const id = await insertContactRow(trx, code, contacts.length, contactValues(input));
+    const contacts = await listContacts(trx, code);
+    const id = await insertContact(trx, code, contacts.length, contactValues(input));
     const after = await findContact(trx, code, id);
     await audit(trx, actor, code, 'contact.add', 'contact', id, `Added the contact "${after.name}"`, undefined, after);
     return after;
@@ -217,10 +217,10 @@ export async function updateContact(
   });
 }
 
-const KIND: Record<CouncilTable, 'office' | 'contact'> = { offices: 'office', contacts: 'contact' };
+const KIND: Record<CouncilList, 'office' | 'contact'> = { offices: 'office', contacts: 'contact' };
 
-async function rowsOf(db: Executor, table: CouncilTable, code: string): Promise<(OfficeRow | ContactRow)[]> {
-  return table === 'offices' ? listOfficeRows(db, code) : listContactRows(db, code);
+async function rowsOf(db: Executor, table: CouncilList, code: string): Promise<(OfficeRow | ContactRow)[]> {
+  return table === 'offices' ? listOffices(db, code) : listContacts(db, code);
 }
 
 const label = (row: OfficeRow | ContactRow): string => ('key' in row ? (row.name.fi ?? row.key) : row.name);
@@ -230,7 +230,7 @@ export async function deleteCouncilEntry(
   ctx: EditingContext,
   actor: Actor,
   code: string,
-  table: CouncilTable,
+  table: CouncilList,
   id: number,
   input: { revision: number },
 ): Promise<void> {
@@ -264,7 +264,7 @@ export async function moveCouncilEntry(
   ctx: EditingContext,
   actor: Actor,
   code: string,
-  table: CouncilTable,
+  table: CouncilList,
   id: number,
   input: { revision: number; direction: 'up' | 'down' },
 ): Promise<void> {

@@ -5,11 +5,11 @@
  * the 409 comparison); and amounts typed into a form, read with the UI language's decimal
  * separator when a value could be read either way.
  */
-import type { Level, VersionStatus } from '../programme-file.ts';
+import type { Level, VersionStatus } from '../programmes/programme-file.ts';
 import type { LocalizedText } from '../languages.ts';
-import { formatCents, parseAmount, type DecimalSeparator } from './amount.ts';
-import type { PlanLine } from './financing-plan.ts';
-import { FUND_CODES, type FundCode } from './funds.ts';
+import { formatCents, parseAmount, type DecimalSeparator } from '../projects/amount.ts';
+import type { PlanLine } from './plan-line.ts';
+import { FUND_CODES, type FundCode } from '../projects/funds.ts';
 
 /** A node of the version's tree as the plan needs it. */
 export interface PlanTreeNode {

@@ -4,9 +4,9 @@
  * the trees of every version are built on them.
  */
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import type { ProgrammeState } from '#src/domain/editor-models.ts';
+import type { ProgrammeState } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
-import type { Level } from '#src/domain/programme-file.ts';
+import type { Level } from '#src/domain/programmes/programme-file.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
 import {
@@ -19,9 +19,9 @@ import {
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
   findProgrammeRow,
-  updateProgrammeIfRevision,
   type ProgrammeRow,
-} from '#src/storage/repositories/editing-repository.ts';
+  updateProgrammeIfRevision,
+} from '#src/storage/repositories/programmes-repository.ts';
 import {
   editTransaction,
   entityId,

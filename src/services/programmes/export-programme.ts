@@ -2,16 +2,14 @@
 import { stringify } from 'yaml';
 import { notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
-import { PROGRAMME_FILE_FORMAT, type Level } from '#src/domain/programme-file.ts';
+import { PROGRAMME_FILE_FORMAT, type Level } from '#src/domain/programmes/programme-file.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Db } from '#src/storage/database.ts';
-import {
-  findProgramme,
-  listVersions,
-  loadTaxonomies,
-  loadTree,
-} from '#src/storage/repositories/programmes-repository.ts';
-import { findCouncil } from '#src/storage/repositories/regions-repository.ts';
+import { findCouncil } from '#src/storage/repositories/council-repository.ts';
+import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
+import { findProgramme } from '#src/storage/repositories/programmes-repository.ts';
+import { loadTaxonomies } from '#src/storage/repositories/taxonomies-repository.ts';
+import { listVersions, versionSummary } from '#src/storage/repositories/versions-repository.ts';
 
 type Plain = Record<string, unknown>;
 
@@ -59,14 +57,15 @@ export async function exportProgramme(db: Db, regionCode: string, slug: string):
   const first = levels[0]!;
   const fileVersions: Plain[] = [];
   for (const v of versions) {
-    const tree = await loadTree(db.kysely, v.dbId, levels);
+    const { decision } = versionSummary(v);
+    const tree = await loadTree(db.kysely, v.id, levels);
     fileVersions.push(
       compact({
         number: v.number,
         status: v.status,
         label: text(v.label),
-        decision: v.decision
-          ? compact({ body: text(v.decision.body), date: v.decision.date, reference: v.decision.reference })
+        decision: decision
+          ? compact({ body: text(decision.body), date: decision.date, reference: decision.reference })
           : undefined,
         changelog: text(v.changelog),
         vision: text(v.vision),

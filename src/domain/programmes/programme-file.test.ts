@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseProgrammeFile, RESERVED_SLUGS } from './programme-file.ts';
 
-const FIXTURE = readFileSync(new URL('../../test/fixtures/programme-files/minimal.yaml', import.meta.url), 'utf8');
+const FIXTURE = readFileSync(new URL('../../../test/fixtures/programme-files/minimal.yaml', import.meta.url), 'utf8');
 
 type Plain = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -5,7 +5,7 @@
  * a new draft keeping node keys, texts, term links and translation status.
  */
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import type { VersionState, VersionTextField, VersionTexts } from '#src/domain/editor-models.ts';
+import type { VersionState, VersionTextField, VersionTexts } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import {
   checkDecision,
@@ -14,7 +14,7 @@ import {
   supersededBy,
   type DecisionInput,
   type LifecycleAction,
-} from '#src/domain/lifecycle.ts';
+} from '#src/domain/programmes/lifecycle.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
 import {
@@ -26,18 +26,17 @@ import {
 } from '#src/domain/translation-status.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
+import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
+import { insertNode, listNodes } from '#src/storage/repositories/nodes-repository.ts';
+import { insertSearchRows, type SearchRow } from '#src/storage/repositories/search-repository.ts';
+import { linkNodeTerms, nodeTermLinks } from '#src/storage/repositories/taxonomies-repository.ts';
 import {
-  insertDraftVersion,
-  insertNodeRow,
-  listNodeRows,
-  listVersionRows,
-  nodeTermLinks,
+  insertVersion,
+  listVersions,
   updateVersionIfRevision,
   type VersionRow,
-} from '#src/storage/repositories/editing-repository.ts';
-import { linkNodeTerms } from '#src/storage/repositories/programmes-repository.ts';
-import { insertSearchRows, type SearchRow } from '#src/storage/repositories/search-repository.ts';
-import { searchRowsFor } from '../import-programme.ts';
+} from '#src/storage/repositories/versions-repository.ts';
+import { searchRowsFor } from './import-programme.ts';
 import {
   editTransaction,
   entityId,
@@ -48,7 +47,6 @@ import {
   type ProgrammeRef,
   type VersionRef,
 } from './edit-transaction.ts';
-import { listFinancingPlan, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
 
 export type { VersionState, VersionTextField, VersionTexts };
 
@@ -80,7 +78,7 @@ export function versionState(v: VersionRow): VersionState {
 }
 
 async function reloadVersion(db: Executor, programmeId: number, number: number): Promise<VersionRow> {
-  return (await listVersionRows(db, programmeId)).find((v) => v.number === number)!;
+  return (await listVersions(db, programmeId)).find((v) => v.number === number)!;
 }
 
 function conflict(v: VersionRow): EditConflict<VersionState> {
@@ -187,24 +185,29 @@ export async function transitionVersion(
 export async function startUpdate(ctx: EditingContext, actor: Actor, ref: ProgrammeRef): Promise<VersionState> {
   return editTransaction(ctx, async (trx) => {
     const programme = await loadProgramme(trx, ref);
-    const versions = await listVersionRows(trx, programme.id);
+    const versions = await listVersions(trx, programme.id);
     const plan = planUpdate(versions);
     const source = versions.find((v) => v.number === plan.from)!;
     const sourceStatus = parseStatusMap(source.translationStatus);
     const keep = Object.fromEntries(
       Object.entries(sourceStatus).filter(([field]) => field === 'vision' || field === 'summary'),
     );
-    const versionId = await insertDraftVersion(trx, programme.id, {
+    const versionId = await insertVersion(trx, programme.id, {
       number: plan.to,
+      status: 'draft',
       label: null,
+      decisionBody: null,
+      decisionDate: null,
+      decisionReference: null,
+      changelog: null,
       vision: source.vision,
       summary: source.summary,
       translationStatus: statusMapToJson(keep),
     });
     const ids = new Map<number, number>();
     const search: SearchRow[] = [];
-    for (const n of await listNodeRows(trx, source.id)) {
-      const id = await insertNodeRow(trx, {
+    for (const n of await listNodes(trx, source.id)) {
+      const id = await insertNode(trx, {
         versionId,
         key: n.key,
         parentId: n.parentId === null ? null : ids.get(n.parentId)!,

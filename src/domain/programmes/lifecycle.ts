@@ -4,9 +4,9 @@
  * newer approval supersedes the older approved version; "start an update" copies the approved
  * version into a new draft while no other version is open.
  */
-import { AppError } from './errors.ts';
-import { FieldErrors } from './edit-errors.ts';
-import type { LocalizedText } from './languages.ts';
+import { AppError } from '../errors.ts';
+import { FieldErrors } from '../edit-errors.ts';
+import type { LocalizedText } from '../languages.ts';
 import type { VersionStatus } from './programme-file.ts';
 
 export const LIFECYCLE_ACTIONS = ['consult', 'approve', 'reopen'] as const;

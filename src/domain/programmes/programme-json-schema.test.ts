@@ -5,7 +5,7 @@ import { programmeJsonSchema } from './programme-json-schema.ts';
 
 test('the published JSON Schema of the programme file is up to date with the zod schema', () => {
   const committed: unknown = JSON.parse(
-    readFileSync(new URL('../../schemas/programme.schema.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../schemas/programme.schema.json', import.meta.url), 'utf8'),
   );
   assert.deepEqual(
     committed,

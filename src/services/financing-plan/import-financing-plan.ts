@@ -3,18 +3,19 @@
  * year, from a CSV (or JSON) with the columns node, fund, year and amount (euros). Every row is
  * checked first; the version's plan is then replaced in one transaction, or nothing is written.
  */
-import { readFile } from 'node:fs/promises';
-import { AppError, invalidFile, notFound } from '#src/domain/errors.ts';
-import { PLAN_COLUMNS, mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/projects/financing-plan.ts';
+import { invalidFile, notFound } from '#src/domain/errors.ts';
+import { PLAN_COLUMNS, mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/financing-plan/plan-line.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
-import { programmeLinkTargets, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
-import { entityId } from '../editing/edit-transaction.ts';
-import { decodeText, type TextEncoding } from './decode-text.ts';
-import { readCsv, readJsonTable, type Table } from './read-table.ts';
+import { replaceFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
+import { programmeLinkTargets } from '#src/storage/repositories/projects-repository.ts';
+import { entityId } from '../programmes/edit-transaction.ts';
+import { decodeText, type TextEncoding } from '../import-files/decode-text.ts';
+import { readImportFile } from '../import-files/read-import-file.ts';
+import { readCsv, readJsonTable, type Table } from '../import-files/read-table.ts';
 
 export interface PlanImportOptions {
   file: string;
@@ -146,14 +147,6 @@ export async function importFinancingPlanFile(
   path: string,
   options: Omit<PlanImportOptions, 'file'>,
 ): Promise<PlanImportResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new AppError(
-      'invalid_file',
-      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
+  const bytes = await readImportFile(path);
   return importFinancingPlan(db, bytes, { ...options, file: path });
 }

@@ -16,24 +16,16 @@ import type {
   TaxonomyOptions,
   TermsEditView,
   VersionEditView,
-} from '#src/domain/editor-models.ts';
-import { actionsFor, isEditable, planUpdate } from '#src/domain/lifecycle.ts';
+} from '#src/domain/programmes/editor-models.ts';
+import { actionsFor, isEditable, planUpdate } from '#src/domain/programmes/lifecycle.ts';
 import { effectiveStatus, needsReview, parseStatusMap } from '#src/domain/translation-status.ts';
-import { moveProblem, type TreeItem } from '#src/domain/tree-edits.ts';
+import { moveProblem, type TreeItem } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
-import {
-  findNodeRow,
-  listContactRows,
-  listNodeRows,
-  listOfficeRows,
-  listTaxonomyRows,
-  listTermRows,
-  listVersionRows,
-  nodeTermLinks,
-  type NodeRow,
-} from '#src/storage/repositories/editing-repository.ts';
+import { findCouncil, listContacts, listOffices } from '#src/storage/repositories/council-repository.ts';
+import { findNode, listNodes, type NodeRow } from '#src/storage/repositories/nodes-repository.ts';
 import { listProgrammes } from '#src/storage/repositories/programmes-repository.ts';
-import { findCouncil } from '#src/storage/repositories/regions-repository.ts';
+import { listTaxonomies, listTerms, nodeTermLinks } from '#src/storage/repositories/taxonomies-repository.ts';
+import { listVersions } from '#src/storage/repositories/versions-repository.ts';
 import { loadProgramme, loadVersion, type ProgrammeRef, type VersionRef } from './edit-transaction.ts';
 import { nodeState } from './node-state.ts';
 import { programmeState } from './programme-edits.ts';
@@ -60,7 +52,7 @@ export async function programmesForAdmin(db: Executor, regionCodes?: readonly st
 
 export async function programmeOverview(db: Executor, ref: ProgrammeRef): Promise<ProgrammeOverview> {
   const programme = await loadProgramme(db, ref);
-  const versions = await listVersionRows(db, programme.id);
+  const versions = await listVersions(db, programme.id);
   let updateBlocked: string | null = null;
   try {
     planUpdate(versions);
@@ -99,12 +91,12 @@ export async function versionForEdit(db: Executor, ref: VersionRef): Promise<Ver
   return {
     programme: programmeState(programme),
     version: editorVersion(version),
-    nodes: buildTree(await listNodeRows(db, version.id)),
+    nodes: buildTree(await listNodes(db, version.id)),
   };
 }
 
 export async function taxonomyOptions(db: Executor, programmeId: number): Promise<TaxonomyOptions[]> {
-  const [taxonomies, terms] = await Promise.all([listTaxonomyRows(db, programmeId), listTermRows(db, programmeId)]);
+  const [taxonomies, terms] = await Promise.all([listTaxonomies(db, programmeId), listTerms(db, programmeId)]);
   return taxonomies.map((t) => ({
     key: t.key,
     name: t.name,
@@ -116,9 +108,9 @@ export async function taxonomyOptions(db: Executor, programmeId: number): Promis
 
 export async function nodeForEdit(db: Executor, ref: VersionRef & { key: string }): Promise<NodeEditView> {
   const { programme, version } = await loadVersion(db, ref);
-  const row = await findNodeRow(db, version.id, ref.key);
+  const row = await findNode(db, version.id, ref.key);
   if (!row) throw notFound(`Node "${ref.key}" of version ${ref.number}`);
-  const rows = await listNodeRows(db, version.id);
+  const rows = await listNodes(db, version.id);
   const items: TreeItem[] = rows.map((r) => ({
     id: r.id,
     parentId: r.parentId,
@@ -170,9 +162,9 @@ function sortInTreeOrder(targets: MoveTarget[], rows: readonly NodeRow[]): MoveT
 export async function termsForEdit(db: Executor, ref: ProgrammeRef): Promise<TermsEditView> {
   const programme = await loadProgramme(db, ref);
   const [taxonomies, terms, versions] = await Promise.all([
-    listTaxonomyRows(db, programme.id),
-    listTermRows(db, programme.id),
-    listVersionRows(db, programme.id),
+    listTaxonomies(db, programme.id),
+    listTerms(db, programme.id),
+    listVersions(db, programme.id),
   ]);
   const usage = new Map<number, Set<number>>();
   for (const v of versions) {
@@ -196,6 +188,6 @@ export async function termsForEdit(db: Executor, ref: ProgrammeRef): Promise<Ter
 export async function councilForEdit(db: Executor, code: string): Promise<CouncilEditView> {
   const council = await findCouncil(db, code);
   if (!council) throw notFound(`The council of region "${code}"`);
-  const [offices, contacts] = await Promise.all([listOfficeRows(db, code), listContactRows(db, code)]);
+  const [offices, contacts] = await Promise.all([listOffices(db, code), listContacts(db, code)]);
   return { regionCode: code, name: council.name, offices, contacts };
 }

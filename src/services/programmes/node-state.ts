@@ -2,13 +2,15 @@
  * A node as the editor sees and saves it: texts in fi/sv/en, slug, term links, translation status
  * and revision. Also rebuilds a node's search-index rows after its texts change.
  */
-import type { NodeState, NodeTextField, NodeTexts } from '#src/domain/editor-models.ts';
+import type { NodeState, NodeTextField, NodeTexts } from '#src/domain/programmes/editor-models.ts';
 import type { TextFieldSpec } from '#src/domain/text-fields.ts';
 import { TEXT_LIMITS } from '#src/domain/text-fields.ts';
 import { effectiveStatus, parseStatusMap } from '#src/domain/translation-status.ts';
 import type { Executor } from '#src/storage/executor.ts';
-import { nodeTermRefs, replaceNodeSearchRows, type NodeRow } from '#src/storage/repositories/editing-repository.ts';
-import { searchRowsFor } from '../import-programme.ts';
+import type { NodeRow } from '#src/storage/repositories/nodes-repository.ts';
+import { replaceNodeSearchRows } from '#src/storage/repositories/search-repository.ts';
+import { nodeTermRefs } from '#src/storage/repositories/taxonomies-repository.ts';
+import { searchRowsFor } from './import-programme.ts';
 
 export type { NodeState, NodeTextField, NodeTexts };
 
@@ -30,7 +32,7 @@ export async function nodeState(db: Executor, row: NodeRow): Promise<NodeState> 
     slug: row.slug,
     revision: row.revision,
     texts,
-    terms: await nodeTermRefs(db, row.id),
+    terms: (await nodeTermRefs(db, { nodeId: row.id })).map((t) => `${t.taxonomy}/${t.term}`),
     status: effectiveStatus(parseStatusMap(row.translationStatus), texts) as NodeState['status'],
   };
 }

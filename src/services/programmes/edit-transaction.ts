@@ -4,16 +4,11 @@
  * programme and version being edited (refusing edits of anything but a draft).
  */
 import { AppError, notFound } from '#src/domain/errors.ts';
-import { assertEditable } from '#src/domain/lifecycle.ts';
+import { assertEditable } from '#src/domain/programmes/lifecycle.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
-import {
-  findProgrammeRow,
-  listVersionRows,
-  touchDraftVersion,
-  type ProgrammeRow,
-  type VersionRow,
-} from '#src/storage/repositories/editing-repository.ts';
+import { findProgrammeRow, type ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
+import { listVersions, touchDraftVersion, type VersionRow } from '#src/storage/repositories/versions-repository.ts';
 import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '#src/storage/schema.ts';
@@ -59,7 +54,7 @@ export async function loadVersion(
   ref: VersionRef,
 ): Promise<{ programme: ProgrammeRow; version: VersionRow; versions: VersionRow[] }> {
   const programme = await loadProgramme(db, ref);
-  const versions = await listVersionRows(db, programme.id);
+  const versions = await listVersions(db, programme.id);
   const version = versions.find((v) => v.number === ref.number);
   if (!version) throw notFound(`Version ${ref.number} of programme "${ref.code}-${ref.slug}"`);
   return { programme, version, versions };

@@ -18,21 +18,17 @@ import { groupsMatched, searchGroups, stemText } from '#src/domain/search-text.t
 import { findByKey } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
 import { readGeneration } from '#src/storage/repositories/meta-repository.ts';
+import { findCouncil } from '#src/storage/repositories/council-repository.ts';
+import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import {
   findProgramme,
   listProgrammes,
-  listVersions,
-  loadTaxonomies,
-  loadTree,
   type StoredProgramme,
 } from '#src/storage/repositories/programmes-repository.ts';
-import {
-  findCouncil,
-  findRegion,
-  listMunicipalities,
-  listRegions,
-} from '#src/storage/repositories/regions-repository.ts';
+import { findRegion, listMunicipalities, listRegions } from '#src/storage/repositories/regions-repository.ts';
 import { searchNodes } from '#src/storage/repositories/search-repository.ts';
+import { loadTaxonomies } from '#src/storage/repositories/taxonomies-repository.ts';
+import { listVersions, versionSummary } from '#src/storage/repositories/versions-repository.ts';
 
 export interface RegionWithProgrammes extends Region {
   programmes: ProgrammeSummary[];
@@ -153,7 +149,7 @@ export class ProgrammeReader {
   async versions(regionCode: string, slug: string): Promise<VersionSummary[]> {
     const p = await this.storedProgramme(regionCode, slug);
     return this.cached(`versions:${p.dbId}`, async () =>
-      (await listVersions(this.db.kysely, p.dbId)).map(({ dbId: _d, vision: _v, summary: _s, ...rest }) => rest),
+      (await listVersions(this.db.kysely, p.dbId)).map(versionSummary),
     );
   }
 
@@ -167,11 +163,17 @@ export class ProgrammeReader {
       const v = versions.find((x) => x.number === wanted);
       if (!v) throw notFound(`Version ${wanted} of programme "${p.id}"`);
       const [nodes, taxonomies] = await Promise.all([
-        loadTree(this.db.kysely, v.dbId, p.levels),
+        loadTree(this.db.kysely, v.id, p.levels),
         loadTaxonomies(this.db.kysely, p.dbId),
       ]);
-      const { dbId: _d, vision, summary, ...version } = v;
-      return { programme: strip(p), version, vision, summary, nodes, taxonomies };
+      return {
+        programme: strip(p),
+        version: versionSummary(v),
+        vision: v.vision,
+        summary: v.summary,
+        nodes,
+        taxonomies,
+      };
     });
   }
 
@@ -197,7 +199,7 @@ export class ProgrammeReader {
     const content = await this.versionContent(regionCode, slug, number);
     const p = await this.storedProgramme(regionCode, slug);
     const versions = await listVersions(this.db.kysely, p.dbId);
-    const versionId = versions.find((v) => v.number === content.version.number)!.dbId;
+    const versionId = versions.find((v) => v.number === content.version.number)!.id;
     const rows = await searchNodes(this.db.kysely, this.db.dialect, { versionId, lang, groups, limit: 200 });
     const hits = rows.flatMap((r, rank) => {
       const node = findByKey(content.nodes, r.key);

@@ -3,10 +3,10 @@
  * fund × year. One source row is one such cell; this checks a row against the version's nodes and
  * the programme period.
  */
-import { parseAmount } from './amount.ts';
-import { parseYear } from './dates.ts';
-import { FUND_LIST, fundFromName, type FundCode } from './funds.ts';
-import type { CellReader, RowProblem } from './map-row.ts';
+import { parseAmount } from '../projects/amount.ts';
+import { parseYear } from '../projects/dates.ts';
+import { FUND_LIST, fundFromName, type FundCode } from '../projects/funds.ts';
+import type { CellReader, RowProblem } from '../projects/map-row.ts';
 
 export interface PlanLine {
   nodeKey: string;

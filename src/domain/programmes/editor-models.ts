@@ -3,10 +3,10 @@
  * stored, with their revisions (sent back with every form) and translation status. Services build
  * them; views render them; a conflict (409) carries one of them as the values stored now.
  */
-import type { Lang, LocalizedText } from './languages.ts';
+import type { Lang, LocalizedText } from '../languages.ts';
 import type { LifecycleAction } from './lifecycle.ts';
 import type { Level, VersionStatus } from './programme-file.ts';
-import type { TranslationState } from './translation-status.ts';
+import type { TranslationState } from '../translation-status.ts';
 
 /** The state of each language of one text field (null: no text in that language). */
 export type LangStates = Record<Lang, TranslationState | null>;

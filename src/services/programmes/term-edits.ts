@@ -6,7 +6,7 @@
  */
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
-import type { TermState, TermTextField, TermTexts } from '#src/domain/editor-models.ts';
+import type { TermState, TermTextField, TermTexts } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { cleanTexts, TEXT_LIMITS, type TextFieldSpec } from '#src/domain/text-fields.ts';
@@ -17,19 +17,19 @@ import {
   statusMapToJson,
   type StatusChoices,
 } from '#src/domain/translation-status.ts';
-import { keyFromTitle } from '#src/domain/tree-edits.ts';
+import { keyFromTitle } from '#src/domain/programmes/tree-edits.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import {
   deleteTermIfRevision,
   deleteTermLinks,
-  insertTermRow,
-  listTaxonomyRows,
-  listTermRows,
+  insertTerm,
+  listTaxonomies,
+  listTerms,
+  type TermRow,
   termUsage,
   updateTermIfRevision,
-  type TermRow,
-} from '#src/storage/repositories/editing-repository.ts';
+} from '#src/storage/repositories/taxonomies-repository.ts';
 import {
   editTransaction,
   entityId,
@@ -64,7 +64,7 @@ export interface TermRef extends ProgrammeRef {
 }
 
 async function findTerm(db: Executor, programmeId: number, taxonomy: string, key: string): Promise<TermRow> {
-  const term = (await listTermRows(db, programmeId)).find((t) => t.taxonomyKey === taxonomy && t.key === key);
+  const term = (await listTerms(db, programmeId)).find((t) => t.taxonomyKey === taxonomy && t.key === key);
   if (!term) throw notFound(`Term "${taxonomy}/${key}"`);
   return term;
 }
@@ -77,15 +77,17 @@ export async function addTerm(
 ): Promise<TermState> {
   return editTransaction(ctx, async (trx) => {
     const programme = await loadProgramme(trx, ref);
-    const taxonomy = (await listTaxonomyRows(trx, programme.id)).find((t) => t.key === ref.taxonomy);
+    const taxonomy = (await listTaxonomies(trx, programme.id)).find((t) => t.key === ref.taxonomy);
     if (!taxonomy) throw notFound(`Taxonomy "${ref.taxonomy}"`);
     const errors: Record<string, string> = {};
     const texts = cleanTexts(TERM_TEXT_SPECS, input.texts, errors);
     if (Object.keys(errors).length > 0) throw new FieldErrors('The term was not added', errors);
-    const siblings = (await listTermRows(trx, programme.id)).filter((t) => t.taxonomyId === taxonomy.id);
+    const siblings = (await listTerms(trx, programme.id)).filter((t) => t.taxonomyId === taxonomy.id);
     const key = keyFromTitle(texts.title!.fi!, new Set(siblings.map((t) => t.key)));
     const status = statusAfterEdit({}, {}, texts, input.status ?? {});
-    await insertTermRow(trx, taxonomy.id, key, siblings.length, {
+    await insertTerm(trx, taxonomy.id, {
+      key,
+      position: siblings.length,
       ...texts,
       title: texts.title!,
       translationStatus: statusMapToJson(status),

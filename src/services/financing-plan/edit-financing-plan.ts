@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import { badRequest } from '#src/domain/errors.ts';
 import type { Lang } from '#src/domain/languages.ts';
-import { mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/projects/financing-plan.ts';
+import { mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/financing-plan/plan-line.ts';
 import { fundFromName } from '#src/domain/projects/funds.ts';
 import {
   buildPlanTable,
@@ -23,19 +23,23 @@ import {
   type PlanChange,
   type PlanConflictState,
   type PlanEditView,
-} from '#src/domain/projects/plan-table.ts';
+} from '#src/domain/financing-plan/plan-table.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { listNodeRows, type ProgrammeRow, type VersionRow } from '#src/storage/repositories/editing-repository.ts';
-import { deletePlanCell, planLineCounts, setPlanCell } from '#src/storage/repositories/financing-plan-repository.ts';
 import {
+  deletePlanCell,
   listFinancingPlan,
-  replaceFinancingPlan,
   type PlanKey,
-} from '#src/storage/repositories/projects-repository.ts';
-import { planLinesFromTable } from '../projects/import-financing-plan.ts';
-import { readCsv } from '../projects/read-table.ts';
+  planLineCounts,
+  replaceFinancingPlan,
+  setPlanCell,
+} from '#src/storage/repositories/financing-plan-repository.ts';
+import { listNodes } from '#src/storage/repositories/nodes-repository.ts';
+import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
+import type { VersionRow } from '#src/storage/repositories/versions-repository.ts';
+import { planLinesFromTable } from './import-financing-plan.ts';
+import { readCsv } from '../import-files/read-table.ts';
 import {
   editTransaction,
   entityId,
@@ -43,8 +47,8 @@ import {
   loadVersion,
   type EditingContext,
   type VersionRef,
-} from './edit-transaction.ts';
-import { versionForEdit } from './editor-reader.ts';
+} from '../programmes/edit-transaction.ts';
+import { versionForEdit } from '../programmes/editor-reader.ts';
 
 export type { PlanConflictState, PlanEditView };
 
@@ -126,7 +130,7 @@ function conflict(ref: VersionRef, loaded: Loaded, yours?: PlanLine[]): EditConf
 }
 
 async function lookupsOf(trx: Executor, ref: VersionRef, loaded: Loaded): Promise<PlanLookups> {
-  const nodes = await listNodeRows(trx, loaded.version.id);
+  const nodes = await listNodes(trx, loaded.version.id);
   return {
     versionLabel: `version ${ref.number}`,
     nodeKeys: new Set(nodes.map((n) => n.key)),
