@@ -206,6 +206,18 @@ for (const target of databaseTargets()) {
       assert.deepEqual(r, { code: 2, out: '', err: 'suunta: Programme 08/1999-2002 was not found\n' });
     });
 
+    test('export into a folder that does not exist: exit 1 (a failure, not bad input), the path named', async () => {
+      const output = join(tmp, 'no-such-folder', 'out.yaml');
+      const r = await run(['export', 'programme', '--region', '08', '--period', '2022-2025', '-o', output], url);
+      assert.deepEqual(r, {
+        code: 1,
+        out: '',
+        err: `suunta: ENOENT: no such file or directory, open '${output}'\n`,
+      });
+      const next = await run(['user', 'list'], url);
+      assert.equal(next.code, 0, next.err);
+    });
+
     test('import programme with an error in the second version: exit 2, every problem listed, nothing written', async () => {
       const raw = parse(readFileSync(KYMENLAAKSO, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       raw['programme']['title']['fi'] = 'Must not be stored';
