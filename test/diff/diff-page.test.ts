@@ -5,15 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+
+import { describe, test } from 'node:test';
 import { MESSAGES } from '#src/i18n/index.ts';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
+
 import { importProgramme } from '#src/services/import-programme.ts';
+
 import { readProgrammeFile } from '#src/services/programme-source.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { assertPage, get, PROGRAMME, textOf } from '../site/site-helpers.ts';
+
+import { databaseTargets } from '../support/databases.ts';
+
+import { useTestApp } from '../support/test-app.ts';
+
+import { assertPage, PROGRAMME, textOf } from '../site/site-helpers.ts';
 
 const COMPARE = `${PROGRAMME}versions/compare`;
 const REST = `${COMPARE}?from=1&to=2`;
@@ -33,22 +37,12 @@ function marks(html: string): { tag: string; label: string; labelLang: string | 
 
 for (const target of databaseTargets()) {
   describe(`comparison page of two versions (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-    });
-    after(async () => {
-      await app.close();
-      await ctx.close();
-    });
+    const site = useTestApp(target);
 
     for (const lang of LANGS) {
       test(`${lang}: a complete page with the summary, the changed texts and an item per change`, async () => {
         const m = MESSAGES[lang];
-        const html = assertPage(await get(app, `/${lang}${REST}`), lang, REST);
+        const html = assertPage(await site.get(`/${lang}${REST}`), lang, REST);
         assert.equal(textOf(html, 'h1'), m['diff.title']);
         assert.match(html, /<p class="lead">[^<]*\(\w+ 1\) → [^<]*\(\w+ 2\)<\/p>/);
         // The summary: each count next to its label.
@@ -96,7 +90,7 @@ for (const target of databaseTargets()) {
 
       test(`${lang}: every insertion and deletion is <ins>/<del> with a spoken label in the page's language`, async () => {
         const m = MESSAGES[lang];
-        const html = (await get(app, `/${lang}${REST}`)).body;
+        const html = (await site.get(`/${lang}${REST}`)).body;
         const found = marks(html);
         const all = html.match(/<(ins|del)>/g) ?? [];
         assert.ok(found.length >= 30, `found ${found.length} marks`);
@@ -131,7 +125,7 @@ for (const target of databaseTargets()) {
     test('the versions page links the comparison: a labelled GET form and "changes from the previous version"', async () => {
       for (const lang of LANGS) {
         const m = MESSAGES[lang];
-        const html = assertPage(await get(app, `/${lang}${PROGRAMME}versions/`), lang, `${PROGRAMME}versions/`);
+        const html = assertPage(await site.get(`/${lang}${PROGRAMME}versions/`), lang, `${PROGRAMME}versions/`);
         assert.ok(
           html.includes(
             `<form class="compare-form" method="get" action="/${lang}${COMPARE}"><fieldset><legend>${m['diff.formLegend']}</legend>`,
@@ -163,10 +157,10 @@ for (const target of databaseTargets()) {
     });
 
     test('the same version twice shows "no differences"; the versions the other way round show removals', async () => {
-      const same = assertPage(await get(app, `/sv${COMPARE}?from=2&to=2`), 'sv', `${COMPARE}?from=2&to=2`);
+      const same = assertPage(await site.get(`/sv${COMPARE}?from=2&to=2`), 'sv', `${COMPARE}?from=2&to=2`);
       assert.ok(same.includes(`<p class="diff-none">${MESSAGES.sv['diff.none']}</p>`));
       assert.doesNotMatch(same, /<ins>|<del>|<article/);
-      const back = (await get(app, `/en${COMPARE}?from=2&to=1`)).body;
+      const back = (await site.get(`/en${COMPARE}?from=2&to=1`)).body;
       const removed = [
         ...back.matchAll(/<article class="diff-node diff-node-removed" aria-labelledby="diff-node-([\w-]+)">/g),
       ].map((x) => x[1]);
@@ -192,7 +186,7 @@ for (const target of databaseTargets()) {
         { url: `/fi${COMPARE}/extra?from=1&to=2`, status: 404, lang: 'fi' },
       ] as const;
       for (const c of cases) {
-        const res = await get(app, c.url);
+        const res = await site.get(c.url);
         assert.equal(res.statusCode, c.status, c.url);
         assert.match(res.body, new RegExp(`<html lang="${c.lang}">`), c.url);
         assert.equal(textOf(res.body, 'h1'), MESSAGES[c.lang][`error.${c.status}.title`], c.url);
@@ -200,32 +194,34 @@ for (const target of databaseTargets()) {
     });
 
     test('the page works without JavaScript: the form sends the two numbers to the page itself; the CSV link answers', async () => {
-      const html = (await get(app, `/en${REST}`)).body;
+      const html = (await site.get(`/en${REST}`)).body;
       assert.doesNotMatch(html, /<script/i);
       // The form's action with its fields, as a browser would send it.
       const action = /<form class="compare-form" method="get" action="([^"]+)">/.exec(html)![1]!;
-      assert.equal((await get(app, `${action}?from=2&to=1`)).statusCode, 200);
+      assert.equal((await site.get(`${action}?from=2&to=1`)).statusCode, 200);
       const csv = /<a href="(\/api\/v1\/programmes\/08-2022-2025\/diff\.csv\?from=1&to=2)">/.exec(html);
       assert.ok(csv, 'a link to the CSV');
-      const res = await get(app, csv[1]!);
+      const res = await site.get(csv[1]!);
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
     });
 
     test('cached with an ETag (304), and a changed version shows at once, escaped', async () => {
       const url = `/fi${REST}`;
-      const first = await get(app, url);
+      const first = await site.get(url);
       assert.equal(first.headers['cache-control'], 'no-cache');
       const etag = String(first.headers.etag);
-      assert.equal((await get(app, url, { 'if-none-match': etag })).statusCode, 304);
+      assert.equal((await site.get(url, { 'if-none-match': etag })).statusCode, 304);
 
-      const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
+      const file = await readProgrammeFile(
+        join(site.ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'),
+      );
       const priority = file.versions.find((v) => v.number === 2)!.nodes[0]!.children[0]!;
       priority.title = { ...priority.title, fi: 'Elinkeinoelämän <script>alert(1)</script> uudistaminen & kasvu' };
-      await importProgramme(ctx.db, file);
-      ctx.reader.invalidate();
+      await importProgramme(site.ctx.db, file);
+      site.ctx.reader.invalidate();
 
-      const changed = await get(app, url, { 'if-none-match': etag });
+      const changed = await site.get(url, { 'if-none-match': etag });
       assert.equal(changed.statusCode, 200);
       assert.doesNotMatch(changed.body, /<script/);
       assert.ok(
@@ -236,7 +232,9 @@ for (const target of databaseTargets()) {
     });
 
     test('a draft update against the approved version: exactly its edits, and the draft flagged', async () => {
-      const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
+      const file = await readProgrammeFile(
+        join(site.ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'),
+      );
       const draft = structuredClone(file.versions.find((v) => v.number === 2)!);
       Object.assign(draft, {
         number: 3,
@@ -252,10 +250,10 @@ for (const target of databaseTargets()) {
       sustainable!.children[0]!.children.push(matkailu);
       innovative!.children[2]!.terms.push('spearheads/logistics');
       file.versions.push(draft);
-      await importProgramme(ctx.db, file);
-      ctx.reader.invalidate();
+      await importProgramme(site.ctx.db, file);
+      site.ctx.reader.invalidate();
 
-      const html = (await get(app, `/sv${COMPARE}?from=2&to=3`)).body;
+      const html = (await site.get(`/sv${COMPARE}?from=2&to=3`)).body;
       const items = [
         ...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g),
       ].map((x) => `${x[1]}:${x[2]}`);
