@@ -16,6 +16,7 @@ import { csv } from '../projects/support.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { assertAdminPage, Browser, createUser, signedIn } from './admin-fixture.ts';
+import { tableRows } from '../support/html.ts';
 
 const URL = '/admin/regions/08/projects/import';
 
@@ -143,18 +144,6 @@ const upload = (
   filename = 'hankkeet.csv',
 ): Promise<LightMyRequestResponse> =>
   postMultipart(browser, URL, { preset: 'suunta', encoding: '', ...fields }, { filename, content });
-
-/** The cells of the rows of the first table whose caption matches `caption`. */
-function tableRows(html: string, caption: RegExp): string[][] {
-  const table = [...html.matchAll(/<table class="table"><caption>([^<]*)<\/caption>([\s\S]*?)<\/table>/g)].find((m) =>
-    caption.test(m[1]!),
-  );
-  assert.ok(table, `a table captioned ${caption}`);
-  const body = /<tbody>([\s\S]*)<\/tbody>/.exec(table[2]!)![1]!;
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => unescapeHtml(c[1]!.replace(/<[^>]+>/g, ''))),
-  );
-}
 
 for (const target of databaseTargets()) {
   describe(`project list upload in the admin UI (${target.name})`, () => {

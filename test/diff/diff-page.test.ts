@@ -13,6 +13,8 @@ import { importProgramme } from '#src/services/import-programme.ts';
 
 import { readProgrammeFile } from '#src/services/programme-source.ts';
 
+import { all, attr, links } from '../support/html.ts';
+import { V1_V2_COUNTS, V1_V2_ITEMS } from './kymenlaakso-changes.ts';
 import { databaseTargets } from '../support/databases.ts';
 
 import { useTestApp } from '../support/test-app.ts';
@@ -23,16 +25,25 @@ const COMPARE = `${PROGRAMME}versions/compare`;
 const REST = `${COMPARE}?from=1&to=2`;
 const LANGS = ['fi', 'sv', 'en'] as const;
 
-/** Every `<ins>`/`<del>` of the page with its label and text (tags inside removed). */
+/** Every `<ins>`/`<del>` of the page with its spoken label and its text (tags inside removed, entities as sent). */
 function marks(html: string): { tag: string; label: string; labelLang: string | null; text: string }[] {
-  return [
-    ...html.matchAll(/<(ins|del)><span class="visually-hidden"(?: lang="(\w+)")?>([^<]*)<\/span>([\s\S]*?)<\/\1>/g),
-  ].map((m) => ({
-    tag: m[1]!,
-    labelLang: m[2] ?? null,
-    label: m[3]!,
-    text: m[4]!.replace(/<[^>]+>/g, ''),
-  }));
+  return all(html, 'ins, del').map((el) => {
+    const label = el.querySelector('span.visually-hidden');
+    return {
+      tag: el.tagName.toLowerCase(),
+      labelLang: label?.getAttribute('lang') ?? null,
+      label: label?.rawText ?? '',
+      text: el.rawText.slice(label?.rawText.length ?? 0),
+    };
+  });
+}
+
+/** The changed items of the page as `change:key` (the article's class and the id of its heading). */
+function items(html: string): string[] {
+  return all(html, 'article.diff-node').map((a) => {
+    const change = a.classList.value.find((c) => c.startsWith('diff-node-'))!.slice('diff-node-'.length);
+    return `${change}:${a.getAttribute('aria-labelledby')!.replace(/^diff-node-/, '')}`;
+  });
 }
 
 for (const target of databaseTargets()) {
@@ -46,33 +57,13 @@ for (const target of databaseTargets()) {
         assert.equal(textOf(html, 'h1'), m['diff.title']);
         assert.match(html, /<p class="lead">[^<]*\(\w+ 1\) → [^<]*\(\w+ 2\)<\/p>/);
         // The summary: each count next to its label.
-        const counts = {
-          added: 3,
-          removed: 0,
-          moved: 0,
-          retitled: 2,
-          textChanged: 4,
-          termsChanged: 0,
-          versionTexts: 4,
-        };
-        for (const [k, n] of Object.entries(counts))
+        for (const [k, n] of Object.entries(V1_V2_COUNTS))
           assert.ok(html.includes(`<dt>${m[`diff.count.${k}` as keyof typeof m]}</dt><dd>${n}</dd>`), `count ${k}`);
         // One article per changed item, headed by its title, in reading order of version 2.
-        const items = [
-          ...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g),
-        ].map((x) => `${x[1]}:${x[2]}`);
-        assert.deepEqual(items, [
-          'changed:uudistuva-elinkeinoelama',
-          'changed:kestava-kymenlaakso',
-          'changed:saavutettavuus-ja-kestava-liikkuminen',
-          'changed:satamien-ja-rajanylityspaikkojen-yhteydet',
-          'added:vaihtoehtoiset-logistiikkareitit',
-          'changed:luonnon-monimuotoisuus-ja-luonnonvarat',
-          'added:energiaomavaraisuus',
-          'added:ruokaturva',
-        ]);
-        for (const id of items.map((i) => i.split(':')[1]))
-          assert.match(html, new RegExp(`<h3(?: lang="\\w+")? id="diff-node-${id}"`));
+        const changed = items(html);
+        assert.deepEqual(changed, V1_V2_ITEMS);
+        for (const id of changed.map((i) => i.split(':')[1]))
+          assert.equal(all(html, `h3#diff-node-${id}`).length, 1, `heading of ${id}`);
         assert.equal(html.split(`>${m['diff.badge.added']}</span>`).length - 1, 3, 'three "added" badges');
         assert.equal(html.split(`>${m['diff.badge.retitled']}</span>`).length - 1, 2, 'two "new title" badges');
         // Headings of each text change name the field and the language.
@@ -149,10 +140,10 @@ for (const target of databaseTargets()) {
           /<select id="compare-to" name="to"><option value="1">[^<]+<\/option><option value="2" selected>/,
         );
         // Only version 2 has a previous version.
-        const links = [...html.matchAll(new RegExp(`<a href="([^"]+)">${m['diff.fromPrevious']}</a>`, 'g'))].map(
-          (x) => x[1],
-        );
-        assert.deepEqual(links, [`/${lang}${COMPARE}?from=1&to=2`]);
+        const previous = links(html)
+          .filter((a) => a.text === m['diff.fromPrevious'])
+          .map((a) => a.href);
+        assert.deepEqual(previous, [`/${lang}${COMPARE}?from=1&to=2`]);
       }
     });
 
@@ -161,9 +152,9 @@ for (const target of databaseTargets()) {
       assert.ok(same.includes(`<p class="diff-none">${MESSAGES.sv['diff.none']}</p>`));
       assert.doesNotMatch(same, /<ins>|<del>|<article/);
       const back = (await site.get(`/en${COMPARE}?from=2&to=1`)).body;
-      const removed = [
-        ...back.matchAll(/<article class="diff-node diff-node-removed" aria-labelledby="diff-node-([\w-]+)">/g),
-      ].map((x) => x[1]);
+      const removed = items(back)
+        .filter((i) => i.startsWith('removed:'))
+        .map((i) => i.slice('removed:'.length));
       assert.deepEqual(removed, ['vaihtoehtoiset-logistiikkareitit', 'energiaomavaraisuus', 'ruokaturva']);
       // A removed item links to where it was, in version 1.
       assert.ok(
@@ -197,11 +188,11 @@ for (const target of databaseTargets()) {
       const html = (await site.get(`/en${REST}`)).body;
       assert.doesNotMatch(html, /<script/i);
       // The form's action with its fields, as a browser would send it.
-      const action = /<form class="compare-form" method="get" action="([^"]+)">/.exec(html)![1]!;
+      const action = attr(html, 'form.compare-form[method="get"]', 'action')!;
       assert.equal((await site.get(`${action}?from=2&to=1`)).statusCode, 200);
-      const csv = /<a href="(\/api\/v1\/programmes\/08-2022-2025\/diff\.csv\?from=1&to=2)">/.exec(html);
+      const csv = links(html).find((a) => a.href === '/api/v1/programmes/08-2022-2025/diff.csv?from=1&to=2');
       assert.ok(csv, 'a link to the CSV');
-      const res = await site.get(csv[1]!);
+      const res = await site.get(csv.href);
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
     });
@@ -254,10 +245,7 @@ for (const target of databaseTargets()) {
       site.ctx.reader.invalidate();
 
       const html = (await site.get(`/sv${COMPARE}?from=2&to=3`)).body;
-      const items = [
-        ...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g),
-      ].map((x) => `${x[1]}:${x[2]}`);
-      assert.deepEqual(items, [
+      assert.deepEqual(items(html), [
         'changed:alykas-erikoistuminen-ja-tki',
         'changed:osaaminen-ja-koulutus',
         'changed:matkailu',
