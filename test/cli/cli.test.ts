@@ -4,21 +4,29 @@
  * that a rejected file writes nothing.
  */
 import { after, before, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+
 import { join, resolve } from 'node:path';
+
 import { parse } from 'yaml';
-import { main } from '#src/cli/main.ts';
+
 import { ROOT_DIR } from '#src/config/config.ts';
+
 import { municipalityFactsSchema } from '#src/domain/municipality-facts.ts';
+
 import { openAppContext } from '#src/services/app-context.ts';
+
 import { readMunicipalityFacts, storeMunicipalityFacts } from '#src/services/seed.ts';
-import { openDatabase } from '#src/storage/database.ts';
+
 import { inTransaction } from '#src/storage/executor.ts';
+
 import { MIGRATION_NAMES } from '#src/storage/migrate.ts';
+
 import { databaseTargets, testConfig, type DatabaseTarget } from '../support/databases.ts';
-import { snapshot, type DbSnapshot } from '../support/db-snapshot.ts';
+
+import { runCli, snapshotAt, tempFolder } from '../support/cli.ts';
 
 const KYMENLAAKSO = join(ROOT_DIR, 'content/programmes/kymenlaakso-2022-2025.yaml');
 const DATA_DIR = resolve(ROOT_DIR, '../shared/data');
@@ -28,35 +36,8 @@ const REAL_DATA =
     ? {}
     : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (this test runs only when ../shared/data exists)` };
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs the CLI in-process with DATABASE_URL set to `url` (restored afterwards). */
-async function run(argv: string[], url?: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const saved = process.env['DATABASE_URL'];
-  if (url !== undefined) process.env['DATABASE_URL'] = url;
-  try {
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-    return { code, out, err };
-  } finally {
-    if (saved === undefined) delete process.env['DATABASE_URL'];
-    else process.env['DATABASE_URL'] = saved;
-  }
-}
-
-async function dbSnapshot(url: string): Promise<DbSnapshot> {
-  const db = await openDatabase(url);
-  try {
-    return await snapshot(db.kysely);
-  } finally {
-    await db.close();
-  }
-}
+const run = runCli;
+const dbSnapshot = snapshotAt;
 
 /** Prepares `url` with regions and municipalities but no programme (so first-start seeding does not run). */
 async function withoutProgrammes(url: string): Promise<void> {
@@ -69,14 +50,7 @@ async function withoutProgrammes(url: string): Promise<void> {
   }
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'suunta-cli-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tmpFile(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text, 'utf8');
-  return path;
-}
+const { dir: tmp, file: tmpFile } = tempFolder('suunta-cli-');
 
 describe('suunta: help and usage errors (no database needed)', () => {
   test('--help lists every command with its usage', async () => {
@@ -248,7 +222,8 @@ for (const target of databaseTargets()) {
       assert.match(
         r.err,
         new RegExp(
-          `^suunta: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: 1 problem\\(s\\) found; nothing was written\\n  not valid YAML at line \\d+, column 1: Map keys must be unique\\n$`,
+          `^suunta: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: 1 problem\\(s\\) found; nothing ` +
+            `was written\\n  not valid YAML at line \\d+, column 1: Map keys must be unique\\n$`,
         ),
       );
       assert.deepEqual(await dbSnapshot(url), before);

@@ -96,7 +96,9 @@ for (const target of databaseTargets()) {
         const label = lang === 'fi' ? '' : ` lang="${lang}"`;
         assert.ok(
           html.includes(
-            `${fiBlock}<del><span class="visually-hidden"${label}>${m['diff.del']} </span>Uudistuva elinkeinoelämä</del><ins><span class="visually-hidden"${label}>${m['diff.ins']} </span>Elinkeinoelämän uudistaminen</ins></div>`,
+            `${fiBlock}<del><span class="visually-hidden"${label}>${m['diff.del']} </span>Uudistuva ` +
+              `elinkeinoelämä</del><ins><span class="visually-hidden"${label}>${m['diff.ins']} ` +
+              `</span>Elinkeinoelämän uudistaminen</ins></div>`,
           ),
           'the retitle',
         );
@@ -217,7 +219,9 @@ for (const target of databaseTargets()) {
       assert.doesNotMatch(changed.body, /<script/);
       assert.ok(
         changed.body.includes(
-          '<del><span class="visually-hidden">poistettu: </span>Uudistuva elinkeinoelämä</del><ins><span class="visually-hidden">lisätty: </span>Elinkeinoelämän &lt;script>alert(1)&lt;/script> uudistaminen &amp; kasvu</ins>',
+          '<del><span class="visually-hidden">poistettu: </span>Uudistuva ' +
+            'elinkeinoelämä</del><ins><span class="visually-hidden">lisätty: </span>Elinkeinoelämän ' +
+            '&lt;script>alert(1)&lt;/script> uudistaminen &amp; kasvu</ins>',
         ),
       );
     });
@@ -262,18 +266,22 @@ for (const target of databaseTargets()) {
       );
       assert.ok(
         html.includes(
-          `<h4>${MESSAGES.sv['diff.termsAdded']}</h4><ul><li><ins><span class="visually-hidden">tillagt: </span><span>Spetsområden för smart specialisering: Smart och grön logistik</span></ins></li></ul>`,
+          `<h4>${MESSAGES.sv['diff.termsAdded']}</h4><ul><li><ins><span ` +
+            `class="visually-hidden">tillagt: </span><span>Spetsområden för smart specialisering: ` +
+            `Smart och grön logistik</span></ins></li></ul>`,
         ),
       );
       // The draft is flagged next to its name.
       assert.ok(
         html.includes(
-          `<dt>${MESSAGES.sv['diff.toLabel']}</dt><dd><span>Uppdatering 2024 (version 3) </span><span class="status status-warning">${MESSAGES.sv['status.draft']}</span></dd>`,
+          `<dt>${MESSAGES.sv['diff.toLabel']}</dt><dd><span>Uppdatering 2024 (version 3) ` +
+            `</span><span class="status status-warning">${MESSAGES.sv['status.draft']}</span></dd>`,
         ),
       );
       assert.ok(
         html.includes(
-          `<dt>${MESSAGES.sv['diff.fromLabel']}</dt><dd><span>Uppdatering 2022 (version 2) </span><span class="status">${MESSAGES.sv['status.approved']}</span></dd>`,
+          `<dt>${MESSAGES.sv['diff.fromLabel']}</dt><dd><span>Uppdatering 2022 (version 2) ` +
+            `</span><span class="status">${MESSAGES.sv['status.approved']}</span></dd>`,
         ),
       );
       assert.deepEqual(

@@ -83,7 +83,8 @@ const OUTCOMES: {
     strict: {
       problems: 2265,
       first: [
-        `${F2014_ORIG}: row 1, column "Toteutunut julkinen rahoitus yhteensä": missing required column (the header has "Toteutunut julkinen rahoitus yhteensä;" — a stray character?)`,
+        `${F2014_ORIG}: row 1, column "Toteutunut julkinen rahoitus yhteensä": missing required ` +
+          `column (the header has "Toteutunut julkinen rahoitus yhteensä;" — a stray character?)`,
         `${F2014_ORIG}: row 2: ${FIELDS(15, 13)}`,
         `${F2014_ORIG}: row 3: ${FIELDS(15, 13)}`,
         `${F2014_ORIG}: row 4: ${FIELDS(15, 13)}`,
@@ -133,9 +134,11 @@ const OUTCOMES: {
       problems: 8,
       first: [
         `${F_DK}: row 6 (line 39), column "Projektitel / Operation name": project code "nordjyske-newbizz" appears 2 times in the file (rows 6 and 106)`,
-        `${F_DK}: row 21 (line 131), column "Projektitel / Operation name": project code "slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
+        `${F_DK}: row 21 (line 131), column "Projektitel / Operation name": project code ` +
+          `"slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
         `${F_DK}: row 23 (line 137), column "Projektitel / Operation name": project code "vilje-til-vaekst" appears 2 times in the file (rows 23 and 40)`,
-        `${F_DK}: row 34 (line 211), column "Projektitel / Operation name": project code "slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
+        `${F_DK}: row 34 (line 211), column "Projektitel / Operation name": project code ` +
+          `"slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
         `${F_DK}: row 36 (line 220), column "Projektitel / Operation name": project code "scale-up-denmark" appears 2 times in the file (rows 36 and 100)`,
         `${F_DK}: row 40 (line 256), column "Projektitel / Operation name": project code "vilje-til-vaekst" appears 2 times in the file (rows 23 and 40)`,
         `${F_DK}: row 100 (line 689), column "Projektitel / Operation name": project code "scale-up-denmark" appears 2 times in the file (rows 36 and 100)`,

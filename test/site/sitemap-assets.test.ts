@@ -21,9 +21,12 @@ for (const target of databaseTargets()) {
       const res = await site.get('/sitemap.xml');
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'application/xml; charset=utf-8');
-      assert.match(
-        res.body,
-        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/,
+      assert.ok(
+        res.body.startsWith(
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ),
+        res.body.slice(0, 200),
       );
       const urls = [...res.body.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]!);
       const locs = new Set(urls.map((u) => /<loc>([^<]+)<\/loc>/.exec(u)![1]!));

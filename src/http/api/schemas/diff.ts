@@ -8,7 +8,8 @@ const count = (description: string) => z.number().int().min(0).describe(descript
 
 export const diffSegment = named(
   'DiffSegment',
-  'A run of text that is unchanged (equal), inserted or deleted. Joining the equal and delete segments gives the old text; joining the equal and insert segments gives the new text.',
+  'A run of text that is unchanged (equal), inserted or deleted. Joining the equal and ' +
+    'delete segments gives the old text; joining the equal and insert segments gives the new text.',
   z.object({
     type: z.enum(['equal', 'insert', 'delete']).describe('equal, insert or delete.'),
     text: z.string().describe('The text of the run, with its whitespace.'),
@@ -60,7 +61,9 @@ export const nodeChange = named(
       .enum(['parent', 'order'])
       .nullable()
       .describe(
-        'parent: its parent changed; order: under the same parent, its order relative to the siblings under that parent in both versions changed (the fewest nodes that explain the new order are reported); null: not moved.',
+        'parent: its parent changed; order: under the same parent, its order relative to the ' +
+          'siblings under that parent in both versions changed (the fewest nodes that explain the ' +
+          'new order are reported); null: not moved.',
       ),
     retitled: z.boolean().describe('True when the title changed in any language.'),
     texts: z

@@ -55,7 +55,8 @@ export function ref(id: string, description: string): JsonSchema {
 /** A text in the three languages; `null` means no text (or no translation yet) in that language. */
 export const localizedText = named(
   'LocalizedText',
-  'A text in Finnish, Swedish and English. null means that no text exists in that language (for instance no translation yet); the Finnish text is the original.',
+  'A text in Finnish, Swedish and English. null means that no text exists in that language ' +
+    '(for instance no translation yet); the Finnish text is the original.',
   z.object({
     fi: z.string().nullable().describe('Finnish'),
     sv: z.string().nullable().describe('Swedish'),
