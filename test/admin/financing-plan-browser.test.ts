@@ -6,12 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-
 import { describe, test } from 'node:test';
 import { PRIORITY, startDraft } from '../editing/editing-fixture.ts';
-
 import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp, signInInBrowser } from '../support/browser.ts';
-
 import { databaseTargets } from '../support/databases.ts';
 import { createUser, type TestUser } from './admin-fixture.ts';
 

@@ -6,12 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-
 import { describe, test } from 'node:test';
 import { csv } from '../projects/support.ts';
-
 import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp, signInInBrowser } from '../support/browser.ts';
-
 import { databaseTargets } from '../support/databases.ts';
 import { createUser, PASSWORD } from './admin-fixture.ts';
 

@@ -12,7 +12,7 @@ import { buildApp } from '#src/http/app.ts';
 import { MAX_UPLOAD_MB } from '#src/http/admin/projects/project-upload-routes.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
-import { csv, sampleProjectRows } from '../projects/support.ts';
+import { csv, PROJECT_COLUMNS, sampleProjectRows } from '../projects/support.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { assertAdminPage, Browser, createUser, signedIn } from './admin-fixture.ts';
@@ -20,21 +20,8 @@ import { one, tableRows, text } from '../support/html.ts';
 
 const URL = '/admin/regions/08/projects/import';
 
-const HEADER = [
-  'code',
-  'name_fi',
-  'name_en',
-  'lead_organisation',
-  'municipalities',
-  'start_date',
-  'end_date',
-  'status',
-  'primary_node',
-  'terms',
-  'fund',
-  'year',
-  'granted_eur',
-] as const;
+/** The sample projects' columns without business ids, partners and paid money. */
+const HEADER = PROJECT_COLUMNS.filter((c) => !['lead_business_id', 'partners', 'paid_eur'].includes(c));
 const ROWS = sampleProjectRows(HEADER);
 const GOOD = csv([HEADER, ...ROWS]);
 /** KY-002 with a start date that does not exist. */

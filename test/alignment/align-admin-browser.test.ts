@@ -5,9 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createUser, PASSWORD } from '../admin/admin-fixture.ts';
-
 import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp, signInInBrowser } from '../support/browser.ts';
-
 import { databaseTargets } from '../support/databases.ts';
 
 const URL = '/admin/regions/08/programmes/2022-2025/align';

@@ -4,37 +4,21 @@
  * that a rejected file writes nothing.
  */
 import { after, before, describe, test } from 'node:test';
-
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-
-import { join, resolve } from 'node:path';
-
+import { join } from 'node:path';
 import { parse } from 'yaml';
-
 import { ROOT_DIR } from '#src/config/config.ts';
-
 import { municipalityFactsSchema } from '#src/domain/municipality-facts.ts';
-
 import { openAppContext } from '#src/services/app-context.ts';
-
 import { readMunicipalityFacts, storeMunicipalityFacts } from '#src/services/seed.ts';
-
 import { inTransaction } from '#src/storage/executor.ts';
-
 import { MIGRATION_NAMES } from '#src/storage/migrate.ts';
-
 import { databaseTargets, testConfig, type DatabaseTarget } from '../support/databases.ts';
-
 import { runCli, snapshotAt, tempFolder } from '../support/cli.ts';
+import { DATA_DIR, HAVE_DATA, REAL_DATA } from '../support/real-data.ts';
 
 const KYMENLAAKSO = join(ROOT_DIR, 'content/programmes/kymenlaakso-2022-2025.yaml');
-const DATA_DIR = resolve(ROOT_DIR, '../shared/data');
-const HAVE_DATA = existsSync(DATA_DIR);
-const REAL_DATA =
-  HAVE_DATA || process.env['CI']
-    ? {}
-    : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (this test runs only when ../shared/data exists)` };
 
 const run = runCli;
 const dbSnapshot = snapshotAt;

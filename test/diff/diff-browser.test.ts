@@ -6,9 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MESSAGES } from '#src/i18n/index.ts';
-
 import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp } from '../support/browser.ts';
-
 import { databaseTargets } from '../support/databases.ts';
 
 // The browser does not touch storage beyond what the page tests check on every target: one target is enough.

@@ -5,20 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-
 import { describe, test } from 'node:test';
 import { MESSAGES } from '#src/i18n/index.ts';
-
 import { importProgramme } from '#src/services/import-programme.ts';
-
 import { readProgrammeFile } from '#src/services/programme-source.ts';
-
 import { all, attr, links } from '../support/html.ts';
 import { V1_V2_COUNTS, V1_V2_ITEMS } from './kymenlaakso-changes.ts';
 import { databaseTargets } from '../support/databases.ts';
-
 import { useTestApp } from '../support/test-app.ts';
-
 import { assertPage, PROGRAMME, textOf } from '../site/site-helpers.ts';
 
 const COMPARE = `${PROGRAMME}versions/compare`;

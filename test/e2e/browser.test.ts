@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Page } from 'playwright-core';
 import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp } from '../support/browser.ts';
-
 import { databaseTargets } from '../support/databases.ts';
 
 /** Clicks the first link whose href matches `pattern` and waits for the new page. */

@@ -7,9 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createUser, type TestUser } from '../admin/admin-fixture.ts';
-
 import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp, signInInBrowser } from '../support/browser.ts';
-
 import { databaseTargets } from '../support/databases.ts';
 import { MEASURE, PRIORITY, THEME } from './editing-fixture.ts';
 

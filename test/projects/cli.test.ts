@@ -3,19 +3,13 @@
  * exit codes, exact output, the rejects file of --skip-invalid, and nothing written on bad input.
  */
 import { after, before, describe, test } from 'node:test';
-
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
 import { openAppContext } from '#src/services/app-context.ts';
-
 import { openDatabase } from '#src/storage/database.ts';
-
 import { databaseTargets, testConfig } from '../support/databases.ts';
-
 import { runCli, snapshotAt, tempFolder } from '../support/cli.ts';
-
 import { csv } from './support.ts';
 
 const run = runCli;

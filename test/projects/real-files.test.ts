@@ -5,8 +5,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT_DIR } from '#src/config/config.ts';
 import type { ProjectMapping } from '#src/domain/projects/mapping.ts';
 import { decodeText } from '#src/services/projects/decode-text.ts';
@@ -17,18 +17,9 @@ import { countProjects, findProject } from '#src/storage/repositories/projects-r
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { rejection } from './support.ts';
+import { DATA_DIR, REAL_DATA, requireData } from '../support/real-data.ts';
 
-const DATA_DIR = resolve(ROOT_DIR, '../shared/data');
 const PROJECTS = join(DATA_DIR, 'projects');
-const HAVE_DATA = existsSync(DATA_DIR);
-const REAL_DATA =
-  HAVE_DATA || process.env['CI']
-    ? {}
-    : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (these tests run only when ../shared/data exists)` };
-function requireData(): void {
-  if (!HAVE_DATA) assert.fail(`CI is set but the real-data folder ${DATA_DIR} is missing`);
-}
-
 const F2014_CLEAN = 'rakennerahastot-fi-2014-2020-projektilista-cleaned.csv';
 const F2014_ORIG = 'rakennerahastot-fi-2014-2020-projektilista-original.csv';
 const F2007_CLEAN = 'rakennerahastot-fi-2007-2013-projektilista-cleaned-first5000.csv';

@@ -4,20 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-
 import { describe, test } from 'node:test';
 import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programme-file.ts';
-
 import { openAppContext, type AppContext } from '#src/services/app-context.ts';
-
 import { importProgramme } from '#src/services/import-programme.ts';
-
 import { readProgrammeFile } from '#src/services/programme-source.ts';
-
 import { databaseTargets } from '../support/databases.ts';
-
 import { useTestApp } from '../support/test-app.ts';
-
 import { FIRST_PRIORITY, PROGRAMME, textOf } from './site-helpers.ts';
 
 const XSS = '<script>alert("x")</script>';

@@ -2,9 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { databaseTargets } from '../support/databases.ts';
-
 import { useTestApp } from '../support/test-app.ts';
-
 import { PRIORITY, PROGRAMME, textOf, THEME } from './site-helpers.ts';
 
 const NOT_FOUND = { fi: 'Sivua ei löytynyt', sv: 'Sidan hittades inte', en: 'Page not found' } as const;

@@ -5,11 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Lang } from '#src/domain/languages.ts';
-
 import { databaseTargets } from '../support/databases.ts';
-
 import { useTestApp } from '../support/test-app.ts';
-
 import { assertPage, FIRST_PRIORITY, PRIORITY, PROGRAMME, textOf, THEME } from './site-helpers.ts';
 
 const PROGRAMME_TITLE: Record<Lang, string> = {

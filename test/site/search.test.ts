@@ -2,9 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { databaseTargets } from '../support/databases.ts';
-
 import { useTestApp } from '../support/test-app.ts';
-
 import { FIRST_PRIORITY, PROGRAMME, textOf } from './site-helpers.ts';
 
 const search = (lang: string, q: string): string => `/${lang}${PROGRAMME}search?q=${encodeURIComponent(q)}`;

@@ -2,15 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LANGS } from '#src/domain/languages.ts';
-
 import { flattenTree } from '#src/domain/tree.ts';
-
 import { buildApp } from '#src/http/app.ts';
-
 import { databaseTargets } from '../support/databases.ts';
-
 import { useTestApp } from '../support/test-app.ts';
-
 import { get, ORIGIN, PRIORITY, PROGRAMME } from './site-helpers.ts';
 
 for (const target of databaseTargets()) {
