@@ -193,7 +193,9 @@ async function serverFigures(databaseUrl: string, dataDir: string): Promise<stri
       statuses.push(`${p} ${res.status}`);
       if (statuses.length === 1)
         out.push(
-          `Server start: the first filtered page (${p}) answered ${(performance.now() - t0).toFixed(0)} ms after /readyz did (the server builds the project catalogues as it starts; the page waits for its region's)`,
+          `Server start: the first filtered page (${p}) ` +
+            `answered ${(performance.now() - t0).toFixed(0)} ms after /readyz did (the server builds ` +
+            `the project catalogues as it starts; the page waits for its region's)`,
         );
     }
     const filtered = await fetch(base + FILTERED_PAGE);
@@ -202,7 +204,9 @@ async function serverFigures(databaseUrl: string, dataDir: string): Promise<stri
       for (let i = 0; i < 50; i++) await (await fetch(base + FILTERED_PAGE)).arrayBuffer();
       const w = wrk(base + FILTERED_PAGE);
       out.push(
-        `Filtered browser page ${FILTERED_PAGE} (wrk -t1 -c20 -d${DURATION}s; one URL, so after the first request the page cache answers): ${w.rps.toFixed(0)} req/s, p99 ${w.p99.toFixed(2)} ms (target ≤ 50 ms), non-2xx ${w.non2xx}`,
+        `Filtered browser page ${FILTERED_PAGE} (wrk -t1 -c20 -d${DURATION}s; one URL, so after ` +
+          `the first request the page cache answers): ${w.rps.toFixed(0)} req/s, ` +
+          `p99 ${w.p99.toFixed(2)} ms (target ≤ 50 ms), non-2xx ${w.non2xx}`,
       );
       // Cache misses: 16 200 distinct filtered URLs (fund × municipality × sort × page 1–150, shuffled), more than
       // a run requests, so every request renders its page (the page caches hold 500 and 2000).
@@ -222,11 +226,13 @@ async function serverFigures(databaseUrl: string, dataDir: string): Promise<stri
       const script = join(dataDir, 'paths.lua');
       writeFileSync(
         script,
-        `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
+        `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = ` +
+          `function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
       );
       const m = wrk(base, script);
       out.push(
-        `Filtered browser pages over ${paths.length} distinct URLs (fund × municipality × sort × page; every request a cache miss): ${m.rps.toFixed(0)} req/s, p99 ${m.p99.toFixed(2)} ms, non-2xx ${m.non2xx}`,
+        `Filtered browser pages over ${paths.length} distinct URLs (fund × municipality × sort × ` +
+          `page; every request a cache miss): ${m.rps.toFixed(0)} req/s, p99 ${m.p99.toFixed(2)} ms, non-2xx ${m.non2xx}`,
       );
     } else {
       out.push(`Filtered browser page: not measured: page missing (${FILTERED_PAGE} answered ${filtered.status})`);
@@ -258,7 +264,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const bytes = new TextEncoder().encode(generateCsv(ROOT, COUNT, 20221219));
     say(
-      `Suunta projects bench — ${COUNT} synthetic projects (seed 20221219, ${(bytes.length / 1e6).toFixed(1)} MB CSV, made in ${((performance.now() - t0) / 1000).toFixed(1)} s), ${new Date().toISOString()}`,
+      `Suunta projects bench — ${COUNT} synthetic projects (seed ` +
+        `20221219, ${(bytes.length / 1e6).toFixed(1)} MB CSV, made ` +
+        `in ${((performance.now() - t0) / 1000).toFixed(1)} s), ${new Date().toISOString()}`,
     );
 
     // SQLite: import, then the baseline into a fresh database with the same schema.
@@ -270,11 +278,18 @@ async function main(): Promise<void> {
       const imp = await importFigure(ctx, bytes);
       const base = baselineFigure(suuntaDb, join(work, 'baseline.sqlite'));
       say(
-        `SQLite import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s = ${imp.rowsPerSecond.toFixed(0)} rows/s; raw better-sqlite3 baseline (same rows, tables and database settings, prepared statements, one transaction): ${base.seconds.toFixed(2)} s = ${base.rowsPerSecond.toFixed(0)} rows/s; ratio ${(imp.rowsPerSecond / base.rowsPerSecond).toFixed(3)} (target ≥ 0.3)`,
+        `SQLite import: ${imp.added} projects in ${imp.seconds.toFixed(1)} s ` +
+          `= ${imp.rowsPerSecond.toFixed(0)} rows/s; raw better-sqlite3 baseline (same rows, tables ` +
+          `and database settings, prepared statements, one transaction): ${base.seconds.toFixed(2)} ` +
+          `s = ${base.rowsPerSecond.toFixed(0)} rows/s; ` +
+          `ratio ${(imp.rowsPerSecond / base.rowsPerSecond).toFixed(3)} (target ≥ 0.3)`,
       );
       const s = await searchFigure(ctx);
       say(
-        `SQLite search (project browser query, q of 1–2 words, page of 20 with total count), ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); the first query after a change builds the region's catalogue: ${s.buildMs.toFixed(0)} ms`,
+        `SQLite search (project browser query, q of 1–2 words, page of 20 with total ` +
+          `count), ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms ` +
+          `(target p95 ≤ 10 ms); the first query after a change builds the region's ` +
+          `catalogue: ${s.buildMs.toFixed(0)} ms`,
       );
       const labelled = (
         JSON.parse(readFileSync(join(ROOT, 'test/fixtures/alignment/labelled-projects.json'), 'utf8')) as {
@@ -309,7 +324,8 @@ async function main(): Promise<void> {
         );
         const s = await searchFigure(pctx);
         say(
-          `PostgreSQL search, ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); catalogue build ${s.buildMs.toFixed(0)} ms`,
+          `PostgreSQL search, ${s.queries} queries: p50 ${s.p50.toFixed(2)} ms, ` +
+            `p95 ${s.p95.toFixed(2)} ms (target p95 ≤ 10 ms); catalogue build ${s.buildMs.toFixed(0)} ms`,
         );
       } finally {
         await pctx.close();

@@ -239,7 +239,9 @@ async function main(): Promise<void> {
     console.log('|---|---:|---:|---:|');
     for (const [name, r] of Object.entries(results)) {
       console.log(
-        `| ${name} | ${f(r['suunta']!.requestsPerSecond / r['node']!.requestsPerSecond, 2)} | ${f(r['suunta']!.requestsPerSecond / r['nginx']!.requestsPerSecond, 2)} | ${f(r['suunta']!.p99Ms, 2)} |`,
+        `| ${name} | ${f(r['suunta']!.requestsPerSecond / r['node']!.requestsPerSecond, 2)} ` +
+          `| ${f(r['suunta']!.requestsPerSecond / r['nginx']!.requestsPerSecond, 2)} ` +
+          `| ${f(r['suunta']!.p99Ms, 2)} |`,
       );
     }
     console.log(

@@ -9,6 +9,7 @@ import type { AppContext } from './app-context.ts';
 import { compareVersions } from './compare-versions.ts';
 import { importProgramme } from './programmes/import-programme.ts';
 import { readProgrammeFile } from './programmes/programme-source.ts';
+import { V1_V2_COUNTS } from '../../test/diff/kymenlaakso-changes.ts';
 
 const rejectsWith = (promise: Promise<unknown>, code: string, message: RegExp): Promise<void> =>
   assert.rejects(promise, (e: unknown) => e instanceof AppError && e.code === code && message.test(e.message));
@@ -27,15 +28,7 @@ for (const target of databaseTargets()) {
       const { from, to, diff } = await compareVersions(ctx.reader, '08', '2022-2025', 1, 2);
       assert.equal(from.version.number, 1);
       assert.equal(to.version.number, 2);
-      assert.deepEqual(diff.counts, {
-        added: 3,
-        removed: 0,
-        moved: 0,
-        retitled: 2,
-        textChanged: 4,
-        termsChanged: 0,
-        versionTexts: 4,
-      });
+      assert.deepEqual(diff.counts, V1_V2_COUNTS);
     });
 
     test('a version compared with itself has no differences; the newer one may come first', async () => {

@@ -206,7 +206,9 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
     if (!known) regions.set(region, { names: regionNames, line });
     else if (!sameNames(known.names, regionNames)) {
       problems.push(
-        `line ${line}, column maakunta_name_fi: region ${region} is named "${regionNames.fi} / ${regionNames.sv} / ${regionNames.en}" but "${known.names.fi} / ${known.names.sv} / ${known.names.en}" on line ${known.line}`,
+        `line ${line}, column maakunta_name_fi: region ${region} is named "${regionNames.fi} ` +
+          `/ ${regionNames.sv} / ${regionNames.en}" but "${known.names.fi} / ${known.names.sv} ` +
+          `/ ${known.names.en}" on line ${known.line}`,
       );
     }
   }

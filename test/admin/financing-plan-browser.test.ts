@@ -6,12 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { AppContext } from '#src/services/app-context.ts';
+import { describe, test } from 'node:test';
 import { PRIORITY, startDraft } from '../editing/editing-fixture.ts';
-import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp, signInInBrowser } from '../support/browser.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { createUser, type TestUser } from './admin-fixture.ts';
 
 const PLAN = '/admin/regions/08/programmes/2022-2025/versions/3/financing-plan';
@@ -20,35 +18,21 @@ const PLAN = '/admin/regions/08/programmes/2022-2025/versions/3/financing-plan';
 const target = databaseTargets()[0]!;
 
 describe('the financing-plan editor in a browser with axe-core', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
-  let ctx: AppContext;
-  let browser: Browser;
-  let served: ServedApp | undefined;
-  let base: string;
   let editor: TestUser;
 
-  before(async () => {
-    ctx = await openTestContext(target);
-    served = await serveForBrowser(ctx);
-    ({ base, browser } = served);
+  const web = useBrowserApp(target, async (ctx) => {
     editor = await createUser(ctx, { email: 'plan-editor@example.fi', role: 'editor', region: '08' });
     await startDraft(ctx);
   });
-  after(async () => {
-    await served?.close();
-    await ctx?.close();
-  });
 
   test('set a cell, paste CSV with a bad row; every state of the page passes axe-core', async () => {
-    const context = await browser.newContext({ locale: 'fi-FI' });
+    const context = await web.browser.newContext({ locale: 'fi-FI' });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
     try {
-      await page.goto(`${base}/admin/login`);
-      await page.locator('#field-email').fill(editor.email);
-      await page.locator('#field-password').fill(editor.password);
-      await Promise.all([page.waitForURL(`${base}/admin`), page.getByRole('button', { name: 'Kirjaudu' }).click()]);
+      await signInInBrowser(page, web.base, editor);
 
-      await page.goto(`${base}${PLAN}?lang=fi`);
+      await page.goto(`${web.base}${PLAN}?lang=fi`);
       await expectNoAxeViolations(page, 'empty plan');
 
       await page.locator('#field-node').selectOption(PRIORITY);
@@ -90,14 +74,14 @@ describe('the financing-plan editor in a browser with axe-core', { skip: SKIP_WI
         page.getByRole('button', { name: 'Korvaa suunnitelma' }).click(),
       ]);
       for (const lang of ['fi', 'sv', 'en']) {
-        await page.goto(`${base}${PLAN}?lang=${lang}`);
+        await page.goto(`${web.base}${PLAN}?lang=${lang}`);
         await expectNoAxeViolations(page, `plan (${lang})`);
       }
       mkdirSync('tmp', { recursive: true });
       await page.setViewportSize({ width: 1200, height: 900 });
       await page.screenshot({ path: 'tmp/financing-plan.png', fullPage: true });
 
-      await page.goto(`${base}/admin/regions/08/programmes/2022-2025/versions/2/financing-plan?lang=fi`);
+      await page.goto(`${web.base}/admin/regions/08/programmes/2022-2025/versions/2/financing-plan?lang=fi`);
       await expectNoAxeViolations(page, 'read-only plan of the approved version');
     } finally {
       await context.close();

@@ -20,6 +20,7 @@ import { EDITOR, MEASURE, PRIORITY, PROGRAMME, startDraft, THEME } from '../edit
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { assertAdminPage, createUser, signedIn, type Browser } from './admin-fixture.ts';
+import { tableRows } from '../support/html.ts';
 
 const V = '/admin/regions/08/programmes/2022-2025/versions';
 const PLAN = `${V}/3/financing-plan`;
@@ -33,18 +34,6 @@ function revisionOf(html: string): string {
   const m = /name="revision" value="([0-9a-f]{16})"/.exec(html);
   assert.ok(m, 'the page has a plan revision');
   return m[1]!;
-}
-
-/** Texts of the cells of every body row of the table with `caption` (tags removed). */
-function tableRows(html: string, caption: string): string[][] {
-  const table = [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)]
-    .map((m) => m[1]!)
-    .find((t) => t.includes(`<caption`) && t.includes(`>${caption}</caption>`));
-  assert.ok(table, `no table captioned ${caption}`);
-  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)![1]!;
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')),
-  );
 }
 
 const planLines = (ctx: AppContext, versionNumber = 3) => listFinancingPlan(ctx.db.kysely, { ...KEY, versionNumber });

@@ -6,12 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { AppContext } from '#src/services/app-context.ts';
+import { describe, test } from 'node:test';
 import { csv } from '../projects/support.ts';
-import { expectNoAxeViolations, SKIP_WITHOUT_CHROMIUM, serveForBrowser, type ServedApp } from '../support/browser.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp, signInInBrowser } from '../support/browser.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { createUser, PASSWORD } from './admin-fixture.ts';
 
 const HEADER = ['code', 'name_fi', 'municipalities', 'start_date', 'status'];
@@ -22,42 +20,21 @@ const FILE = csv([
   ['KY-203', 'Kouvolan ratapiha', 'Kouvola', '', 'planned'],
 ]);
 
-/** Signs in through the form. */
-async function signInInBrowser(page: Page, base: string, email: string): Promise<void> {
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/admin`), page.click('main button[type="submit"]')]);
-}
-
 // One database is enough here: the upload path is the same code on both (the inject tests run both).
 const target = databaseTargets()[0]!;
 
 describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
-  let ctx: AppContext;
-  let browser: Browser;
-  let served: ServedApp | undefined;
-  let base: string;
-
-  before(async () => {
-    ctx = await openTestContext(target);
-    served = await serveForBrowser(ctx);
-    ({ base, browser } = served);
+  const web = useBrowserApp(target, async (ctx) => {
     await createUser(ctx, { email: 'selain@example.fi', role: 'editor', region: '08' });
   });
 
-  after(async () => {
-    await served?.close();
-    await ctx?.close();
-  });
-
   test('dashboard → import form → upload with skipped rows → rejected rows as CSV → a refused file; zero axe violations', async () => {
-    const context = await browser.newContext({ locale: 'fi-FI', acceptDownloads: true });
+    const context = await web.browser.newContext({ locale: 'fi-FI', acceptDownloads: true });
     const page = await context.newPage();
     try {
-      await signInInBrowser(page, base, 'selain@example.fi');
+      await signInInBrowser(page, web.base, { email: 'selain@example.fi', password: PASSWORD });
       await Promise.all([
-        page.waitForURL(`${base}/admin/regions/08/projects/import`),
+        page.waitForURL(`${web.base}/admin/regions/08/projects/import`),
         page.click('a[href="/admin/regions/08/projects/import"]'),
       ]);
       await expectNoAxeViolations(page, 'import form');
@@ -87,7 +64,8 @@ describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_
       const text = await readFile((await download.path())!, 'utf8');
       assert.equal(
         text,
-        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""31.2.2024"" is not a date: February 2024 has 29 days","KY-202,Kylätalojen korjaus,Miehikkälä,31.2.2024,planned"\n',
+        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""31.2.2024"" is not a date: ' +
+          'February 2024 has 29 days","KY-202,Kylätalojen korjaus,Miehikkälä,31.2.2024,planned"\n',
       );
 
       await page.setInputFiles('#field-file', { name: 'huono.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
@@ -99,7 +77,7 @@ describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_
       assert.equal(await page.locator('#import-outcome').innerText(), 'Mitään ei tuotu');
       assert.match(await page.locator('[role="alert"]').first().innerText(), /huono\.csv/);
       await expectNoAxeViolations(page, 'refused import');
-      const stored = await ctx.db.kysely.selectFrom('projects').select('code').orderBy('code').execute();
+      const stored = await web.ctx.db.kysely.selectFrom('projects').select('code').orderBy('code').execute();
       assert.deepEqual(
         stored.map((p) => p.code),
         ['KY-201', 'KY-203'],

@@ -12,75 +12,17 @@ import { buildApp } from '#src/http/app.ts';
 import { MAX_UPLOAD_MB } from '#src/http/admin/projects/project-upload-routes.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
-import { csv } from '../projects/support.ts';
+import { csv, PROJECT_COLUMNS, sampleProjectRows } from '../projects/support.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { assertAdminPage, Browser, createUser, signedIn } from './admin-fixture.ts';
+import { one, tableRows, text } from '../support/html.ts';
 
 const URL = '/admin/regions/08/projects/import';
 
-const HEADER = [
-  'code',
-  'name_fi',
-  'name_en',
-  'lead_organisation',
-  'municipalities',
-  'start_date',
-  'end_date',
-  'status',
-  'primary_node',
-  'terms',
-  'fund',
-  'year',
-  'granted_eur',
-];
-const ROWS = [
-  [
-    'KY-001',
-    'Satamalogistiikan kehittäminen',
-    'Developing port logistics',
-    'Kotkan kaupunki',
-    'Kotka; Hamina',
-    '1.3.2023',
-    '31.12.2025',
-    'running',
-    'uudistuva-elinkeinoelama',
-    'spearheads/logistics',
-    'EAKR',
-    '2024',
-    '25 000 000,00',
-  ],
-  [
-    'KY-002',
-    'Kouvolan osaamiskeskus',
-    '',
-    'Kouvolan kaupunki',
-    '286',
-    '1.1.2019',
-    '31.12.2021',
-    'ended',
-    '',
-    '',
-    'ESR',
-    '',
-    '443909',
-  ],
-  [
-    'KY-003',
-    'Kylien digitaidot',
-    '',
-    '',
-    'Pyttis',
-    '2026-01-01',
-    '',
-    'planned',
-    '',
-    'crosscutting/digitalisation',
-    '',
-    '',
-    '',
-  ],
-];
+/** The sample projects' columns without business ids, partners and paid money. */
+const HEADER = PROJECT_COLUMNS.filter((c) => !['lead_business_id', 'partners', 'paid_eur'].includes(c));
+const ROWS = sampleProjectRows(HEADER);
 const GOOD = csv([HEADER, ...ROWS]);
 /** KY-002 with a start date that does not exist. */
 const BAD_ROWS = ROWS.map((r, i) =>
@@ -144,18 +86,6 @@ const upload = (
 ): Promise<LightMyRequestResponse> =>
   postMultipart(browser, URL, { preset: 'suunta', encoding: '', ...fields }, { filename, content });
 
-/** The cells of the rows of the first table whose caption matches `caption`. */
-function tableRows(html: string, caption: RegExp): string[][] {
-  const table = [...html.matchAll(/<table class="table"><caption>([^<]*)<\/caption>([\s\S]*?)<\/table>/g)].find((m) =>
-    caption.test(m[1]!),
-  );
-  assert.ok(table, `a table captioned ${caption}`);
-  const body = /<tbody>([\s\S]*)<\/tbody>/.exec(table[2]!)![1]!;
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => unescapeHtml(c[1]!.replace(/<[^>]+>/g, ''))),
-  );
-}
-
 for (const target of databaseTargets()) {
   describe(`project list upload in the admin UI (${target.name})`, () => {
     let ctx: AppContext;
@@ -181,15 +111,22 @@ for (const target of databaseTargets()) {
         assertAdminPage(res, lang, `import form (${lang})`);
       }
       const res = await editor.get(`${URL}?lang=fi`);
-      assert.match(res.body, /<h1>Tuo hankkeita – Kymenlaakso<\/h1>/);
-      assert.match(
-        res.body,
-        /<form method="post" action="\/admin\/regions\/08\/projects\/import" enctype="multipart\/form-data" class="stack"><input type="hidden" name="_csrf" value="[^"]+"\/>/,
+      assert.equal(text(res.body, 'h1'), 'Tuo hankkeita – Kymenlaakso');
+      const form = one(res.body, 'main form[action="/admin/regions/08/projects/import"]');
+      assert.deepEqual([form.getAttribute('method'), form.getAttribute('enctype')], ['post', 'multipart/form-data']);
+      const first = form.querySelector('input');
+      assert.deepEqual(
+        [first?.getAttribute('type'), first?.getAttribute('name')],
+        ['hidden', '_csrf'],
+        'the CSRF field comes first',
       );
-      assert.match(
-        res.body,
-        /<input type="file" id="field-file" name="file" accept="[^"]*" required aria-describedby="field-file-hint"\/>/,
+      assert.match(first?.getAttribute('value') ?? '', /^\S+$/);
+      const file = one(form, 'input#field-file');
+      assert.deepEqual(
+        [file.getAttribute('type'), file.getAttribute('name'), file.hasAttribute('required')],
+        ['file', 'file', true],
       );
+      assert.equal(file.getAttribute('aria-describedby'), 'field-file-hint');
       for (const preset of ['suunta', 'rakennerahastot-fi-2014-2020', 'rakennerahastot-fi-2007-2013'])
         assert.match(res.body, new RegExp(`<option value="${preset}"`));
       assert.match(res.body, /<option value="suunta" selected>/);
@@ -368,7 +305,8 @@ for (const target of databaseTargets()) {
       assert.equal(
         download.body,
         '\ufeffrow,lines,problems,raw\n' +
-          '3,3,"column ""start_date"": ""31.2.2020"" is not a date: February 2020 has 29 days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,286,31.2.2020,31.12.2021,ended,,,ESR,,443909"\n',
+          ('3,3,"column ""start_date"": ""31.2.2020"" is not a date: February 2020 has 29 ' +
+            'days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,286,31.2.2020,31.12.2021,ended,,,ESR,,443909"\n'),
       );
       assert.deepEqual(await snapshot(ctx.db.kysely), before, 'the download writes nothing');
       const junk = await postMultipart(editor, form[1]!, { source: 'x.csv', rejects: '{"not":"rows"}' });

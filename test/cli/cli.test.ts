@@ -5,58 +5,23 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import { main } from '#src/cli/main.ts';
 import { ROOT_DIR } from '#src/config/config.ts';
 import { municipalityFactsSchema } from '#src/domain/municipality-facts.ts';
 import { openAppContext } from '#src/services/app-context.ts';
 import { readMunicipalityFacts, storeMunicipalityFacts } from '#src/services/seed.ts';
-import { openDatabase } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import { MIGRATION_NAMES } from '#src/storage/migrate.ts';
 import { databaseTargets, testConfig, type DatabaseTarget } from '../support/databases.ts';
-import { snapshot, type DbSnapshot } from '../support/db-snapshot.ts';
+import { runCli, snapshotAt, tempFolder } from '../support/cli.ts';
+import { DATA_DIR, HAVE_DATA, REAL_DATA } from '../support/real-data.ts';
 
 const KYMENLAAKSO = join(ROOT_DIR, 'content/programmes/kymenlaakso-2022-2025.yaml');
-const DATA_DIR = resolve(ROOT_DIR, '../shared/data');
-const HAVE_DATA = existsSync(DATA_DIR);
-const REAL_DATA =
-  HAVE_DATA || process.env['CI']
-    ? {}
-    : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (this test runs only when ../shared/data exists)` };
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs the CLI in-process with DATABASE_URL set to `url` (restored afterwards). */
-async function run(argv: string[], url?: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const saved = process.env['DATABASE_URL'];
-  if (url !== undefined) process.env['DATABASE_URL'] = url;
-  try {
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-    return { code, out, err };
-  } finally {
-    if (saved === undefined) delete process.env['DATABASE_URL'];
-    else process.env['DATABASE_URL'] = saved;
-  }
-}
-
-async function dbSnapshot(url: string): Promise<DbSnapshot> {
-  const db = await openDatabase(url);
-  try {
-    return await snapshot(db.kysely);
-  } finally {
-    await db.close();
-  }
-}
+const run = runCli;
+const dbSnapshot = snapshotAt;
 
 /** Prepares `url` with regions and municipalities but no programme (so first-start seeding does not run). */
 async function withoutProgrammes(url: string): Promise<void> {
@@ -69,14 +34,7 @@ async function withoutProgrammes(url: string): Promise<void> {
   }
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'suunta-cli-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tmpFile(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text, 'utf8');
-  return path;
-}
+const { dir: tmp, file: tmpFile } = tempFolder('suunta-cli-');
 
 describe('suunta: help and usage errors (no database needed)', () => {
   test('--help lists every command with its usage', async () => {
@@ -206,6 +164,18 @@ for (const target of databaseTargets()) {
       assert.deepEqual(r, { code: 2, out: '', err: 'suunta: Programme 08/1999-2002 was not found\n' });
     });
 
+    test('export into a folder that does not exist: exit 1 (a failure, not bad input), the path named', async () => {
+      const output = join(tmp, 'no-such-folder', 'out.yaml');
+      const r = await run(['export', 'programme', '--region', '08', '--period', '2022-2025', '-o', output], url);
+      assert.deepEqual(r, {
+        code: 1,
+        out: '',
+        err: `suunta: ENOENT: no such file or directory, open '${output}'\n`,
+      });
+      const next = await run(['user', 'list'], url);
+      assert.equal(next.code, 0, next.err);
+    });
+
     test('import programme with an error in the second version: exit 2, every problem listed, nothing written', async () => {
       const raw = parse(readFileSync(KYMENLAAKSO, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       raw['programme']['title']['fi'] = 'Must not be stored';
@@ -236,7 +206,8 @@ for (const target of databaseTargets()) {
       assert.match(
         r.err,
         new RegExp(
-          `^suunta: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: 1 problem\\(s\\) found; nothing was written\\n  not valid YAML at line \\d+, column 1: Map keys must be unique\\n$`,
+          `^suunta: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: 1 problem\\(s\\) found; nothing ` +
+            `was written\\n  not valid YAML at line \\d+, column 1: Map keys must be unique\\n$`,
         ),
       );
       assert.deepEqual(await dbSnapshot(url), before);

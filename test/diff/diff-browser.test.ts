@@ -4,50 +4,25 @@
  * deletions told apart by underline and strike-through and a spoken label, not by colour alone.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { MESSAGES } from '#src/i18n/index.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { SKIP_WITHOUT_CHROMIUM, serveForBrowser, type ServedApp } from '../support/browser.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp } from '../support/browser.ts';
+import { databaseTargets } from '../support/databases.ts';
 
 // The browser does not touch storage beyond what the page tests check on every target: one target is enough.
 const target = databaseTargets()[0]!;
 
 describe('comparison page in a browser with axe-core', { timeout: 120_000, skip: SKIP_WITHOUT_CHROMIUM }, () => {
-  let ctx: AppContext;
-  let browser: Browser;
-  let served: ServedApp | undefined;
-  let base: string;
-
-  before(async () => {
-    ctx = await openTestContext(target);
-    served = await serveForBrowser(ctx);
-    ({ base, browser } = served);
-  });
-  after(async () => {
-    await served?.close();
-    await ctx?.close();
-  });
+  const web = useBrowserApp(target);
 
   for (const lang of ['fi', 'sv', 'en'] as const) {
     test(`${lang}: versions page → form → comparison, zero axe violations, ins/del not by colour alone`, async () => {
       const m = MESSAGES[lang];
-      const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : `${lang}-FI` });
+      const context = await web.browser.newContext({ locale: lang === 'en' ? 'en-GB' : `${lang}-FI` });
       const page = await context.newPage();
       try {
-        await page.goto(`${base}/${lang}/kymenlaakso/2022-2025/versions/`);
-        const axe = async (label: string): Promise<void> => {
-          const results = await new AxeBuilder({ page })
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-            .analyze();
-          const summary = results.violations.map(
-            (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
-          assert.deepEqual(summary, [], `${label}: axe-core found WCAG 2.1 A/AA violations`);
-        };
-        await axe(`${lang} versions page`);
+        await page.goto(`${web.base}/${lang}/kymenlaakso/2022-2025/versions/`);
+        await expectNoAxeViolations(page, `${lang} versions page`);
 
         // Choose A = version 1, B = version 2 by their labels, and send the form.
         await page.getByLabel(m['diff.fromLabel'], { exact: true }).selectOption('1');
@@ -57,7 +32,7 @@ describe('comparison page in a browser with axe-core', { timeout: 120_000, skip:
           page.getByRole('button', { name: m['diff.submit'] }).click(),
         ]);
         assert.equal(await page.locator('h1').innerText(), m['diff.title']);
-        await axe(`${lang} comparison page`);
+        await expectNoAxeViolations(page, `${lang} comparison page`);
 
         const styles = await page.$$eval('ins, del', (els) =>
           els.map((el) => {

@@ -5,80 +5,59 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, test } from 'node:test';
 import { MESSAGES } from '#src/i18n/index.ts';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
 import { importProgramme } from '#src/services/programmes/import-programme.ts';
 import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { assertPage, get, PROGRAMME, textOf } from '../site/site-helpers.ts';
+import { all, attr, links } from '../support/html.ts';
+import { V1_V2_COUNTS, V1_V2_ITEMS } from './kymenlaakso-changes.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { useTestApp } from '../support/test-app.ts';
+import { assertPage, PROGRAMME, textOf } from '../site/site-helpers.ts';
 
 const COMPARE = `${PROGRAMME}versions/compare`;
 const REST = `${COMPARE}?from=1&to=2`;
 const LANGS = ['fi', 'sv', 'en'] as const;
 
-/** Every `<ins>`/`<del>` of the page with its label and text (tags inside removed). */
+/** Every `<ins>`/`<del>` of the page with its spoken label and its text (tags inside removed, entities as sent). */
 function marks(html: string): { tag: string; label: string; labelLang: string | null; text: string }[] {
-  return [
-    ...html.matchAll(/<(ins|del)><span class="visually-hidden"(?: lang="(\w+)")?>([^<]*)<\/span>([\s\S]*?)<\/\1>/g),
-  ].map((m) => ({
-    tag: m[1]!,
-    labelLang: m[2] ?? null,
-    label: m[3]!,
-    text: m[4]!.replace(/<[^>]+>/g, ''),
-  }));
+  return all(html, 'ins, del').map((el) => {
+    const label = el.querySelector('span.visually-hidden');
+    return {
+      tag: el.tagName.toLowerCase(),
+      labelLang: label?.getAttribute('lang') ?? null,
+      label: label?.rawText ?? '',
+      text: el.rawText.slice(label?.rawText.length ?? 0),
+    };
+  });
+}
+
+/** The changed items of the page as `change:key` (the article's class and the id of its heading). */
+function items(html: string): string[] {
+  return all(html, 'article.diff-node').map((a) => {
+    const change = a.classList.value.find((c) => c.startsWith('diff-node-'))!.slice('diff-node-'.length);
+    return `${change}:${a.getAttribute('aria-labelledby')!.replace(/^diff-node-/, '')}`;
+  });
 }
 
 for (const target of databaseTargets()) {
   describe(`comparison page of two versions (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-    });
-    after(async () => {
-      await app.close();
-      await ctx.close();
-    });
+    const site = useTestApp(target);
 
     for (const lang of LANGS) {
       test(`${lang}: a complete page with the summary, the changed texts and an item per change`, async () => {
         const m = MESSAGES[lang];
-        const html = assertPage(await get(app, `/${lang}${REST}`), lang, REST);
+        const html = assertPage(await site.get(`/${lang}${REST}`), lang, REST);
         assert.equal(textOf(html, 'h1'), m['diff.title']);
         assert.match(html, /<p class="lead">[^<]*\(\w+ 1\) → [^<]*\(\w+ 2\)<\/p>/);
         // The summary: each count next to its label.
-        const counts = {
-          added: 3,
-          removed: 0,
-          moved: 0,
-          retitled: 2,
-          textChanged: 4,
-          termsChanged: 0,
-          versionTexts: 4,
-        };
-        for (const [k, n] of Object.entries(counts))
+        for (const [k, n] of Object.entries(V1_V2_COUNTS))
           assert.ok(html.includes(`<dt>${m[`diff.count.${k}` as keyof typeof m]}</dt><dd>${n}</dd>`), `count ${k}`);
         // One article per changed item, headed by its title, in reading order of version 2.
-        const items = [
-          ...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g),
-        ].map((x) => `${x[1]}:${x[2]}`);
-        assert.deepEqual(items, [
-          'changed:uudistuva-elinkeinoelama',
-          'changed:kestava-kymenlaakso',
-          'changed:saavutettavuus-ja-kestava-liikkuminen',
-          'changed:satamien-ja-rajanylityspaikkojen-yhteydet',
-          'added:vaihtoehtoiset-logistiikkareitit',
-          'changed:luonnon-monimuotoisuus-ja-luonnonvarat',
-          'added:energiaomavaraisuus',
-          'added:ruokaturva',
-        ]);
-        for (const id of items.map((i) => i.split(':')[1]))
-          assert.match(html, new RegExp(`<h3(?: lang="\\w+")? id="diff-node-${id}"`));
+        const changed = items(html);
+        assert.deepEqual(changed, V1_V2_ITEMS);
+        for (const id of changed.map((i) => i.split(':')[1]))
+          assert.equal(all(html, `h3#diff-node-${id}`).length, 1, `heading of ${id}`);
         assert.equal(html.split(`>${m['diff.badge.added']}</span>`).length - 1, 3, 'three "added" badges');
         assert.equal(html.split(`>${m['diff.badge.retitled']}</span>`).length - 1, 2, 'two "new title" badges');
         // Headings of each text change name the field and the language.
@@ -96,7 +75,7 @@ for (const target of databaseTargets()) {
 
       test(`${lang}: every insertion and deletion is <ins>/<del> with a spoken label in the page's language`, async () => {
         const m = MESSAGES[lang];
-        const html = (await get(app, `/${lang}${REST}`)).body;
+        const html = (await site.get(`/${lang}${REST}`)).body;
         const found = marks(html);
         const all = html.match(/<(ins|del)>/g) ?? [];
         assert.ok(found.length >= 30, `found ${found.length} marks`);
@@ -111,7 +90,9 @@ for (const target of databaseTargets()) {
         const label = lang === 'fi' ? '' : ` lang="${lang}"`;
         assert.ok(
           html.includes(
-            `${fiBlock}<del><span class="visually-hidden"${label}>${m['diff.del']} </span>Uudistuva elinkeinoelämä</del><ins><span class="visually-hidden"${label}>${m['diff.ins']} </span>Elinkeinoelämän uudistaminen</ins></div>`,
+            `${fiBlock}<del><span class="visually-hidden"${label}>${m['diff.del']} </span>Uudistuva ` +
+              `elinkeinoelämä</del><ins><span class="visually-hidden"${label}>${m['diff.ins']} ` +
+              `</span>Elinkeinoelämän uudistaminen</ins></div>`,
           ),
           'the retitle',
         );
@@ -131,7 +112,7 @@ for (const target of databaseTargets()) {
     test('the versions page links the comparison: a labelled GET form and "changes from the previous version"', async () => {
       for (const lang of LANGS) {
         const m = MESSAGES[lang];
-        const html = assertPage(await get(app, `/${lang}${PROGRAMME}versions/`), lang, `${PROGRAMME}versions/`);
+        const html = assertPage(await site.get(`/${lang}${PROGRAMME}versions/`), lang, `${PROGRAMME}versions/`);
         assert.ok(
           html.includes(
             `<form class="compare-form" method="get" action="/${lang}${COMPARE}"><fieldset><legend>${m['diff.formLegend']}</legend>`,
@@ -155,21 +136,21 @@ for (const target of databaseTargets()) {
           /<select id="compare-to" name="to"><option value="1">[^<]+<\/option><option value="2" selected>/,
         );
         // Only version 2 has a previous version.
-        const links = [...html.matchAll(new RegExp(`<a href="([^"]+)">${m['diff.fromPrevious']}</a>`, 'g'))].map(
-          (x) => x[1],
-        );
-        assert.deepEqual(links, [`/${lang}${COMPARE}?from=1&to=2`]);
+        const previous = links(html)
+          .filter((a) => a.text === m['diff.fromPrevious'])
+          .map((a) => a.href);
+        assert.deepEqual(previous, [`/${lang}${COMPARE}?from=1&to=2`]);
       }
     });
 
     test('the same version twice shows "no differences"; the versions the other way round show removals', async () => {
-      const same = assertPage(await get(app, `/sv${COMPARE}?from=2&to=2`), 'sv', `${COMPARE}?from=2&to=2`);
+      const same = assertPage(await site.get(`/sv${COMPARE}?from=2&to=2`), 'sv', `${COMPARE}?from=2&to=2`);
       assert.ok(same.includes(`<p class="diff-none">${MESSAGES.sv['diff.none']}</p>`));
       assert.doesNotMatch(same, /<ins>|<del>|<article/);
-      const back = (await get(app, `/en${COMPARE}?from=2&to=1`)).body;
-      const removed = [
-        ...back.matchAll(/<article class="diff-node diff-node-removed" aria-labelledby="diff-node-([\w-]+)">/g),
-      ].map((x) => x[1]);
+      const back = (await site.get(`/en${COMPARE}?from=2&to=1`)).body;
+      const removed = items(back)
+        .filter((i) => i.startsWith('removed:'))
+        .map((i) => i.slice('removed:'.length));
       assert.deepEqual(removed, ['vaihtoehtoiset-logistiikkareitit', 'energiaomavaraisuus', 'ruokaturva']);
       // A removed item links to where it was, in version 1.
       assert.ok(
@@ -192,7 +173,7 @@ for (const target of databaseTargets()) {
         { url: `/fi${COMPARE}/extra?from=1&to=2`, status: 404, lang: 'fi' },
       ] as const;
       for (const c of cases) {
-        const res = await get(app, c.url);
+        const res = await site.get(c.url);
         assert.equal(res.statusCode, c.status, c.url);
         assert.match(res.body, new RegExp(`<html lang="${c.lang}">`), c.url);
         assert.equal(textOf(res.body, 'h1'), MESSAGES[c.lang][`error.${c.status}.title`], c.url);
@@ -200,43 +181,49 @@ for (const target of databaseTargets()) {
     });
 
     test('the page works without JavaScript: the form sends the two numbers to the page itself; the CSV link answers', async () => {
-      const html = (await get(app, `/en${REST}`)).body;
+      const html = (await site.get(`/en${REST}`)).body;
       assert.doesNotMatch(html, /<script/i);
       // The form's action with its fields, as a browser would send it.
-      const action = /<form class="compare-form" method="get" action="([^"]+)">/.exec(html)![1]!;
-      assert.equal((await get(app, `${action}?from=2&to=1`)).statusCode, 200);
-      const csv = /<a href="(\/api\/v1\/programmes\/08-2022-2025\/diff\.csv\?from=1&to=2)">/.exec(html);
+      const action = attr(html, 'form.compare-form[method="get"]', 'action')!;
+      assert.equal((await site.get(`${action}?from=2&to=1`)).statusCode, 200);
+      const csv = links(html).find((a) => a.href === '/api/v1/programmes/08-2022-2025/diff.csv?from=1&to=2');
       assert.ok(csv, 'a link to the CSV');
-      const res = await get(app, csv[1]!);
+      const res = await site.get(csv.href);
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
     });
 
     test('cached with an ETag (304), and a changed version shows at once, escaped', async () => {
       const url = `/fi${REST}`;
-      const first = await get(app, url);
+      const first = await site.get(url);
       assert.equal(first.headers['cache-control'], 'no-cache');
       const etag = String(first.headers.etag);
-      assert.equal((await get(app, url, { 'if-none-match': etag })).statusCode, 304);
+      assert.equal((await site.get(url, { 'if-none-match': etag })).statusCode, 304);
 
-      const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
+      const file = await readProgrammeFile(
+        join(site.ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'),
+      );
       const priority = file.versions.find((v) => v.number === 2)!.nodes[0]!.children[0]!;
       priority.title = { ...priority.title, fi: 'Elinkeinoelämän <script>alert(1)</script> uudistaminen & kasvu' };
-      await importProgramme(ctx.db, file);
-      ctx.reader.invalidate();
+      await importProgramme(site.ctx.db, file);
+      site.ctx.reader.invalidate();
 
-      const changed = await get(app, url, { 'if-none-match': etag });
+      const changed = await site.get(url, { 'if-none-match': etag });
       assert.equal(changed.statusCode, 200);
       assert.doesNotMatch(changed.body, /<script/);
       assert.ok(
         changed.body.includes(
-          '<del><span class="visually-hidden">poistettu: </span>Uudistuva elinkeinoelämä</del><ins><span class="visually-hidden">lisätty: </span>Elinkeinoelämän &lt;script>alert(1)&lt;/script> uudistaminen &amp; kasvu</ins>',
+          '<del><span class="visually-hidden">poistettu: </span>Uudistuva ' +
+            'elinkeinoelämä</del><ins><span class="visually-hidden">lisätty: </span>Elinkeinoelämän ' +
+            '&lt;script>alert(1)&lt;/script> uudistaminen &amp; kasvu</ins>',
         ),
       );
     });
 
     test('a draft update against the approved version: exactly its edits, and the draft flagged', async () => {
-      const file = await readProgrammeFile(join(ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'));
+      const file = await readProgrammeFile(
+        join(site.ctx.config.contentDir, 'programmes', 'kymenlaakso-2022-2025.yaml'),
+      );
       const draft = structuredClone(file.versions.find((v) => v.number === 2)!);
       Object.assign(draft, {
         number: 3,
@@ -252,14 +239,11 @@ for (const target of databaseTargets()) {
       sustainable!.children[0]!.children.push(matkailu);
       innovative!.children[2]!.terms.push('spearheads/logistics');
       file.versions.push(draft);
-      await importProgramme(ctx.db, file);
-      ctx.reader.invalidate();
+      await importProgramme(site.ctx.db, file);
+      site.ctx.reader.invalidate();
 
-      const html = (await get(app, `/sv${COMPARE}?from=2&to=3`)).body;
-      const items = [
-        ...html.matchAll(/<article class="diff-node diff-node-(\w+)" aria-labelledby="diff-node-([\w-]+)">/g),
-      ].map((x) => `${x[1]}:${x[2]}`);
-      assert.deepEqual(items, [
+      const html = (await site.get(`/sv${COMPARE}?from=2&to=3`)).body;
+      assert.deepEqual(items(html), [
         'changed:alykas-erikoistuminen-ja-tki',
         'changed:osaaminen-ja-koulutus',
         'changed:matkailu',
@@ -276,18 +260,22 @@ for (const target of databaseTargets()) {
       );
       assert.ok(
         html.includes(
-          `<h4>${MESSAGES.sv['diff.termsAdded']}</h4><ul><li><ins><span class="visually-hidden">tillagt: </span><span>Spetsområden för smart specialisering: Smart och grön logistik</span></ins></li></ul>`,
+          `<h4>${MESSAGES.sv['diff.termsAdded']}</h4><ul><li><ins><span ` +
+            `class="visually-hidden">tillagt: </span><span>Spetsområden för smart specialisering: ` +
+            `Smart och grön logistik</span></ins></li></ul>`,
         ),
       );
       // The draft is flagged next to its name.
       assert.ok(
         html.includes(
-          `<dt>${MESSAGES.sv['diff.toLabel']}</dt><dd><span>Uppdatering 2024 (version 3) </span><span class="status status-warning">${MESSAGES.sv['status.draft']}</span></dd>`,
+          `<dt>${MESSAGES.sv['diff.toLabel']}</dt><dd><span>Uppdatering 2024 (version 3) ` +
+            `</span><span class="status status-warning">${MESSAGES.sv['status.draft']}</span></dd>`,
         ),
       );
       assert.ok(
         html.includes(
-          `<dt>${MESSAGES.sv['diff.fromLabel']}</dt><dd><span>Uppdatering 2022 (version 2) </span><span class="status">${MESSAGES.sv['status.approved']}</span></dd>`,
+          `<dt>${MESSAGES.sv['diff.fromLabel']}</dt><dd><span>Uppdatering 2022 (version 2) ` +
+            `</span><span class="status">${MESSAGES.sv['status.approved']}</span></dd>`,
         ),
       );
       assert.deepEqual(

@@ -4,11 +4,10 @@
  * would click, with axe-core's WCAG 2.1 A and AA rules on every page: zero violations.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Browser, type Page } from 'playwright-core';
-import type { AppContext } from '#src/services/app-context.ts';
-import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { describe, test } from 'node:test';
+import { type Page } from 'playwright-core';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp } from '../support/browser.ts';
+import { databaseTargets } from '../support/databases.ts';
 
 /** Clicks the first link whose href matches `pattern` and waits for the new page. */
 async function follow(page: Page, pattern: RegExp, label: string): Promise<void> {
@@ -31,28 +30,14 @@ const WALK = [
 
 for (const target of databaseTargets()) {
   describe(`browser walk with axe-core (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
-    let ctx: AppContext;
-    let browser: Browser;
-    let served: ServedApp | undefined;
-    let base: string;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      served = await serveForBrowser(ctx);
-      ({ base, browser } = served);
-    });
-
-    after(async () => {
-      await served?.close();
-      await ctx?.close();
-    });
+    const web = useBrowserApp(target);
 
     for (const { lang, themeTitle } of WALK) {
       test(`front page → theme → priority → contact in ${lang}, zero axe violations`, async () => {
-        const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : `${lang}-FI` });
+        const context = await web.browser.newContext({ locale: lang === 'en' ? 'en-GB' : `${lang}-FI` });
         const page = await context.newPage();
         try {
-          await page.goto(`${base}/${lang}/kymenlaakso/`);
+          await page.goto(`${web.base}/${lang}/kymenlaakso/`);
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           await expectNoAxeViolations(page, `${lang} region front page`);
 

@@ -12,6 +12,7 @@ import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
 import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
+import { all, formEntries } from '../support/html.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { MEASURE, PRIORITY, THEME } from './editing-fixture.ts';
 
@@ -23,39 +24,13 @@ const V3 = `${BASE}/versions/3`;
  * hidden and text inputs, textareas, selected options, checked boxes.
  */
 function formFields(html: string, action: string, marker = ''): Record<string, string | string[]> {
-  const forms = html
-    .split('<form ')
-    .filter((f) => f.includes(`action="${action}"`))
-    .map((f) => f.slice(0, f.indexOf('</form>')));
-  const form = forms.find((f) => f.includes(marker));
+  const form = all(html, 'form').find((f) => f.getAttribute('action') === action && f.outerHTML.includes(marker));
   assert.ok(form !== undefined, `a form posting to ${action}${marker ? ` with ${marker}` : ''}`);
   const out: Record<string, string | string[]> = {};
-  const put = (name: string, value: string): void => {
+  for (const [name, value] of formEntries(form)) {
+    if (name === '_csrf') continue;
     const old = out[name];
     out[name] = old === undefined ? value : [...[old].flat(), value];
-  };
-  const unescape = (s: string): string =>
-    s
-      .replace(/&#34;/g, '"')
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
-  for (const m of form.matchAll(/<input ([^>]*)\/?>/g)) {
-    const attrs = m[1]!;
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    if (!name || name === '_csrf') continue;
-    const type = /type="([^"]*)"/.exec(attrs)?.[1] ?? 'text';
-    const value = unescape(/value="([^"]*)"/.exec(attrs)?.[1] ?? '');
-    if (type === 'checkbox') {
-      if (/\schecked/.test(attrs)) put(name, value);
-    } else put(name, value);
-  }
-  for (const m of form.matchAll(/<textarea [^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
-    put(m[1]!, unescape(m[2]!));
-  for (const m of form.matchAll(/<select [^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    put(m[1]!, unescape(/<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? ''));
   }
   return out;
 }

@@ -5,12 +5,10 @@
  * axe-core WCAG 2.1 A/AA violations, in Finnish and in Swedish.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Browser } from 'playwright-core';
-import type { AppContext } from '#src/services/app-context.ts';
+import { describe, test } from 'node:test';
 import { createUser, type TestUser } from '../admin/admin-fixture.ts';
-import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp, signInInBrowser } from '../support/browser.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { MEASURE, PRIORITY, THEME } from './editing-fixture.ts';
 
 const BASE = '/admin/regions/08/programmes/2022-2025';
@@ -19,34 +17,20 @@ const BASE = '/admin/regions/08/programmes/2022-2025';
 const target = databaseTargets()[0]!;
 
 describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
-  let ctx: AppContext;
-  let browser: Browser;
-  let served: ServedApp | undefined;
-  let base: string;
   let editor: TestUser;
 
-  before(async () => {
-    ctx = await openTestContext(target);
-    served = await serveForBrowser(ctx);
-    ({ base, browser } = served);
+  const web = useBrowserApp(target, async (ctx) => {
     editor = await createUser(ctx, { email: 'browser-editor@example.fi', role: 'editor', region: '08' });
-  });
-  after(async () => {
-    await served?.close();
-    await ctx?.close();
   });
 
   test('sign in, update, change a Swedish title, consult, approve, see it public and in the diff', async () => {
-    const context = await browser.newContext({ locale: 'fi-FI' });
+    const context = await web.browser.newContext({ locale: 'fi-FI' });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
     try {
-      await page.goto(`${base}/admin/login`);
-      await page.locator('#field-email').fill(editor.email);
-      await page.locator('#field-password').fill(editor.password);
-      await Promise.all([page.waitForURL(`${base}/admin`), page.getByRole('button', { name: 'Kirjaudu' }).click()]);
+      await signInInBrowser(page, web.base, editor);
 
-      await page.goto(`${base}${BASE}`);
+      await page.goto(`${web.base}${BASE}`);
       await expectNoAxeViolations(page, 'programme overview');
       await Promise.all([
         page.waitForURL(/\/versions\/3\?done=update-started/),
@@ -75,11 +59,11 @@ describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT
         [`${BASE}/versions/2`, 'approved version, read-only'],
       ] as const) {
         for (const lang of ['fi', 'sv']) {
-          await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+          await page.goto(`${web.base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
           await expectNoAxeViolations(page, `${label} (${lang})`);
         }
       }
-      await page.goto(`${base}${BASE}?lang=fi`);
+      await page.goto(`${web.base}${BASE}?lang=fi`);
       await Promise.all([
         page.waitForURL(/\?done=consult$/),
         page.getByRole('button', { name: 'Lähetä versio 3 lausunnolle' }).click(),
@@ -93,9 +77,9 @@ describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT
         page.getByRole('button', { name: 'Hyväksy versio 3' }).click(),
       ]);
 
-      await page.goto(`${base}/sv/kymenlaakso/2022-2025/${THEME}/${PRIORITY}/`);
+      await page.goto(`${web.base}/sv/kymenlaakso/2022-2025/${THEME}/${PRIORITY}/`);
       assert.equal((await page.locator('h1').textContent())?.trim(), 'Förnyelse av näringslivet');
-      await page.goto(`${base}/sv/kymenlaakso/2022-2025/versions/compare?from=2&to=3`);
+      await page.goto(`${web.base}/sv/kymenlaakso/2022-2025/versions/compare?from=2&to=3`);
       assert.equal((await page.request.get(page.url())).status(), 200);
       assert.match((await page.locator('main').textContent()) ?? '', /Förnyelse av näringslivet/);
     } finally {
@@ -104,8 +88,8 @@ describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT
   });
 
   test('the conflict page of two editors is accessible too', async () => {
-    const other = await createUser(ctx, { email: 'browser-other@example.fi', role: 'editor', region: '08' });
-    const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+    const other = await createUser(web.ctx, { email: 'browser-other@example.fi', role: 'editor', region: '08' });
+    const contexts = await Promise.all([web.browser.newContext(), web.browser.newContext()]);
     try {
       const pages = await Promise.all(contexts.map((c) => c.newPage()));
       for (const p of pages) p.setDefaultTimeout(8000);
@@ -113,17 +97,14 @@ describe('the programme editor in a browser with axe-core', { skip: SKIP_WITHOUT
         [pages[0]!, editor],
         [pages[1]!, other],
       ] as const) {
-        await page.goto(`${base}/admin/login`);
-        await page.locator('#field-email').fill(user.email);
-        await page.locator('#field-password').fill(user.password);
-        await Promise.all([page.waitForURL(`${base}/admin`), page.getByRole('button', { name: 'Kirjaudu' }).click()]);
+        await signInInBrowser(page, web.base, user);
       }
-      await pages[0]!.goto(`${base}${BASE}`);
+      await pages[0]!.goto(`${web.base}${BASE}`);
       await Promise.all([
         pages[0]!.waitForURL(/\/versions\/4/),
         pages[0]!.getByRole('button', { name: 'Aloita päivitys' }).click(),
       ]);
-      const url = `${base}${BASE}/versions/4/nodes/${MEASURE}`;
+      const url = `${web.base}${BASE}/versions/4/nodes/${MEASURE}`;
       await Promise.all(pages.map((p) => p.goto(url)));
       await pages[0]!.locator('#field-title-fi').fill('Ensimmäinen');
       await Promise.all([

@@ -4,37 +4,22 @@
  * page and the funding overview, with axe-core's WCAG 2.1 A and AA rules on every page: zero violations.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Browser } from 'playwright-core';
-import type { AppContext } from '#src/services/app-context.ts';
-import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, serveForBrowser, type ServedApp } from '../support/browser.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { describe, test } from 'node:test';
+import { SKIP_WITHOUT_CHROMIUM, expectNoAxeViolations, useBrowserApp } from '../support/browser.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { seedProjects } from './support.ts';
 
 for (const target of databaseTargets()) {
   describe(`project browser in Chromium with axe-core (${target.name})`, { skip: SKIP_WITHOUT_CHROMIUM }, () => {
-    let ctx: AppContext;
-    let browser: Browser;
-    let served: ServedApp | undefined;
-    let base: string;
-
-    before(async () => {
-      ctx = await openTestContext(target);
+    const web = useBrowserApp(target, async (ctx) => {
       await seedProjects(ctx);
-      served = await serveForBrowser(ctx);
-      ({ base, browser } = served);
-    });
-
-    after(async () => {
-      await served?.close();
-      await ctx?.close();
     });
 
     test('filter by municipality and fund with the form, open a project; zero axe violations', async () => {
-      const context = await browser.newContext({ locale: 'fi-FI', javaScriptEnabled: true });
+      const context = await web.browser.newContext({ locale: 'fi-FI', javaScriptEnabled: true });
       const page = await context.newPage();
       try {
-        await page.goto(`${base}/fi/kymenlaakso/projects/`);
+        await page.goto(`${web.base}/fi/kymenlaakso/projects/`);
         assert.equal(await page.locator('#results-heading').innerText(), 'Hankkeita: 6');
         await expectNoAxeViolations(page, 'project browser');
 
@@ -66,11 +51,11 @@ for (const target of databaseTargets()) {
         assert.match(await page.locator('#projects-heading').innerText(), /Hankkeet/);
         await expectNoAxeViolations(page, 'priority page with projects');
 
-        await page.goto(`${base}/fi/kymenlaakso/2022-2025/funding/`);
+        await page.goto(`${web.base}/fi/kymenlaakso/2022-2025/funding/`);
         assert.equal(await page.locator('svg[role="img"]').count(), 2);
         await expectNoAxeViolations(page, 'funding overview');
 
-        await page.goto(`${base}/en/kymenlaakso/projects/?size=2&page=2`);
+        await page.goto(`${web.base}/en/kymenlaakso/projects/?size=2&page=2`);
         assert.equal(await page.locator('.pagination a[aria-current="page"]').innerText(), '2');
         await expectNoAxeViolations(page, 'second page in English');
       } finally {

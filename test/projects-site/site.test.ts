@@ -11,22 +11,11 @@ import { parse } from 'csv-parse/sync';
 import { openApi, type ApiFixture } from '../api/api-fixture.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { ALL, seedProjects } from './support.ts';
+import { tableRows } from '../support/html.ts';
 
 const NBSP = '\u00a0';
 const fiEuros = (s: string): string => s.replace(/ /g, NBSP);
 const B = '/fi/kymenlaakso/projects/';
-
-/** Texts of the cells of every row of the table with `caption` (tags removed). */
-function tableRows(html: string, caption: string): string[][] {
-  const table = [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)]
-    .map((m) => m[1]!)
-    .find((t) => t.includes(`<caption>${caption}</caption>`));
-  assert.ok(table, `no table captioned ${caption}`);
-  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)![1]!;
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')),
-  );
-}
 
 const linkedCodes = (html: string): string[] =>
   [...html.matchAll(/href="\/fi\/kymenlaakso\/projects\/([A-Z0-9-]+)\/"/g)].map((m) => m[1]!);

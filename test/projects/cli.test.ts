@@ -4,38 +4,16 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '#src/cli/main.ts';
 import { openAppContext } from '#src/services/app-context.ts';
 import { openDatabase } from '#src/storage/database.ts';
 import { databaseTargets, testConfig } from '../support/databases.ts';
-import { snapshot, type DbSnapshot } from '../support/db-snapshot.ts';
+import { runCli, snapshotAt, tempFolder } from '../support/cli.ts';
 import { csv } from './support.ts';
 
-async function run(argv: string[], url: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const saved = process.env['DATABASE_URL'];
-  process.env['DATABASE_URL'] = url;
-  try {
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-    return { code, out, err };
-  } finally {
-    if (saved === undefined) delete process.env['DATABASE_URL'];
-    else process.env['DATABASE_URL'] = saved;
-  }
-}
-
-async function dbSnapshot(url: string): Promise<DbSnapshot> {
-  const db = await openDatabase(url);
-  try {
-    return await snapshot(db.kysely);
-  } finally {
-    await db.close();
-  }
-}
+const run = runCli;
+const dbSnapshot = snapshotAt;
 
 /** The audit events of imports, oldest first: actor, action, summary. */
 async function importEvents(url: string): Promise<string[]> {
@@ -53,13 +31,7 @@ async function importEvents(url: string): Promise<string[]> {
   }
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'suunta-projects-cli-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
-const file = (name: string, text: string): string => {
-  const path = join(tmp, name);
-  writeFileSync(path, text, 'utf8');
-  return path;
-};
+const { dir: tmp, file } = tempFolder('suunta-projects-cli-');
 
 const HEADER = ['code', 'name_fi', 'municipalities', 'start_date', 'end_date', 'status', 'fund', 'granted_eur'];
 const GOOD = file(
@@ -95,7 +67,8 @@ describe('project commands: usage (no database needed)', () => {
     const r = await run(['--help'], join(tmp, 'unused.sqlite'));
     assert.equal(r.code, 0);
     for (const line of [
-      'suunta import projects --region <code> [--mapping <file> | --preset <name>] [--programme <slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] <file>',
+      'suunta import projects --region <code> [--mapping <file> | --preset <name>] [--programme ' +
+        '<slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] <file>',
       'suunta import financing-plan --region <code> --period <slug> --version <n> [--encoding <name>] <file>',
     ]) {
       assert.ok(r.out.includes(line), `help mentions "${line}"`);
@@ -209,7 +182,8 @@ for (const target of databaseTargets()) {
       assert.equal(r.code, 0);
       assert.equal(
         r.out,
-        `Imported mixed.csv into region 08 (2 row(s), UTF-8 (detected)): 1 added, 0 changed, 0 unchanged; 1 rejected\nWrote the rejected rows with their reasons to ${rejects}\n`,
+        `Imported mixed.csv into region 08 (2 row(s), UTF-8 (detected)): 1 added, 0 changed, 0 ` +
+          `unchanged; 1 rejected\nWrote the rejected rows with their reasons to ${rejects}\n`,
       );
       assert.equal(
         r.err,
@@ -217,7 +191,8 @@ for (const target of databaseTargets()) {
       );
       assert.equal(
         readFileSync(rejects, 'utf8'),
-        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""1.13.2024"" is not a date: there is no month 13","KY-4,Huono,Hamina,1.13.2024,,running,,"\n',
+        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""1.13.2024"" is not a date: ' +
+          'there is no month 13","KY-4,Huono,Hamina,1.13.2024,,running,,"\n',
       );
     });
 
@@ -239,7 +214,9 @@ for (const target of databaseTargets()) {
         out: '',
         err:
           `suunta: ${latin}: 1 problem(s) found; nothing was written\n` +
-          `  ${latin}: line 2, byte offset 80: not valid UTF-8 (bytes 0xE4 0x74 0x61 0x6C); the file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, or leave --encoding out to detect it)\n`,
+          (`  ${latin}: line 2, byte offset 80: not valid UTF-8 (bytes 0xE4 0x74 0x61 0x6C); the file ` +
+            `was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, ` +
+            `or leave --encoding out to detect it)\n`),
       });
     });
 

@@ -93,7 +93,9 @@ const MALFORMED: [string, Uint8Array, Partial<PlanImportOptions>, string[]][] = 
     Uint8Array.from([...FILE].map((c) => c.charCodeAt(0))),
     { encoding: 'utf-8' },
     [
-      'plan.csv: line 2, byte offset 74: not valid UTF-8 (bytes 0xE4 0x6D 0xE4 0x2C); the file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, or leave --encoding out to detect it)',
+      'plan.csv: line 2, byte offset 74: not valid UTF-8 (bytes 0xE4 0x6D 0xE4 0x2C); the file ' +
+        'was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, ' +
+        'or leave --encoding out to detect it)',
     ],
   ],
   ['no rows', bytes(csv([HEADER])), {}, ['plan.csv: the file has no plan rows']],

@@ -16,82 +16,10 @@ import { rejectsCsv } from '#src/services/projects/rejects-file.ts';
 import { findProject, countProjects } from '#src/storage/repositories/projects-repository.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
-import { csv, rejection } from './support.ts';
+import { csv, PROJECT_COLUMNS, rejection, sampleProjectRows } from './support.ts';
 
-const HEADER = [
-  'code',
-  'name_fi',
-  'name_en',
-  'lead_organisation',
-  'lead_business_id',
-  'partners',
-  'municipalities',
-  'start_date',
-  'end_date',
-  'status',
-  'primary_node',
-  'terms',
-  'fund',
-  'year',
-  'granted_eur',
-  'paid_eur',
-];
-const ROWS = [
-  [
-    'KY-001',
-    'Satamalogistiikan kehittäminen',
-    'Developing port logistics',
-    'Kotkan kaupunki',
-    '',
-    'Haminan kaupunki\nXAMK (1572860-0)',
-    'Kotka; Hamina',
-    '1.3.2023',
-    '31.12.2025',
-    'running',
-    'uudistuva-elinkeinoelama',
-    'spearheads/logistics',
-    'EAKR',
-    '2024',
-    '25 000 000,00',
-    '1.234.567,89',
-  ],
-  [
-    'KY-002',
-    'Kouvolan osaamiskeskus',
-    '',
-    'Kouvolan kaupunki',
-    '0206714-5',
-    '',
-    '286',
-    '1.1.2019',
-    '31.12.2021',
-    'ended',
-    '',
-    '',
-    'ESR',
-    '',
-    '443909',
-    '',
-  ],
-  [
-    'KY-003',
-    'Kylien digitaidot',
-    '',
-    '',
-    '',
-    '',
-    'Pyttis',
-    '2026-01-01',
-    '',
-    'planned',
-    '',
-    'crosscutting/digitalisation',
-    '',
-    '',
-    '',
-    '',
-  ],
-];
+const HEADER: string[] = [...PROJECT_COLUMNS];
+const ROWS = sampleProjectRows(PROJECT_COLUMNS);
 const FILE = csv([HEADER, ...ROWS]);
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -136,7 +64,9 @@ const MALFORMED: [string, Uint8Array, Partial<ProjectImportOptions>, string[]][]
     latin1(FILE),
     { encoding: 'utf-8' },
     [
-      'kymi.csv: line 2, byte offset 188: not valid UTF-8 (bytes 0xE4 0x6D 0x69 0x6E); the file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, or leave --encoding out to detect it)',
+      'kymi.csv: line 2, byte offset 188: not valid UTF-8 (bytes 0xE4 0x6D 0x69 0x6E); the file ' +
+        'was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, ' +
+        'or leave --encoding out to detect it)',
     ],
   ],
   [
@@ -206,7 +136,8 @@ const MALFORMED: [string, Uint8Array, Partial<ProjectImportOptions>, string[]][]
     bytes(FILE.replace('KY-003,Kylien digitaidot', 'KY-003,"Kylien" digitaidot')),
     {},
     [
-      'kymi.csv: row 4 (line 5): not valid CSV (line 5): a quoted value ends and " " follows instead of a separator — a stray quote character? The row is not read',
+      'kymi.csv: row 4 (line 5): not valid CSV (line 5): a quoted value ends and " " follows ' +
+        'instead of a separator — a stray quote character? The row is not read',
     ],
   ],
   [
@@ -381,8 +312,10 @@ for (const target of databaseTargets()) {
       assert.equal(
         rejectsCsv(r.rejected),
         '\ufeffrow,lines,problems,raw\n' +
-          '3,4,"column ""start_date"": ""31.2.2020"" is not a date: February 2020 has 29 days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,0206714-5,,286,31.2.2020,31.12.2021,ended,,,ESR,,443909,"\n' +
-          '4,5,"has 17 fields but the header has 16 (separator "",""); the row is not read, so that no value lands in the wrong column","KY-003,,Kylien digitaidot,,,,,Pyttis,2026-01-01,,planned,,crosscutting/digitalisation,,,,"\n',
+          ('3,4,"column ""start_date"": ""31.2.2020"" is not a date: February 2020 has 29 ' +
+            'days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,0206714-5,,286,31.2.2020,31.12.2021,ended,,,ESR,,443909,"\n') +
+          ('4,5,"has 17 fields but the header has 16 (separator "",""); the row is not read, so that ' +
+            'no value lands in the wrong column","KY-003,,Kylien digitaidot,,,,,Pyttis,2026-01-01,,planned,,crosscutting/digitalisation,,,,"\n'),
       );
       assert.equal(await countProjects(ctx.db.kysely, '08'), 4);
     });

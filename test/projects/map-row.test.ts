@@ -213,7 +213,8 @@ describe('mapping a row', () => {
       'unknown fund',
       { Rahasto: 'EMKR' },
       [
-        'Rahasto: "EMKR" is not a fund (ERDF, ESF+, JTF, AKKE, INTERREG, HORIZON, MUNICIPAL, PRIVATE, OTHER; or map the source\'s names in the mapping\'s "map")',
+        'Rahasto: "EMKR" is not a fund (ERDF, ESF+, JTF, AKKE, INTERREG, HORIZON, MUNICIPAL, ' +
+          'PRIVATE, OTHER; or map the source\'s names in the mapping\'s "map")',
       ],
     ],
     ['bad year', { Vuosi: '24' }, ['Vuosi: "24" is not a year']],

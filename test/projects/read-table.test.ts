@@ -52,7 +52,9 @@ describe('decoding', () => {
         assert.equal(e.code, 'invalid_file');
         assert.equal(e.message, 'hankkeet.csv: 1 problem(s) found; nothing was written');
         assert.deepEqual(e.details, [
-          'hankkeet.csv: line 3, byte offset 39: not valid UTF-8 (bytes 0xE4 0xE4 0x74 0x74); the file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding windows-1252, or leave --encoding out to detect it)',
+          'hankkeet.csv: line 3, byte offset 39: not valid UTF-8 (bytes 0xE4 0xE4 0x74 0x74); the ' +
+            'file was declared UTF-8 but looks like Windows-1252 / ISO-8859-1 (use --encoding ' +
+            'windows-1252, or leave --encoding out to detect it)',
         ]);
         return true;
       },
@@ -124,7 +126,8 @@ describe('CSV', () => {
 
   test('a stray quote breaks only its own row; reading resumes on the next line', () => {
     const t = readCsv(
-      'Koodi,Nimi,Tila\n"A70499,""Musculo""""-hieronta,Toiminnassa";\nA2,"Opiferus "Johtamis" x",Toiminnassa\nA3,Nimi "lainaus",Toiminnassa\nA4,Hyvä,Toiminnassa\n',
+      'Koodi,Nimi,Tila\n"A70499,""Musculo""""-hieronta,Toiminnassa";\nA2,"Opiferus "Johtamis" ' +
+        'x",Toiminnassa\nA3,Nimi "lainaus",Toiminnassa\nA4,Hyvä,Toiminnassa\n',
     );
     assert.deepEqual(summary(t), [
       [

@@ -5,8 +5,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT_DIR } from '#src/config/config.ts';
 import type { ProjectMapping } from '#src/domain/projects/mapping.ts';
 import { decodeText } from '#src/services/import-files/decode-text.ts';
@@ -17,18 +17,9 @@ import { countProjects, findProject } from '#src/storage/repositories/projects-r
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { rejection } from './support.ts';
+import { DATA_DIR, REAL_DATA, requireData } from '../support/real-data.ts';
 
-const DATA_DIR = resolve(ROOT_DIR, '../shared/data');
 const PROJECTS = join(DATA_DIR, 'projects');
-const HAVE_DATA = existsSync(DATA_DIR);
-const REAL_DATA =
-  HAVE_DATA || process.env['CI']
-    ? {}
-    : { skip: `NOT RUN: real-data folder ${DATA_DIR} is missing (these tests run only when ../shared/data exists)` };
-function requireData(): void {
-  if (!HAVE_DATA) assert.fail(`CI is set but the real-data folder ${DATA_DIR} is missing`);
-}
-
 const F2014_CLEAN = 'rakennerahastot-fi-2014-2020-projektilista-cleaned.csv';
 const F2014_ORIG = 'rakennerahastot-fi-2014-2020-projektilista-original.csv';
 const F2007_CLEAN = 'rakennerahastot-fi-2007-2013-projektilista-cleaned-first5000.csv';
@@ -83,7 +74,8 @@ const OUTCOMES: {
     strict: {
       problems: 2265,
       first: [
-        `${F2014_ORIG}: row 1, column "Toteutunut julkinen rahoitus yhteensä": missing required column (the header has "Toteutunut julkinen rahoitus yhteensä;" — a stray character?)`,
+        `${F2014_ORIG}: row 1, column "Toteutunut julkinen rahoitus yhteensä": missing required ` +
+          `column (the header has "Toteutunut julkinen rahoitus yhteensä;" — a stray character?)`,
         `${F2014_ORIG}: row 2: ${FIELDS(15, 13)}`,
         `${F2014_ORIG}: row 3: ${FIELDS(15, 13)}`,
         `${F2014_ORIG}: row 4: ${FIELDS(15, 13)}`,
@@ -133,9 +125,11 @@ const OUTCOMES: {
       problems: 8,
       first: [
         `${F_DK}: row 6 (line 39), column "Projektitel / Operation name": project code "nordjyske-newbizz" appears 2 times in the file (rows 6 and 106)`,
-        `${F_DK}: row 21 (line 131), column "Projektitel / Operation name": project code "slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
+        `${F_DK}: row 21 (line 131), column "Projektitel / Operation name": project code ` +
+          `"slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
         `${F_DK}: row 23 (line 137), column "Projektitel / Operation name": project code "vilje-til-vaekst" appears 2 times in the file (rows 23 and 40)`,
-        `${F_DK}: row 34 (line 211), column "Projektitel / Operation name": project code "slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
+        `${F_DK}: row 34 (line 211), column "Projektitel / Operation name": project code ` +
+          `"slagelse-bygger-om-med-gron-fornuft" appears 2 times in the file (rows 21 and 34)`,
         `${F_DK}: row 36 (line 220), column "Projektitel / Operation name": project code "scale-up-denmark" appears 2 times in the file (rows 36 and 100)`,
         `${F_DK}: row 40 (line 256), column "Projektitel / Operation name": project code "vilje-til-vaekst" appears 2 times in the file (rows 23 and 40)`,
         `${F_DK}: row 100 (line 689), column "Projektitel / Operation name": project code "scale-up-denmark" appears 2 times in the file (rows 36 and 100)`,

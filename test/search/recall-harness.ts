@@ -291,7 +291,8 @@ export function formatMisses(name: string, m: Measurement): string {
   const lines = [`${name}: ${s.misses.length} misses`];
   for (const r of s.misses) {
     lines.push(
-      `  [${r.case.class}${r.case.heldOut ? ', held-out' : ''}] ${r.case.lang} "${r.case.q}" → ${r.case.expect} (${r.rank === null ? 'not found' : `rank ${r.rank}`}, ${r.hits} hits; text: ${r.case.text})`,
+      `  [${r.case.class}${r.case.heldOut ? ', held-out' : ''}] ${r.case.lang} "${r.case.q}" ` +
+        `→ ${r.case.expect} (${r.rank === null ? 'not found' : `rank ${r.rank}`}, ${r.hits} hits; text: ${r.case.text})`,
     );
   }
   const bad = m.negatives.filter((n) => n.falsePositives.length > 0);

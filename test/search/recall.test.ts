@@ -31,7 +31,9 @@ for (const target of databaseTargets()) {
       const measurement = await measure(set, keys);
       const s = summarise(measurement);
       t.diagnostic(
-        `recall@${RECALL_AT} ${(s.recall * 100).toFixed(1)}% (${s.found}/${s.total}); development ${(s.development.recall * 100).toFixed(1)}%, held-out ${(s.heldOut.recall * 100).toFixed(1)}%; recall@1 ${(s.recallAt1 * 100).toFixed(1)}%`,
+        `recall@${RECALL_AT} ${(s.recall * 100).toFixed(1)}% (${s.found}/${s.total}); ` +
+          `development ${(s.development.recall * 100).toFixed(1)}%, ` +
+          `held-out ${(s.heldOut.recall * 100).toFixed(1)}%; recall@1 ${(s.recallAt1 * 100).toFixed(1)}%`,
       );
       for (const c of s.perClass) t.diagnostic(`  ${c.cls}: ${(c.recall * 100).toFixed(1)}% (${c.found}/${c.total})`);
       assert.ok(set.cases.length >= 120, 'the set has at least 120 cases');

@@ -4,15 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, test } from 'node:test';
 import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
-import { buildApp } from '#src/http/app.ts';
 import { openAppContext, type AppContext } from '#src/services/app-context.ts';
 import { importProgramme } from '#src/services/programmes/import-programme.ts';
 import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { FIRST_PRIORITY, get, PROGRAMME, textOf } from './site-helpers.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { useTestApp } from '../support/test-app.ts';
+import { FIRST_PRIORITY, PROGRAMME, textOf } from './site-helpers.ts';
 
 const XSS = '<script>alert("x")</script>';
 
@@ -86,55 +85,44 @@ async function kymenlaaksoWithTitle(ctx: AppContext, title: string): Promise<Pro
 
 for (const target of databaseTargets()) {
   describe(`pages follow content changes (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
+    const site = useTestApp(target);
 
     test('a repeated request answers 304 to its ETag and the same bytes otherwise', async () => {
       const url = `/fi${FIRST_PRIORITY}`;
-      const first = await get(app, url);
+      const first = await site.get(url);
       const etag = String(first.headers.etag);
       assert.match(etag, /^"[\w-]+"$/);
       assert.equal(first.headers['cache-control'], 'no-cache');
-      const second = await get(app, url);
+      const second = await site.get(url);
       assert.equal(second.body, first.body);
       assert.equal(second.headers.etag, etag);
-      const conditional = await get(app, url, { 'if-none-match': `W/"other", ${etag}` });
+      const conditional = await site.get(url, { 'if-none-match': `W/"other", ${etag}` });
       assert.equal(conditional.statusCode, 304);
       assert.equal(conditional.body, '');
     });
 
     test('importing a changed programme in this process shows the change at once', async () => {
       const url = `/fi${FIRST_PRIORITY}`;
-      const before = await get(app, url);
+      const before = await site.get(url);
       assert.equal(textOf(before.body, 'h1'), 'Elinkeinoelämän uudistaminen');
       await importProgramme(
-        ctx.db,
-        await kymenlaaksoWithTitle(ctx, 'Elinkeinoelämän uudistaminen ja monipuolistaminen'),
+        site.ctx.db,
+        await kymenlaaksoWithTitle(site.ctx, 'Elinkeinoelämän uudistaminen ja monipuolistaminen'),
       );
-      ctx.reader.invalidate();
-      const after = await get(app, url, { 'if-none-match': String(before.headers.etag) });
+      site.ctx.reader.invalidate();
+      const after = await site.get(url, { 'if-none-match': String(before.headers.etag) });
       assert.equal(after.statusCode, 200, 'the old ETag no longer matches');
       assert.equal(textOf(after.body, 'h1'), 'Elinkeinoelämän uudistaminen ja monipuolistaminen');
       assert.notEqual(after.headers.etag, before.headers.etag);
       // Pages that only link the node change too.
-      const theme = await get(app, `/fi${PROGRAMME}`);
+      const theme = await site.get(`/fi${PROGRAMME}`);
       assert.ok(theme.body.includes('Elinkeinoelämän uudistaminen ja monipuolistaminen'));
     });
 
     test('an import by another process (e.g. the CLI) shows within about a second', async () => {
       const url = `/fi${FIRST_PRIORITY}`;
-      await get(app, url);
-      const other = await openAppContext(ctx.config, { seed: false });
+      await site.get(url);
+      const other = await openAppContext(site.ctx.config, { seed: false });
       try {
         await importProgramme(other.db, await kymenlaaksoWithTitle(other, 'Elinkeinoelämän uudistaminen (CLI)'));
       } finally {
@@ -143,14 +131,14 @@ for (const target of databaseTargets()) {
       let h1 = '';
       for (let i = 0; i < 30 && h1 !== 'Elinkeinoelämän uudistaminen (CLI)'; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        h1 = textOf((await get(app, url)).body, 'h1');
+        h1 = textOf((await site.get(url)).body, 'h1');
       }
       assert.equal(h1, 'Elinkeinoelämän uudistaminen (CLI)');
     });
 
     test('HTML in imported content is escaped on every page', async () => {
-      await importProgramme(ctx.db, hostileProgramme());
-      ctx.reader.invalidate();
+      await importProgramme(site.ctx.db, hostileProgramme());
+      site.ctx.reader.invalidate();
       const base = '/etela-karjala/2024-2027/';
       const urls = [
         '/fi/',
@@ -168,21 +156,21 @@ for (const target of databaseTargets()) {
         '/sitemap.xml',
       ];
       for (const url of urls) {
-        const res = await get(app, url);
+        const res = await site.get(url);
         assert.equal(res.statusCode, 200, url);
         assert.doesNotMatch(res.body, /<(script|img|iframe|b)[\s>]|href="javascript:|\sonerror="/i, url);
       }
-      const programme = await get(app, `/fi${base}`);
+      const programme = await site.get(`/fi${base}`);
       assert.equal(
         textOf(programme.body, 'h1'),
         'Ohjelma &lt;script>alert(&#34;x&#34;)&lt;/script> &amp; &lt;b>lihava&lt;/b>',
       );
       assert.ok(programme.body.includes('<title>Ohjelma &lt;script>'), 'title escaped');
       assert.match(programme.body, /<meta name="description" content="[^"<]*&lt;script>alert\(&#34;x&#34;\)/);
-      const theme = await get(app, `/fi${base}teema/`);
+      const theme = await site.get(`/fi${base}teema/`);
       assert.ok(theme.body.includes('<li>kohta &lt;iframe></li>'), 'Markdown list item escaped');
       assert.ok(theme.body.includes('<li>[linkki](javascript:alert(1))</li>'), 'javascript: link left as text');
-      const contact = await get(app, '/fi/etela-karjala/contact/');
+      const contact = await site.get('/fi/etela-karjala/contact/');
       assert.ok(
         contact.body.includes('href="https://example.fi/?a=1&amp;b=%222%22"') ||
           contact.body.includes('href="https://example.fi/?a=1&amp;b=&#34;2&#34;"'),

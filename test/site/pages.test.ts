@@ -3,13 +3,11 @@
  * status, language, title, hreflang links and the key content of each page.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, test } from 'node:test';
 import type { Lang } from '#src/domain/languages.ts';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { assertPage, FIRST_PRIORITY, get, PRIORITY, PROGRAMME, textOf, THEME } from './site-helpers.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { useTestApp } from '../support/test-app.ts';
+import { assertPage, FIRST_PRIORITY, PRIORITY, PROGRAMME, textOf, THEME } from './site-helpers.ts';
 
 const PROGRAMME_TITLE: Record<Lang, string> = {
   fi: 'Kymenlaakson maakuntaohjelma 2022–2025',
@@ -22,30 +20,19 @@ const UNTRANSLATED = 'Texten har ännu inte översatts till svenska.';
 
 for (const target of databaseTargets()) {
   describe(`public site pages (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
+    const site = useTestApp(target);
 
     for (const lang of ['fi', 'sv', 'en'] as const) {
       describe(`in ${lang}`, () => {
         test('front page lists the region and its programme', async () => {
-          const html = assertPage(await get(app, `/${lang}/`), lang, '/');
+          const html = assertPage(await site.get(`/${lang}/`), lang, '/');
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}"`), 'links the programme');
           assert.ok(html.includes(`href="/${lang}/kymenlaakso/"`), 'links the region');
           assert.ok(html.includes(`href="/${lang}/lappi/"`), 'lists every region, also those without a programme');
         });
 
         test('region front page: council, current programme, municipalities, contact link', async () => {
-          const html = assertPage(await get(app, `/${lang}/kymenlaakso/`), lang, '/kymenlaakso/');
+          const html = assertPage(await site.get(`/${lang}/kymenlaakso/`), lang, '/kymenlaakso/');
           assert.equal(textOf(html, 'title'), `${REGION_NAME[lang]} · Suunta`);
           assert.equal(textOf(html, 'h1'), REGION_NAME[lang]);
           assert.ok(
@@ -71,7 +58,7 @@ for (const target of databaseTargets()) {
         });
 
         test('programme page: vision, themes with priorities, taxonomies, version and decision', async () => {
-          const html = assertPage(await get(app, `/${lang}${PROGRAMME}`), lang, PROGRAMME);
+          const html = assertPage(await site.get(`/${lang}${PROGRAMME}`), lang, PROGRAMME);
           assert.equal(textOf(html, 'title'), `${PROGRAMME_TITLE[lang]} · Suunta`);
           assert.equal(textOf(html, 'h1'), PROGRAMME_TITLE[lang]);
           assert.ok(html.includes(`href="/${lang}${THEME}"`), 'theme link');
@@ -99,7 +86,7 @@ for (const target of databaseTargets()) {
         });
 
         test('theme page: breadcrumbs, title, summary and its priorities as links', async () => {
-          const html = assertPage(await get(app, `/${lang}${THEME}`), lang, THEME);
+          const html = assertPage(await site.get(`/${lang}${THEME}`), lang, THEME);
           assert.equal(textOf(html, 'h1'), lang === 'en' ? 'Innovative Kymenlaakso' : 'Innovatiivinen Kymenlaakso');
           assert.ok(html.includes(`href="/${lang}${FIRST_PRIORITY}"`));
           assert.ok(html.includes(`href="/${lang}${PRIORITY}"`));
@@ -115,7 +102,7 @@ for (const target of databaseTargets()) {
         });
 
         test('priority page: title, breadcrumbs, body, measures, linked terms, previous and next', async () => {
-          const html = assertPage(await get(app, `/${lang}${PRIORITY}`), lang, PRIORITY);
+          const html = assertPage(await site.get(`/${lang}${PRIORITY}`), lang, PRIORITY);
           const fiTitle = 'Älykkään erikoistumisen ja tutkimus-, kehittämis- ja innovaatiotoiminnan vauhdittaminen';
           const title =
             lang === 'en' ? 'Boosting smart specialisation and research, development and innovations' : fiTitle;
@@ -160,13 +147,13 @@ for (const target of databaseTargets()) {
 
         test('measure page in reach from a priority that links it', async () => {
           const rest = `${FIRST_PRIORITY}rakennemuutos-ja-vihrea-siirtyma/`;
-          const html = assertPage(await get(app, `/${lang}${rest}`), lang, rest);
+          const html = assertPage(await site.get(`/${lang}${rest}`), lang, rest);
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}tags/crosscutting/digitalisation/"`));
         });
 
         test('term page: description and the nodes that serve it', async () => {
           const rest = `${PROGRAMME}tags/spearheads/logistics/`;
-          const html = assertPage(await get(app, `/${lang}${rest}`), lang, rest);
+          const html = assertPage(await site.get(`/${lang}${rest}`), lang, rest);
           assert.equal(
             textOf(html, 'h1'),
             { fi: 'Älykäs ja vihreä logistiikka', sv: 'Smart och grön logistik', en: 'Smart and green logistics' }[
@@ -181,7 +168,7 @@ for (const target of databaseTargets()) {
 
         test('versions page: every version with status, decision and changelog', async () => {
           const rest = `${PROGRAMME}versions/`;
-          const html = assertPage(await get(app, `/${lang}${rest}`), lang, rest);
+          const html = assertPage(await site.get(`/${lang}${rest}`), lang, rest);
           assert.ok(html.includes(`<time datetime="2022-12-19">${DECISION_DATE[lang]}</time>`));
           assert.ok(
             html.includes(
@@ -211,12 +198,12 @@ for (const target of databaseTargets()) {
 
         test('an older version is shown with a clear banner and its own texts', async () => {
           const rest = `${PROGRAMME}versions/1/`;
-          const html = assertPage(await get(app, `/${lang}${rest}`), lang, rest);
+          const html = assertPage(await site.get(`/${lang}${rest}`), lang, rest);
           assert.match(html, /<div class="banner" role="note">/);
           assert.ok(html.includes({ fi: 'aiempaa versiota', sv: 'tidigare version', en: 'earlier version' }[lang]));
           assert.ok(html.includes(`href="/${lang}${PROGRAMME}"`), 'link to the current version');
           // Version 1 still had the old title of the first priority.
-          const v1 = await get(app, `/${lang}${rest}innovatiivinen-kymenlaakso/`);
+          const v1 = await site.get(`/${lang}${rest}innovatiivinen-kymenlaakso/`);
           assertPage(v1, lang, `${rest}innovatiivinen-kymenlaakso/`);
           if (lang !== 'en') assert.ok(v1.body.includes('Uudistuva elinkeinoelämä'));
           assert.ok(
@@ -226,13 +213,13 @@ for (const target of databaseTargets()) {
         });
 
         test('the current version under versions/{n}/ redirects to the programme address', async () => {
-          const res = await get(app, `/${lang}${PROGRAMME}versions/2/innovatiivinen-kymenlaakso/`);
+          const res = await site.get(`/${lang}${PROGRAMME}versions/2/innovatiivinen-kymenlaakso/`);
           assert.equal(res.statusCode, 301);
           assert.equal(res.headers.location, `/${lang}${THEME}`);
         });
 
         test('contact page: council, business id, email, offices and programme contacts', async () => {
-          const html = assertPage(await get(app, `/${lang}/kymenlaakso/contact/`), lang, '/kymenlaakso/contact/');
+          const html = assertPage(await site.get(`/${lang}/kymenlaakso/contact/`), lang, '/kymenlaakso/contact/');
           for (const s of [
             '0206714-5',
             'mailto:virasto@kymenlaakso.fi',
@@ -248,7 +235,7 @@ for (const target of databaseTargets()) {
         });
 
         test('accessibility statement: WCAG 2.1 AA, law 306/2019, feedback address, authority, known gaps', async () => {
-          const html = assertPage(await get(app, `/${lang}/accessibility/`), lang, '/accessibility/');
+          const html = assertPage(await site.get(`/${lang}/accessibility/`), lang, '/accessibility/');
           for (const s of ['WCAG 2.1', '306/2019', 'mailto:virasto@kymenlaakso.fi', 'Traficom'])
             assert.ok(html.includes(s), s);
           assert.ok(
@@ -259,7 +246,7 @@ for (const target of databaseTargets()) {
 
         test('search page without a query shows the form only', async () => {
           const rest = `${PROGRAMME}search`;
-          const html = assertPage(await get(app, `/${lang}${rest}`), lang, rest);
+          const html = assertPage(await site.get(`/${lang}${rest}`), lang, rest);
           assert.match(html, /<input id="search-q" type="search" name="q" value=""/);
           assert.ok(!html.includes('class="results"'));
         });
@@ -268,8 +255,8 @@ for (const target of databaseTargets()) {
 
     test('pages are lean: the priority page with its stylesheet stays under 30 KB', async () => {
       for (const lang of ['fi', 'sv', 'en']) {
-        const html = await get(app, `/${lang}${PRIORITY}`);
-        const css = await get(app, '/assets/site.css');
+        const html = await site.get(`/${lang}${PRIORITY}`);
+        const css = await site.get('/assets/site.css');
         const total = Buffer.byteLength(html.body) + Buffer.byteLength(css.body);
         assert.ok(total <= 30 * 1024, `${lang}: ${total} bytes`);
       }

@@ -1,31 +1,18 @@
 /** Programme search on the site: Finnish inflection, result count, no-results message, escaping. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { FIRST_PRIORITY, get, PROGRAMME, textOf } from './site-helpers.ts';
+import { describe, test } from 'node:test';
+import { databaseTargets } from '../support/databases.ts';
+import { useTestApp } from '../support/test-app.ts';
+import { FIRST_PRIORITY, PROGRAMME, textOf } from './site-helpers.ts';
 
 const search = (lang: string, q: string): string => `/${lang}${PROGRAMME}search?q=${encodeURIComponent(q)}`;
 
 for (const target of databaseTargets()) {
   describe(`site search (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
+    const site = useTestApp(target);
 
     test('"elinkeinoelämää" finds "Elinkeinoelämän uudistaminen"', async () => {
-      const res = await get(app, search('fi', 'elinkeinoelämää'));
+      const res = await site.get(search('fi', 'elinkeinoelämää'));
       assert.equal(res.statusCode, 200);
       assert.match(res.body, new RegExp(`<a href="/fi${FIRST_PRIORITY}">Elinkeinoelämän uudistaminen</a>`));
       assert.match(textOf(res.body, 'h2'), /^\d+ tulosta? haulla ”elinkeinoelämää”$/);
@@ -34,7 +21,7 @@ for (const target of databaseTargets()) {
     });
 
     test('the Swedish page finds Finnish text and marks it as Finnish', async () => {
-      const res = await get(app, search('sv', 'elinkeinoelämän'));
+      const res = await site.get(search('sv', 'elinkeinoelämän'));
       assert.equal(res.statusCode, 200);
       assert.ok(
         res.body.includes(`<a href="/sv${FIRST_PRIORITY}"><span lang="fi">Elinkeinoelämän uudistaminen</span></a>`),
@@ -45,20 +32,20 @@ for (const target of databaseTargets()) {
     });
 
     test('English search over English texts', async () => {
-      const res = await get(app, search('en', 'tourism'));
+      const res = await site.get(search('en', 'tourism'));
       assert.equal(res.statusCode, 200);
       assert.ok(res.body.includes(`<a href="/en${FIRST_PRIORITY}">Diversifying of businesses</a>`));
     });
 
     test('one hit is counted in the singular', async () => {
-      const res = await get(app, search('en', 'Pyhtää effect'));
+      const res = await site.get(search('en', 'Pyhtää effect'));
       const heading = textOf(res.body, 'h2');
       const n = Number(/^(\d+)/.exec(heading)?.[1]);
       assert.equal(heading, `${n} ${n === 1 ? 'result' : 'results'} for “Pyhtää effect”`);
     });
 
     test('no results: a clear message and no list', async () => {
-      const res = await get(app, search('fi', 'kvanttitietokone'));
+      const res = await site.get(search('fi', 'kvanttitietokone'));
       assert.equal(res.statusCode, 200);
       assert.equal(
         textOf(res.body, 'h2'),
@@ -68,13 +55,13 @@ for (const target of databaseTargets()) {
     });
 
     test('a whitespace-only query shows the form only', async () => {
-      const res = await get(app, search('fi', '   '));
+      const res = await site.get(search('fi', '   '));
       assert.equal(res.statusCode, 200);
       assert.ok(!res.body.includes('class="results"'));
     });
 
     test('the query is escaped wherever it is shown', async () => {
-      const res = await get(app, search('en', '<script>alert("x")</script>'));
+      const res = await site.get(search('en', '<script>alert("x")</script>'));
       assert.equal(res.statusCode, 200);
       assert.doesNotMatch(res.body, /<script/i);
       assert.ok(res.body.includes('value="&lt;script>alert(&#34;x&#34;)&lt;/script>"'), 'input value');
@@ -82,7 +69,7 @@ for (const target of databaseTargets()) {
     });
 
     test('searching an older version links into that version', async () => {
-      const res = await get(app, `/fi${PROGRAMME}versions/1/search?q=${encodeURIComponent('uudistuva')}`);
+      const res = await site.get(`/fi${PROGRAMME}versions/1/search?q=${encodeURIComponent('uudistuva')}`);
       assert.equal(res.statusCode, 200);
       assert.ok(
         res.body.includes(

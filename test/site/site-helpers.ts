@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { LANGS, type Lang } from '#src/domain/languages.ts';
+import { all, attr, parseHtml } from '../support/html.ts';
 
 export const PROGRAMME = '/kymenlaakso/2022-2025/';
 export const THEME = `${PROGRAMME}innovatiivinen-kymenlaakso/`;
@@ -19,10 +20,9 @@ export async function get(
   return app.inject({ method: 'GET', url, headers });
 }
 
-/** The text of the first element matching `tag` (tags inside removed, entities left as sent). */
-export function textOf(html: string, tag: string): string {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(html);
-  return m ? m[1]!.replace(/<[^>]+>/g, '').trim() : '';
+/** The text of the first element matching `selector` (tags inside removed, entities left as sent). */
+export function textOf(html: string, selector: string): string {
+  return parseHtml(html).querySelector(selector)?.rawText.trim() ?? '';
 }
 
 /**
@@ -46,18 +46,19 @@ export function assertPage(res: LightMyRequestResponse, lang: Lang, rest: string
     html.includes(`<link rel="alternate" hreflang="x-default" href="${ORIGIN}/fi${rest}"/>`),
     'hreflang x-default',
   );
-  assert.match(html, /<a class="skip-link" href="#main">/);
-  assert.match(html, /<main id="main"/);
-  for (const landmark of ['<header', '<nav', '<footer']) assert.ok(html.includes(landmark), landmark);
+  const page = parseHtml(html);
+  assert.equal(attr(page, 'a.skip-link', 'href'), '#main', 'skip link');
+  assert.ok(page.querySelector('main#main'), 'main landmark');
+  for (const landmark of ['header', 'nav', 'footer']) assert.ok(page.querySelector(landmark), landmark);
   for (const l of LANGS.filter((x) => x !== lang)) {
-    assert.match(
-      html,
-      new RegExp(`<a href="/${l}${rest.replace(/[.?*+]/g, '\\$&')}[^"]*" lang="${l}" hreflang="${l}">`),
-      `switcher link to ${l}`,
+    const switcher = all(page, `a[lang="${l}"][hreflang="${l}"]`).map((a) => a.getAttribute('href') ?? '');
+    assert.ok(
+      switcher.some((href) => href.startsWith(`/${l}${rest}`)),
+      `switcher link to ${l}: ${switcher.join(', ')}`,
     );
   }
   assert.doesNotMatch(html, /\sstyle=|<style|<script/i, 'no inline style or script');
-  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  const ids = all(page, '[id]').map((el) => el.id);
   assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
   return html;
 }

@@ -1,14 +1,17 @@
 /**
  * Shared pieces of the browser tests: Debian's Chromium (never a downloaded browser) with the
- * flags this closed network needs, and the axe-core WCAG 2.1 A/AA check.
+ * flags this closed network needs, the axe-core WCAG 2.1 A/AA check, a seeded app served for a
+ * browser for the tests of a `describe`, and signing in through the admin login form.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { openTestContext, type DatabaseTarget } from './databases.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -63,4 +66,58 @@ export async function serveForBrowser(ctx: AppContext): Promise<ServedApp> {
       await app.close();
     },
   };
+}
+
+/** What the tests of a `describe` with useBrowserApp see: the context, the app's address and the browser. */
+export interface BrowserApp {
+  readonly ctx: AppContext;
+  /** e.g. `http://127.0.0.1:40123` */
+  readonly base: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers `before`/`after` hooks in the enclosing `describe`: opens a seeded context on `target`,
+ * runs `prepare` on it (add users, start a draft …), serves its app on a free local port and
+ * launches Chromium; afterwards closes them all. Use the returned object inside the tests only.
+ */
+export function useBrowserApp(target: DatabaseTarget, prepare?: (ctx: AppContext) => Promise<void>): BrowserApp {
+  let ctx: AppContext | undefined;
+  let served: ServedApp | undefined;
+  before(async () => {
+    ctx = await openTestContext(target);
+    await prepare?.(ctx);
+    served = await serveForBrowser(ctx);
+  });
+  after(async () => {
+    await served?.close();
+    await ctx?.close();
+  });
+  const ready = (): { ctx: AppContext; served: ServedApp } => {
+    if (!ctx || !served) throw new Error('useBrowserApp: the app is served only inside the tests of its describe');
+    return { ctx, served };
+  };
+  return {
+    get ctx() {
+      return ready().ctx;
+    },
+    get base() {
+      return ready().served.base;
+    },
+    get browser() {
+      return ready().served.browser;
+    },
+  };
+}
+
+/** Signs `user` in through the admin login form of `base` and waits for the dashboard. */
+export async function signInInBrowser(
+  page: Page,
+  base: string,
+  user: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${base}/admin/login`);
+  await page.locator('#field-email').fill(user.email);
+  await page.locator('#field-password').fill(user.password);
+  await Promise.all([page.waitForURL(`${base}/admin`), page.click('main button[type="submit"]')]);
 }

@@ -16,7 +16,10 @@ export function swaggerOptions(config: Config): SwaggerOptions {
         title: 'Suunta open data API',
         version: '1.0.0',
         description:
-          'Read-only open data on Finnish regions, municipalities and regional development programmes (maakuntaohjelma): versions and their decisions, the node tree (themes, priorities, measures), taxonomies and search. Texts are given in Finnish, Swedish and English; null means no text in that language yet. Errors are `{"error":{"code","message"}}`.',
+          'Read-only open data on Finnish regions, municipalities and regional development ' +
+          'programmes (maakuntaohjelma): versions and their decisions, the node tree (themes, ' +
+          'priorities, measures), taxonomies and search. Texts are given in Finnish, Swedish and ' +
+          'English; null means no text in that language yet. Errors are `{"error":{"code","message"}}`.',
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
       ...(config.publicUrl ? { servers: [{ url: config.publicUrl }] } : {}),

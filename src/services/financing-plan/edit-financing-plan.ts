@@ -253,7 +253,9 @@ async function replaceWith(
       action,
       entityType: 'financing-plan',
       entityId: planEntity(ref),
-      summary: `Replaced the plan of version ${ref.number} ${how}: ${counts.added} added, ${counts.changed} changed, ${counts.removed} removed, ${counts.unchanged} unchanged`,
+      summary:
+        `Replaced the plan of version ${ref.number} ${how}: ${counts.added} ` +
+        `added, ${counts.changed} changed, ${counts.removed} removed, ${counts.unchanged} unchanged`,
       before: asAudit(changes, 'before'),
       after: asAudit(changes, 'after'),
     });

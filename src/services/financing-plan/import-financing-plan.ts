@@ -77,7 +77,9 @@ export async function importFinancingPlan(
           action: 'financing-plan.import',
           entityType: 'financing-plan',
           entityId: `${entityId({ code: options.regionCode, slug: options.programme }, options.version)}/financing-plan`,
-          summary: `Imported the financing plan of version ${options.version} from ${file}: ${counts.added} added, ${counts.changed} changed, ${counts.removed} removed, ${counts.unchanged} unchanged`,
+          summary:
+            `Imported the financing plan of version ${options.version} from ${file}: ${counts.added} ` +
+            `added, ${counts.changed} changed, ${counts.removed} removed, ${counts.unchanged} unchanged`,
           after: { file, lines: lines.length, ...counts },
         });
       }

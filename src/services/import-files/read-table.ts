@@ -59,9 +59,15 @@ function quoteProblem(code: string, message: string, start: number, end: number,
       return `not valid CSV (${lines}): a quoted value ends and "${got ?? '?'}" follows instead of a separator — a stray quote character? The row is not read`;
     }
     case 'INVALID_OPENING_QUOTE':
-      return `not valid CSV (${lines}): a quote character inside an unquoted value — quote the whole value and double the quotes inside it; the row is not read`;
+      return (
+        `not valid CSV (${lines}): a quote character inside an unquoted value — quote the whole ` +
+        `value and double the quotes inside it; the row is not read`
+      );
     case 'CSV_QUOTE_NOT_CLOSED':
-      return `not valid CSV (${lines}${end === lastLine ? ', to the end of the file' : ''}): a quote opened in this row is never closed, so it swallows the lines after it; they are not read`;
+      return (
+        `not valid CSV (${lines}${end === lastLine ? ', to the end of the file' : ''}): a quote ` +
+        `opened in this row is never closed, so it swallows the lines after it; they are not read`
+      );
     default:
       return `not valid CSV (${lines}): ${message}`;
   }
@@ -175,7 +181,9 @@ export function readCsv(input: string, delimiter: string = detectDelimiter(input
             line: start,
             endLine: end,
             cells: null,
-            problem: `has ${found} fields but the header has ${header.length} (separator ${show(delimiter)}); the row is not read, so that no value lands in the wrong column`,
+            problem:
+              `has ${found} fields but the header has ${header.length} (separator ${show(delimiter)}); ` +
+              `the row is not read, so that no value lands in the wrong column`,
             raw: lineText(start, end),
           });
           lastEnd = end;

@@ -156,7 +156,9 @@ export async function deleteTerm(
     if (frozen.length > 0) {
       throw new AppError(
         'conflict',
-        `The term "${ref.key}" is linked from version(s) ${frozen.map((u) => `${u.number} (${u.status})`).join(', ')}, which can no longer be edited; it cannot be deleted`,
+        `The term "${ref.key}" is linked from ` +
+          `version(s) ${frozen.map((u) => `${u.number} (${u.status})`).join(', ')}, which can no ` +
+          `longer be edited; it cannot be deleted`,
       );
     }
     await deleteTermLinks(trx, term.id);

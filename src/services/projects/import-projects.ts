@@ -338,7 +338,9 @@ async function writeCheckedProjects(
         action: 'projects.import',
         entityType: 'projects',
         entityId: `${regionCode}/projects`,
-        summary: `Imported ${audit.file}${audit.mapping ? ` (${audit.mapping})` : ''}: ${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.rejected} rejected`,
+        summary:
+          `Imported ${audit.file}${audit.mapping ? ` (${audit.mapping})` : ''}: ${counts.added} ` +
+          `added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.rejected} rejected`,
         after: {
           file: audit.file,
           ...(audit.mapping ? { mapping: audit.mapping } : {}),

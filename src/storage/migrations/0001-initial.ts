@@ -167,9 +167,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     );
     await sql`CREATE INDEX node_search_tsv ON node_search USING GIN (tsv)`.execute(db);
   } else {
-    await sql`CREATE VIRTUAL TABLE node_search_fts USING fts5(stems, content='node_search', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(
-      db,
-    );
+    await sql`CREATE VIRTUAL TABLE node_search_fts USING fts5(stems, content='node_search', content_rowid='id',
+      tokenize='unicode61 remove_diacritics 0')`.execute(db);
     await sql`CREATE TRIGGER node_search_ai AFTER INSERT ON node_search BEGIN
       INSERT INTO node_search_fts(rowid, stems) VALUES (new.id, new.stems); END`.execute(db);
     await sql`CREATE TRIGGER node_search_ad AFTER DELETE ON node_search BEGIN

@@ -109,9 +109,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     );
     await sql`CREATE INDEX project_search_tsv ON project_search USING GIN (tsv)`.execute(db);
   } else {
-    await sql`CREATE VIRTUAL TABLE project_search_fts USING fts5(stems, content='project_search', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(
-      db,
-    );
+    await sql`CREATE VIRTUAL TABLE project_search_fts USING fts5(stems, content='project_search', content_rowid='id',
+      tokenize='unicode61 remove_diacritics 0')`.execute(db);
     await sql`CREATE TRIGGER project_search_ai AFTER INSERT ON project_search BEGIN
       INSERT INTO project_search_fts(rowid, stems) VALUES (new.id, new.stems); END`.execute(db);
     await sql`CREATE TRIGGER project_search_ad AFTER DELETE ON project_search BEGIN

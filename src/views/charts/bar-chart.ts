@@ -52,12 +52,17 @@ export function barChart(props: BarChartProps): JSX.Element {
   const height = LEGEND + rows.length * groupHeight + 4;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${WIDTH} ${height}" width="100%" font-family="system-ui, sans-serif" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${esc(id)}" role="img" ` +
+      `aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${WIDTH} ${height}" ` +
+      `width="100%" font-family="system-ui, sans-serif" font-size="13">`,
     `<title id="${esc(id)}-title">${esc(props.title)}</title>`,
     `<desc id="${esc(id)}-desc">${esc(props.desc)}</desc>`,
     '<defs>',
-    `<pattern id="${esc(id)}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="${COLOURS.hatch}"/></pattern>`,
-    `<pattern id="${esc(id)}-dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#ffffff"/><circle cx="2.5" cy="2.5" r="1.6" fill="${COLOURS.dots}"/></pattern>`,
+    `<pattern id="${esc(id)}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" ` +
+      `patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="3" ` +
+      `height="6" fill="${COLOURS.hatch}"/></pattern>`,
+    `<pattern id="${esc(id)}-dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect ` +
+      `width="5" height="5" fill="#ffffff"/><circle cx="2.5" cy="2.5" r="1.6" fill="${COLOURS.dots}"/></pattern>`,
     '</defs>',
   );
   // Legend: a swatch with the pattern and the series name.

@@ -18,7 +18,10 @@ export function registerAlignmentRoutes(api: FastifyInstance, ctx: AppContext): 
         tags: ['alignment'],
         summary: 'Align a project text with the programme',
         description:
-          "Ranks the current version's priorities and smart-specialisation spearheads by textual similarity to a project text (stemmed BM25 over each priority's title, summary, body and measure titles, and each spearhead's description with the texts of its priorities) and names the words that matched. Changes nothing.",
+          "Ranks the current version's priorities and smart-specialisation spearheads by textual " +
+          "similarity to a project text (stemmed BM25 over each priority's title, summary, body and " +
+          "measure titles, and each spearhead's description with the texts of its priorities) and " +
+          'names the words that matched. Changes nothing.',
         params: paramsSchema(['id']),
         body: ref('AlignmentRequest', 'The project text.'),
         response: { 200: ref('Alignment', 'The ranked priorities and spearheads.'), ...errorResponses },

@@ -11,7 +11,12 @@ import { errorResponses, ref } from '../schemas/registry.ts';
 type DiffRequest = { Params: { id: string }; Querystring: { from: string; to: string } };
 
 const CSV_DESCRIPTION =
-  'One row per change; columns change_type, node_key, field, lang, before, after, words_inserted, words_deleted. change_type is version_text_changed (node_key empty, field vision or summary), node_added / node_removed (one row per text of the node), node_moved (field "parent" with the parent keys, or "position" with the places among its siblings), retitled (one row per language), text_changed, term_added / term_removed (field "terms", the link as "taxonomy/term"). RFC 4180, UTF-8 with a byte order mark.';
+  'One row per change; columns change_type, node_key, field, lang, before, after, ' +
+  'words_inserted, words_deleted. change_type is version_text_changed (node_key empty, field ' +
+  'vision or summary), node_added / node_removed (one row per text of the node), node_moved ' +
+  '(field "parent" with the parent keys, or "position" with the places among its siblings), ' +
+  'retitled (one row per language), text_changed, term_added / term_removed (field "terms", ' +
+  'the link as "taxonomy/term"). RFC 4180, UTF-8 with a byte order mark.';
 
 export function registerDiffRoutes(api: FastifyInstance, ctx: AppContext): void {
   const compare = async (id: string, from: string, to: string): Promise<Comparison> => {
@@ -38,7 +43,10 @@ export function registerDiffRoutes(api: FastifyInstance, ctx: AppContext): void 
         operationId: 'diffVersions',
         summary: 'Compare two versions',
         description:
-          'What changed from version `from` (A) to version `to` (B): nodes added, removed, moved and retitled (matched by their stable key), word-level differences of every text field per language, term links added and removed, and changes of the vision and summary. `from` may equal `to` (no differences) or be the newer version.',
+          'What changed from version `from` (A) to version `to` (B): nodes added, removed, moved and ' +
+          'retitled (matched by their stable key), word-level differences of every text field per ' +
+          'language, term links added and removed, and changes of the vision and summary. `from` may ' +
+          'equal `to` (no differences) or be the newer version.',
         response: { 200: ref('VersionDiff', 'The differences.'), ...errorResponses },
       },
     },

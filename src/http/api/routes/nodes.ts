@@ -36,7 +36,9 @@ export function registerNodeRoutes(api: FastifyInstance, ctx: AppContext): void 
         tags: ['nodes'],
         summary: 'Download the node tree of a version as CSV',
         description:
-          'One row per node in reading order; columns key, parent_key, depth, level, position, path (slugs joined by "/"), title_fi, title_sv, title_en, summary_fi, summary_sv, summary_en, terms ("taxonomy/term" joined by ";"). RFC 4180, UTF-8 with a byte order mark.',
+          'One row per node in reading order; columns key, parent_key, depth, level, position, path ' +
+          '(slugs joined by "/"), title_fi, title_sv, title_en, summary_fi, summary_sv, summary_en, ' +
+          'terms ("taxonomy/term" joined by ";"). RFC 4180, UTF-8 with a byte order mark.',
         params: paramsSchema(['id', 'number']),
         response: {
           200: {
@@ -83,7 +85,8 @@ export function registerNodeRoutes(api: FastifyInstance, ctx: AppContext): void 
         tags: ['nodes'],
         summary: 'Search the texts of a version',
         description:
-          'Finds nodes whose title, summary or body contain every query word, in any inflected form (Finnish, Swedish and English stemming). Off Finnish, untranslated Finnish texts are searched too.',
+          'Finds nodes whose title, summary or body contain every query word, in any inflected form ' +
+          '(Finnish, Swedish and English stemming). Off Finnish, untranslated Finnish texts are searched too.',
         params: paramsSchema(['id', 'number']),
         querystring: paramsSchema(['q', 'lang'], ['q']),
         response: { 200: ref('SearchResults', 'The hits, best first.'), ...errorResponses },

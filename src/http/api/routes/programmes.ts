@@ -94,7 +94,8 @@ export function registerProgrammeRoutes(api: FastifyInstance, ctx: AppContext): 
         tags: ['taxonomies'],
         summary: 'List the taxonomies of a programme',
         description:
-          'Taxonomies (e.g. cross-cutting themes, smart-specialisation spearheads) with their terms and, per term, the keys of the nodes linked to it in the selected version.',
+          'Taxonomies (e.g. cross-cutting themes, smart-specialisation spearheads) with their terms ' +
+          'and, per term, the keys of the nodes linked to it in the selected version.',
         params: paramsSchema(['id']),
         querystring: paramsSchema(['version'], []),
         response: { 200: ref('TaxonomyList', 'The taxonomies.'), ...errorResponses },

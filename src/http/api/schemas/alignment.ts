@@ -9,7 +9,11 @@ export const alignmentRequest = named(
   'A project text to align with the programme, and the language it is written in.',
   z
     .object({
-      text: z.string().min(1).max(MAX_ALIGN_TEXT).describe(`The project text (e.g. its abstract), at most ${MAX_ALIGN_TEXT} characters.`),
+      text: z
+        .string()
+        .min(1)
+        .max(MAX_ALIGN_TEXT)
+        .describe(`The project text (e.g. its abstract), at most ${MAX_ALIGN_TEXT} characters.`),
       lang: z.enum(LANGS).default('fi').describe('Language of the text: fi (default), sv or en.'),
     })
     .strict(),
@@ -21,8 +25,12 @@ const hit = named(
   z.object({
     key: z.string().describe('Node key (priorities) or term key (spearheads).'),
     title: z.string().describe('Title in the requested language (Finnish when untranslated).'),
-    score: z.number().describe('BM25 score (k1 1.2, b 0.75); 0 when no word matched. Comparable only within one answer.'),
-    matched: z.array(z.string()).describe('The words of the project text (lower case) that matched, in order of first occurrence.'),
+    score: z
+      .number()
+      .describe('BM25 score (k1 1.2, b 0.75); 0 when no word matched. Comparable only within one answer.'),
+    matched: z
+      .array(z.string())
+      .describe('The words of the project text (lower case) that matched, in order of first occurrence.'),
   }),
 );
 

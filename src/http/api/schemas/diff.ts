@@ -8,7 +8,8 @@ const count = (description: string) => z.number().int().min(0).describe(descript
 
 export const diffSegment = named(
   'DiffSegment',
-  'A run of text that is unchanged (equal), inserted or deleted. Joining the equal and delete segments gives the old text; joining the equal and insert segments gives the new text.',
+  'A run of text that is unchanged (equal), inserted or deleted. Joining the equal and ' +
+    'delete segments gives the old text; joining the equal and insert segments gives the new text.',
   z.object({
     type: z.enum(['equal', 'insert', 'delete']).describe('equal, insert or delete.'),
     text: z.string().describe('The text of the run, with its whitespace.'),
@@ -19,11 +20,15 @@ export const textChange = named(
   'TextChange',
   'A text field in one language that differs between the versions, with its word-level differences.',
   z.object({
-    field: z.enum(['title', 'shortTitle', 'summary', 'body', 'vision']).describe('title, shortTitle, summary or body of a node; vision or summary of the version.'),
+    field: z
+      .enum(['title', 'shortTitle', 'summary', 'body', 'vision'])
+      .describe('title, shortTitle, summary or body of a node; vision or summary of the version.'),
     lang: z.enum(['fi', 'sv', 'en']).describe('Language of the text.'),
     before: z.string().nullable().describe('The text in version A; null when it had none in this language.'),
     after: z.string().nullable().describe('The text in version B; null when it has none in this language.'),
-    segments: z.array(diffSegment).describe('Word-level differences, in text order; deletions come before the insertions that replace them.'),
+    segments: z
+      .array(diffSegment)
+      .describe('Word-level differences, in text order; deletions come before the insertions that replace them.'),
     wordsInserted: count('Words in the inserted segments.'),
     wordsDeleted: count('Words in the deleted segments.'),
   }),
@@ -47,17 +52,25 @@ export const nodeChange = named(
   'A node that differs between the versions, matched by its stable key.',
   z.object({
     key: z.string().describe('Stable key of the node.'),
-    change: z.enum(['added', 'removed', 'changed']).describe('added (only in B), removed (only in A) or changed (in both).'),
+    change: z
+      .enum(['added', 'removed', 'changed'])
+      .describe('added (only in B), removed (only in A) or changed (in both).'),
     before: nodePlace.nullable().describe('The node in version A; null when added.'),
     after: nodePlace.nullable().describe('The node in version B; null when removed.'),
     moved: z
       .enum(['parent', 'order'])
       .nullable()
       .describe(
-        'parent: its parent changed; order: under the same parent, its order relative to the siblings under that parent in both versions changed (the fewest nodes that explain the new order are reported); null: not moved.',
+        'parent: its parent changed; order: under the same parent, its order relative to the ' +
+          'siblings under that parent in both versions changed (the fewest nodes that explain the ' +
+          'new order are reported); null: not moved.',
       ),
     retitled: z.boolean().describe('True when the title changed in any language.'),
-    texts: z.array(textChange).describe('Changed texts by field and language. An added node lists all its texts as inserted, a removed node all as deleted.'),
+    texts: z
+      .array(textChange)
+      .describe(
+        'Changed texts by field and language. An added node lists all its texts as inserted, a removed node all as deleted.',
+      ),
     termsAdded: z.array(termRef).describe('Term links only in version B (all links of an added node).'),
     termsRemoved: z.array(termRef).describe('Term links only in version A (all links of a removed node).'),
   }),
@@ -82,7 +95,11 @@ export const versionDiff = named(
       })
       .describe('How many changes of each kind.'),
     versionTexts: z.array(textChange).describe('Changes of the vision and summary of the version.'),
-    nodes: z.array(nodeChange).describe('Nodes added or changed in the reading order of version B, then nodes removed in the reading order of version A.'),
+    nodes: z
+      .array(nodeChange)
+      .describe(
+        'Nodes added or changed in the reading order of version B, then nodes removed in the reading order of version A.',
+      ),
   }),
 );
 export type VersionDiffJson = z.output<typeof versionDiff>;

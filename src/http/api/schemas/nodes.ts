@@ -5,7 +5,10 @@ import { localizedText, named, type LocalizedText } from './registry.ts';
 export const termRef = named(
   'TermRef',
   'A term linked to a node: the taxonomy key and the term key.',
-  z.object({ taxonomy: z.string().describe('Taxonomy key, e.g. "spearheads".'), term: z.string().describe('Term key within the taxonomy.') }),
+  z.object({
+    taxonomy: z.string().describe('Taxonomy key, e.g. "spearheads".'),
+    term: z.string().describe('Term key within the taxonomy.'),
+  }),
 );
 
 export interface NodeJson {
@@ -83,7 +86,9 @@ export const term = named(
     title: localizedText,
     shortTitle: localizedText.nullable(),
     description: localizedText.nullable(),
-    nodeKeys: z.array(z.string()).describe('Keys of the nodes linked to the term in the selected version, in reading order.'),
+    nodeKeys: z
+      .array(z.string())
+      .describe('Keys of the nodes linked to the term in the selected version, in reading order.'),
   }),
 );
 
@@ -96,7 +101,11 @@ export const taxonomy = named(
 export const taxonomyList = named(
   'TaxonomyList',
   'The taxonomies of a programme with their terms and, per term, the nodes linked in one version.',
-  z.object({ programmeId: z.string(), version: z.number().int().describe('Version whose node links are listed.'), taxonomies: z.array(taxonomy) }),
+  z.object({
+    programmeId: z.string(),
+    version: z.number().int().describe('Version whose node links are listed.'),
+    taxonomies: z.array(taxonomy),
+  }),
 );
 export type TaxonomyListJson = z.output<typeof taxonomyList>;
 

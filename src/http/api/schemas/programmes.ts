@@ -19,7 +19,11 @@ export const programmeSummary = named(
 );
 export type ProgrammeSummaryJson = z.output<typeof programmeSummary>;
 
-export const programmeList = named('ProgrammeList', 'Programmes, by region and newest period first.', z.object({ programmes: z.array(programmeSummary) }));
+export const programmeList = named(
+  'ProgrammeList',
+  'Programmes, by region and newest period first.',
+  z.object({ programmes: z.array(programmeSummary) }),
+);
 
 export const level = named(
   'Level',
@@ -37,14 +41,19 @@ export const decision = named(
   'The decision that approved a version.',
   z.object({
     body: localizedText.describe('Decision-making body, e.g. the regional assembly.'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date of the decision, YYYY-MM-DD.'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .describe('Date of the decision, YYYY-MM-DD.'),
     reference: z.string().nullable().describe('Reference of the decision, e.g. a minutes section.'),
   }),
 );
 
 const versionFields = {
   number: int('Version number, from 1.'),
-  status: z.enum(['draft', 'consultation', 'approved', 'superseded']).describe('draft, consultation, approved or superseded.'),
+  status: z
+    .enum(['draft', 'consultation', 'approved', 'superseded'])
+    .describe('draft, consultation, approved or superseded.'),
   current: z.boolean().describe('True for the version shown by default.'),
   label: localizedText.nullable().describe('Short name of the version.'),
   decision: decision.nullable().describe('The approving decision; null for drafts.'),
@@ -52,7 +61,11 @@ const versionFields = {
   updatedAt: z.string().describe('When the version was last stored (ISO 8601 timestamp).'),
 };
 
-export const versionSummary = named('VersionSummary', 'A version of a programme: a whole snapshot of its content.', z.object(versionFields));
+export const versionSummary = named(
+  'VersionSummary',
+  'A version of a programme: a whole snapshot of its content.',
+  z.object(versionFields),
+);
 export type VersionSummaryJson = z.output<typeof versionSummary>;
 
 export const programmeDetail = named(
@@ -68,7 +81,11 @@ export type ProgrammeJson = z.output<typeof programmeDetail>;
 export const versionList = named(
   'VersionList',
   'The versions of a programme, oldest first.',
-  z.object({ programmeId: z.string(), currentVersion: int('Number of the current version.').nullable(), versions: z.array(versionSummary) }),
+  z.object({
+    programmeId: z.string(),
+    currentVersion: int('Number of the current version.').nullable(),
+    versions: z.array(versionSummary),
+  }),
 );
 
 export const versionDetail = named(

@@ -35,7 +35,9 @@ export const projectPage = named(
   }),
 );
 
-const organisation = z.object({ name: z.string(), businessId: z.string().nullable().describe('Finnish business id, when known.') }).describe('An organisation.');
+const organisation = z
+  .object({ name: z.string(), businessId: z.string().nullable().describe('Finnish business id, when known.') })
+  .describe('An organisation.');
 
 export const projectDetail = named(
   'Project',
@@ -61,8 +63,12 @@ export const projectDetail = named(
         }),
       )
       .describe('Funding lines: fund, kind (granted, paid, planned), amount and year.'),
-    nodes: z.array(z.object({ programme: z.string(), key: z.string(), primary: z.boolean() })).describe('Linked programme nodes (by programme slug and node key).'),
-    terms: z.array(z.object({ programme: z.string(), taxonomy: z.string(), term: z.string() })).describe('Linked taxonomy terms.'),
+    nodes: z
+      .array(z.object({ programme: z.string(), key: z.string(), primary: z.boolean() }))
+      .describe('Linked programme nodes (by programme slug and node key).'),
+    terms: z
+      .array(z.object({ programme: z.string(), taxonomy: z.string(), term: z.string() }))
+      .describe('Linked taxonomy terms.'),
     source: z.string().nullable(),
     updatedAt: z.string().describe('When the project was last changed by an import (ISO time).'),
   }),
@@ -76,6 +82,15 @@ export const projectTotals = named(
     grantedCents: cents('Granted'),
     paidCents: cents('Paid'),
     plannedCents: cents('Planned in the projects’ own budgets'),
-    byFund: z.array(z.object({ fund: z.enum(FUND_CODES), grantedCents: cents('Granted'), paidCents: cents('Paid'), plannedCents: cents('Planned') })).describe('Funds with money, in a fixed order.'),
+    byFund: z
+      .array(
+        z.object({
+          fund: z.enum(FUND_CODES),
+          grantedCents: cents('Granted'),
+          paidCents: cents('Paid'),
+          plannedCents: cents('Planned'),
+        }),
+      )
+      .describe('Funds with money, in a fixed order.'),
   }),
 );

@@ -13,11 +13,18 @@ const regionFields = {
 export const region = named(
   'Region',
   'A region (maakunta), with the ids of its programmes.',
-  z.object({ ...regionFields, programmeIds: z.array(z.string()).describe('Ids of the programmes of the region, e.g. "08-2022-2025".') }),
+  z.object({
+    ...regionFields,
+    programmeIds: z.array(z.string()).describe('Ids of the programmes of the region, e.g. "08-2022-2025".'),
+  }),
 );
 export type RegionJson = z.output<typeof region>;
 
-export const regionList = named('RegionList', 'All regions of Finland (18 regions and Åland).', z.object({ regions: z.array(region) }));
+export const regionList = named(
+  'RegionList',
+  'All regions of Finland (18 regions and Åland).',
+  z.object({ regions: z.array(region) }),
+);
 export type RegionListJson = z.output<typeof regionList>;
 
 export const office = named(
@@ -80,7 +87,9 @@ export const municipality = named(
     name: localizedText,
     languages: z
       .enum(['fi', 'sv', 'fi-sv', 'sv-fi'])
-      .describe('Official language(s): "fi" or "sv"; "fi-sv" bilingual with a Finnish majority, "sv-fi" with a Swedish majority.'),
+      .describe(
+        'Official language(s): "fi" or "sv"; "fi-sv" bilingual with a Finnish majority, "sv-fi" with a Swedish majority.',
+      ),
     bilingual: z.boolean().describe('True when the municipality is officially bilingual.'),
   }),
 );

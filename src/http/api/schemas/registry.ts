@@ -18,9 +18,14 @@ export type JsonSchema = Record<string, unknown>;
 
 /** Every named schema as JSON Schema with `$id` set to its id; references between them are `Id#`. */
 export function namedJsonSchemas(): JsonSchema[] {
-  const { schemas } = z.toJSONSchema(apiRegistry, { target: 'draft-2020-12', uri: (id) => `${id}#` }) as { schemas: Record<string, JsonSchema> };
+  const { schemas } = z.toJSONSchema(apiRegistry, { target: 'draft-2020-12', uri: (id) => `${id}#` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
   // fastify's own Ajv instance is draft-07; the keywords used here mean the same in both drafts.
-  return Object.entries(schemas).map(([id, { $schema: _dialect, ...schema }]) => ({ ...withoutSafeIntegerBounds(schema), $id: id }));
+  return Object.entries(schemas).map(([id, { $schema: _dialect, ...schema }]) => ({
+    ...withoutSafeIntegerBounds(schema),
+    $id: id,
+  }));
 }
 
 /** Drops the ±Number.MAX_SAFE_INTEGER bounds zod writes on every integer (noise in the published document). */
@@ -30,7 +35,11 @@ function withoutSafeIntegerBounds(value: unknown): JsonSchema {
     if (v === null || typeof v !== 'object') return v;
     const out: JsonSchema = {};
     for (const [k, child] of Object.entries(v)) {
-      if ((k === 'minimum' && child === Number.MIN_SAFE_INTEGER) || (k === 'maximum' && child === Number.MAX_SAFE_INTEGER)) continue;
+      if (
+        (k === 'minimum' && child === Number.MIN_SAFE_INTEGER) ||
+        (k === 'maximum' && child === Number.MAX_SAFE_INTEGER)
+      )
+        continue;
       out[k] = walk(child);
     }
     return out;
@@ -46,7 +55,8 @@ export function ref(id: string, description: string): JsonSchema {
 /** A text in the three languages; `null` means no text (or no translation yet) in that language. */
 export const localizedText = named(
   'LocalizedText',
-  'A text in Finnish, Swedish and English. null means that no text exists in that language (for instance no translation yet); the Finnish text is the original.',
+  'A text in Finnish, Swedish and English. null means that no text exists in that language ' +
+    '(for instance no translation yet); the Finnish text is the original.',
   z.object({
     fi: z.string().nullable().describe('Finnish'),
     sv: z.string().nullable().describe('Swedish'),
