@@ -9,7 +9,6 @@ import type { FileNode, ProgrammeFile } from '#src/domain/programme-file.ts';
 import { stemText } from '#src/domain/search-text.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
-import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import {
   deleteProgramme,
   findProgramme,
@@ -22,6 +21,7 @@ import {
 } from '#src/storage/repositories/programmes-repository.ts';
 import { findRegion, replaceCouncil } from '#src/storage/repositories/regions-repository.ts';
 import { insertSearchRows, type SearchRow } from '#src/storage/repositories/search-repository.ts';
+import { contentChanged } from './freshness.ts';
 
 export interface ImportSummary {
   programmeId: string;
@@ -110,7 +110,8 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
       nodeCount += await insertNodes(trx, versionId, v.nodes, null, 1, termIds, search);
       await insertSearchRows(trx, search);
     }
-    await bumpGeneration(trx);
+    // The file may carry the council's contact details too.
+    await contentChanged(trx, file.region, ['region', 'programme']);
     return {
       programmeId: `${file.region}-${p.slug}`,
       versions: file.versions.length,

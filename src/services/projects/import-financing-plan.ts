@@ -10,11 +10,11 @@ import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import { programmeLinkTargets, replaceFinancingPlan } from '#src/storage/repositories/projects-repository.ts';
 import { entityId } from '../editing/edit-transaction.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
 import { readCsv, readJsonTable, type Table } from './read-table.ts';
+import { contentChanged } from '../freshness.ts';
 
 export interface PlanImportOptions {
   file: string;
@@ -68,7 +68,7 @@ export async function importFinancingPlan(
       lines,
     );
     if (counts.added + counts.changed + counts.removed > 0) {
-      await bumpGeneration(trx);
+      await contentChanged(trx, options.regionCode, ['programme']);
       if (options.actor) {
         await insertAuditEvent(trx, {
           actor: options.actor,
