@@ -233,8 +233,7 @@ function startSuunta(port: number, dataDir: string, extraEnv: NodeJS.ProcessEnv,
 }
 
 async function warm(base: string): Promise<void> {
-  for (const path of Object.values(PAGES))
-    for (let i = 0; i < 200; i++) await (await fetch(base + path)).arrayBuffer();
+  for (const path of Object.values(PAGES)) for (let i = 0; i < 200; i++) await (await fetch(base + path)).arrayBuffer();
 }
 
 /** Suunta again with `--cpu-prof`, loaded on the priority page; the profile's summary. */

@@ -342,7 +342,10 @@ for (const target of databaseTargets()) {
       );
       assert.deepEqual(counts, { regions: 3, added: 1, updated: 1, removed: 304 });
       ctx.reader.invalidate();
-      assert.ok((await ctx.freshness.current()).of('08', 'region') > generation, "the regions' facts generation moves on");
+      assert.ok(
+        (await ctx.freshness.current()).of('08', 'region') > generation,
+        "the regions' facts generation moves on",
+      );
       const kymenlaakso = await ctx.reader.municipalities('08');
       assert.deepEqual(
         kymenlaakso.map((m) => [m.code, m.name.fi, m.name.en, m.languages]),

@@ -28,7 +28,7 @@ export async function rebuildIfStale(
   return inTransaction(db.kysely, async (trx) => {
     const count = await rebuild(trx);
     await markIndexCurrent(trx, key);
-    if (count > 0) await contentChangedEverywhere(trx, [kind]);
+    await contentChangedEverywhere(trx, [kind]);
     return count;
   });
 }

@@ -241,7 +241,8 @@ export class ProjectQueries {
       const generation = await read();
       const builder = new CatalogueBuilder();
       await forEachCatalogueProject(this.db.kysely, regionCode, (p) => builder.add(p));
-      if (attempt === 3 || (await read()) === generation) return Object.assign(builder.build(NAME_ORDER), { generation });
+      if (attempt === 3 || (await read()) === generation)
+        return Object.assign(builder.build(NAME_ORDER), { generation });
     }
   }
 

@@ -3,41 +3,11 @@
  * the same transaction as every write to that content, read by the caches of every process
  * (services/freshness.ts) to know what to drop. Generations only grow.
  */
+import { noteBump } from '../content-writes.ts';
+import type { ContentKind } from '../content-kinds.ts';
 import type { Executor } from '../executor.ts';
 
-/**
- * The kinds of public content a cache can depend on:
- * - `region`: the region's facts (name, municipalities, council, offices, contacts);
- * - `programme`: its programmes, versions, nodes, terms, search rows and financing plans;
- * - `projects`: its projects with their funding, links and search rows.
- * Monitoring and consultation will add `indicators` and `consultation`.
- */
-export const CONTENT_KINDS = ['region', 'programme', 'projects'] as const;
-export type ContentKind = (typeof CONTENT_KINDS)[number];
-
-/** Which tables hold each kind of content: a write to one of them must bump the kind (checked in tests). */
-export const CONTENT_TABLES: Readonly<Record<ContentKind, readonly string[]>> = {
-  region: ['regions', 'municipalities', 'councils', 'offices', 'contacts'],
-  programme: [
-    'programmes',
-    'versions',
-    'nodes',
-    'taxonomies',
-    'terms',
-    'node_terms',
-    'node_search',
-    'node_search_fts',
-    'financing_plan',
-  ],
-  projects: [
-    'projects',
-    'project_municipalities',
-    'project_funding',
-    'project_nodes',
-    'project_terms',
-    'project_search',
-  ],
-};
+export { CONTENT_KINDS, CONTENT_TABLES, type ContentKind } from '../content-kinds.ts';
 
 export interface GenerationRow {
   regionCode: string;
@@ -57,6 +27,7 @@ export async function readGenerations(db: Executor): Promise<GenerationRow[]> {
 
 /** Adds one to the generation of each of `kinds` of the region, in the caller's transaction. */
 export async function bumpGenerations(db: Executor, regionCode: string, kinds: readonly ContentKind[]): Promise<void> {
+  noteBump(kinds);
   for (const kind of new Set(kinds)) {
     await db
       .insertInto('content_generations')
