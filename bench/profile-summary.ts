@@ -36,11 +36,16 @@ function partOf(url: string, root: string): string {
   return relative(root, url.replace(/^file:\/\//, ''));
 }
 
-export function summariseProfile(profile: CpuProfile, root: string, topCount = 15): ProfileSummary {
+/** `lastMs`: only the samples of the profile's last `lastMs` milliseconds (the load, not the start-up). */
+export function summariseProfile(profile: CpuProfile, root: string, lastMs = Infinity, topCount = 15): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   // timeDeltas[i] is the time before sample i; the time after it (until the next) is what it stands for.
+  const from = profile.endTime - lastMs * 1000;
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from) continue;
     const next = profile.timeDeltas[i + 1] ?? 0;
     selfUs.set(profile.samples[i]!, (selfUs.get(profile.samples[i]!) ?? 0) + next);
   }

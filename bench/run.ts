@@ -242,17 +242,23 @@ async function profileFrontPath(dataDir: string, work: string): Promise<ProfileS
   const child = startSuunta(PORTS.profiled, dataDir, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const base = `http://127.0.0.1:${PORTS.profiled}`;
+  let loadStart = performance.now();
+  let loadEnd = loadStart;
   try {
     await waitFor(`${base}/readyz`);
     await warm(base);
+    loadStart = performance.now();
     wrk(base + PAGES.priority, PROFILE_SECONDS);
+    loadEnd = performance.now();
   } finally {
     child.kill('SIGTERM');
     await exited;
   }
+  // The samples of the load only: the profile ends when the process exits, shortly after the load.
+  const shutdownMs = performance.now() - loadEnd;
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no CPU profile was written in ${dir}`);
-  return summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')), ROOT);
+  return summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')), ROOT, loadEnd - loadStart + shutdownMs);
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,8 @@
  * content (generations-repository.ts's CONTENT_TABLES) is noted against the transaction it runs
  * in, and so is every bump of a generation. When the guard is on (tests), a transaction that
  * wrote a kind of content without bumping that kind fails before it commits, as does a content
- * write outside any transaction; off (the default), it only keeps the notes.
+ * write outside any transaction. Off (the default, production) it does nothing: keeping notes
+ * needs an AsyncLocalStorage, whose async hooks would cost every request of the server.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
@@ -41,15 +42,14 @@ export function noteBump(kinds: readonly ContentKind[]): void {
 
 /** Runs a transaction's `work` with notes of its writes; with the guard on, refuses to let it commit unbalanced. */
 export async function withWriteNotes<T>(work: () => Promise<T>): Promise<T> {
+  if (!enforced) return work();
   const n: Notes = { written: new Map(), bumped: new Set() };
   const result = await notes.run(n, work);
-  if (enforced) {
-    const missed = [...n.written].filter(([kind]) => !n.bumped.has(kind));
-    if (missed.length > 0)
-      throw new Error(
-        `a transaction wrote ${missed.map(([kind, table]) => `${table} (${kind})`).join(', ')} without recording the change (services/freshness.ts contentChanged)`,
-      );
-  }
+  const missed = [...n.written].filter(([kind]) => !n.bumped.has(kind));
+  if (missed.length > 0)
+    throw new Error(
+      `a transaction wrote ${missed.map(([kind, table]) => `${table} (${kind})`).join(', ')} without recording the change (services/freshness.ts contentChanged)`,
+    );
   return result;
 }
 
@@ -76,13 +76,14 @@ function tableOf(node: RootOperationNode): string | null {
 /** The Kysely plugin that notes writes of content tables. */
 export class ContentWritesPlugin implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (!enforced) return args.node;
     const table = tableOf(args.node);
     const kind = table === null ? undefined : KIND_OF.get(table);
     if (kind) {
       const n = notes.getStore();
       if (n) {
         if (!n.written.has(kind)) n.written.set(kind, table!);
-      } else if (enforced) throw new Error(`${table} (${kind}) was written outside a transaction`);
+      } else throw new Error(`${table} (${kind}) was written outside a transaction`);
     }
     return args.node;
   }

@@ -21,6 +21,8 @@ interface FrontEntry {
   /** The content the page shows, and its stamp when the page was made. */
   scope: ContentScope;
   stamp: number;
+  /** The generations last found to give `stamp` (the stamp need not be computed again for them). */
+  checked: Generations | null;
 }
 
 /** Where the generations come from: a synchronous answer when one is fresh, else the database. */
@@ -44,6 +46,30 @@ function originOf(req: IncomingMessage): string {
   return forwardedHost === undefined && forwardedProto === undefined
     ? (h.host ?? '')
     : `${h.host ?? ''}|${String(forwardedHost)}|${String(forwardedProto)}`;
+}
+
+/**
+ * What a repeated request is answered by, read from the raw header list: node builds
+ * `req.headers` (an object per request) only when asked, and the replay path need not ask. Gives
+ * the same origin as `originOf` for requests without duplicated headers; any other request goes
+ * through the framework.
+ */
+function scanRequest(req: IncomingMessage): { origin: string; ifNoneMatch: string | undefined } | null {
+  const raw = req.rawHeaders;
+  let host: string | undefined;
+  let ifNoneMatch: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    // Only the lengths of the names that matter are compared first (cheap), then the names.
+    if (name.length === 4 && name.toLowerCase() === 'host') {
+      if (host !== undefined) return null;
+      host = raw[i + 1]!;
+    } else if (name.length === 13 && name.toLowerCase() === 'if-none-match') {
+      if (ifNoneMatch !== undefined) return null;
+      ifNoneMatch = raw[i + 1]!;
+    } else if ((name.length === 16 || name.length === 17) && /^x-forwarded-(host|proto)$/i.test(name)) return null;
+  }
+  return { origin: host ?? '', ifNoneMatch };
 }
 
 export class FrontCache {
@@ -86,6 +112,7 @@ export class FrontCache {
       notModifiedHeaders: flat(notModifiedHeaders),
       scope: marked.scope,
       stamp: marked.stamp,
+      checked: null,
     });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return payload;
@@ -96,19 +123,25 @@ export class FrontCache {
     if (req.method !== 'GET') return false;
     const url = req.url ?? '';
     const entry = this.entries.get(url);
-    if (!entry || entry.origin !== originOf(req)) return false;
+    if (!entry) return false;
+    const seen = scanRequest(req);
+    // Requests with forwarded or repeated headers take the framework's way (originOf then applies).
+    if (seen === null || entry.origin !== seen.origin) return false;
     const fresh = this.source.fresh();
     if (fresh !== null) {
-      if (fresh.stamp(entry.scope) !== entry.stamp) {
-        this.entries.delete(url);
-        return false;
+      if (fresh !== entry.checked) {
+        if (fresh.stamp(entry.scope) !== entry.stamp) {
+          this.entries.delete(url);
+          return false;
+        }
+        entry.checked = fresh;
       }
-      this.reply(req, res, entry);
+      this.reply(res, entry, seen.ifNoneMatch);
       return true;
     }
     this.source.current().then(
       (generations) => {
-        if (generations.stamp(entry.scope) === entry.stamp) this.reply(req, res, entry);
+        if (generations.stamp(entry.scope) === entry.stamp) this.reply(res, entry, seen.ifNoneMatch);
         else {
           if (this.entries.get(url) === entry) this.entries.delete(url);
           next(req, res);
@@ -119,8 +152,8 @@ export class FrontCache {
     return true;
   }
 
-  private reply(req: IncomingMessage, res: ServerResponse, entry: FrontEntry): void {
-    if (req.headers['if-none-match'] !== undefined && matchesEtag(req.headers['if-none-match'], entry.etag)) {
+  private reply(res: ServerResponse, entry: FrontEntry, ifNoneMatch: string | undefined): void {
+    if (ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, entry.etag)) {
       res.writeHead(304, entry.notModifiedHeaders);
       res.end();
     } else {
