@@ -401,19 +401,24 @@ async function main(): Promise<void> {
       }
     }
     console.log(
-      '\n| page | Suunta / bare Node (median) | Suunta / nginx (median) | front cache on / off | Suunta p99 ms |',
+      '\n| page | Suunta / bare Node (medians) | per round | Suunta / nginx (medians) | front cache on / off | Suunta p99 ms |',
     );
-    console.log('|---|---:|---:|---:|---:|');
-    const ratios: Record<string, { node: number; nginx: number; frontCache: number }> = {};
+    console.log('|---|---:|---|---:|---:|---:|');
+    const ratios: Record<string, { node: number; nodePerRound: number[]; nginx: number; frontCache: number }> = {};
     for (const [name, m] of Object.entries(medians)) {
       const rps = (s: Server): number => m[s].requestsPerSecond;
+      // Suunta against bare Node within each round (the two ran back to back, under the same noise).
+      const perRound = rounds[name]!.suunta.map(
+        (x, i) => x.requestsPerSecond / rounds[name]!.node[i]!.requestsPerSecond,
+      );
       ratios[name] = {
         node: rps('suunta') / rps('node'),
+        nodePerRound: perRound,
         nginx: rps('suunta') / rps('nginx'),
         frontCache: rps('suunta') / rps('noFront'),
       };
       console.log(
-        `| ${name} | ${f(ratios[name]!.node, 2)} | ${f(ratios[name]!.nginx, 2)} | ${f(ratios[name]!.frontCache, 2)} | ${f(m['suunta'].p99Ms, 2)} |`,
+        `| ${name} | ${f(ratios[name]!.node, 2)} | ${perRound.map((r) => f(r, 2)).join(', ')} (median ${f(median(perRound), 2)}) | ${f(ratios[name]!.nginx, 2)} | ${f(ratios[name]!.frontCache, 2)} | ${f(m['suunta'].p99Ms, 2)} |`,
       );
     }
     console.log(
