@@ -39,6 +39,8 @@ const envSchema = z.object({
    */
   SUUNTA_TRUST_PROXY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** `off` sends every request through the framework (the bench measures the front cache's worth with it). */
+  SUUNTA_FRONT_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -52,6 +54,8 @@ export interface Config {
   contentDir: string;
   /** fastify's trustProxy setting. */
   trustProxy: boolean | number | string[];
+  /** Whether repeated public GETs are answered before the framework (src/http/site/front-cache.ts). */
+  frontCache: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'warn' : e.NODE_ENV === 'test' ? 'silent' : 'info'),
     contentDir: join(ROOT_DIR, 'content'),
     trustProxy: parseTrustProxy(e.SUUNTA_TRUST_PROXY),
+    frontCache: e.SUUNTA_FRONT_CACHE === 'on',
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Config } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
+import { Freshness } from './freshness.ts';
 import { ProgrammeReader } from './programmes/programme-reader.ts';
 import { ProjectQueries } from './projects/query-projects.ts';
 import { ensureProjectSearchIndex } from './projects/reindex-project-search.ts';
@@ -12,6 +13,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   reader: ProgrammeReader;
+  /** The generations of the content, per region and kind (services/freshness.ts): what every cache keys on. */
+  freshness: Freshness;
   /** Project lists, counts and totals (one instance, so its per-region catalogues are shared). */
   projects: ProjectQueries;
   /** The current time; tests inject a fake clock (expiry of sessions and links). Default: the system clock. */
@@ -30,6 +33,7 @@ export async function openAppContext(config: Config, options: { seed?: boolean }
     await db.close();
     throw error;
   }
-  const reader = new ProgrammeReader(db);
-  return { config, db, reader, projects: new ProjectQueries(db, reader), close: () => db.close() };
+  const freshness = new Freshness(db);
+  const reader = new ProgrammeReader(db, freshness);
+  return { config, db, reader, freshness, projects: new ProjectQueries(db, reader), close: () => db.close() };
 }

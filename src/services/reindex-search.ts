@@ -21,7 +21,7 @@ export async function markSearchIndexCurrent(db: Executor): Promise<void> {
 
 /** Rebuilds the index if it is stale; returns the number of nodes re-indexed (0 when it was current). */
 export function ensureSearchIndex(db: Db): Promise<number> {
-  return rebuildIfStale(db, KEY, async (trx) => {
+  return rebuildIfStale(db, KEY, 'programme', async (trx) => {
     const nodes = await listNodeTexts(trx);
     await deleteAllSearchRows(trx);
     await insertSearchRows(

@@ -10,12 +10,12 @@ import { formatPath } from '#src/domain/programmes/programme-file.ts';
 import { slugify } from '#src/lib/slug.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
-import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import {
   countMunicipalities,
   replaceMunicipalities,
   upsertRegions,
 } from '#src/storage/repositories/regions-repository.ts';
+import { contentChangedEverywhere } from './freshness.ts';
 import { importProgramme } from './programmes/import-programme.ts';
 import { readProgrammeFile } from './programmes/programme-source.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
@@ -56,7 +56,8 @@ export async function storeMunicipalityFacts(
       classificationYear: facts.year,
     })),
   );
-  await bumpGeneration(db);
+  // Municipalities are written all together (never one region's alone): every region's facts change.
+  await contentChangedEverywhere(db, ['region']);
   return { regions: facts.regions.length, ...counts };
 }
 

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ContentWritesPlugin } from './content-writes.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -41,7 +42,10 @@ function openSqlite(file: string): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    plugins: [new ContentWritesPlugin()],
+  });
   return { kysely, dialect: 'sqlite', describe: `SQLite ${file}`, close: () => kysely.destroy() };
 }
 
@@ -97,7 +101,7 @@ async function openPostgres(url: string): Promise<Db> {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new ContentWritesPlugin()] });
   await sql`SELECT 1`.execute(kysely);
   const safe = new URL(parsed.toString());
   safe.password = '';

@@ -283,6 +283,13 @@ export interface FinancingPlanTable {
   planned_cents: MoneyColumn;
 }
 
+/** One counter per region and kind of content (storage/repositories/generations-repository.ts). */
+export interface ContentGenerationTable {
+  region_code: string;
+  kind: string;
+  generation: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -302,6 +309,7 @@ export interface Database {
   node_terms: NodeTermTable;
   node_search: NodeSearchTable;
   meta: MetaTable;
+  content_generations: ContentGenerationTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;

@@ -84,7 +84,7 @@ for (const target of databaseTargets()) {
 
     test('setting a cell: the table shows it, an audit event is written and the content generation moves', async () => {
       const page = await anna.get(PLAN);
-      const generation = await ctx.reader.generation();
+      const generation = (await ctx.freshness.current()).of('08', 'programme');
       let res = await post(anna, `${PLAN}/cells`, {
         revision: revisionOf(page.body),
         node: PRIORITY,
@@ -94,7 +94,10 @@ for (const target of databaseTargets()) {
       });
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
       assert.equal(res.headers['location'], `${PLAN}?done=set#plan-table`);
-      assert.ok((await ctx.reader.generation()) > generation, 'the content generation was bumped');
+      assert.ok(
+        (await ctx.freshness.current()).of('08', 'programme') > generation,
+        "the region's programme generation was bumped",
+      );
       assert.deepEqual(await planLines(ctx), [
         { nodeKey: PRIORITY, fund: 'ERDF', year: 2024, plannedCents: 125_000_050 },
       ]);

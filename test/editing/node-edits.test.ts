@@ -28,17 +28,18 @@ async function draftTree(ctx: AppContext) {
   return (await ctx.reader.versionContent('08', '2022-2025', 3)).nodes;
 }
 
-/** Makes every write to `meta` fail, so a change fails after its audit event is written (the generation bump comes last). */
+/** Makes every write of a content generation fail, so a change fails after its audit event is written (the generation bump comes last). */
 async function breakGenerationBump(ctx: AppContext): Promise<void> {
   if (ctx.db.dialect === 'sqlite') {
-    await sql`CREATE TRIGGER fail_meta_update BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'generation bump failed'); END`.execute(
-      ctx.db.kysely,
-    );
+    for (const event of ['INSERT', 'UPDATE'])
+      await sql`CREATE TRIGGER ${sql.raw(`fail_generation_${event.toLowerCase()}`)} BEFORE ${sql.raw(event)} ON content_generations BEGIN SELECT RAISE(ABORT, 'generation bump failed'); END`.execute(
+        ctx.db.kysely,
+      );
   } else {
-    await sql`CREATE FUNCTION fail_meta() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'generation bump failed'; END $$ LANGUAGE plpgsql`.execute(
+    await sql`CREATE FUNCTION fail_generation() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'generation bump failed'; END $$ LANGUAGE plpgsql`.execute(
       ctx.db.kysely,
     );
-    await sql`CREATE TRIGGER fail_meta_update BEFORE UPDATE ON meta FOR EACH ROW EXECUTE FUNCTION fail_meta()`.execute(
+    await sql`CREATE TRIGGER fail_generation_write BEFORE INSERT OR UPDATE ON content_generations FOR EACH ROW EXECUTE FUNCTION fail_generation()`.execute(
       ctx.db.kysely,
     );
   }

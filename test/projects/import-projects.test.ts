@@ -222,7 +222,7 @@ for (const target of databaseTargets()) {
     });
 
     test('a valid file is imported; the same file again changes nothing', async () => {
-      const generation = await ctx.reader.generation();
+      const generation = (await ctx.freshness.current()).of('08', 'projects');
       const first = await importProjects(ctx.db, bytes(FILE), options());
       assert.deepEqual(
         { ...first, problems: first.problems.length },
@@ -239,7 +239,7 @@ for (const target of databaseTargets()) {
         },
       );
       ctx.reader.invalidate();
-      assert.ok((await ctx.reader.generation()) > generation, 'page caches learn of the change');
+      assert.ok((await ctx.freshness.current()).of('08', 'projects') > generation, 'page caches learn of the change');
       const stored = await snapshot(ctx.db.kysely);
       const again = await importProjects(
         ctx.db,

@@ -1,4 +1,4 @@
-/** The in-memory page cache: bounded size, least recently used out first, emptied by a new generation. */
+/** The in-memory page cache: bounded size, least recently used out first, each entry valid for the stamp of its content. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeResponse, matchesEtag, PageCache } from '#src/http/site/page-cache.ts';
@@ -16,14 +16,15 @@ describe('PageCache', () => {
     assert.equal(cache.get('e', 1), 'E');
   });
 
-  test('a new generation empties it; a page rendered for an old generation is not stored', () => {
+  test('a new stamp drops that entry only; a page rendered for an older stamp does not replace a newer one', () => {
     const cache = new PageCache<string>(10);
     cache.set('a', 1, 'old');
+    cache.set('b', 5, 'other region');
     assert.equal(cache.get('a', 2), undefined);
-    assert.equal(cache.size, 0);
-    cache.set('a', 1, 'stale render');
-    assert.equal(cache.get('a', 2), undefined);
+    assert.equal(cache.size, 1, 'only the changed entry went');
+    assert.equal(cache.get('b', 5), 'other region');
     cache.set('a', 3, 'newer');
+    cache.set('a', 2, 'stale render');
     assert.equal(cache.get('a', 3), 'newer');
   });
 

@@ -1,13 +1,15 @@
 /**
  * The public website: routes of /{lang}/… pages, sitemap.xml, robots.txt and static assets.
- * Rendered pages are cached in memory per URL for the current content generation and sent with
- * an ETag (304 on If-None-Match).
+ * Rendered pages are cached in memory per URL for as long as the content they show is unchanged
+ * (each route names its scope: region and kinds of content, docs/freshness.md) and sent with an
+ * ETag (304 on If-None-Match).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, notFound } from '#src/domain/errors.ts';
 import { isLang, type Lang } from '#src/domain/languages.ts';
 import { negotiateLang } from '#src/i18n/negotiate.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import type { ContentKind, ContentScope } from '#src/services/freshness.ts';
 import { ErrorPage } from '#src/views/pages/error-page.tsx';
 import { renderSitemap } from '#src/views/sitemap.ts';
 import { inLang, paths, type ProgrammeBase } from '#src/views/urls.ts';
@@ -31,6 +33,12 @@ import { renderPage } from './render.ts';
 import { publicPages } from './sitemap.ts';
 
 const HTML = 'text/html; charset=utf-8';
+const REGION_AND_PROGRAMMES: readonly ContentKind[] = ['region', 'programme'];
+const REGION_PROGRAMMES_PROJECTS: readonly ContentKind[] = ['region', 'programme', 'projects'];
+/** The pages about every region (home, accessibility, sitemap) show their facts and programmes. */
+const EVERY_REGION: ContentScope = { region: '*', kinds: REGION_AND_PROGRAMMES };
+/** Pages that show no stored content. */
+const NO_CONTENT: ContentScope = { region: '*', kinds: [] };
 const MAX_QUERY_LENGTH = 200;
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
@@ -115,28 +123,37 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
   const pages = new PageCache(2000);
   const searches = new PageCache(200);
   const comparisons = new PageCache(200);
-  const front = new FrontCache(ctx.reader, 2000);
+  const front = new FrontCache(ctx.freshness, 2000);
   // Request logs at debug level need every request to pass through the framework.
-  if (!['debug', 'trace'].includes(ctx.config.logLevel)) front.install(app);
+  if (ctx.config.frontCache && !['debug', 'trace'].includes(ctx.config.logLevel)) front.install(app);
 
-  /** Answers from `cache` under `key`, rendering (and caching) the page on a miss. */
+  /**
+   * Answers from `cache` under `key`, rendering (and caching) the page on a miss; the entry lasts
+   * as long as the content in `scope` (what the page shows, docs/freshness.md) is unchanged.
+   */
   const serve = async (
     request: FastifyRequest,
     reply: FastifyReply,
     cache: PageCache,
     key: string,
+    scope: ContentScope,
     render: () => Promise<string>,
     contentType = HTML,
   ): Promise<FastifyReply> => {
-    const generation = await ctx.reader.generation();
-    let page = cache.get(key, generation);
+    const stamp = (await ctx.freshness.current()).stamp(scope);
+    let page = cache.get(key, stamp);
     if (!page) {
       page = makeResponse(await render(), contentType);
-      cache.set(key, generation, page);
+      cache.set(key, stamp, page);
     }
-    front.mark(request, generation);
+    front.mark(request, scope, stamp);
     return send(request, reply, page, 'no-cache');
   };
+  /** What the pages of a region show: its facts and programmes, and (`withProjects`) its projects. */
+  const regionScope = async (slug: string, withProjects: boolean): Promise<ContentScope> => ({
+    region: (await regionBySlug(ctx, slug)).code,
+    kinds: withProjects ? REGION_PROGRAMMES_PROJECTS : REGION_AND_PROGRAMMES,
+  });
 
   const page = (request: FastifyRequest, lang: string): PageRequest => ({
     ctx,
@@ -161,6 +178,7 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
       reply,
       pages,
       keyOf(request),
+      NO_CONTENT,
       async () => `User-agent: *\nAllow: /\n\nSitemap: ${baseUrlOf(ctx, request)}/sitemap.xml\n`,
       'text/plain; charset=utf-8',
     ),
@@ -172,6 +190,7 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
       reply,
       pages,
       keyOf(request),
+      EVERY_REGION,
       async () => renderSitemap(baseUrlOf(ctx, request), await publicPages(ctx)),
       'application/xml; charset=utf-8',
     ),
@@ -192,22 +211,24 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
 
   app.get<{ Params: { lang: string } }>('/:lang/', pageOpts, async (request, reply) => {
     const p = page(request, request.params.lang);
-    return serve(request, reply, pages, keyOf(request), () => homePage(p));
+    return serve(request, reply, pages, keyOf(request), EVERY_REGION, () => homePage(p));
   });
 
   app.get<{ Params: { lang: string } }>('/:lang/accessibility/', pageOpts, async (request, reply) => {
     const p = page(request, request.params.lang);
-    return serve(request, reply, pages, keyOf(request), () => accessibilityPage(p));
+    return serve(request, reply, pages, keyOf(request), EVERY_REGION, () => accessibilityPage(p));
   });
 
   app.get<{ Params: { lang: string; region: string } }>('/:lang/:region/', pageOpts, async (request, reply) => {
     const p = page(request, request.params.lang);
-    return serve(request, reply, pages, keyOf(request), () => regionPage(p, request.params.region));
+    const scope = await regionScope(request.params.region, false);
+    return serve(request, reply, pages, keyOf(request), scope, () => regionPage(p, request.params.region));
   });
 
   app.get<{ Params: { lang: string; region: string } }>('/:lang/:region/contact/', pageOpts, async (request, reply) => {
     const p = page(request, request.params.lang);
-    return serve(request, reply, pages, keyOf(request), () => contactPage(p, request.params.region));
+    const scope = await regionScope(request.params.region, false);
+    return serve(request, reply, pages, keyOf(request), scope, () => contactPage(p, request.params.region));
   });
 
   // Projects: the browser (one cache entry per normalised filter), its exports, a page per project, the funding overview.
@@ -216,7 +237,8 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
   app.get<{ Params: RegionParams }>('/:lang/:region/projects/', pageOpts, async (request, reply) => {
     const p = page(request, request.params.lang);
     const raw = (request.query ?? {}) as Record<string, unknown>;
-    return serve(request, reply, projectLists, `${keyOf(request)}?${browserKey(raw)}`, () =>
+    const scope = await regionScope(request.params.region, true);
+    return serve(request, reply, projectLists, `${keyOf(request)}?${browserKey(raw)}`, scope, () =>
       projectsPage(p, request.params.region, raw),
     );
   });
@@ -231,6 +253,7 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
         reply,
         projectLists,
         `${keyOf(request)}?${browserKey(raw)}`,
+        await regionScope(request.params.region, true),
         () => projectsExport(ctx, request.params.region, raw, format),
         type,
       );
@@ -241,7 +264,8 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     pageOpts,
     async (request, reply) => {
       const p = page(request, request.params.lang);
-      return serve(request, reply, pages, keyOf(request), () =>
+      const scope = await regionScope(request.params.region, true);
+      return serve(request, reply, pages, keyOf(request), scope, () =>
         projectPage(p, request.params.region, request.params.code),
       );
     },
@@ -251,7 +275,8 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     pageOpts,
     async (request, reply) => {
       const p = page(request, request.params.lang);
-      return serve(request, reply, pages, keyOf(request), () =>
+      const scope = await regionScope(request.params.region, true);
+      return serve(request, reply, pages, keyOf(request), scope, () =>
         fundingPage(p, request.params.region, request.params.programme),
       );
     },
@@ -266,11 +291,14 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     const { region: regionSlug, programme: programmeSlug } = request.params;
     const segments = (request.params['*'] ?? '').split('/').filter((s) => s !== '');
     const { version, target } = parseProgrammePath(segments, request);
+    const programmeScope = await regionScope(regionSlug, false);
     if (target === 'versions')
-      return serve(request, reply, pages, keyOf(request), () => versionsPage(p, regionSlug, programmeSlug));
+      return serve(request, reply, pages, keyOf(request), programmeScope, () =>
+        versionsPage(p, regionSlug, programmeSlug),
+      );
     if (target === 'compare') {
       const { from, to } = compareQuery(request);
-      return serve(request, reply, comparisons, `${keyOf(request)}?from=${from}&to=${to}`, () =>
+      return serve(request, reply, comparisons, `${keyOf(request)}?from=${from}&to=${to}`, programmeScope, () =>
         versionDiffPage(p, regionSlug, programmeSlug, from, to),
       );
     }
@@ -289,11 +317,14 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     }
     const base: ProgrammeBase = { region: regionSlug, programme: programmeSlug, version };
     if (target.kind === 'search' && target.query !== '') {
-      return serve(request, reply, searches, `${keyOf(request)}?q=${target.query}`, () =>
+      return serve(request, reply, searches, `${keyOf(request)}?q=${target.query}`, programmeScope, () =>
         programmeVersionPage(p, base, target),
       );
     }
-    return serve(request, reply, pages, keyOf(request), () => programmeVersionPage(p, base, target));
+    // Priority and term pages of the current version list their projects.
+    const showsProjects = version === null && (target.kind === 'node' || target.kind === 'term');
+    const scope = showsProjects ? await regionScope(regionSlug, true) : programmeScope;
+    return serve(request, reply, pages, keyOf(request), scope, () => programmeVersionPage(p, base, target));
   };
   app.get<{ Params: ProgrammeParams }>('/:lang/:region/:programme/', pageOpts, programmeRoute);
   app.get<{ Params: ProgrammeParams }>('/:lang/:region/:programme/*', pageOpts, programmeRoute);

@@ -1,6 +1,6 @@
 /**
- * Rendered pages kept in memory for the current content generation: a bounded LRU of response
- * bodies with their ETags, emptied as soon as the generation changes.
+ * Rendered pages kept in memory: a bounded LRU of response bodies with their ETags, each entry
+ * valid while the content it shows is unchanged (docs/freshness.md).
  */
 import { createHash } from 'node:crypto';
 
@@ -16,9 +16,13 @@ export function makeResponse(body: string, contentType: string): CachedResponse 
   return { body: buffer, etag, contentType };
 }
 
+/**
+ * A bounded LRU of responses, each kept with the stamp of the content it was made from
+ * (services/freshness.ts): an entry answers only while the stamp of its content is unchanged, so
+ * a change drops just the pages that show the changed content.
+ */
 export class PageCache<T = CachedResponse> {
-  private readonly entries = new Map<string, T>();
-  private generation = -1;
+  private readonly entries = new Map<string, { stamp: number; value: T }>();
 
   constructor(private readonly maxEntries: number) {}
 
@@ -31,37 +35,40 @@ export class PageCache<T = CachedResponse> {
     this.entries.clear();
   }
 
-  /** The response cached under `key` for `generation`; a newer generation empties the cache first. */
-  get(key: string, generation: number): T | undefined {
-    if (generation !== this.generation) {
-      this.entries.clear();
-      this.generation = generation;
+  /** The response cached under `key` for `stamp`; one made for another stamp is dropped. */
+  get(key: string, stamp: number): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (hit.stamp !== stamp) {
+      if (hit.stamp < stamp) this.entries.delete(key);
       return undefined;
     }
-    const hit = this.entries.get(key);
-    if (hit && this.entries.size > this.maxEntries / 2) {
+    if (this.entries.size > this.maxEntries / 2) {
       // Keep recently used entries at the young end (only worth it once the cache fills up).
       this.entries.delete(key);
       this.entries.set(key, hit);
     }
-    return hit;
+    return hit.value;
   }
 
   /**
-   * Stores `response` for `generation`: a newer generation empties the cache first; an older one
-   * (the cache moved on while the page was rendered) is not stored.
+   * Stores `response` for `stamp`, unless the entry held is newer (the content changed again
+   * while the page was rendered).
    */
-  set(key: string, generation: number, response: T): void {
-    if (generation < this.generation) return;
-    if (generation > this.generation) {
-      this.entries.clear();
-      this.generation = generation;
-    }
-    this.entries.set(key, response);
+  set(key: string, stamp: number, response: T): void {
+    const held = this.entries.get(key);
+    if (held && held.stamp > stamp) return;
+    if (held) this.entries.delete(key);
+    this.entries.set(key, { stamp, value: response });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
+  }
+
+  /** Drops the entry under `key`. */
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 }
 

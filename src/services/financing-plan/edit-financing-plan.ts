@@ -162,7 +162,7 @@ export async function setFinancingPlanCell(
   ref: VersionRef,
   input: CellInput,
 ): Promise<{ line: PlanLine; changed: boolean }> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const loaded = await loadPlan(trx, ref);
     if (loaded.revision !== input.revision) throw conflict(ref, loaded);
     const values: Record<string, string> = { node: input.node, fund: input.fund, year: input.year, amount: '0' };
@@ -199,7 +199,7 @@ export async function removeFinancingPlanCell(
   ref: VersionRef,
   input: { revision: string; node: string; fund: string; year: string },
 ): Promise<void> {
-  await editTransaction(ctx, async (trx) => {
+  await editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const loaded = await loadPlan(trx, ref);
     if (loaded.revision !== input.revision) throw conflict(ref, loaded);
     const fund = fundFromName(input.fund);
@@ -273,7 +273,7 @@ export async function replaceFinancingPlanFromCsv(
   ref: VersionRef,
   input: { revision: string; text: string },
 ): Promise<PlanReplaceResult> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const loaded = await loadPlan(trx, ref);
     const lookups = await lookupsOf(trx, ref, loaded);
     const read = (): PlanLine[] => planLinesFromTable(PASTED_CSV, readCsv(input.text.replace(/^\uFEFF/, '')), lookups);
@@ -297,7 +297,7 @@ export async function copyFinancingPlan(
   ref: VersionRef,
   input: { revision: string; from: number },
 ): Promise<PlanReplaceResult & { skipped: number }> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const loaded = await loadPlan(trx, ref);
     if (input.from === ref.number)
       throw new FieldErrors('The plan was not copied', { from: 'is this version; choose another version' });

@@ -9,13 +9,13 @@ import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import { replaceFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { programmeLinkTargets } from '#src/storage/repositories/projects-repository.ts';
 import { entityId } from '../programmes/edit-transaction.ts';
 import { decodeText, type TextEncoding } from '../import-files/decode-text.ts';
 import { readImportFile } from '../import-files/read-import-file.ts';
 import { readCsv, readJsonTable, type Table } from '../import-files/read-table.ts';
+import { contentChanged } from '../freshness.ts';
 
 export interface PlanImportOptions {
   file: string;
@@ -69,7 +69,7 @@ export async function importFinancingPlan(
       lines,
     );
     if (counts.added + counts.changed + counts.removed > 0) {
-      await bumpGeneration(trx);
+      await contentChanged(trx, options.regionCode, ['programme']);
       if (options.actor) {
         await insertAuditEvent(trx, {
           actor: options.actor,

@@ -143,7 +143,7 @@ export async function addOffice(
   code: string,
   input: OfficeInput,
 ): Promise<OfficeRow> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: code, kinds: ['region'] }, async (trx) => {
     await requireCouncil(trx, code);
     const offices = await listOffices(trx, code);
     const key = keyFromTitle(input.name.fi ?? '', new Set(offices.map((o) => o.key)));
@@ -161,7 +161,7 @@ export async function updateOffice(
   id: number,
   input: OfficeInput & { revision: number },
 ): Promise<OfficeRow> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: code, kinds: ['region'] }, async (trx) => {
     const office = await findOffice(trx, code, id);
     if (office.revision !== input.revision) throw new EditConflict<OfficeRow>('The office', office);
     const values = officeValues(input, office.key);
@@ -179,7 +179,7 @@ export async function addContact(
   code: string,
   input: ContactInput,
 ): Promise<ContactRow> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: code, kinds: ['region'] }, async (trx) => {
     await requireCouncil(trx, code);
     const contacts = await listContacts(trx, code);
     const id = await insertContact(trx, code, contacts.length, contactValues(input));
@@ -196,7 +196,7 @@ export async function updateContact(
   id: number,
   input: ContactInput & { revision: number },
 ): Promise<ContactRow> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: code, kinds: ['region'] }, async (trx) => {
     const contact = await findContact(trx, code, id);
     if (contact.revision !== input.revision) throw new EditConflict<ContactRow>('The contact', contact);
     const saved = await updateContactIfRevision(trx, id, input.revision, contactValues(input));
@@ -234,7 +234,7 @@ export async function deleteCouncilEntry(
   id: number,
   input: { revision: number },
 ): Promise<void> {
-  await editTransaction(ctx, async (trx) => {
+  await editTransaction(ctx, { region: code, kinds: ['region'] }, async (trx) => {
     const rows = await rowsOf(trx, table, code);
     const row = rows.find((r) => r.id === id);
     if (!row) throw notFound(`${KIND[table]} ${id}`);
@@ -268,7 +268,7 @@ export async function moveCouncilEntry(
   id: number,
   input: { revision: number; direction: 'up' | 'down' },
 ): Promise<void> {
-  await editTransaction(ctx, async (trx) => {
+  await editTransaction(ctx, { region: code, kinds: ['region'] }, async (trx) => {
     const rows = await rowsOf(trx, table, code);
     const at = rows.findIndex((r) => r.id === id);
     if (at < 0) throw notFound(`${KIND[table]} ${id}`);

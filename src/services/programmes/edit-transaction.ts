@@ -1,7 +1,8 @@
 /**
- * What every editing service shares: one transaction per change that also bumps the content
- * generation (so page caches drop), the reader's memo dropped after the commit, and loading the
- * programme and version being edited (refusing edits of anything but a draft).
+ * What every editing service shares: one transaction per change that also records which content
+ * changed (services/freshness.ts: the region and kinds, so the caches showing it drop it), the
+ * caches of this process told after the commit, and loading the programme and version being
+ * edited (refusing edits of anything but a draft).
  */
 import { AppError, notFound } from '#src/domain/errors.ts';
 import { assertEditable } from '#src/domain/programmes/lifecycle.ts';
@@ -9,9 +10,9 @@ import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
 import { findProgrammeRow, type ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
 import { listVersions, touchDraftVersion, type VersionRow } from '#src/storage/repositories/versions-repository.ts';
-import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '#src/storage/schema.ts';
+import { contentChanged, type ContentScope } from '../freshness.ts';
 
 /** What the editing services need of the application: the database and the reader to refresh. */
 export interface EditingContext {
@@ -19,14 +20,18 @@ export interface EditingContext {
   reader: { invalidate(): void };
 }
 
-/** Runs `work` in one transaction with the content generation bumped; the reader forgets its memo after the commit. */
+/**
+ * Runs `work` in one transaction that also records the change of `changes` (a region and the
+ * kinds of its content the edit changes); the caches of this process learn of it after the commit.
+ */
 export async function editTransaction<T>(
   ctx: EditingContext,
+  changes: ContentScope,
   work: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
   const result = await inTransaction(ctx.db.kysely, async (trx) => {
     const out = await work(trx);
-    await bumpGeneration(trx);
+    await contentChanged(trx, changes.region, changes.kinds);
     return out;
   });
   ctx.reader.invalidate();

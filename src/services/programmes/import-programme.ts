@@ -9,7 +9,6 @@ import type { FileNode, ProgrammeFile } from '#src/domain/programmes/programme-f
 import { stemText } from '#src/domain/search-text.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
-import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import { replaceCouncil } from '#src/storage/repositories/council-repository.ts';
 import { insertNode } from '#src/storage/repositories/nodes-repository.ts';
 import { deleteProgramme, findProgramme, insertProgramme } from '#src/storage/repositories/programmes-repository.ts';
@@ -17,6 +16,7 @@ import { findRegion } from '#src/storage/repositories/regions-repository.ts';
 import { insertSearchRows, type SearchRow } from '#src/storage/repositories/search-repository.ts';
 import { insertTaxonomy, insertTerm, linkNodeTerms } from '#src/storage/repositories/taxonomies-repository.ts';
 import { insertVersion } from '#src/storage/repositories/versions-repository.ts';
+import { contentChanged } from '../freshness.ts';
 
 export interface ImportSummary {
   programmeId: string;
@@ -106,7 +106,8 @@ export async function importProgramme(db: Db, file: ProgrammeFile): Promise<Impo
       nodeCount += await insertNodes(trx, versionId, v.nodes, null, 1, termIds, search);
       await insertSearchRows(trx, search);
     }
-    await bumpGeneration(trx);
+    // The file may carry the council's contact details too.
+    await contentChanged(trx, file.region, ['region', 'programme']);
     return {
       programmeId: `${file.region}-${p.slug}`,
       versions: file.versions.length,

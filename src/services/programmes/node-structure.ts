@@ -67,7 +67,7 @@ export async function addNode(
   ref: VersionRef,
   input: AddNodeInput,
 ): Promise<NodeState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const rows = await listNodes(trx, version.id);
     const parent = input.parentKey === null ? null : findByKey(rows, input.parentKey, ref.number);
@@ -124,7 +124,7 @@ export async function moveNode(
   ref: NodeRef,
   input: MoveInput,
 ): Promise<{ parentKey: string | null; position: number }> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const rows = await listNodes(trx, version.id);
     const node = findByKey(rows, ref.key, ref.number);
@@ -209,7 +209,7 @@ export async function deleteNode(
   ref: NodeRef,
   input: { revision: number },
 ): Promise<{ deleted: number }> {
-  return editTransaction(ctx, async (trx: Executor) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx: Executor) => {
     const { version } = await loadDraft(trx, ref);
     const rows = await listNodes(trx, version.id);
     const node = findByKey(rows, ref.key, ref.number);

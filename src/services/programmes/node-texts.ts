@@ -82,7 +82,7 @@ export async function updateNode(
   ref: NodeRef,
   input: NodeTextsInput,
 ): Promise<NodeState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const node = await loadNode(trx, version.id, ref);
     await checkRevision(trx, node, input.revision);
@@ -135,7 +135,7 @@ export async function setNodeTerms(
   ref: NodeRef,
   input: { revision: number; terms: readonly string[] },
 ): Promise<NodeState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     const node = await loadNode(trx, version.id, ref);
     await checkRevision(trx, node, input.revision);

@@ -77,7 +77,7 @@ export async function updateProgramme(
   ref: ProgrammeRef,
   input: ProgrammeInput,
 ): Promise<ProgrammeState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const p = await loadProgramme(trx, ref);
     if (p.revision !== input.revision) throw new EditConflict<ProgrammeState>('The programme', programmeState(p));
     const errors: Record<string, string> = {};

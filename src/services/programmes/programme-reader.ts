@@ -1,7 +1,8 @@
 /**
- * Read models of regions and programmes for the site, the API and the CLI, memoised until the
- * content generation changes (checked at most once a second, so a change made by another
- * process, e.g. a CLI import, shows within a second).
+ * Read models of regions and programmes for the site, the API and the CLI, each memoised until
+ * the content it was read from changes (services/freshness.ts: per region and kind of content,
+ * checked at most once a second, so a change made by another process, e.g. a CLI import, shows
+ * within a second; a change made in this process shows at once).
  */
 import { badRequest, notFound } from '#src/domain/errors.ts';
 import { isLang, pickText, type Lang } from '#src/domain/languages.ts';
@@ -17,7 +18,7 @@ import type {
 import { groupsMatched, searchGroups, stemText } from '#src/domain/search-text.ts';
 import { findByKey } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
-import { readGeneration } from '#src/storage/repositories/meta-repository.ts';
+import { readGenerations, type ContentKind } from '#src/storage/repositories/generations-repository.ts';
 import { findCouncil } from '#src/storage/repositories/council-repository.ts';
 import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import {
@@ -29,6 +30,7 @@ import { findRegion, listMunicipalities, listRegions } from '#src/storage/reposi
 import { searchNodes } from '#src/storage/repositories/search-repository.ts';
 import { loadTaxonomies } from '#src/storage/repositories/taxonomies-repository.ts';
 import { listVersions, versionSummary } from '#src/storage/repositories/versions-repository.ts';
+import { Freshness, type ContentScope, type Generations } from '../freshness.ts';
 
 export interface RegionWithProgrammes extends Region {
   programmes: ProgrammeSummary[];
@@ -39,63 +41,45 @@ const strip = (p: StoredProgramme): ProgrammeSummary => {
   return rest;
 };
 
+const REGION_AND_PROGRAMMES: readonly ContentKind[] = ['region', 'programme'];
+
 export class ProgrammeReader {
-  private readonly memo = new Map<string, Promise<unknown>>();
-  private knownGeneration = -1;
-  private checkedAt = 0;
-  /** How many times `invalidate()` was called: lets other caches notice a change made in this process. */
-  invalidations = 0;
+  /** Memoised answers, each with the stamp of the content it was read from (services/freshness.ts). */
+  private readonly memo = new Map<string, { scope: ContentScope; stamp: number; value: Promise<unknown> }>();
+  private swept: Generations | null = null;
 
   constructor(
     private readonly db: Db,
-    /** How long a checked generation is trusted, in ms. */
-    private readonly recheckMs = 1000,
+    /** The generations of the content; one per application context, shared with its caches. */
+    readonly freshness: Freshness = new Freshness(db),
   ) {}
 
-  /** The current content generation; drops memoised data when it changed. */
-  async generation(): Promise<number> {
-    const now = Date.now();
-    if (now - this.checkedAt >= this.recheckMs || this.knownGeneration < 0) {
-      this.checkedAt = now;
-      const current = await readGeneration(this.db.kysely);
-      if (current !== this.knownGeneration) {
-        this.memo.clear();
-        this.knownGeneration = current;
-      }
-    }
-    return this.knownGeneration;
-  }
-
-  /**
-   * The generation `generation()` would return right now without asking the database, or null
-   * when it must ask (first call, after `invalidate()`, or when the last check is too old).
-   * Lets the site's front cache answer repeated requests synchronously.
-   */
-  freshGeneration(): number | null {
-    return this.knownGeneration >= 0 && Date.now() - this.checkedAt < this.recheckMs ? this.knownGeneration : null;
-  }
-
-  /** Forgets everything memoised (called after a change made in this process). */
+  /** Forgets what is memoised: called after a change made in this process was committed. */
   invalidate(): void {
-    this.invalidations++;
-    this.memo.clear();
-    this.checkedAt = 0;
-    this.knownGeneration = -1;
+    this.freshness.invalidate();
   }
 
-  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    await this.generation();
-    let entry = this.memo.get(key) as Promise<T> | undefined;
-    if (!entry) {
-      entry = load();
-      this.memo.set(key, entry);
-      entry.catch(() => this.memo.delete(key));
+  private async cached<T>(key: string, scope: ContentScope, load: () => Promise<T>): Promise<T> {
+    const generations = await this.freshness.current();
+    if (generations !== this.swept) {
+      // Drops what changed, so that answers about programmes since replaced do not stay behind.
+      this.swept = generations;
+      for (const [k, e] of this.memo) if (e.stamp !== generations.stamp(e.scope)) this.memo.delete(k);
     }
-    return entry;
+    const stamp = generations.stamp(scope);
+    const held = this.memo.get(key);
+    if (held && held.stamp === stamp) return held.value as Promise<T>;
+    const value = load();
+    const entry = { scope, stamp, value };
+    this.memo.set(key, entry);
+    value.catch(() => {
+      if (this.memo.get(key) === entry) this.memo.delete(key);
+    });
+    return value;
   }
 
   regions(): Promise<RegionWithProgrammes[]> {
-    return this.cached('regions', async () => {
+    return this.cached('regions', { region: '*', kinds: REGION_AND_PROGRAMMES }, async () => {
       const [regions, programmes] = await Promise.all([listRegions(this.db.kysely), listProgrammes(this.db.kysely)]);
       return regions.map((r) => ({ ...r, programmes: programmes.filter((p) => p.regionCode === r.code).map(strip) }));
     });
@@ -110,15 +94,22 @@ export class ProgrammeReader {
   }
 
   council(regionCode: string): Promise<Council | null> {
-    return this.cached(`council:${regionCode}`, () => findCouncil(this.db.kysely, regionCode));
+    return this.cached(`council:${regionCode}`, { region: regionCode, kinds: ['region'] }, () =>
+      findCouncil(this.db.kysely, regionCode),
+    );
   }
 
   async municipalities(regionCode?: string): Promise<Municipality[]> {
-    return this.cached(`municipalities:${regionCode ?? '*'}`, async () => {
-      if (regionCode !== undefined && !(await findRegion(this.db.kysely, { code: regionCode })))
-        throw notFound(`Region "${regionCode}"`);
-      return listMunicipalities(this.db.kysely, regionCode);
-    });
+    // Municipalities are only ever written all together, which changes every region's `region` kind.
+    return this.cached(
+      `municipalities:${regionCode ?? '*'}`,
+      { region: regionCode ?? '*', kinds: ['region'] },
+      async () => {
+        if (regionCode !== undefined && !(await findRegion(this.db.kysely, { code: regionCode })))
+          throw notFound(`Region "${regionCode}"`);
+        return listMunicipalities(this.db.kysely, regionCode);
+      },
+    );
   }
 
   async programmes(regionCode?: string): Promise<ProgrammeSummary[]> {
@@ -127,7 +118,7 @@ export class ProgrammeReader {
   }
 
   private storedProgramme(regionCode: string, slug: string): Promise<StoredProgramme> {
-    return this.cached(`programme:${regionCode}:${slug}`, async () => {
+    return this.cached(`programme:${regionCode}:${slug}`, { region: regionCode, kinds: ['programme'] }, async () => {
       const p = await findProgramme(this.db.kysely, regionCode, slug);
       if (!p) throw notFound(`Programme "${regionCode}-${slug}"`);
       return p;
@@ -148,7 +139,7 @@ export class ProgrammeReader {
 
   async versions(regionCode: string, slug: string): Promise<VersionSummary[]> {
     const p = await this.storedProgramme(regionCode, slug);
-    return this.cached(`versions:${p.dbId}`, async () =>
+    return this.cached(`versions:${p.dbId}`, { region: regionCode, kinds: ['programme'] }, async () =>
       (await listVersions(this.db.kysely, p.dbId)).map(versionSummary),
     );
   }
@@ -158,7 +149,7 @@ export class ProgrammeReader {
     const p = await this.storedProgramme(regionCode, slug);
     const wanted = number ?? p.currentVersion;
     if (wanted === null) throw notFound(`A version of programme "${p.id}"`);
-    return this.cached(`content:${p.dbId}:${wanted}`, async () => {
+    return this.cached(`content:${p.dbId}:${wanted}`, { region: regionCode, kinds: ['programme'] }, async () => {
       const versions = await listVersions(this.db.kysely, p.dbId);
       const v = versions.find((x) => x.number === wanted);
       if (!v) throw notFound(`Version ${wanted} of programme "${p.id}"`);
@@ -224,7 +215,7 @@ export class ProgrammeReader {
   /** True when the database answers. */
   async ready(): Promise<boolean> {
     try {
-      await readGeneration(this.db.kysely);
+      await readGenerations(this.db.kysely);
       return true;
     } catch {
       return false;

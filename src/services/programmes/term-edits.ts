@@ -75,7 +75,7 @@ export async function addTerm(
   ref: TermRef,
   input: { texts: Partial<Record<TermTextField, LocalizedText | null>>; status?: StatusChoices },
 ): Promise<TermState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const programme = await loadProgramme(trx, ref);
     const taxonomy = (await listTaxonomies(trx, programme.id)).find((t) => t.key === ref.taxonomy);
     if (!taxonomy) throw notFound(`Taxonomy "${ref.taxonomy}"`);
@@ -112,7 +112,7 @@ export async function updateTerm(
   ref: TermRef & { key: string },
   input: { revision: number; texts: Partial<Record<TermTextField, LocalizedText | null>>; status?: StatusChoices },
 ): Promise<TermState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const programme = await loadProgramme(trx, ref);
     const term = await findTerm(trx, programme.id, ref.taxonomy, ref.key);
     if (term.revision !== input.revision) throw new EditConflict<TermState>(`The term "${ref.key}"`, termState(term));
@@ -148,7 +148,7 @@ export async function deleteTerm(
   ref: TermRef & { key: string },
   input: { revision: number },
 ): Promise<void> {
-  await editTransaction(ctx, async (trx) => {
+  await editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const programme = await loadProgramme(trx, ref);
     const term = await findTerm(trx, programme.id, ref.taxonomy, ref.key);
     if (term.revision !== input.revision) throw new EditConflict<TermState>(`The term "${ref.key}"`, termState(term));

@@ -92,7 +92,7 @@ export async function updateVersionTexts(
   ref: VersionRef,
   input: { revision: number; texts: Partial<Record<VersionTextField, LocalizedText | null>>; status?: StatusChoices },
 ): Promise<VersionState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     if (version.revision !== input.revision) throw conflict(version);
     const errors: Record<string, string> = {};
@@ -135,7 +135,7 @@ export async function transitionVersion(
   ref: VersionRef,
   input: { revision: number; action: LifecycleAction; decision?: DecisionInput },
 ): Promise<VersionState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const { programme, version, versions } = await loadVersion(trx, ref);
     if (version.revision !== input.revision) throw conflict(version);
     const status = nextStatus(version.number, version.status, input.action);
@@ -183,7 +183,7 @@ export async function transitionVersion(
 
 /** Copies the approved version into a new draft (the next number); returns the new version. */
 export async function startUpdate(ctx: EditingContext, actor: Actor, ref: ProgrammeRef): Promise<VersionState> {
-  return editTransaction(ctx, async (trx) => {
+  return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const programme = await loadProgramme(trx, ref);
     const versions = await listVersions(trx, programme.id);
     const plan = planUpdate(versions);

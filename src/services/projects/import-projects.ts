@@ -14,7 +14,6 @@ import type { Actor } from '#src/domain/roles.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { bumpGeneration } from '#src/storage/repositories/meta-repository.ts';
 import {
   insertProjects,
   programmeLinkTargets,
@@ -26,6 +25,7 @@ import { findRegion, listMunicipalities } from '#src/storage/repositories/region
 import { decodeText, type TextEncoding } from '../import-files/decode-text.ts';
 import { readImportFile } from '../import-files/read-import-file.ts';
 import { readCsv, readJsonTable, type Table, type TableRow } from '../import-files/read-table.ts';
+import { contentChanged } from '../freshness.ts';
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';
@@ -54,7 +54,7 @@ export interface ProjectImportOptions {
 
 /**
  * The audit record of an import (action `projects.import`): who, which file through which mapping,
- * and the counts. Written only when the import adds or changes something, like the generation bump.
+ * and the counts. Written only when the import adds or changes something, like the change of the projects' generation.
  */
 export interface ImportAudit {
   actor: Actor;
@@ -323,7 +323,7 @@ async function writeCheckedProjects(
     };
     await insertProjects(trx, db.dialect, regionCode, added, at, step);
     await updateProjects(trx, db.dialect, regionCode, changed, at, step);
-    if (total > 0) await bumpGeneration(trx);
+    if (total > 0) await contentChanged(trx, regionCode, ['projects']);
     if (total > 0 && audit) {
       const counts = {
         rows: audit.rows,

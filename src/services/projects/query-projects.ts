@@ -26,11 +26,8 @@ import {
   type ProjectFilterQuery,
   type ProjectSort,
 } from '#src/domain/projects/catalogue.ts';
-import {
-  findProject,
-  forEachCatalogueProject,
-  readProjectsGeneration,
-} from '#src/storage/repositories/projects-repository.ts';
+import { readGenerations } from '#src/storage/repositories/generations-repository.ts';
+import { findProject, forEachCatalogueProject } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programmes/programme-reader.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -181,12 +178,11 @@ export interface ProjectPage {
 /**
  * Project queries of one database, with the programme reader for the node and term names. Lists,
  * counts and totals come from each region's catalogue (domain/projects/catalogue.ts), built from
- * the database once per content generation and shared by concurrent requests; the rows of a page
+ * the database once per projects generation of the region and shared by concurrent requests; the rows of a page
  * are then read by id.
  */
 export class ProjectQueries {
   private readonly catalogues = new Map<string, HeldCatalogue>();
-  private projectsGeneration = { content: -1, invalidations: -1, projects: 0 };
 
   constructor(
     private readonly db: Db,
@@ -194,31 +190,14 @@ export class ProjectQueries {
   ) {}
 
   /**
-   * The projects generation, read again whenever the content generation moved (every project
-   * write moves both); `fresh` when this process changed something since the last look
-   * (`reader.invalidate()`), so that its own change must show at once.
-   */
-  private async currentGeneration(): Promise<{ generation: number; fresh: boolean }> {
-    const content = await this.reader.generation();
-    const held = this.projectsGeneration;
-    const fresh = this.reader.invalidations !== held.invalidations;
-    if (content !== held.content || fresh) {
-      this.projectsGeneration = {
-        content,
-        invalidations: this.reader.invalidations,
-        projects: await readProjectsGeneration(this.db.kysely),
-      };
-    }
-    return { generation: this.projectsGeneration.projects, fresh };
-  }
-
-  /**
-   * The catalogue of a region's projects as of the current projects generation. When another
-   * process changed the projects, the held catalogue keeps answering while the new one is built
-   * (seconds for 100 000 projects); a change made in this process waits for the new one.
+   * The catalogue of a region's projects as of the region's current projects generation. When
+   * another process changed the projects, the held catalogue keeps answering while the new one is
+   * built (seconds for 100 000 projects); a change made in this process waits for the new one.
    */
   private async catalogue(regionCode: string): Promise<ProjectCatalogue> {
-    const { generation, fresh } = await this.currentGeneration();
+    const freshness = this.reader.freshness;
+    const generation = (await freshness.current()).of(regionCode, 'projects');
+    const fresh = freshness.changedHere(regionCode, 'projects', generation);
     const held = this.catalogues.get(regionCode);
     // Generations only grow; a catalogue built after the last look may be newer than it.
     if (held?.ready && held.generation >= generation) return held.ready;
@@ -254,11 +233,15 @@ export class ProjectQueries {
    * projects.
    */
   private async build(regionCode: string): Promise<ProjectCatalogue & { generation: number }> {
+    const read = async (): Promise<number> => {
+      const rows = await readGenerations(this.db.kysely);
+      return rows.find((r) => r.regionCode === regionCode && r.kind === 'projects')?.generation ?? 0;
+    };
     for (let attempt = 1; ; attempt++) {
-      const generation = await readProjectsGeneration(this.db.kysely);
+      const generation = await read();
       const builder = new CatalogueBuilder();
       await forEachCatalogueProject(this.db.kysely, regionCode, (p) => builder.add(p));
-      if (attempt === 3 || (await readProjectsGeneration(this.db.kysely)) === generation)
+      if (attempt === 3 || (await read()) === generation)
         return Object.assign(builder.build(NAME_ORDER), { generation });
     }
   }

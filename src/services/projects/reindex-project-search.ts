@@ -15,7 +15,7 @@ const KEY = 'project_search_index_version';
 
 /** Rebuilds the index if it is stale; returns the number of projects re-indexed (0 when it was current). */
 export function ensureProjectSearchIndex(db: Db): Promise<number> {
-  return rebuildIfStale(db, KEY, async (trx) => {
+  return rebuildIfStale(db, KEY, 'projects', async (trx) => {
     const projects = await listProjectSearchSources(trx);
     await replaceAllProjectSearchRows(
       trx,

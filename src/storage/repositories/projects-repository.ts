@@ -14,7 +14,6 @@ import { stemWords, type CatalogueProject } from '#src/domain/projects/catalogue
 import { bulkInsert, chunks } from '../bulk-insert.ts';
 import type { Dialect } from '../database.ts';
 import type { Executor } from '../executor.ts';
-import { readMeta, writeMeta } from './meta-repository.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
 import { moneyFromDb } from '../money.ts';
 
@@ -112,21 +111,6 @@ async function insertChildren(
   );
 }
 
-const PROJECTS_GENERATION = 'projects_generation';
-
-/**
- * The projects generation: bumped in the same transaction as every write to the projects and
- * their search rows (as the content generation is), so that project catalogues know when to be
- * built again and are not built again for changes to programme texts.
- */
-export async function readProjectsGeneration(db: Executor): Promise<number> {
-  return Number((await readMeta(db, PROJECTS_GENERATION)) ?? 0);
-}
-
-async function bumpProjectsGeneration(db: Executor): Promise<void> {
-  await writeMeta(db, PROJECTS_GENERATION, String((await readProjectsGeneration(db)) + 1));
-}
-
 /** Inserts new projects of a region with everything attached to them. */
 export async function insertProjects(
   db: Executor,
@@ -136,7 +120,6 @@ export async function insertProjects(
   at: string,
   onBatch?: (n: number) => void,
 ): Promise<void> {
-  if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, PROJECT_COLUMNS.length)) {
     const rows = await bulkInsert<{ id: number; code: string }>(
       db,
@@ -168,7 +151,6 @@ export async function updateProjects(
   at: string,
   onBatch?: (n: number) => void,
 ): Promise<void> {
-  if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, 1)) {
     const ids = batch.map((i) => i.id);
     for (const table of [
@@ -227,7 +209,6 @@ export async function replaceAllProjectSearchRows(
   db: Executor,
   rows: readonly { id: number; search: readonly { lang: string; stems: string }[] }[],
 ): Promise<void> {
-  await bumpProjectsGeneration(db);
   await db.deleteFrom('project_search').execute();
   const values = rows.flatMap((r) => r.search.map((s) => ({ project_id: r.id, lang: s.lang, stems: s.stems })));
   for (const c of chunks(values, 3)) await db.insertInto('project_search').values(c).execute();
