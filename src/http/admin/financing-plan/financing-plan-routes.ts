@@ -35,7 +35,7 @@ import { planPaths } from '#src/views/admin/financing-plan/plan-paths.ts';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import { formOf, isShownOnForm, numberParam, one, statusFor } from '../programmes/form-input.ts';
+import { formOf, isShownOnForm, numberParam, one, statusFor } from '#src/http/forms/form-input.ts';
 
 type PlanParams = { Params: { code: string; slug: string; number: string } };
 type PlanRequest = AdminRequest<PlanParams>;

@@ -39,7 +39,7 @@ import {
   one,
   revisionOf,
   statusFor,
-} from './form-input.ts';
+} from '#src/http/forms/form-input.ts';
 
 type RegionParams = { Params: { code: string } };
 type ListParams = { Params: { code: string; kind: string } };

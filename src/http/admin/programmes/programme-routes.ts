@@ -30,7 +30,7 @@ import {
   revisionOf,
   statusChoices,
   statusFor,
-} from './form-input.ts';
+} from '#src/http/forms/form-input.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type VersionParams = { Params: { code: string; slug: string; number: string } };

@@ -24,7 +24,7 @@ import {
   revisionOf,
   statusChoices,
   statusFor,
-} from './form-input.ts';
+} from '#src/http/forms/form-input.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type TaxonomyParams = { Params: { code: string; slug: string; taxonomy: string } };

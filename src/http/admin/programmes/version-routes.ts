@@ -35,7 +35,7 @@ import {
   revisionOf,
   statusChoices,
   statusFor,
-} from './form-input.ts';
+} from '#src/http/forms/form-input.ts';
 
 type VersionParams = { Params: { code: string; slug: string; number: string } };
 type NodeParams = { Params: { code: string; slug: string; number: string; key: string } };
