@@ -5,7 +5,7 @@
  * `Query parameter "fund" must be one of ERDF, … (fund: "EU")`.
  */
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 const WHERE: Record<string, string> = {
   params: 'Path parameter',

@@ -8,10 +8,9 @@ import { z } from 'zod';
 import { badRequest, notFound } from '#src/domain/errors.ts';
 import { problemsOf, refusal } from '#src/lib/zod-messages.ts';
 import { LANGS } from '#src/domain/languages.ts';
-import { FUND_CODES, FUND_LIST, isFundCode, type FundCode } from '#src/domain/projects/funds.ts';
+import { FUND_CODES, FUND_LIST, type FundCode } from '#src/domain/projects/funds.ts';
 import {
   PROJECT_STATUSES,
-  isProjectStatus,
   type FundingKind,
   type ProjectStatus,
 } from '#src/domain/projects/status.ts';
