@@ -9,11 +9,7 @@ import { badRequest, notFound } from '#src/domain/errors.ts';
 import { problemsOf, refusal } from '#src/lib/zod-messages.ts';
 import { LANGS } from '#src/domain/languages.ts';
 import { FUND_CODES, FUND_LIST, type FundCode } from '#src/domain/projects/funds.ts';
-import {
-  PROJECT_STATUSES,
-  type FundingKind,
-  type ProjectStatus,
-} from '#src/domain/projects/status.ts';
+import { PROJECT_STATUSES, type FundingKind, type ProjectStatus } from '#src/domain/projects/status.ts';
 import { PROJECT_CODE } from '#src/domain/projects/project.ts';
 import type { ProjectListItem, ProjectSection, ProjectTotals, StoredProject } from '#src/domain/projects/listing.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
