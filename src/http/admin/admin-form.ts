@@ -65,6 +65,25 @@ export interface FormOptions<Req extends FastifyRequest, I> {
   view: (request: Req, reply: FastifyReply, failure: FormFailure) => Promise<FastifyReply> | FastifyReply;
 }
 
+/**
+ * What an edit page shows again for a failure: the form (after a conflict with the stored
+ * revision), the field errors, the stored values beside yours, or the reason of a refusal.
+ */
+export function editExtras<C>(f: FormFailure): {
+  form: FormValues;
+  errors: FieldError[];
+  conflict: C | null;
+  problem: string | null;
+} {
+  const shown = f.conflict !== null || f.errors.length > 0;
+  return {
+    form: f.form,
+    errors: f.errors,
+    conflict: (f.conflict as C | null) ?? null,
+    problem: shown ? null : f.message,
+  };
+}
+
 /** Fields refused by a form schema, as the service's FieldErrors (the same answer: 400 at the fields). */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const fields: Record<string, string> = {};

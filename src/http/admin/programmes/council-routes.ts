@@ -30,7 +30,7 @@ import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 import { choiceField, confirmField, formSchema, revisionField } from '#src/http/forms/form-fields.ts';
 import { doneOf, localized, numberParam, one } from '#src/http/forms/form-input.ts';
-import { adminForm } from '../admin-form.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type RegionParams = { Params: { code: string } };
 type ListParams = { Params: { code: string; kind: string } };
@@ -205,18 +205,7 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
       return `${editorPaths.council(code)}?done=saved`;
     },
     view: (request, reply, f) =>
-      sendEntry(
-        ctx,
-        request,
-        reply,
-        {
-          form: f.form,
-          errors: f.errors,
-          conflict: f.conflict as EditableOffice | EditableContact | null,
-          problem: f.conflict || f.errors.length > 0 ? null : f.message,
-        },
-        f.status,
-      ),
+      sendEntry(ctx, request, reply, editExtras<EditableOffice | EditableContact>(f), f.status),
   });
 
   adminForm(app, ctx, {

@@ -20,7 +20,7 @@ import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 import { choiceField, formSchema, revisionField, textField } from '#src/http/forms/form-fields.ts';
 import { doneOf, localized, numberParam, one, statusChoices } from '#src/http/forms/form-input.ts';
-import { adminForm } from '../admin-form.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type VersionParams = { Params: { code: string; slug: string; number: string } };
@@ -130,19 +130,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, ctx: AppContext): 
       await updateProgramme(ctx, actorOf(request), { code, slug }, input);
       return `${editorPaths.programme({ code, slug })}?done=saved#programme-details`;
     },
-    view: (request, reply, f) =>
-      sendOverview(
-        ctx,
-        request,
-        reply,
-        {
-          form: f.form,
-          errors: f.errors,
-          conflict: f.conflict as ProgrammeState | null,
-          problem: f.conflict || f.errors.length > 0 ? null : f.message,
-        },
-        f.status,
-      ),
+    view: (request, reply, f) => sendOverview(ctx, request, reply, editExtras<ProgrammeState>(f), f.status),
   });
 
   adminForm(app, ctx, {

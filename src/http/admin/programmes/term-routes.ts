@@ -15,7 +15,7 @@ import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 import { confirmField, formSchema, revisionField } from '#src/http/forms/form-fields.ts';
 import { doneOf, formOf, localized, statusChoices } from '#src/http/forms/form-input.ts';
-import { adminForm } from '../admin-form.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type TaxonomyParams = { Params: { code: string; slug: string; taxonomy: string } };
@@ -157,19 +157,7 @@ export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void 
       await updateTerm(ctx, actorOf(request), { code, slug, taxonomy, key: term }, input);
       return `${editorPaths.terms({ code, slug })}?done=saved#tax-${taxonomy}`;
     },
-    view: (request, reply, f) =>
-      sendTerm(
-        ctx,
-        request,
-        reply,
-        {
-          form: f.form,
-          errors: f.errors,
-          conflict: f.conflict as TermState | null,
-          problem: f.conflict || f.errors.length > 0 ? null : f.message,
-        },
-        f.status,
-      ),
+    view: (request, reply, f) => sendTerm(ctx, request, reply, editExtras<TermState>(f), f.status),
   });
 
   const sendDelete = async (

@@ -31,7 +31,7 @@ import {
   textsField,
 } from '#src/http/forms/form-fields.ts';
 import { doneOf, localized, numberParam, one, statusChoices } from '#src/http/forms/form-input.ts';
-import { adminForm } from '../admin-form.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type VersionParams = { Params: { code: string; slug: string; number: string } };
 type NodeParams = { Params: { code: string; slug: string; number: string; key: string } };
@@ -145,19 +145,7 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
       await updateVersionTexts(ctx, actorOf(request), ref, input);
       return `${editorPaths.version(ref, ref.number)}?done=saved#version-texts`;
     },
-    view: (request, reply, f) =>
-      sendVersion(
-        ctx,
-        request,
-        reply,
-        {
-          form: f.form,
-          errors: f.errors,
-          conflict: f.conflict as VersionState | null,
-          problem: f.conflict || f.errors.length > 0 ? null : f.message,
-        },
-        f.status,
-      ),
+    view: (request, reply, f) => sendVersion(ctx, request, reply, editExtras<VersionState>(f), f.status),
   });
 
   adminRoute<VersionParams & { Querystring: { parent?: string } }>(app, ctx, {
@@ -220,19 +208,7 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
       await updateNode(ctx, actorOf(request), ref, input);
       return `${editorPaths.node(ref, ref.number, ref.key)}?done=saved`;
     },
-    view: (request, reply, f) =>
-      sendNode(
-        ctx,
-        request,
-        reply,
-        {
-          form: f.form,
-          errors: f.errors,
-          conflict: f.conflict as NodeState | null,
-          problem: f.conflict || f.errors.length > 0 ? null : f.message,
-        },
-        f.status,
-      ),
+    view: (request, reply, f) => sendNode(ctx, request, reply, editExtras<NodeState>(f), f.status),
   });
 
   adminForm(app, ctx, {
