@@ -4,7 +4,8 @@
  * For each such route this test checks, against the real app:
  *   - it has a rule (a route without one fails — proven below with a rogue route in a test app);
  *   - anonymous: GET/HEAD → 302 to /admin/login?next=…, other methods → 401 (public rules: only
- *     the sign-in and set-password pages may have them);
+ *     the sign-in and set-password pages may have them; public-form rules — forms anyone may send,
+ *     such as consultation comments — only outside /admin, and they get the pre-session CSRF check);
  *   - role rules: a signed-in user with no role, with the role in another region only, or with a
  *     too weak role → 403 (and the allowed user is let through on GET);
  *   - state-changing methods: a missing CSRF token → 403 and another session's token → 403.
@@ -286,6 +287,8 @@ for (const target of databaseTargets()) {
       assert.deepEqual(routesWithoutRule(routes), []);
       for (const r of covered) {
         if (r.rule?.kind === 'public') assert.ok(PUBLIC_URLS.has(r.url), `${r.method} ${r.url} must not be public`);
+        if (r.rule?.kind === 'public-form')
+          assert.ok(!r.url.startsWith('/admin'), `${r.method} ${r.url}: a public form must not be under /admin`);
       }
     });
 
@@ -346,8 +349,9 @@ for (const target of databaseTargets()) {
           });
         };
 
+        const open = rule.kind === 'public' || rule.kind === 'public-form';
         // Anonymous.
-        if (rule.kind !== 'public') {
+        if (!open) {
           const res = await anonymous();
           if (isWrite(route.method)) assert.equal(res.statusCode, 401, `${name}: anonymous → 401`);
           else {
@@ -383,7 +387,7 @@ for (const target of databaseTargets()) {
 
         // The allowed user gets through on GET (proves the 403s above are about the role).
         const allowed = await as('admin');
-        if (!isWrite(route.method) && rule.kind !== 'public') {
+        if (!isWrite(route.method) && !open) {
           const res = await allowed.get(url);
           assert.ok(
             ![401, 403].includes(res.statusCode) && res.statusCode !== 302,
@@ -393,14 +397,14 @@ for (const target of databaseTargets()) {
 
         // CSRF.
         if (isWrite(route.method)) {
-          const browser = rule.kind === 'public' ? new Browser(app) : allowed;
-          if (rule.kind === 'public') await browser.get('/admin/login');
+          const browser = open ? new Browser(app) : allowed;
+          if (open) await browser.get('/admin/login');
           else await browser.get('/admin/account');
           const missing = await write(browser, null);
           assert.equal(missing.statusCode, 403, `${name}: missing CSRF token → 403`);
           assert.match(missing.body, /CSRF/, `${name}: missing token refused as CSRF`);
-          const other = rule.kind === 'public' ? new Browser(app) : await as('editor');
-          if (rule.kind === 'public') await other.get('/admin/login');
+          const other = open ? new Browser(app) : await as('editor');
+          if (open) await other.get('/admin/login');
           else await other.get('/admin/account');
           assert.notEqual(other.csrf, browser.csrf);
           const wrong = await write(browser, other.csrf);

@@ -3,6 +3,12 @@
  * rule, schema?, handler })`. The rule is recorded in a registry (the route-table test checks that
  * every /admin or non-GET route has one) and enforced by preHandlers, in this order:
  * authenticate → rate limit (writes) → CSRF token (writes) → role in the region.
+ *
+ * Rules: `public` (the sign-in and set-password pages only), `public-form` (a form anyone may
+ * send, e.g. a consultation comment: no sign-in, the CSRF token of the pre-session cookie, a
+ * stricter rate limit per address), `signed-in`, and `role` (a role in the request's region).
+ * A form's POST is best registered with `adminForm` (./admin-form.ts), which adds the schema and
+ * the answer to a refused change.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteGenericInterface } from 'fastify';
 import { AppError } from '#src/domain/errors.ts';
@@ -11,7 +17,7 @@ import { roleSatisfies, type Actor, type Role } from '#src/domain/roles.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import type { SessionUser } from '#src/services/accounts/session-service.ts';
 import { csrfMatches, isStateChanging, sentCsrfToken } from '#src/http/security/csrf.ts';
-import { writeLimiter } from '#src/http/security/rate-limits.ts';
+import { publicFormLimiter, writeLimiter } from '#src/http/security/rate-limits.ts';
 import { resolveAdminLang } from './admin-lang.ts';
 import { adminErrorHandler, CsrfRejected } from './admin-page.ts';
 import { loadAuth } from './auth/session-auth.ts';
@@ -48,6 +54,10 @@ export type AdminRequest<RG extends RouteGenericInterface = RouteGenericInterfac
 export interface PublicRule {
   kind: 'public';
 }
+/** A form anyone may send: no sign-in; CSRF token of the pre-session cookie; rate-limited per address. */
+export interface PublicFormRule {
+  kind: 'public-form';
+}
 export interface SignedInRule {
   kind: 'signed-in';
 }
@@ -57,7 +67,12 @@ export interface RoleRule<RG extends RouteGenericInterface = RouteGenericInterfa
   /** The region the request acts on (from params, the body, or the programme being edited). */
   region: (request: AdminRequest<RG>) => string | Promise<string>;
 }
-export type AccessRule = PublicRule | SignedInRule | RoleRule<never>;
+export type AccessRule = PublicRule | PublicFormRule | SignedInRule | RoleRule<never>;
+
+/** True for the rules that let anonymous requests through. */
+export function isOpenRule(rule: AccessRule): rule is PublicRule | PublicFormRule {
+  return rule.kind === 'public' || rule.kind === 'public-form';
+}
 
 export type AdminMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -67,7 +82,7 @@ interface BaseOptions {
   schema?: FastifySchema;
 }
 export interface PublicRouteOptions<RG extends RouteGenericInterface> extends BaseOptions {
-  rule: PublicRule;
+  rule: PublicRule | PublicFormRule;
   handler: (request: FastifyRequest<RG>, reply: FastifyReply) => Promise<unknown>;
 }
 export interface ProtectedRouteOptions<RG extends RouteGenericInterface> extends BaseOptions {
@@ -143,6 +158,12 @@ export async function adminOnRequest(request: FastifyRequest, reply: FastifyRepl
   request.adminLang = resolveAdminLang(request, reply);
 }
 
+/** Headers of a public form's page and answer (its CSRF token is per visitor: never cached), and the UI language. */
+export async function publicFormOnRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  reply.header('cache-control', 'no-store');
+  request.adminLang = resolveAdminLang(request, reply);
+}
+
 function ensureDecorations(app: FastifyInstance): void {
   if (!app.hasRequestDecorator('auth')) app.decorateRequest('auth', null);
   if (!app.hasRequestDecorator('csrfToken')) app.decorateRequest('csrfToken', '');
@@ -170,10 +191,12 @@ export function adminRoute(
   const key = keyOf(method, url);
   registry.set(key, rule as AccessRule);
   const writes = isStateChanging(method);
+  const limiter = rule.kind === 'public-form' ? publicFormLimiter : writeLimiter;
 
+  const open = isOpenRule(rule as AccessRule);
   const authenticate = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    await loadAuth(ctx, request, reply, rule.kind === 'public');
-    if (rule.kind === 'public' || request.auth) return undefined;
+    await loadAuth(ctx, request, reply, open);
+    if (open || request.auth) return undefined;
     if (method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 302);
     throw new AppError('unauthorized', 'Sign-in required');
   };
@@ -193,8 +216,8 @@ export function adminRoute(
     url,
     ...(options.schema ? { schema: { hide: true, ...options.schema } } : { schema: { hide: true } }),
     config: { adminRule: rule },
-    onRequest: adminOnRequest,
-    preHandler: [authenticate, ...(writes ? [writeLimiter(app), checkCsrf] : []), checkRole],
+    onRequest: rule.kind === 'public-form' ? publicFormOnRequest : adminOnRequest,
+    preHandler: [authenticate, ...(writes ? [limiter(app), checkCsrf] : []), checkRole],
     errorHandler: adminErrorHandler,
     handler: options.handler as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
   });

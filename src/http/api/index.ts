@@ -1,6 +1,7 @@
 /**
- * The open JSON API: read-only routes under /api/v1 whose JSON Schemas validate parameters,
- * shape responses and generate the OpenAPI 3.1 document served at /api/openapi.json.
+ * The open JSON API: read-only routes under /api/v1 whose zod schemas validate parameters and
+ * bodies, whose JSON Schemas (made from zod) shape responses, and which together generate the
+ * OpenAPI 3.1 document served at /api/openapi.json.
  */
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -14,7 +15,7 @@ import { registerProgrammeRoutes } from './routes/programmes.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
 import { registerRegionRoutes } from './routes/regions.ts';
 import { namedJsonSchemas } from './schemas/all.ts';
-import { formatValidationErrors } from './validation-message.ts';
+import { formatValidationErrors, zodValidatorCompiler } from './validation.ts';
 
 /** Open data: any site may read it, and caches may keep it for a minute. */
 async function openDataHeaders(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
@@ -31,6 +32,8 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
   await app.register(
     async (api) => {
       for (const schema of namedJsonSchemas()) api.addSchema(schema);
+      // Parameters and bodies are zod schemas; responses stay JSON Schema (fastify's serialiser).
+      api.setValidatorCompiler(zodValidatorCompiler);
       api.addHook('onRoute', (route) => {
         route.schemaErrorFormatter ??= formatValidationErrors;
       });

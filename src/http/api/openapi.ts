@@ -1,12 +1,18 @@
 /**
  * Options of @fastify/swagger: an OpenAPI 3.1 document generated from the route schemas of
  * /api/v1 only (site, health and document routes are left out), with the named schemas as
- * `components.schemas`.
+ * `components.schemas`. Parameters and bodies are zod schemas (converted to JSON Schema by
+ * fastify-type-provider-zod, so the document shows their real types: enums, integers with their
+ * bounds, patterns); responses refer to the named schemas.
  */
 import type { SwaggerOptions } from '@fastify/swagger';
+import { createJsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Config } from '#src/config/config.ts';
 
 export const API_PREFIX = '/api/v1';
+
+/** Converts the zod request schemas of a route; its response schemas are JSON Schema already. */
+const zodRequestTransform = createJsonSchemaTransform({ skipList: [] });
 
 export function swaggerOptions(config: Config): SwaggerOptions {
   return {
@@ -36,10 +42,13 @@ export function swaggerOptions(config: Config): SwaggerOptions {
       buildLocalReference: (json, _baseUri, _fragment, i) =>
         typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`,
     },
-    transform: ({ schema, url, route }) => ({
-      schema: url.startsWith(`${API_PREFIX}/`) ? schema : { ...(schema ?? {}), hide: true },
-      url,
-      route,
-    }),
+    transform: (document) => {
+      const { schema, url, route } = document;
+      if (!url.startsWith(`${API_PREFIX}/`) || !schema)
+        return { schema: { ...(schema ?? {}), hide: true }, url, route };
+      const { response, ...request } = schema;
+      const converted = zodRequestTransform({ ...document, schema: request });
+      return { schema: { ...converted.schema, ...(response ? { response } : {}) }, url, route };
+    },
   };
 }

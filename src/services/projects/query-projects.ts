@@ -4,15 +4,12 @@
  * checked (a bad value is a bad_request naming the parameter), then a page of projects, the
  * count, and money by fund and kind for the same filter.
  */
+import { z } from 'zod';
 import { badRequest, notFound } from '#src/domain/errors.ts';
+import { problemsOf, refusal } from '#src/lib/zod-messages.ts';
 import { LANGS } from '#src/domain/languages.ts';
-import { FUND_CODES, FUND_LIST, isFundCode, type FundCode } from '#src/domain/projects/funds.ts';
-import {
-  PROJECT_STATUSES,
-  isProjectStatus,
-  type FundingKind,
-  type ProjectStatus,
-} from '#src/domain/projects/status.ts';
+import { FUND_CODES, FUND_LIST, type FundCode } from '#src/domain/projects/funds.ts';
+import { PROJECT_STATUSES, type FundingKind, type ProjectStatus } from '#src/domain/projects/status.ts';
 import { PROJECT_CODE } from '#src/domain/projects/project.ts';
 import type { ProjectListItem, ProjectSection, ProjectTotals, StoredProject } from '#src/domain/projects/listing.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
@@ -85,80 +82,139 @@ export const FILTER_PARAMS = [
 
 type Raw = Record<string, unknown>;
 
-function single(raw: Raw, name: string): string | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) throw badRequest(`${name}: give the parameter once`);
-  if (typeof v !== 'string' && typeof v !== 'number') throw badRequest(`${name}: must be a text`);
-  const s = String(v).trim();
-  return s === '' ? undefined : s;
+const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const NODE_KEY = 'be a node key of lower-case letters a–z, digits and single hyphens';
+const year = (description: string) =>
+  z.coerce
+    .number(refusal('be a whole number from 1900 to 2100'))
+    .int(refusal('be a whole number from 1900 to 2100'))
+    .min(1900, refusal('be a whole number from 1900 to 2100'))
+    .max(2100, refusal('be a whole number from 1900 to 2100'))
+    .optional()
+    .describe(description);
+const nodeKey = (description: string) =>
+  z.string(refusal(NODE_KEY)).trim().regex(KEY, refusal(NODE_KEY)).optional().describe(description);
+
+/**
+ * The filter parameters as a zod schema: the API validates and publishes them with it (enums,
+ * integers with their bounds, patterns) and the project browser reads its URLs with it. Values
+ * are trimmed; empty values count as not given (see `withoutEmptyValues`).
+ */
+const filterShape = {
+  theme: nodeKey('Only projects linked to this theme (node key) or to any node under it.'),
+  priority: nodeKey('Only projects linked to this priority (node key) or to any measure under it.'),
+  term: z
+    .string(refusal('be a taxonomy and a term key, "taxonomy/term", e.g. "spearheads/logistics"'))
+    .trim()
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/,
+      refusal('be a taxonomy and a term key, "taxonomy/term", e.g. "spearheads/logistics"'),
+    )
+    .optional()
+    .describe('Only projects linked to this taxonomy term, "taxonomy/term", e.g. "spearheads/logistics".'),
+  municipality: z
+    .string(refusal('be a 3-digit official municipality code such as "285"'))
+    .trim()
+    .regex(/^\d{3}$/, refusal('be a 3-digit official municipality code such as "285"'))
+    .optional()
+    .describe('Only projects working in this municipality (official 3-digit code, e.g. "285").'),
+  fund: z
+    .enum(FUND_CODES, refusal(`be one of ${FUND_LIST}`))
+    .optional()
+    .describe(`Only projects with money from this fund: ${FUND_LIST}.`),
+  status: z
+    .enum(PROJECT_STATUSES, refusal(`be one of ${PROJECT_STATUSES.join(', ')}`))
+    .optional()
+    .describe(`Only projects with this status: ${PROJECT_STATUSES.join(', ')}.`),
+  from_year: year('Only projects active in or after this year (ending on or after 1 January).'),
+  to_year: year('Only projects active in or before this year (starting on or before 31 December).'),
+  q: z
+    .string(refusal(`be a text of at most ${MAX_Q} characters`))
+    .trim()
+    .max(MAX_Q, refusal(`be at most ${MAX_Q} characters`))
+    .optional()
+    .describe(
+      'Search words in names, summaries, organisations and codes; inflected Finnish forms match; every word must match.',
+    ),
+};
+
+/** from_year must not come after to_year. */
+function yearsInOrder(f: { from_year?: number | undefined; to_year?: number | undefined }, c: z.RefinementCtx): void {
+  if (f.from_year !== undefined && f.to_year !== undefined && f.from_year > f.to_year)
+    c.addIssue({
+      code: 'custom',
+      path: ['from_year'],
+      message: `must not be after to_year ${f.to_year}`,
+      input: f.from_year,
+    });
 }
 
-const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The filter parameters of the project list and totals (unknown parameters are dropped). */
+export const projectFilterSchema = z.object(filterShape).superRefine(yearsInOrder);
 
-function integer(raw: Raw, name: string, min: number, max: number): number | undefined {
-  const s = single(raw, name);
-  if (s === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(s) || Number(s) < min || Number(s) > max)
-    throw badRequest(`${name}: must be a whole number from ${min} to ${max}, not "${s.slice(0, 40)}"`);
-  return Number(s);
+/** The filter with paging and order: page (1…), size (1…100) and sort (name, start, code). */
+export const projectQuerySchema = z
+  .object({
+    ...filterShape,
+    page: z.coerce
+      .number(refusal('be a whole number from 1 to 100000'))
+      .int(refusal('be a whole number from 1 to 100000'))
+      .min(1, refusal('be a whole number from 1 to 100000'))
+      .max(100_000, refusal('be a whole number from 1 to 100000'))
+      .default(1)
+      .describe('Page number, from 1 (default 1).'),
+    size: z.coerce
+      .number(refusal(`be a whole number from 1 to ${MAX_PAGE_SIZE}`))
+      .int(refusal(`be a whole number from 1 to ${MAX_PAGE_SIZE}`))
+      .min(1, refusal(`be a whole number from 1 to ${MAX_PAGE_SIZE}`))
+      .max(MAX_PAGE_SIZE, refusal(`be a whole number from 1 to ${MAX_PAGE_SIZE}`))
+      .default(DEFAULT_PAGE_SIZE)
+      .describe(`Projects per page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`),
+    sort: z
+      .enum(PROJECT_SORTS, refusal(`be one of ${PROJECT_SORTS.join(', ')}`))
+      .default('name')
+      .describe('Order: name (default), start (start date) or code.'),
+  })
+  .superRefine(yearsInOrder);
+
+/** The query with empty (or blank) values left out: `?fund=` means no fund filter. */
+export function withoutEmptyValues(raw: unknown): Raw {
+  if (raw === null || typeof raw !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(raw as Raw).filter(
+      ([, v]) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === ''),
+    ),
+  );
+}
+
+/** Parses with `schema`; a refused value is a bad_request naming the parameter ("fund: must be one of …"). */
+function parseWith<T>(schema: z.ZodType<T>, raw: Raw): T {
+  const result = schema.safeParse(withoutEmptyValues(raw));
+  if (result.success) return result.data;
+  const problems = problemsOf(result.error);
+  throw badRequest(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+}
+
+/** The filter of parameters checked by `projectFilterSchema` (or `projectQuerySchema`). */
+export function projectFilterOf(parsed: z.output<typeof projectFilterSchema>): ProjectFilter {
+  const f: Record<string, unknown> = {};
+  for (const name of FILTER_PARAMS) if (parsed[name] !== undefined) f[name] = parsed[name];
+  return f as ProjectFilter;
+}
+
+/** The query of parameters checked by `projectQuerySchema`. */
+export function projectQueryOf(q: z.output<typeof projectQuerySchema>): ProjectQuery {
+  return { filter: projectFilterOf(q), page: q.page, size: q.size, sort: q.sort };
 }
 
 /** Reads and checks the filter parameters (empty values count as not given). */
 export function parseProjectFilter(raw: Raw): ProjectFilter {
-  const f: ProjectFilter = {};
-  for (const name of ['theme', 'priority'] as const) {
-    const v = single(raw, name);
-    if (v !== undefined && !KEY.test(v))
-      throw badRequest(`${name}: must be a node key of lower-case letters a–z, digits and single hyphens`);
-    if (v !== undefined) f[name] = v;
-  }
-  const term = single(raw, 'term');
-  if (term !== undefined) {
-    const parts = term.split('/');
-    if (parts.length !== 2 || !parts.every((p) => KEY.test(p)))
-      throw badRequest('term: must be a taxonomy and a term key, "taxonomy/term", e.g. "spearheads/logistics"');
-    f.term = term;
-  }
-  const municipality = single(raw, 'municipality');
-  if (municipality !== undefined) {
-    if (!/^\d{3}$/.test(municipality))
-      throw badRequest('municipality: must be a 3-digit official municipality code such as "285"');
-    f.municipality = municipality;
-  }
-  const fund = single(raw, 'fund');
-  if (fund !== undefined) {
-    if (!isFundCode(fund)) throw badRequest(`fund: must be one of ${FUND_LIST}`);
-    f.fund = fund;
-  }
-  const status = single(raw, 'status');
-  if (status !== undefined) {
-    if (!isProjectStatus(status)) throw badRequest(`status: must be one of ${PROJECT_STATUSES.join(', ')}`);
-    f.status = status;
-  }
-  const from = integer(raw, 'from_year', 1900, 2100);
-  const to = integer(raw, 'to_year', 1900, 2100);
-  if (from !== undefined && to !== undefined && from > to)
-    throw badRequest(`from_year: ${from} is after to_year ${to}`);
-  if (from !== undefined) f.from_year = from;
-  if (to !== undefined) f.to_year = to;
-  const q = single(raw, 'q');
-  if (q !== undefined) {
-    if (q.length > MAX_Q) throw badRequest(`q: must be at most ${MAX_Q} characters`);
-    f.q = q;
-  }
-  return f;
+  return projectFilterOf(parseWith(projectFilterSchema, raw));
 }
 
 /** Reads and checks the filter, page (1…), size (1…100) and sort (name, start, code). */
 export function parseProjectQuery(raw: Raw): ProjectQuery {
-  const filter = parseProjectFilter(raw);
-  const page = integer(raw, 'page', 1, 100_000) ?? 1;
-  const size = integer(raw, 'size', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
-  const sort = single(raw, 'sort') ?? 'name';
-  if (!(PROJECT_SORTS as readonly string[]).includes(sort))
-    throw badRequest(`sort: must be one of ${PROJECT_SORTS.join(', ')}`);
-  return { filter, page, size, sort: sort as ProjectSort };
+  return projectQueryOf(parseWith(projectQuerySchema, raw));
 }
 
 /** The filter as query parameters (only those given), for links that keep it. */

@@ -4,6 +4,7 @@
  * GET/POST /admin/set-password/:token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#src/services/accounts/policy.ts';
@@ -14,6 +15,9 @@ import { SetPasswordPage } from '#src/views/admin/auth/set-password-page.tsx';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { adminRoute, formText } from '../admin-route.ts';
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
+import { publicForm } from '../admin-form.ts';
+import { formSchema, textField } from '#src/http/forms/form-fields.ts';
+import { one } from '#src/http/forms/form-input.ts';
 import { accountServices, clearSessionCookie, sessionToken, setSessionCookie } from './session-auth.ts';
 
 /** `next` is followed only to an address inside /admin (no open redirect). */
@@ -52,20 +56,28 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   });
 
-  adminRoute(app, ctx, {
-    method: 'POST',
+  publicForm(app, ctx, {
     url: '/admin/login',
     rule: { kind: 'public' },
-    handler: async (request, reply) => {
+    schema: (request) => {
       const { t } = adminRenderContext(request);
-      const email = formText(request.body, 'email').trim();
-      const password = formText(request.body, 'password');
-      const next = safeNext(formText(request.body, 'next'));
-      const errors: FieldError[] = [];
-      if (email === '') errors.push({ field: 'email', message: t('admin.login.missingEmail') });
-      if (password === '') errors.push({ field: 'password', message: t('admin.login.missingPassword') });
-      if (errors.length > 0) return loginPage(request, reply, { email, next, errors }, 400);
-
+      return formSchema(
+        {
+          email: textField.pipe(
+            z
+              .string()
+              .trim()
+              .min(1, { error: t('admin.login.missingEmail') }),
+          ),
+          password: textField.pipe(z.string().min(1, { error: t('admin.login.missingPassword') })),
+          next: textField.transform(safeNext),
+        },
+        (f) => f,
+      );
+    },
+    fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
+    action: async ({ email, password, next }, request, reply) => {
+      const { t } = adminRenderContext(request);
       const result = await sessions.signIn({
         email,
         password,
@@ -94,8 +106,15 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       const previous = sessionToken(request);
       if (previous) await sessions.signOut(previous);
       setSessionCookie(request, reply, result.token);
-      return reply.redirect(next, 303);
+      return next;
     },
+    view: (request, reply, f) =>
+      loginPage(
+        request,
+        reply,
+        { email: one(f.sent, 'email').trim(), next: safeNext(one(f.sent, 'next')), errors: f.errors },
+        f.status,
+      ),
   });
 
   adminRoute(app, ctx, {

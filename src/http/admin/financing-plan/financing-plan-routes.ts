@@ -6,9 +6,8 @@
  * values side by side; or the version is not a draft) or the error page.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
-import { AppError } from '#src/domain/errors.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { pickText } from '#src/domain/languages.ts';
 import { planAmountText, type PlanTreeNode } from '#src/domain/financing-plan/plan-table.ts';
 import { translator } from '#src/i18n/index.ts';
@@ -32,10 +31,11 @@ import {
   type PlanFormKind,
 } from '#src/views/admin/financing-plan/financing-plan-page.tsx';
 import { planPaths } from '#src/views/admin/financing-plan/plan-paths.ts';
-import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import { formOf, isShownOnForm, numberParam, one, statusFor } from '../programmes/form-input.ts';
+import { formSchema, textField } from '#src/http/forms/form-fields.ts';
+import { numberParam, one } from '#src/http/forms/form-input.ts';
+import { adminForm, type FormFailure } from '../admin-form.ts';
 
 type PlanParams = { Params: { code: string; slug: string; number: string } };
 type PlanRequest = AdminRequest<PlanParams>;
@@ -86,7 +86,7 @@ async function sendPlan(
 }
 
 /** The field errors of a refused change, each message starting with the field's label in the UI language. */
-function fieldErrors(request: PlanRequest, error: FieldErrors): FieldError[] {
+function fieldErrors(request: FastifyRequest, fields: Readonly<Record<string, string>>): FieldError[] {
   const t = translator(request.adminLang);
   const labels: Record<string, string> = {
     node: t('admin.plan.node'),
@@ -95,7 +95,7 @@ function fieldErrors(request: PlanRequest, error: FieldErrors): FieldError[] {
     amount: t('admin.plan.amount'),
     from: t('admin.plan.copy.label'),
   };
-  return Object.entries(error.fields).map(([field, message]) => ({
+  return Object.entries(fields).map(([field, message]) => ({
     field,
     message: `${labels[field] ?? field}: ${message}`,
   }));
@@ -108,45 +108,37 @@ function amountForForm(cents: number, lang: string): string {
 }
 
 /**
- * Handles what a change may throw: a conflict (409, the page with the comparison), field errors
- * (400 at the form), row problems of pasted CSV (400), a refusal (not a draft: 409; bad input: 400).
+ * The plan page again for a refused change: a conflict (409, the page with the comparison), field
+ * errors (400 at the form), row problems of pasted CSV (400), a refusal (not a draft: 409; bad
+ * input: 400).
  */
-async function refused(
-  ctx: AppContext,
-  request: PlanRequest,
-  reply: FastifyReply,
-  kind: PlanFormKind,
-  form: FormValues,
-  error: unknown,
-): Promise<FastifyReply> {
-  const keep: Extras = kind === 'set' ? { cellForm: form } : kind === 'csv' ? { csvText: one(form, 'csv') } : {};
-  if (error instanceof EditConflict) {
-    return sendPlan(
-      ctx,
-      request,
-      reply,
-      { ...keep, conflict: { kind, state: error.current as PlanConflictState, form } },
-      409,
-    );
-  }
-  if (error instanceof FieldErrors) {
-    const errors = fieldErrors(request, error);
-    if (kind === 'copy') return sendPlan(ctx, request, reply, { copyErrors: errors }, 400);
-    if (kind === 'set') return sendPlan(ctx, request, reply, { ...keep, cellErrors: errors }, 400);
-    return sendPlan(ctx, request, reply, { ...keep, problem: errors.map((e) => e.message).join('; ') }, 400);
-  }
-  if (error instanceof AppError && error.code === 'invalid_file' && kind === 'csv') {
-    return sendPlan(
-      ctx,
-      request,
-      reply,
-      { ...keep, csvErrors: error.details.length > 0 ? [...error.details] : [error.message] },
-      400,
-    );
-  }
-  if (isShownOnForm(error)) return sendPlan(ctx, request, reply, { ...keep, problem: error.message }, statusFor(error));
-  throw error;
+function refused(ctx: AppContext, kind: PlanFormKind) {
+  return (request: PlanRequest, reply: FastifyReply, f: FormFailure): Promise<FastifyReply> => {
+    const form = f.sent;
+    const keep: Extras = kind === 'set' ? { cellForm: form } : kind === 'csv' ? { csvText: one(form, 'csv') } : {};
+    if (f.conflict)
+      return sendPlan(
+        ctx,
+        request,
+        reply,
+        { ...keep, conflict: { kind, state: f.conflict as PlanConflictState, form } },
+        409,
+      );
+    if (f.errors.length > 0) {
+      if (kind === 'copy') return sendPlan(ctx, request, reply, { copyErrors: f.errors }, 400);
+      if (kind === 'set') return sendPlan(ctx, request, reply, { ...keep, cellErrors: f.errors }, 400);
+      return sendPlan(ctx, request, reply, { ...keep, problem: f.message }, 400);
+    }
+    if (f.error.code === 'invalid_file' && kind === 'csv') {
+      const csvErrors = f.error.details.length > 0 ? [...f.error.details] : [f.error.message];
+      return sendPlan(ctx, request, reply, { ...keep, csvErrors }, 400);
+    }
+    return sendPlan(ctx, request, reply, { ...keep, problem: f.message }, f.status);
+  };
 }
+
+/** The plan's revision (a hash of the plan as the page showed it). */
+const planRevision = textField.transform(checkPlanRevision);
 
 function doneUrl(
   ref: { code: string; slug: string; number: number },
@@ -221,89 +213,70 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
     },
   });
 
-  adminRoute<PlanParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: `${BASE}/financing-plan/cells`,
     rule: editor,
-    handler: async (request, reply) => {
+    fieldErrors,
+    schema: (request: FastifyRequest) =>
+      formSchema(
+        { revision: planRevision, node: textField, fund: textField, year: textField, amount: textField },
+        (f) => ({ ...f, lang: request.adminLang }),
+      ),
+    action: async (input, request: PlanRequest) => {
       const ref = planRef(request);
-      const form = formOf(request);
-      let changed: boolean;
-      try {
-        const result = await setFinancingPlanCell(ctx, actorOf(request), ref, {
-          revision: checkPlanRevision(one(form, 'revision')),
-          node: one(form, 'node'),
-          fund: one(form, 'fund'),
-          year: one(form, 'year'),
-          amount: one(form, 'amount'),
-          lang: request.adminLang,
-        });
-        changed = result.changed;
-      } catch (error) {
-        return refused(ctx, request, reply, 'set', form, error);
-      }
-      return reply.redirect(doneUrl(ref, changed ? 'set' : 'unchanged'), 303);
+      const { changed } = await setFinancingPlanCell(ctx, actorOf(request), ref, input);
+      return doneUrl(ref, changed ? 'set' : 'unchanged');
     },
+    view: refused(ctx, 'set'),
   });
 
-  adminRoute<PlanParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: `${BASE}/financing-plan/cells/remove`,
     rule: editor,
-    handler: async (request, reply) => {
+    fieldErrors,
+    schema: formSchema({ revision: planRevision, node: textField, fund: textField, year: textField }, (f) => f),
+    action: async (input, request: PlanRequest) => {
       const ref = planRef(request);
-      const form = formOf(request);
-      try {
-        await removeFinancingPlanCell(ctx, actorOf(request), ref, {
-          revision: checkPlanRevision(one(form, 'revision')),
-          node: one(form, 'node'),
-          fund: one(form, 'fund'),
-          year: one(form, 'year'),
-        });
-      } catch (error) {
-        return refused(ctx, request, reply, 'remove', form, error);
-      }
-      return reply.redirect(doneUrl(ref, 'removed'), 303);
+      await removeFinancingPlanCell(ctx, actorOf(request), ref, input);
+      return doneUrl(ref, 'removed');
     },
+    view: refused(ctx, 'remove'),
   });
 
-  adminRoute<PlanParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: `${BASE}/financing-plan/import`,
     rule: editor,
-    handler: async (request, reply) => {
+    fieldErrors,
+    schema: formSchema({ revision: planRevision, csv: textField }, ({ revision, csv }) => ({ revision, text: csv })),
+    action: async (input, request: PlanRequest) => {
       const ref = planRef(request);
-      const form = formOf(request);
-      try {
-        await replaceFinancingPlanFromCsv(ctx, actorOf(request), ref, {
-          revision: checkPlanRevision(one(form, 'revision')),
-          text: one(form, 'csv'),
-        });
-      } catch (error) {
-        return refused(ctx, request, reply, 'csv', form, error);
-      }
-      return reply.redirect(doneUrl(ref, 'imported'), 303);
+      await replaceFinancingPlanFromCsv(ctx, actorOf(request), ref, input);
+      return doneUrl(ref, 'imported');
     },
+    view: refused(ctx, 'csv'),
   });
 
-  adminRoute<PlanParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: `${BASE}/financing-plan/copy`,
     rule: editor,
-    handler: async (request, reply) => {
+    fieldErrors,
+    schema: formSchema(
+      {
+        from: textField.pipe(
+          z
+            .string()
+            .regex(/^[1-9]\d{0,8}$/, { error: 'choose a version' })
+            .transform(Number),
+        ),
+        revision: planRevision,
+      },
+      (f) => f,
+    ),
+    action: async (input, request: PlanRequest) => {
       const ref = planRef(request);
-      const form = formOf(request);
-      try {
-        const raw = one(form, 'from');
-        if (!/^[1-9]\d{0,8}$/.test(raw)) throw new FieldErrors('The plan was not copied', { from: 'choose a version' });
-        await copyFinancingPlan(ctx, actorOf(request), ref, {
-          revision: checkPlanRevision(one(form, 'revision')),
-          from: Number(raw),
-        });
-      } catch (error) {
-        return refused(ctx, request, reply, 'copy', form, error);
-      }
-      return reply.redirect(doneUrl(ref, 'copied'), 303);
+      await copyFinancingPlan(ctx, actorOf(request), ref, input);
+      return doneUrl(ref, 'copied');
     },
+    view: refused(ctx, 'copy'),
   });
 }

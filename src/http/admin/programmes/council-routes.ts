@@ -1,6 +1,5 @@
 /** Admin routes of the regional council's offices and contacts: list, add, edit, move up/down, delete with confirmation. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import type { EditableContact, EditableOffice } from '#src/domain/programmes/editor-models.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
@@ -29,17 +28,9 @@ import type { FormValues } from '#src/views/admin/programmes/editor-components.t
 import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import {
-  doneOf,
-  fieldErrorsOf,
-  formOf,
-  isShownOnForm,
-  localized,
-  numberParam,
-  one,
-  revisionOf,
-  statusFor,
-} from './form-input.ts';
+import { choiceField, confirmField, formSchema, revisionField } from '#src/http/forms/form-fields.ts';
+import { doneOf, localized, numberParam, one } from '#src/http/forms/form-input.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type RegionParams = { Params: { code: string } };
 type ListParams = { Params: { code: string; kind: string } };
@@ -52,6 +43,9 @@ function kindParam(value: string): CouncilKind {
   if (value !== 'offices' && value !== 'contacts') throw notFound(`Page "${value}"`);
   return value;
 }
+
+/** The add forms of offices and contacts share the page: their fields carry a prefix. */
+const addPrefix = (kind: CouncilKind): string => (kind === 'offices' ? 'new-office.' : 'new-contact.');
 
 function officeInput(form: FormValues, prefix = ''): OfficeInput {
   return {
@@ -168,31 +162,26 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async (request, reply) => sendCouncil(ctx, request, reply),
   });
 
-  adminRoute<ListParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/council/:kind',
     rule: editor,
-    handler: async (request, reply) => {
-      const code = request.params.code;
+    fieldPrefix: (request: AdminRequest<ListParams>) => addPrefix(kindParam(request.params.kind)),
+    schema: (request) => {
       const kind = kindParam(request.params.kind);
-      const form = formOf(request);
-      const prefix = kind === 'offices' ? 'new-office.' : 'new-contact.';
-      try {
-        if (kind === 'offices') await addOffice(ctx, actorOf(request), code, officeInput(form, prefix));
-        else await addContact(ctx, actorOf(request), code, contactInput(form, prefix));
-      } catch (error) {
-        if (error instanceof FieldErrors)
-          return sendCouncil(
-            ctx,
-            request,
-            reply,
-            { adding: { kind, form, errors: fieldErrorsOf(error, prefix) } },
-            400,
-          );
-        if (isShownOnForm(error)) return sendCouncil(ctx, request, reply, { problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.council(code)}?done=added`, 303);
+      return formSchema({}, (_f, form) => ({ kind, form: form as FormValues }));
+    },
+    action: async ({ kind, form }, request) => {
+      const code = request.params.code;
+      const prefix = addPrefix(kind);
+      if (kind === 'offices') await addOffice(ctx, actorOf(request), code, officeInput(form, prefix));
+      else await addContact(ctx, actorOf(request), code, contactInput(form, prefix));
+      return `${editorPaths.council(code)}?done=added`;
+    },
+    view: (request, reply, f) => {
+      const kind = kindParam(request.params.kind);
+      return f.errors.length > 0
+        ? sendCouncil(ctx, request, reply, { adding: { kind, form: f.sent, errors: f.errors } }, f.status)
+        : sendCouncil(ctx, request, reply, { problem: f.message }, f.status);
     },
   });
 
@@ -203,62 +192,36 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async (request, reply) => sendEntry(ctx, request, reply),
   });
 
-  adminRoute<EntryParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/council/:kind/:id',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField }, ({ revision }, form) => ({ revision, form: form as FormValues })),
+    action: async ({ revision, form }, request: AdminRequest<EntryParams>) => {
       const code = request.params.code;
       const kind = kindParam(request.params.kind);
       const id = numberParam(request.params.id, 'Entry');
-      const form = formOf(request);
-      try {
-        const revision = revisionOf(form);
-        if (kind === 'offices') await updateOffice(ctx, actorOf(request), code, id, { ...officeInput(form), revision });
-        else await updateContact(ctx, actorOf(request), code, id, { ...contactInput(form), revision });
-      } catch (error) {
-        if (error instanceof EditConflict) {
-          const stored = error.current as EditableOffice | EditableContact;
-          return sendEntry(
-            ctx,
-            request,
-            reply,
-            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
-            409,
-          );
-        }
-        if (error instanceof FieldErrors)
-          return sendEntry(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error))
-          return sendEntry(ctx, request, reply, { form, problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.council(code)}?done=saved`, 303);
+      if (kind === 'offices') await updateOffice(ctx, actorOf(request), code, id, { ...officeInput(form), revision });
+      else await updateContact(ctx, actorOf(request), code, id, { ...contactInput(form), revision });
+      return `${editorPaths.council(code)}?done=saved`;
     },
+    view: (request, reply, f) =>
+      sendEntry(ctx, request, reply, editExtras<EditableOffice | EditableContact>(f), f.status),
   });
 
-  adminRoute<EntryParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/council/:kind/:id/move',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField, direction: choiceField(['up', 'down']) }, (f) => f),
+    action: async ({ revision, direction }, request: AdminRequest<EntryParams>) => {
       const code = request.params.code;
       const kind = kindParam(request.params.kind);
-      const form = formOf(request);
-      const direction = one(form, 'direction');
-      try {
-        if (direction !== 'up' && direction !== 'down')
-          throw new FieldErrors('Not moved', { direction: 'must be up or down' });
-        await moveCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), {
-          revision: revisionOf(form),
-          direction,
-        });
-      } catch (error) {
-        if (isShownOnForm(error)) return sendCouncil(ctx, request, reply, { problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.council(code)}?done=moved`, 303);
+      await moveCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), {
+        revision,
+        direction,
+      });
+      return `${editorPaths.council(code)}?done=moved`;
     },
+    view: (request, reply, f) => sendCouncil(ctx, request, reply, { problem: f.message }, f.status),
   });
 
   const sendDelete = async (
@@ -304,24 +267,18 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async (request, reply) => sendDelete(request, reply, null, 200),
   });
 
-  adminRoute<EntryParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/council/:kind/:id/delete',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField, confirm: confirmField }, (f) => f),
+    action: async ({ revision }, request: AdminRequest<EntryParams>) => {
       const code = request.params.code;
       const kind = kindParam(request.params.kind);
-      const form = formOf(request);
-      if (one(form, 'confirm') !== 'yes') return sendDelete(request, reply, 'confirm=yes is required', 400);
-      try {
-        await deleteCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), {
-          revision: revisionOf(form),
-        });
-      } catch (error) {
-        if (isShownOnForm(error)) return sendDelete(request, reply, error.message, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.council(code)}?done=deleted`, 303);
+      await deleteCouncilEntry(ctx, actorOf(request), code, kind, numberParam(request.params.id, 'Entry'), {
+        revision,
+      });
+      return `${editorPaths.council(code)}?done=deleted`;
     },
+    view: (request, reply, f) => sendDelete(request, reply, f.message, f.status),
   });
 }

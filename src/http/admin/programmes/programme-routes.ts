@@ -4,10 +4,9 @@
  * lifecycle transitions of a version.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import type { ProgrammeState } from '#src/domain/programmes/editor-models.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { isLifecycleAction } from '#src/domain/programmes/lifecycle.ts';
+import { LIFECYCLE_ACTIONS } from '#src/domain/programmes/lifecycle.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { programmeOverview, programmesForAdmin } from '#src/services/programmes/editor-reader.ts';
 import { programmeTexts, updateProgramme } from '#src/services/programmes/programme-edits.ts';
@@ -19,18 +18,9 @@ import { programmeForm, ProgrammePage } from '#src/views/admin/programmes/progra
 import { ProgrammesListPage, type ProgrammesListPageProps } from '#src/views/admin/programmes/programmes-list-page.tsx';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import {
-  doneOf,
-  fieldErrorsOf,
-  formOf,
-  isShownOnForm,
-  localized,
-  numberParam,
-  one,
-  revisionOf,
-  statusChoices,
-  statusFor,
-} from './form-input.ts';
+import { choiceField, formSchema, revisionField, textField } from '#src/http/forms/form-fields.ts';
+import { doneOf, localized, numberParam, one, statusChoices } from '#src/http/forms/form-input.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type VersionParams = { Params: { code: string; slug: string; number: string } };
@@ -113,116 +103,75 @@ export function registerProgrammeRoutes(app: FastifyInstance, ctx: AppContext): 
     handler: async (request, reply) => sendOverview(ctx, request, reply, { done: doneOf(request) }),
   });
 
-  adminRoute<ProgrammeParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug',
     rule: editor,
-    handler: async (request, reply) => {
-      const { code, slug } = request.params;
-      const form = formOf(request);
-      const current = await programmeOverview(ctx.db.kysely, { code, slug });
-      const levels = Object.fromEntries(
-        current.programme.levels.map((l) => [
-          l.key,
-          { name: localized(form, `levels.${l.key}.name`), namePlural: localized(form, `levels.${l.key}.namePlural`) },
-        ]),
-      );
-      try {
-        await updateProgramme(
-          ctx,
-          actorOf(request),
-          { code, slug },
-          {
-            revision: revisionOf(form),
-            title: localized(form, 'title'),
-            periodStart: one(form, 'periodStart'),
-            periodEnd: one(form, 'periodEnd'),
-            levels,
-            status: statusChoices(form, Object.keys(programmeTexts(current.programme))),
-          },
-        );
-      } catch (error) {
-        if (error instanceof EditConflict) {
-          const stored = error.current as ProgrammeState;
-          return sendOverview(
-            ctx,
-            request,
-            reply,
-            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
-            409,
-          );
-        }
-        if (error instanceof FieldErrors)
-          return sendOverview(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.programme({ code, slug })}?done=saved#programme-details`, 303);
+    // The level names and the translation statuses follow the programme's own levels and texts.
+    schema: async (request: AdminRequest<ProgrammeParams>) => {
+      const { programme } = await programmeOverview(ctx.db.kysely, request.params);
+      return formSchema({ revision: revisionField, periodStart: textField, periodEnd: textField }, (f, values) => {
+        const form = values as FormValues;
+        const level = (key: string, name: 'name' | 'namePlural') => localized(form, `levels.${key}.${name}`);
+        return {
+          ...f,
+          title: localized(form, 'title'),
+          levels: Object.fromEntries(
+            programme.levels.map((l) => [
+              l.key,
+              { name: level(l.key, 'name'), namePlural: level(l.key, 'namePlural') },
+            ]),
+          ),
+          status: statusChoices(form, Object.keys(programmeTexts(programme))),
+        };
+      });
     },
+    action: async (input, request) => {
+      const { code, slug } = request.params;
+      await updateProgramme(ctx, actorOf(request), { code, slug }, input);
+      return `${editorPaths.programme({ code, slug })}?done=saved#programme-details`;
+    },
+    view: (request, reply, f) => sendOverview(ctx, request, reply, editExtras<ProgrammeState>(f), f.status),
   });
 
-  adminRoute<ProgrammeParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/updates',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({}, () => ({})),
+    action: async (_input, request: AdminRequest<ProgrammeParams>) => {
       const { code, slug } = request.params;
-      try {
-        const created = await startUpdate(ctx, actorOf(request), { code, slug });
-        return reply.redirect(`${editorPaths.version({ code, slug }, created.number)}?done=update-started`, 303);
-      } catch (error) {
-        if (isShownOnForm(error))
-          return sendOverview(ctx, request, reply, { problem: error.message }, statusFor(error));
-        throw error;
-      }
+      const created = await startUpdate(ctx, actorOf(request), { code, slug });
+      return `${editorPaths.version({ code, slug }, created.number)}?done=update-started`;
     },
+    view: (request, reply, f) => sendOverview(ctx, request, reply, { problem: f.message }, f.status),
   });
 
-  adminRoute<VersionParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/versions/:number/lifecycle',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField, action: choiceField(LIFECYCLE_ACTIONS) }, (f, values) => {
+      const form = values as FormValues;
+      if (f.action !== 'approve') return f;
+      const decision = {
+        body: localized(form, 'decisionBody'),
+        date: one(form, 'decisionDate'),
+        reference: one(form, 'decisionReference'),
+      };
+      return { ...f, decision };
+    }),
+    action: async (input, request: AdminRequest<VersionParams>) => {
       const { code, slug } = request.params;
       const number = numberParam(request.params.number, 'Version');
-      const form = formOf(request);
-      const action = one(form, 'action');
+      await transitionVersion(ctx, actorOf(request), { code, slug, number }, input);
+      return `${editorPaths.programme({ code, slug })}?done=${input.action}`;
+    },
+    view: (request, reply, f) => {
       const overviewRequest = request as unknown as AdminRequest<ProgrammeParams>;
-      if (!isLifecycleAction(action))
-        return sendOverview(ctx, overviewRequest, reply, { problem: 'action must be consult, approve or reopen' }, 400);
-      try {
-        await transitionVersion(
-          ctx,
-          actorOf(request),
-          { code, slug, number },
-          {
-            revision: revisionOf(form),
-            action,
-            ...(action === 'approve'
-              ? {
-                  decision: {
-                    body: localized(form, 'decisionBody'),
-                    date: one(form, 'decisionDate'),
-                    reference: one(form, 'decisionReference'),
-                  },
-                }
-              : {}),
-          },
-        );
-      } catch (error) {
-        if (error instanceof FieldErrors && action === 'approve') {
-          return sendOverview(
-            ctx,
-            overviewRequest,
-            reply,
-            { approval: { number, form, errors: fieldErrorsOf(error) } },
-            400,
-          );
-        }
-        if (isShownOnForm(error))
-          return sendOverview(ctx, overviewRequest, reply, { problem: error.message }, statusFor(error));
-        throw error;
+      // A refused decision shows the approval form again, with its fields.
+      if (f.errors.length > 0 && one(f.sent, 'action') === 'approve') {
+        const number = numberParam(request.params.number, 'Version');
+        return sendOverview(ctx, overviewRequest, reply, { approval: { number, form: f.sent, errors: f.errors } }, 400);
       }
-      return reply.redirect(`${editorPaths.programme({ code, slug })}?done=${action}`, 303);
+      return sendOverview(ctx, overviewRequest, reply, { problem: f.message }, f.status);
     },
   });
 }

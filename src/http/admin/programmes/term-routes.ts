@@ -1,6 +1,5 @@
 /** Admin routes of a programme's taxonomy terms: the list with add forms, a term's edit page, and deleting with confirmation. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import { TERM_TEXT_FIELDS, type TermState } from '#src/domain/programmes/editor-models.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
@@ -14,17 +13,9 @@ import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { termForm, TermPage, TermsPage } from '#src/views/admin/programmes/terms-page.tsx';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import {
-  doneOf,
-  fieldErrorsOf,
-  formOf,
-  isShownOnForm,
-  localized,
-  one,
-  revisionOf,
-  statusChoices,
-  statusFor,
-} from './form-input.ts';
+import { confirmField, formSchema, revisionField } from '#src/http/forms/form-fields.ts';
+import { doneOf, formOf, localized, statusChoices } from '#src/http/forms/form-input.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type ProgrammeParams = { Params: { code: string; slug: string } };
 type TaxonomyParams = { Params: { code: string; slug: string; taxonomy: string } };
@@ -32,6 +23,11 @@ type TermParams = { Params: { code: string; slug: string; taxonomy: string; term
 
 const viewer = { kind: 'role', role: 'viewer', region: regionParam('code') } as const;
 const editor = { kind: 'role', role: 'editor', region: regionParam('code') } as const;
+
+/** The localised texts of a term's form (`title.fi`, …). */
+function termTexts(form: FormValues): Record<string, ReturnType<typeof localized>> {
+  return Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)]));
+}
 
 async function sendTerms(
   ctx: AppContext,
@@ -113,40 +109,32 @@ export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void 
     handler: async (request, reply) => sendTerms(ctx, request, reply),
   });
 
-  adminRoute<TaxonomyParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy',
     rule: editor,
-    handler: async (request, reply) => {
-      const { code, slug, taxonomy } = request.params;
-      const raw = formOf(request);
-      // The add form of each taxonomy names its inputs `<taxonomy>:<field>.<lang>` (unique ids on the page).
-      const form: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(raw))
-        form[k.startsWith(`${taxonomy}:`) ? k.slice(taxonomy.length + 1) : k] = v;
-      try {
-        await addTerm(
-          ctx,
-          actorOf(request),
-          { code, slug, taxonomy },
-          { texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])) },
-        );
-      } catch (error) {
-        const programmeRequest = request as unknown as AdminRequest<ProgrammeParams>;
-        if (error instanceof FieldErrors)
-          return sendTerms(
-            ctx,
-            programmeRequest,
-            reply,
-            { adding: { taxonomy, form, errors: fieldErrorsOf(error) } },
-            400,
-          );
-        if (isShownOnForm(error))
-          return sendTerms(ctx, programmeRequest, reply, { problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.terms({ code, slug })}?done=added#tax-${taxonomy}`, 303);
+    // The add form of each taxonomy names its inputs `<taxonomy>:<field>.<lang>` (unique ids on the page).
+    form: (request: AdminRequest<TaxonomyParams>) => {
+      const prefix = `${request.params.taxonomy}:`;
+      return Object.fromEntries(
+        Object.entries(formOf(request)).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v]),
+      );
     },
+    schema: formSchema({}, (_f, form) => ({ texts: termTexts(form as FormValues) })),
+    action: async (input, request) => {
+      const { code, slug, taxonomy } = request.params;
+      await addTerm(ctx, actorOf(request), { code, slug, taxonomy }, input);
+      return `${editorPaths.terms({ code, slug })}?done=added#tax-${taxonomy}`;
+    },
+    view: (request, reply, f) =>
+      f.errors.length > 0
+        ? sendTerms(
+            ctx,
+            request,
+            reply,
+            { adding: { taxonomy: request.params.taxonomy, form: f.sent, errors: f.errors } },
+            f.status,
+          )
+        : sendTerms(ctx, request, reply, { problem: f.message }, f.status),
   });
 
   adminRoute<TermParams>(app, ctx, {
@@ -156,43 +144,20 @@ export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void 
     handler: async (request, reply) => sendTerm(ctx, request, reply),
   });
 
-  adminRoute<TermParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField }, ({ revision }, form) => ({
+      revision,
+      texts: termTexts(form as FormValues),
+      status: statusChoices(form as FormValues, TERM_TEXT_FIELDS),
+    })),
+    action: async (input, request: AdminRequest<TermParams>) => {
       const { code, slug, taxonomy, term } = request.params;
-      const form = formOf(request);
-      try {
-        await updateTerm(
-          ctx,
-          actorOf(request),
-          { code, slug, taxonomy, key: term },
-          {
-            revision: revisionOf(form),
-            texts: Object.fromEntries(TERM_TEXT_FIELDS.map((f) => [f, localized(form, f)])),
-            status: statusChoices(form, TERM_TEXT_FIELDS),
-          },
-        );
-      } catch (error) {
-        if (error instanceof EditConflict) {
-          const stored = error.current as TermState;
-          return sendTerm(
-            ctx,
-            request,
-            reply,
-            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
-            409,
-          );
-        }
-        if (error instanceof FieldErrors)
-          return sendTerm(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error))
-          return sendTerm(ctx, request, reply, { form, problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.terms({ code, slug })}?done=saved#tax-${taxonomy}`, 303);
+      await updateTerm(ctx, actorOf(request), { code, slug, taxonomy, key: term }, input);
+      return `${editorPaths.terms({ code, slug })}?done=saved#tax-${taxonomy}`;
     },
+    view: (request, reply, f) => sendTerm(ctx, request, reply, editExtras<TermState>(f), f.status),
   });
 
   const sendDelete = async (
@@ -235,21 +200,15 @@ export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void 
     handler: async (request, reply) => sendDelete(request, reply, null, 200),
   });
 
-  adminRoute<TermParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/terms/:taxonomy/:term/delete',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField, confirm: confirmField }, (f) => f),
+    action: async ({ revision }, request: AdminRequest<TermParams>) => {
       const { code, slug, taxonomy, term } = request.params;
-      const form = formOf(request);
-      if (one(form, 'confirm') !== 'yes') return sendDelete(request, reply, 'confirm=yes is required', 400);
-      try {
-        await deleteTerm(ctx, actorOf(request), { code, slug, taxonomy, key: term }, { revision: revisionOf(form) });
-      } catch (error) {
-        if (isShownOnForm(error)) return sendDelete(request, reply, error.message, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.terms({ code, slug })}?done=deleted#tax-${taxonomy}`, 303);
+      await deleteTerm(ctx, actorOf(request), { code, slug, taxonomy, key: term }, { revision });
+      return `${editorPaths.terms({ code, slug })}?done=deleted#tax-${taxonomy}`;
     },
+    view: (request, reply, f) => sendDelete(request, reply, f.message, f.status),
   });
 }

@@ -4,7 +4,6 @@
  * (up, down, or under another parent) and deleting with a confirmation page.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
 import {
   NODE_TEXT_FIELDS,
   VERSION_TEXT_FIELDS,
@@ -29,18 +28,15 @@ import { versionForm, VersionPage } from '#src/views/admin/programmes/version-pa
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 import {
-  doneOf,
-  fieldErrorsOf,
-  formOf,
-  isShownOnForm,
-  localized,
-  many,
-  numberParam,
-  one,
-  revisionOf,
-  statusChoices,
-  statusFor,
-} from './form-input.ts';
+  confirmField,
+  formSchema,
+  optionalChoiceField,
+  revisionField,
+  textField,
+  textsField,
+} from '#src/http/forms/form-fields.ts';
+import { doneOf, localized, numberParam, one, statusChoices } from '#src/http/forms/form-input.ts';
+import { adminForm, editExtras } from '../admin-form.ts';
 
 type VersionParams = { Params: { code: string; slug: string; number: string } };
 type NodeParams = { Params: { code: string; slug: string; number: string; key: string } };
@@ -54,6 +50,11 @@ function versionRef(request: AdminRequest<VersionParams>): { code: string; slug:
     slug: request.params.slug,
     number: numberParam(request.params.number, 'Version'),
   };
+}
+
+/** The localised texts of `fields` (`title.fi`, …). */
+function textsOf(form: FormValues, fields: readonly string[]): Record<string, ReturnType<typeof localized>> {
+  return Object.fromEntries(fields.map((f) => [f, localized(form, f)]));
 }
 
 interface VersionExtras {
@@ -136,38 +137,20 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async (request, reply) => sendVersion(ctx, request, reply, { done: doneOf(request) }),
   });
 
-  adminRoute<VersionParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/versions/:number',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField }, ({ revision }, form) => ({
+      revision,
+      texts: textsOf(form as FormValues, VERSION_TEXT_FIELDS),
+      status: statusChoices(form as FormValues, VERSION_TEXT_FIELDS),
+    })),
+    action: async (input, request: AdminRequest<VersionParams>) => {
       const ref = versionRef(request);
-      const form = formOf(request);
-      try {
-        await updateVersionTexts(ctx, actorOf(request), ref, {
-          revision: revisionOf(form),
-          texts: Object.fromEntries(VERSION_TEXT_FIELDS.map((f) => [f, localized(form, f)])),
-          status: statusChoices(form, VERSION_TEXT_FIELDS),
-        });
-      } catch (error) {
-        if (error instanceof EditConflict) {
-          const stored = error.current as VersionState;
-          return sendVersion(
-            ctx,
-            request,
-            reply,
-            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
-            409,
-          );
-        }
-        if (error instanceof FieldErrors)
-          return sendVersion(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error))
-          return sendVersion(ctx, request, reply, { form, problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.version(ref, ref.number)}?done=saved#version-texts`, 303);
+      await updateVersionTexts(ctx, actorOf(request), ref, input);
+      return `${editorPaths.version(ref, ref.number)}?done=saved#version-texts`;
     },
+    view: (request, reply, f) => sendVersion(ctx, request, reply, editExtras<VersionState>(f), f.status),
   });
 
   adminRoute<VersionParams & { Querystring: { parent?: string } }>(app, ctx, {
@@ -187,30 +170,26 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
       ),
   });
 
-  adminRoute<VersionParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/versions/:number/nodes',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ parentKey: textField, slug: textField }, ({ parentKey, slug }, form) => ({
+      parentKey: parentKey || null,
+      title: localized(form as FormValues, 'title'),
+      slug: slug || undefined,
+    })),
+    action: async (input, request: AdminRequest<VersionParams>) => {
       const ref = versionRef(request);
-      const form = formOf(request);
-      const parentKey = one(form, 'parentKey') || null;
-      try {
-        const created = await addNode(ctx, actorOf(request), ref, {
-          parentKey,
-          title: localized(form, 'title'),
-          slug: one(form, 'slug') || undefined,
-        });
-        return reply.redirect(`${editorPaths.version(ref, ref.number)}?done=added#item-${created.key}`, 303);
-      } catch (error) {
-        if (error instanceof FieldErrors) {
-          if (parentKey === null)
-            return sendVersion(ctx, request, reply, { addForm: form, addErrors: fieldErrorsOf(error) }, 400);
-          return sendAddPage(ctx, request, reply, parentKey, form, fieldErrorsOf(error), null, 400);
-        }
-        if (isShownOnForm(error)) return sendVersion(ctx, request, reply, { problem: error.message }, statusFor(error));
-        throw error;
-      }
+      const created = await addNode(ctx, actorOf(request), ref, input);
+      return `${editorPaths.version(ref, ref.number)}?done=added#item-${created.key}`;
+    },
+    view: (request, reply, f) => {
+      // A top-level node is added on the version page, a child on its own page.
+      const parentKey = one(f.sent, 'parentKey') || null;
+      if (f.errors.length === 0) return sendVersion(ctx, request, reply, { problem: f.message }, f.status);
+      if (parentKey === null)
+        return sendVersion(ctx, request, reply, { addForm: f.sent, addErrors: f.errors }, f.status);
+      return sendAddPage(ctx, request, reply, parentKey, f.sent, f.errors, null, f.status);
     },
   });
 
@@ -221,65 +200,40 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async (request, reply) => sendNode(ctx, request, reply),
   });
 
-  adminRoute<NodeParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField, slug: textField, terms: textsField }, (f, form) => ({
+      ...f,
+      texts: textsOf(form as FormValues, NODE_TEXT_FIELDS),
+      status: statusChoices(form as FormValues, NODE_TEXT_FIELDS),
+    })),
+    action: async (input, request: AdminRequest<NodeParams>) => {
       const ref = { ...versionRef(request), key: request.params.key };
-      const form = formOf(request);
-      try {
-        await updateNode(ctx, actorOf(request), ref, {
-          revision: revisionOf(form),
-          slug: one(form, 'slug'),
-          texts: Object.fromEntries(NODE_TEXT_FIELDS.map((f) => [f, localized(form, f)])),
-          status: statusChoices(form, NODE_TEXT_FIELDS),
-          terms: many(form, 'terms'),
-        });
-      } catch (error) {
-        if (error instanceof EditConflict) {
-          const stored = error.current as NodeState;
-          return sendNode(
-            ctx,
-            request,
-            reply,
-            { form: { ...form, revision: String(stored.revision) }, conflict: stored },
-            409,
-          );
-        }
-        if (error instanceof FieldErrors)
-          return sendNode(ctx, request, reply, { form, errors: fieldErrorsOf(error) }, 400);
-        if (isShownOnForm(error))
-          return sendNode(ctx, request, reply, { form, problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.node(ref, ref.number, ref.key)}?done=saved`, 303);
+      await updateNode(ctx, actorOf(request), ref, input);
+      return `${editorPaths.node(ref, ref.number, ref.key)}?done=saved`;
     },
+    view: (request, reply, f) => sendNode(ctx, request, reply, editExtras<NodeState>(f), f.status),
   });
 
-  adminRoute<NodeParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key/move',
     rule: editor,
-    handler: async (request, reply) => {
+    // Up or down (the tree's buttons), or under another parent (the node page's form; '' = top level).
+    schema: formSchema(
+      { revision: revisionField, direction: optionalChoiceField(['up', 'down']), parentKey: textField.optional() },
+      ({ revision, direction, parentKey }) => {
+        if (direction !== undefined) return { revision, direction };
+        if (parentKey !== undefined) return { revision, parentKey: parentKey || null };
+        throw new AppError('bad_request', 'direction (up or down) or parentKey is required');
+      },
+    ),
+    action: async (input, request: AdminRequest<NodeParams>) => {
       const ref = { ...versionRef(request), key: request.params.key };
-      const form = formOf(request);
-      const direction = one(form, 'direction');
-      try {
-        const revision = revisionOf(form);
-        if (direction === 'up' || direction === 'down')
-          await moveNode(ctx, actorOf(request), ref, { revision, direction });
-        else if ('parentKey' in form)
-          await moveNode(ctx, actorOf(request), ref, { revision, parentKey: one(form, 'parentKey') || null });
-        else throw new AppError('bad_request', 'direction (up or down) or parentKey is required');
-      } catch (error) {
-        if (error instanceof FieldErrors)
-          return sendVersion(ctx, request, reply, { problem: Object.values(error.fields).join('; ') }, 400);
-        if (isShownOnForm(error)) return sendVersion(ctx, request, reply, { problem: error.message }, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.version(ref, ref.number)}?done=moved#item-${ref.key}`, 303);
+      await moveNode(ctx, actorOf(request), ref, input);
+      return `${editorPaths.version(ref, ref.number)}?done=moved#item-${ref.key}`;
     },
+    view: (request, reply, f) => sendVersion(ctx, request, reply, { problem: f.message }, f.status),
   });
 
   adminRoute<NodeParams>(app, ctx, {
@@ -289,22 +243,16 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async (request, reply) => sendDeletePage(ctx, request, reply, null, 200),
   });
 
-  adminRoute<NodeParams>(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/regions/:code/programmes/:slug/versions/:number/nodes/:key/delete',
     rule: editor,
-    handler: async (request, reply) => {
+    schema: formSchema({ revision: revisionField, confirm: confirmField }, (f) => f),
+    action: async ({ revision }, request: AdminRequest<NodeParams>) => {
       const ref = { ...versionRef(request), key: request.params.key };
-      const form = formOf(request);
-      if (one(form, 'confirm') !== 'yes') return sendDeletePage(ctx, request, reply, 'confirm=yes is required', 400);
-      try {
-        await deleteNode(ctx, actorOf(request), ref, { revision: revisionOf(form) });
-      } catch (error) {
-        if (isShownOnForm(error)) return sendDeletePage(ctx, request, reply, error.message, statusFor(error));
-        throw error;
-      }
-      return reply.redirect(`${editorPaths.version(ref, ref.number)}?done=deleted#tree`, 303);
+      await deleteNode(ctx, actorOf(request), ref, { revision });
+      return `${editorPaths.version(ref, ref.number)}?done=deleted#tree`;
     },
+    view: (request, reply, f) => sendDeletePage(ctx, request, reply, f.message, f.status),
   });
 }
 

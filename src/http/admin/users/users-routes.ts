@@ -6,7 +6,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { isRole, type Role } from '#src/domain/roles.ts';
+import { z } from 'zod';
+import { FieldErrors } from '#src/domain/edit-errors.ts';
+import { isRole, ROLES, type Role } from '#src/domain/roles.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { isValidEmail, MAX_NAME_LENGTH, type UserWithRoles } from '#src/services/accounts/account-service.ts';
 import type { AppContext } from '#src/services/app-context.ts';
@@ -24,6 +26,9 @@ import {
   type AdminUser,
 } from '../admin-route.ts';
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
+import { adminForm } from '../admin-form.ts';
+import { formSchema, textField } from '#src/http/forms/form-fields.ts';
+import { one } from '#src/http/forms/form-input.ts';
 import { accountServices } from '../auth/session-auth.ts';
 
 /** The admin administers every region where `target` has a role. */
@@ -104,34 +109,37 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   });
 
-  adminRoute(app, ctx, {
-    method: 'POST',
+  adminForm(app, ctx, {
     url: '/admin/users',
     rule: { kind: 'role', role: 'admin', region: regionFromBody },
-    handler: async (request, reply) => {
+    schema: (request) => {
+      const { t } = adminRenderContext(request);
+      return formSchema(
+        {
+          email: textField.pipe(
+            z
+              .string()
+              .trim()
+              .refine(isValidEmail, { error: t('admin.users.emailInvalid') }),
+          ),
+          name: textField.pipe(
+            z
+              .string()
+              .trim()
+              .max(MAX_NAME_LENGTH, { error: t('admin.users.nameTooLong', { max: MAX_NAME_LENGTH }) }),
+          ),
+          role: textField.pipe(z.enum(ROLES, { error: t('admin.users.roleInvalid') })),
+        },
+        (f) => f,
+      );
+    },
+    // The messages are whole sentences in the UI language already.
+    fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
+    action: async (invite, request, reply) => {
       const { t } = adminRenderContext(request);
       const region = regionFromBody(request);
-      const invite = {
-        email: formText(request.body, 'email').trim(),
-        name: formText(request.body, 'name').trim(),
-        role: formText(request.body, 'role'),
-      };
-      const errors: FieldError[] = [];
-      if (!isValidEmail(invite.email)) errors.push({ field: 'email', message: t('admin.users.emailInvalid') });
-      if (invite.name.length > MAX_NAME_LENGTH)
-        errors.push({ field: 'name', message: t('admin.users.nameTooLong', { max: MAX_NAME_LENGTH }) });
-      if (!isRole(invite.role)) errors.push({ field: 'role', message: t('admin.users.roleInvalid') });
-      if (errors.length > 0) return usersPage(request, reply, region, { invite, inviteErrors: errors }, 400);
-
       const existing = await accounts.userByEmail(invite.email);
-      if (existing?.id === request.auth.user.id)
-        return usersPage(
-          request,
-          reply,
-          region,
-          { invite, inviteErrors: [{ field: 'email', message: t('admin.users.self') }] },
-          400,
-        );
+      if (existing?.id === request.auth.user.id) throw new FieldErrors('Not invited', { email: t('admin.users.self') });
       const result = await accounts.addUser(
         { email: invite.email, name: invite.name, role: invite.role, regionCode: region },
         actorOf(request),
@@ -141,6 +149,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       );
       const roleName = t(`admin.role.${invite.role}` as MessageKey);
       const email = result.user.email;
+      // The one-time link is shown once, in this answer (never in a URL).
       return usersPage(request, reply, region, {
         notice: {
           kind: 'success',
@@ -148,6 +157,14 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
         },
         ...(result.token ? { link: { email, url: linkUrl(request, result.token) } } : {}),
       });
+    },
+    view: (request, reply, f) => {
+      const invite = {
+        email: one(f.sent, 'email').trim(),
+        name: one(f.sent, 'name').trim(),
+        role: one(f.sent, 'role'),
+      };
+      return usersPage(request, reply, regionFromBody(request), { invite, inviteErrors: f.errors }, f.status);
     },
   });
 

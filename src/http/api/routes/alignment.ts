@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/services/app-context.ts';
 import { alignProjectText, checkAlignmentInput } from '#src/services/alignment.ts';
 import { paramsSchema } from '../params.ts';
+import { alignmentRequest } from '../schemas/alignment.ts';
 import { errorResponses, ref } from '../schemas/registry.ts';
 
 /** Body size cap: 20 000 characters of text, each up to 4 bytes in UTF-8, with JSON escapes and room to spare. */
@@ -23,7 +24,7 @@ export function registerAlignmentRoutes(api: FastifyInstance, ctx: AppContext): 
           "measure titles, and each spearhead's description with the texts of its priorities) and " +
           'names the words that matched. Changes nothing.',
         params: paramsSchema(['id']),
-        body: ref('AlignmentRequest', 'The project text.'),
+        body: alignmentRequest,
         response: { 200: ref('Alignment', 'The ranked priorities and spearheads.'), ...errorResponses },
       },
     },

@@ -1,65 +1,50 @@
 /** Routes: the projects of a region — the filtered, paged list, money totals, and one project. */
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import type { AppContext } from '#src/services/app-context.ts';
-import { MAX_PAGE_SIZE, parseProjectFilter, parseProjectQuery } from '#src/services/projects/query-projects.ts';
-import { FUND_LIST } from '#src/domain/projects/funds.ts';
-import { PROJECT_STATUSES } from '#src/domain/projects/status.ts';
+import {
+  projectFilterOf,
+  projectFilterSchema,
+  projectQueryOf,
+  projectQuerySchema,
+  withoutEmptyValues,
+} from '#src/services/projects/query-projects.ts';
 import { paramsSchema } from '../params.ts';
 import { presentProject, presentProjectSummary } from '../present-project.ts';
-import { errorResponses, ref, type JsonSchema } from '../schemas/registry.ts';
+import { errorResponses, ref } from '../schemas/registry.ts';
 
-const text = (description: string): JsonSchema => ({ type: 'string', description });
-
-/** The filter parameters; their values are checked by the query service (bad values → 400 naming the parameter). */
-const FILTER: Record<string, JsonSchema> = {
-  theme: text('Only projects linked to this theme (node key) or to any node under it.'),
-  priority: text('Only projects linked to this priority (node key) or to any measure under it.'),
-  term: text('Only projects linked to this taxonomy term, "taxonomy/term", e.g. "spearheads/logistics".'),
-  municipality: text('Only projects working in this municipality (official 3-digit code, e.g. "285").'),
-  fund: text(`Only projects with money from this fund: ${FUND_LIST}.`),
-  status: text(`Only projects with this status: ${PROJECT_STATUSES.join(', ')}.`),
-  from_year: text('Only projects active in or after this year (ending on or after 1 January).'),
-  to_year: text('Only projects active in or before this year (starting on or before 31 December).'),
-  q: text(
-    'Search words in names, summaries, organisations and codes; inflected Finnish forms match; every word must match.',
-  ),
-};
-const PAGING: Record<string, JsonSchema> = {
-  page: text('Page number, from 1 (default 1).'),
-  size: text(`Projects per page, 1–${MAX_PAGE_SIZE} (default 20).`),
-  sort: text('Order: name (default), start (start date) or code.'),
-};
-const query = (props: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  properties: props,
-  additionalProperties: false,
-});
+/** `?fund=` (an empty value) means no fund filter: empty values are dropped before validation. */
+async function dropEmptyValues(request: { query: unknown }): Promise<void> {
+  request.query = withoutEmptyValues(request.query);
+}
 
 export function registerProjectRoutes(api: FastifyInstance, ctx: AppContext): void {
   const projects = ctx.projects;
 
-  api.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+  api.get<{ Params: { code: string }; Querystring: z.output<typeof projectQuerySchema> }>(
     '/regions/:code/projects',
     {
+      preValidation: dropEmptyValues,
       schema: {
         operationId: 'listRegionProjects',
         tags: ['projects'],
         summary: 'List the projects of a region',
         description: 'The projects matching the filter, one page at a time, with the number of all matching projects.',
         params: paramsSchema(['code']),
-        querystring: query({ ...FILTER, ...PAGING }),
+        querystring: projectQuerySchema,
         response: { 200: ref('ProjectPage', 'A page of matching projects.'), ...errorResponses },
       },
     },
     async (request) => {
-      const page = await projects.list(request.params.code, parseProjectQuery(request.query));
+      const page = await projects.list(request.params.code, projectQueryOf(request.query));
       return { ...page, projects: page.projects.map(presentProjectSummary) };
     },
   );
 
-  api.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+  api.get<{ Params: { code: string }; Querystring: z.output<typeof projectFilterSchema> }>(
     '/regions/:code/projects/totals',
     {
+      preValidation: dropEmptyValues,
       schema: {
         operationId: 'getRegionProjectTotals',
         tags: ['projects'],
@@ -67,11 +52,11 @@ export function registerProjectRoutes(api: FastifyInstance, ctx: AppContext): vo
         description:
           'Count of the projects matching the filter and their money (granted, paid, planned) in all and by fund.',
         params: paramsSchema(['code']),
-        querystring: query(FILTER),
+        querystring: projectFilterSchema,
         response: { 200: ref('ProjectTotals', 'Totals of the matching projects.'), ...errorResponses },
       },
     },
-    async (request) => projects.totals(request.params.code, parseProjectFilter(request.query)),
+    async (request) => projects.totals(request.params.code, projectFilterOf(request.query)),
   );
 
   api.get<{ Params: { code: string; projectCode: string } }>(
@@ -81,15 +66,7 @@ export function registerProjectRoutes(api: FastifyInstance, ctx: AppContext): vo
         operationId: 'getRegionProject',
         tags: ['projects'],
         summary: 'Get a project',
-        params: {
-          type: 'object',
-          properties: {
-            ...(paramsSchema(['code']) as { properties: Record<string, JsonSchema> }).properties,
-            projectCode: text('Project code, e.g. "A70301".'),
-          },
-          required: ['code', 'projectCode'],
-          additionalProperties: false,
-        },
+        params: paramsSchema(['code', 'projectCode']),
         response: { 200: ref('Project', 'The project.'), ...errorResponses },
       },
     },

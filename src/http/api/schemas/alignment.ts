@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LANGS } from '#src/domain/languages.ts';
 import { MAX_ALIGN_TEXT } from '#src/domain/alignment/index.ts';
+import { refusal } from '#src/lib/zod-messages.ts';
 import { named } from './registry.ts';
 
 export const alignmentRequest = named(
@@ -10,11 +11,14 @@ export const alignmentRequest = named(
   z
     .object({
       text: z
-        .string()
-        .min(1)
-        .max(MAX_ALIGN_TEXT)
+        .string(refusal('be a project text'))
+        .regex(/\S/, refusal('be a non-empty project text'))
+        .max(MAX_ALIGN_TEXT, refusal(`be at most ${MAX_ALIGN_TEXT} characters`))
         .describe(`The project text (e.g. its abstract), at most ${MAX_ALIGN_TEXT} characters.`),
-      lang: z.enum(LANGS).default('fi').describe('Language of the text: fi (default), sv or en.'),
+      lang: z
+        .enum(LANGS, refusal(`be one of ${LANGS.join(', ')}`))
+        .default('fi')
+        .describe('Language of the text: fi (default), sv or en.'),
     })
     .strict(),
 );

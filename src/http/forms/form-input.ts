@@ -1,11 +1,11 @@
 /**
- * Reading the editor's HTML forms: the posted fields as form values, localised texts from
- * `name.fi` / `name.sv` / `name.en`, translation-status choices from `status.<field>.<lang>`, the
- * revision, `?done=` notices, and editing errors turned into field errors for the form.
+ * Reading HTML forms (shared by every admin feature): the posted fields as form values, localised
+ * texts from `name.fi` / `name.sv` / `name.en`, translation-status choices from
+ * `status.<field>.<lang>`, `?done=` notices, and refused fields turned into field errors for the
+ * form. The fields themselves are checked by zod schemas (./form-fields.ts) in `adminForm`.
  */
 import type { FastifyRequest } from 'fastify';
-import type { FieldErrors } from '#src/domain/edit-errors.ts';
-import { AppError, badRequest } from '#src/domain/errors.ts';
+import { AppError } from '#src/domain/errors.ts';
 import { LANGS, type LocalizedText } from '#src/domain/languages.ts';
 import { isStatusChoice, TRANSLATED_LANGS, type StatusChoices } from '#src/domain/translation-status.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
@@ -29,11 +29,6 @@ export function one(form: FormValues, name: string): string {
   return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] ?? '') : '';
 }
 
-export function many(form: FormValues, name: string): string[] {
-  const v = form[name];
-  return typeof v === 'string' ? [v] : Array.isArray(v) ? [...v] : [];
-}
-
 /** `name.fi`, `name.sv`, `name.en` as a localised text. */
 export function localized(form: FormValues, name: string): LocalizedText {
   const out: LocalizedText = {};
@@ -53,35 +48,18 @@ export function statusChoices(form: FormValues, fields: readonly string[]): Stat
   return out;
 }
 
-/** The revision the form was loaded at. */
-export function revisionOf(form: FormValues): number {
-  const raw = one(form, 'revision');
-  if (!/^\d{1,9}$/.test(raw)) throw badRequest('revision must be given as a whole number (reload the page)');
-  return Number(raw);
-}
-
 /** The `?done=` notice of a page shown after a redirect. */
 export function doneOf(request: FastifyRequest): DoneCode | null {
   const done = (request.query as Record<string, unknown> | undefined)?.['done'];
   return typeof done === 'string' && (DONE_CODES as readonly string[]).includes(done) ? (done as DoneCode) : null;
 }
 
-/** Field errors of a refused save, each as the form's field name and the reason. */
-export function fieldErrorsOf(error: FieldErrors, prefix = ''): FieldError[] {
-  return Object.entries(error.fields).map(([field, message]) => ({
+/** Field errors of a refused save (FieldErrors' fields), each as the form's field name and the reason. */
+export function fieldErrorsOf(fields: Readonly<Record<string, string>>, prefix = ''): FieldError[] {
+  return Object.entries(fields).map(([field, message]) => ({
     field: `${prefix}${field}`,
     message: `${field}: ${message}`,
   }));
-}
-
-/** True for errors a form page shows itself (invalid fields, conflicts, refusals); others go to the error page. */
-export function isShownOnForm(error: unknown): error is AppError {
-  return error instanceof AppError && (error.code === 'bad_request' || error.code === 'conflict');
-}
-
-/** The status a form re-shown for `error` is sent with. */
-export function statusFor(error: AppError): number {
-  return error.code === 'conflict' ? 409 : 400;
 }
 
 /** A whole number route parameter (e.g. a version number), or 404. */
