@@ -22,6 +22,7 @@ import { importProgramme } from '#src/services/import-programme.ts';
 import { ENCODING_NAMES, encodingFromName, type TextEncoding } from '#src/services/projects/decode-text.ts';
 import { importFinancingPlanFile } from '#src/services/projects/import-financing-plan.ts';
 import { importProjectsFile } from '#src/services/projects/import-projects.ts';
+import { choosePresetForFile, presetUsedNote } from '#src/services/projects/detect-preset.ts';
 import { DEFAULT_PRESET, readMappingFile, readPreset } from '#src/services/projects/mappings.ts';
 import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
 import { progressBar } from './progress-bar.ts';
@@ -173,7 +174,7 @@ function buildProgram(io: Io): Command {
       '--region <code> [--mapping <file> | --preset <name>] [--programme <slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] <file>',
     )
     .description(
-      `Import a project list (CSV with "," or ";", UTF-8 or Windows-1252/ISO-8859-1, or a JSON array of objects) into a region, mapping its columns with a mapping file or a preset (default: ${DEFAULT_PRESET}, Suunta's own columns). Projects are matched by code: new ones are added, changed ones updated, the same data changes nothing. Every row is checked first; if any row is invalid nothing is written and every problem is listed (row, column, reason) — unless --skip-invalid, which writes the valid rows and the rejected ones with their reasons to a CSV file.`,
+      `Import a project list (CSV with "," or ";", UTF-8 or Windows-1252/ISO-8859-1, or a JSON array of objects) into a region, mapping its columns with a mapping file or a preset (default: the preset whose columns the header has exactly, else ${DEFAULT_PRESET}, Suunta's own columns). Projects are matched by code: new ones are added, changed ones updated, the same data changes nothing. Every row is checked first; if any row is invalid nothing is written and every problem is listed (row, column, reason) — unless --skip-invalid, which writes the valid rows and the rejected ones with their reasons to a CSV file.`,
     )
     .argument('<file>', 'project list (.csv or .json)')
     .requiredOption('--region <code>', 'region code, e.g. 08 (Kymenlaakso)', regionCode)
@@ -210,9 +211,20 @@ function buildProgram(io: Io): Command {
         if (options.mapping && options.preset)
           throw new AppError('bad_request', 'give either --mapping or --preset, not both');
         const config = loadConfig();
+        // Without --mapping or --preset, a header that matches a shipped preset picks it (detect-preset.ts).
+        const chosen =
+          options.mapping || options.preset
+            ? null
+            : await choosePresetForFile(
+                config.contentDir,
+                file,
+                options.encoding ? { encoding: options.encoding } : {},
+              );
+        if (chosen?.matched) io.out(`${presetUsedNote(chosen.name)}\n`);
+        const presetName = chosen?.name ?? options.preset ?? DEFAULT_PRESET;
         const mapping = options.mapping
           ? await readMappingFile(options.mapping)
-          : await readPreset(config.contentDir, options.preset ?? DEFAULT_PRESET);
+          : (chosen?.mapping ?? (await readPreset(config.contentDir, presetName)));
         const ctx = await openAppContext(config);
         const bar = progressBar();
         try {
@@ -225,9 +237,7 @@ function buildProgram(io: Io): Command {
             progress: (p) => bar.update({ phase: p.phase, done: p.done, total: p.total }),
             audit: {
               actor: CLI_ACTOR,
-              mapping: options.mapping
-                ? `mapping ${basename(options.mapping)}`
-                : `preset ${options.preset ?? DEFAULT_PRESET}`,
+              mapping: options.mapping ? `mapping ${basename(options.mapping)}` : `preset ${presetName}`,
             },
           });
           bar.done();
