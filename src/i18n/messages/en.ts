@@ -533,6 +533,8 @@ export const en: Messages = {
   'admin.projectImport.preset': 'Column mapping',
   'admin.projectImport.presetHint':
     'Says what each column of the file holds: suunta = Suunta’s own columns, rakennerahastot-fi-… = the project list of rakennerahastot.fi.',
+  'admin.projectImport.presetDetect': 'Detect from the header (else suunta)',
+  'admin.projectImport.presetUsed': 'Using preset {preset} (the file’s header matches it).',
   'admin.projectImport.encoding': 'Character encoding',
   'admin.projectImport.encodingHint':
     'Usually detected automatically; choose one only if letters such as ä and ö come out wrong.',

@@ -532,6 +532,8 @@ export const fi = {
   'admin.projectImport.preset': 'Sarakkeiden vastaavuus',
   'admin.projectImport.presetHint':
     'Kertoo, mitä tietoa tiedoston kukin sarake sisältää: suunta = Suunnan omat sarakkeet, rakennerahastot-fi-… = rakennerahastot.fi-palvelun hankeluettelo.',
+  'admin.projectImport.presetDetect': 'Tunnista otsikkorivistä (muuten suunta)',
+  'admin.projectImport.presetUsed': 'Käytettiin esiasetusta {preset} (tiedoston otsikkorivi vastaa sitä).',
   'admin.projectImport.encoding': 'Merkistö',
   'admin.projectImport.encodingHint':
     'Merkistö tunnistetaan yleensä automaattisesti; valitse se vain, jos ääkköset näkyvät väärin.',

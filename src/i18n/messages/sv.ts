@@ -529,6 +529,8 @@ export const sv: Messages = {
   'admin.projectImport.preset': 'Kolumnmappning',
   'admin.projectImport.presetHint':
     'Anger vilken uppgift varje kolumn i filen innehåller: suunta = Suuntas egna kolumner, rakennerahastot-fi-… = projektlistan från rakennerahastot.fi.',
+  'admin.projectImport.presetDetect': 'Känn igen från rubrikraden (annars suunta)',
+  'admin.projectImport.presetUsed': 'Förinställningen {preset} användes (filens rubrikrad motsvarar den).',
   'admin.projectImport.encoding': 'Teckenkodning',
   'admin.projectImport.encodingHint':
     'Teckenkodningen känns oftast igen automatiskt; välj den bara om å, ä och ö visas fel.',
