@@ -45,7 +45,13 @@ async function tables(db: Db): Promise<string[]> {
 }
 
 /** Written out, so that adding a migration is a deliberate change here too. */
-const ALL_MIGRATIONS = ['0001-initial', '0002-accounts-audit-translations', '0003-projects', '0004-project-catalogue'];
+const ALL_MIGRATIONS = [
+  '0001-initial',
+  '0002-accounts-audit-translations',
+  '0003-projects',
+  '0004-project-catalogue',
+  '0005-project-period-confirmed-links',
+];
 
 for (const target of databaseTargets()) {
   describe(`migrations on ${target.name}`, () => {

@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-accounts-audit-translations.ts';
 import * as m0003 from './migrations/0003-projects.ts';
 import * as m0004 from './migrations/0004-project-catalogue.ts';
+import * as m0005 from './migrations/0005-project-period-confirmed-links.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-accounts-audit-translations': m0002,
   '0003-projects': m0003,
   '0004-project-catalogue': m0004,
+  '0005-project-period-confirmed-links': m0005,
 };
 
 /** The names of all migrations, in the order they run. */

@@ -11,6 +11,8 @@ export interface ProjectListItem {
   startDate: string | null;
   endDate: string | null;
   leadOrganisation: string | null;
+  /** The EU programme period of the funding, e.g. `2014-2020`; null when not known. */
+  fundingPeriod: string | null;
   municipalities: string[];
   grantedCents: number;
   paidCents: number;

@@ -66,6 +66,7 @@ function projectRow(regionCode: string, w: ProjectWrite, at: string) {
     end_date: p.endDate,
     status: p.status,
     source: p.source,
+    funding_period: p.fundingPeriod ?? null,
     details: JSON.stringify(p.details),
     content_hash: w.hash,
     updated_at: at,
@@ -84,6 +85,7 @@ const PROJECT_COLUMNS = [
   'end_date',
   'status',
   'source',
+  'funding_period',
   'details',
   'content_hash',
   'updated_at',
@@ -187,12 +189,18 @@ export async function updateProjects(
     for (const table of [
       'project_municipalities',
       'project_funding',
-      'project_nodes',
       'project_terms',
       'project_search',
     ] as const) {
       await db.deleteFrom(table).where('project_id', 'in', ids).execute();
     }
+    // The data's links are replaced; links an editor confirmed stay (and are not inserted twice).
+    await db.deleteFrom('project_nodes').where('project_id', 'in', ids).where('confirmed_by', 'is', null).execute();
+    const kept = await db
+      .selectFrom('project_nodes')
+      .select(['project_id', 'programme_slug', 'node_key'])
+      .where('project_id', 'in', ids)
+      .execute();
     for (const item of batch) {
       await db
         .updateTable('projects')
@@ -200,10 +208,24 @@ export async function updateProjects(
         .where('id', '=', item.id)
         .execute();
     }
+    const confirmed = new Set(kept.map((k) => `${k.project_id}/${k.programme_slug}/${k.node_key}`));
     await insertChildren(
       db,
       dialect,
-      batch.map((w) => ({ id: w.id, w })),
+      batch.map((w) =>
+        confirmed.size === 0
+          ? { id: w.id, w }
+          : {
+              id: w.id,
+              w: {
+                ...w,
+                project: {
+                  ...w.project,
+                  nodes: w.project.nodes.filter((n) => !confirmed.has(`${w.id}/${n.programme}/${n.key}`)),
+                },
+              },
+            },
+      ),
     );
     onBatch?.(batch.length);
   }
@@ -311,6 +333,7 @@ export async function findProject(db: Executor, regionCode: string, code: string
     nodes: nodes.map((n) => ({ programme: n.programme_slug, key: n.node_key, primary: n.is_primary === 1 })),
     terms: terms.map((t) => ({ programme: t.programme_slug, taxonomy: t.taxonomy_key, term: t.term_key })),
     source: r.source,
+    ...(r.funding_period !== null ? { fundingPeriod: r.funding_period } : {}),
     details: JSON.parse(r.details) as Record<string, string>,
     updatedAt: r.updated_at,
   };
@@ -458,7 +481,7 @@ export async function forEachCatalogueProject(
   for (let after = 0; ;) {
     const rows = await db
       .selectFrom('projects')
-      .select(['id', 'code', 'name', 'lead_name', 'start_date', 'end_date', 'status'])
+      .select(['id', 'code', 'name', 'lead_name', 'start_date', 'end_date', 'status', 'funding_period'])
       .where('region_code', '=', regionCode)
       .where('id', '>', after)
       .orderBy('id')
@@ -506,6 +529,7 @@ export async function forEachCatalogueProject(
         code: r.code,
         name: requiredTextFromJson(r.name),
         leadOrganisation: r.lead_name,
+        fundingPeriod: r.funding_period,
         startDate: r.start_date,
         endDate: r.end_date,
         status: r.status,
