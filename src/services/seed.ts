@@ -17,6 +17,7 @@ import {
   upsertRegions,
 } from '#src/storage/repositories/regions-repository.ts';
 import { importProgramme } from './import-programme.ts';
+import { projectFactsFiles, readProjectFacts, storeProjectFacts } from './projects/project-facts.ts';
 import { readProgrammeFile } from './programme-source.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
 
@@ -63,11 +64,21 @@ export async function storeMunicipalityFacts(
 export interface SeedResult {
   seeded: boolean;
   programmes: string[];
+  /** Projects stored from the shipped project facts. */
+  projects: number;
 }
 
-/** Seeds an empty database from `contentDir`; does nothing when municipalities exist already. */
-export async function seedIfEmpty(db: Db, contentDir: string): Promise<SeedResult> {
-  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [] };
+/**
+ * Seeds an empty database from `contentDir`; does nothing when municipalities exist already. With
+ * `projects` (the default) the projects of content/facts/projects-*.json are stored too, after the
+ * programmes (so that links, where a facts file has them, find their nodes).
+ */
+export async function seedIfEmpty(
+  db: Db,
+  contentDir: string,
+  options: { projects?: boolean; now?: () => Date } = {},
+): Promise<SeedResult> {
+  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [], projects: 0 };
   const facts = await readMunicipalityFacts(join(contentDir, 'facts', 'municipalities.json'));
   await inTransaction(db.kysely, (trx) => storeMunicipalityFacts(trx, facts));
   const dir = join(contentDir, 'programmes');
@@ -77,7 +88,15 @@ export async function seedIfEmpty(db: Db, contentDir: string): Promise<SeedResul
     const summary = await importProgramme(db, await readProgrammeFile(join(dir, f)));
     programmes.push(summary.programmeId);
   }
+  let projects = 0;
+  if (options.projects !== false) {
+    const at = (options.now ?? (() => new Date()))().toISOString();
+    for (const path of await projectFactsFiles(contentDir)) {
+      const counts = await storeProjectFacts(db, await readProjectFacts(path), at);
+      projects += counts.added + counts.changed;
+    }
+  }
   // Every node was indexed just now with the current rules: no rebuild is needed at start-up.
   await markSearchIndexCurrent(db.kysely);
-  return { seeded: true, programmes };
+  return { seeded: true, programmes, projects };
 }

@@ -186,12 +186,7 @@ export async function updateProjects(
   if (items.length > 0) await bumpProjectsGeneration(db);
   for (const batch of chunks(items, 1)) {
     const ids = batch.map((i) => i.id);
-    for (const table of [
-      'project_municipalities',
-      'project_funding',
-      'project_terms',
-      'project_search',
-    ] as const) {
+    for (const table of ['project_municipalities', 'project_funding', 'project_terms', 'project_search'] as const) {
       await db.deleteFrom(table).where('project_id', 'in', ids).execute();
     }
     // The data's links are replaced; links an editor confirmed stay (and are not inserted twice).
