@@ -236,6 +236,8 @@ export class CatalogueBuilder {
   private readonly leadOf = new IntList();
   private readonly periods = new Dictionary();
   private readonly periodOf = new IntList();
+  /** 1 when the project is linked to some programme node, else 0. */
+  private readonly linkedOf = new IntList();
   private readonly municipalityStart = new IntList();
   private readonly municipalityCodes = new Dictionary();
   private readonly municipalityOf = new IntList();
@@ -269,6 +271,7 @@ export class CatalogueBuilder {
     this.displayNames.push(p.name);
     this.leadOf.push(p.leadOrganisation === null ? -1 : this.leads.id(p.leadOrganisation));
     this.periodOf.push(p.fundingPeriod ? this.periods.id(p.fundingPeriod) : -1);
+    this.linkedOf.push(p.nodes.length > 0 ? 1 : 0);
     this.municipalityStart.push(this.municipalityOf.length);
     for (const m of [...p.municipalities].sort(byText)) this.municipalityOf.push(this.municipalityCodes.id(m));
     this.statusOf.push(this.statuses.id(p.status));
@@ -320,6 +323,7 @@ export class CatalogueBuilder {
       leadOf: this.leadOf.int32(),
       periods: this.periods.keys,
       periodOf: this.periodOf.int32(),
+      linkedOf: this.linkedOf.int32(),
       municipalityStart: this.municipalityStart.int32(),
       municipalityCodes: this.municipalityCodes.keys,
       municipalityOf: this.municipalityOf.int32(),
@@ -358,6 +362,8 @@ interface CatalogueParts {
   /** Funding periods (each once) and the period of each project (-1: not known). */
   periods: readonly string[];
   periodOf: Int32Array;
+  /** 1 for the projects linked to some programme node. */
+  linkedOf: Int32Array;
   /** The municipalities of project i (in code order) are municipalityCodes[municipalityOf[k]] for k in municipalityStart[i] … municipalityStart[i + 1] - 1. */
   municipalityStart: Int32Array;
   municipalityCodes: readonly string[];
@@ -532,6 +538,7 @@ export class ProjectCatalogue {
       leadOf,
       periods,
       periodOf,
+      linkedOf,
       statusNames,
       statusOf,
       start,
@@ -563,6 +570,7 @@ export class ProjectCatalogue {
       endDate: isoDay(end[i]!),
       leadOrganisation: leadOf[i]! < 0 ? null : leads[leadOf[i]!]!,
       fundingPeriod: periodOf[i]! < 0 ? null : periods[periodOf[i]!]!,
+      linked: linkedOf[i] === 1,
       municipalities,
       grantedCents,
       paidCents,

@@ -3,7 +3,9 @@
  * financing plan of programme versions. Writes are batched (a list of 100 000 projects is a
  * few hundred statements); money is read back as a number and never past 2^53.
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { LocalizedText } from '#src/domain/languages.ts';
+import type { Database } from '../schema.ts';
 import type { FundCode } from '#src/domain/projects/funds.ts';
 import type { PlanLine } from '#src/domain/projects/financing-plan.ts';
 import type { StoredProject } from '#src/domain/projects/listing.ts';
@@ -547,4 +549,131 @@ export async function forEachCatalogueProject(
     // run between chunks, so that the previous catalogue keeps answering while this one is read.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/** A project of a region with no link to a programme, as the alignment helper reads it. */
+export interface UnlinkedProject {
+  code: string;
+  name: LocalizedText;
+  summary: LocalizedText | null;
+  fundingPeriod: string | null;
+}
+
+/** Projects of `regionCode` linked to no node of programme `programmeSlug`, by code; at most `limit`. */
+export async function listUnlinkedProjects(
+  db: Executor,
+  regionCode: string,
+  programmeSlug: string,
+  limit: number,
+): Promise<UnlinkedProject[]> {
+  const rows = await db
+    .selectFrom('projects')
+    .select(['code', 'name', 'summary', 'funding_period'])
+    .where('region_code', '=', regionCode)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('project_nodes')
+            .select('project_nodes.project_id')
+            .whereRef('project_nodes.project_id', '=', 'projects.id')
+            .where('project_nodes.programme_slug', '=', programmeSlug),
+        ),
+      ),
+    )
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: requiredTextFromJson(r.name),
+    summary: textFromJson(r.summary),
+    fundingPeriod: r.funding_period,
+  }));
+}
+
+/** Count, funding periods and money by fund and kind of the projects of a region linked to no node of a programme. */
+export async function unlinkedProjectTotals(
+  db: Executor,
+  regionCode: string,
+  programmeSlug: string,
+): Promise<{ count: number; periods: string[]; sums: { fund: string; kind: string; cents: number }[] }> {
+  const unlinked = (eb: ExpressionBuilder<Database, 'projects'>) =>
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('project_nodes')
+          .select('project_nodes.project_id')
+          .whereRef('project_nodes.project_id', '=', 'projects.id')
+          .where('project_nodes.programme_slug', '=', programmeSlug),
+      ),
+    );
+  const [counts, sums] = await Promise.all([
+    db
+      .selectFrom('projects')
+      .select((eb) => ['funding_period', eb.fn.countAll<string | number>().as('n')])
+      .where('region_code', '=', regionCode)
+      .where(unlinked)
+      .groupBy('funding_period')
+      .execute(),
+    db
+      .selectFrom('project_funding')
+      .innerJoin('projects', 'projects.id', 'project_funding.project_id')
+      .select((eb) => [
+        'project_funding.fund',
+        'project_funding.kind',
+        eb.fn.sum<string | number>('project_funding.amount_cents').as('cents'),
+      ])
+      .where('projects.region_code', '=', regionCode)
+      .where(unlinked)
+      .groupBy(['project_funding.fund', 'project_funding.kind'])
+      .execute(),
+  ]);
+  return {
+    count: counts.reduce((a, r) => a + Number(r.n), 0),
+    periods: counts.flatMap((r) => (r.funding_period === null ? [] : [r.funding_period])).sort(),
+    sums: sums.map((s) => ({ fund: s.fund, kind: s.kind, cents: moneyFromDb(s.cents) })),
+  };
+}
+
+/**
+ * Links a project to a programme node as an editor confirmed it (`confirmed_by`): kept by later
+ * imports (updateProjects). Returns false when the project has that link already. Bumps the
+ * projects generation; the caller bumps the content generation and writes the audit event.
+ */
+export async function insertConfirmedNodeLink(
+  db: Executor,
+  link: { projectId: number; programmeSlug: string; nodeKey: string; by: string; at: string },
+): Promise<boolean> {
+  const existing = await db
+    .selectFrom('project_nodes')
+    .select('project_id')
+    .where('project_id', '=', link.projectId)
+    .where('programme_slug', '=', link.programmeSlug)
+    .where('node_key', '=', link.nodeKey)
+    .executeTakeFirst();
+  if (existing) return false;
+  await db
+    .insertInto('project_nodes')
+    .values({
+      project_id: link.projectId,
+      programme_slug: link.programmeSlug,
+      node_key: link.nodeKey,
+      is_primary: 0,
+      confirmed_by: link.by,
+      confirmed_at: link.at,
+    })
+    .execute();
+  await bumpProjectsGeneration(db);
+  return true;
+}
+
+/** The id of a project of a region, or null. */
+export async function findProjectId(db: Executor, regionCode: string, code: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('projects')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }

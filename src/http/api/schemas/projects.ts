@@ -20,6 +20,9 @@ export const projectSummary = named(
       .string()
       .nullable()
       .describe('The EU programme period whose money the project got, e.g. "2014-2020"; null when not known.'),
+    linked: z
+      .boolean()
+      .describe('Whether the project is linked to a node of a programme (by its data or an editor’s confirmation).'),
     municipalities: z.array(z.string()).describe('Official 3-digit codes of the municipalities the project works in.'),
     grantedCents: cents('Money granted, all funds'),
     paidCents: cents('Money paid, all funds'),
