@@ -49,7 +49,8 @@ export async function detectPreset(contentDir: string, header: readonly string[]
   const presets = await Promise.all(names.map(async (name) => ({ name, mapping: await readPreset(contentDir, name) })));
   const compared = presets.map((p) => ({ ...p, cmp: compareHeader(header, p.mapping) }));
   const exact = compared.find((p) => p.cmp.shared > 0 && p.cmp.missing.length === 0 && p.cmp.unexpected.length === 0);
-  if (exact) return { kind: 'exact', name: exact.name, mapping: exact.mapping };
+  // The default preset's own columns are just the default (nothing to say).
+  if (exact && exact.name !== DEFAULT_PRESET) return { kind: 'exact', name: exact.name, mapping: exact.mapping };
   const fallback =
     compared.find((p) => p.name === DEFAULT_PRESET) ??
     ({ name: DEFAULT_PRESET, mapping: await readPreset(contentDir, DEFAULT_PRESET) } as const);

@@ -101,8 +101,8 @@ export interface ProjectImportResult {
   encoding: TextEncoding;
   encodingDetected: boolean;
   delimiter: string | null;
-  /** Rows left out by `selectRegion` (0 without it). */
-  notSelected: number;
+  /** Rows left out by `selectRegion` (only with it). */
+  notSelected?: number;
   /** With `collect`: the valid projects of the file (after the selection), in file order. */
   projects?: Project[];
 }
@@ -297,7 +297,7 @@ export async function importProjects(
   const counts = await writeCheckedProjects(db, options.regionCode, valid, now, options.progress, audit);
   return {
     rows: total + notSelected,
-    notSelected,
+    ...(options.selectRegion ? { notSelected } : {}),
     ...(options.collect ? { projects: valid } : {}),
     ...counts,
     rejected,

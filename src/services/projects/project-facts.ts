@@ -78,7 +78,7 @@ export function projectFactsOf(
       licence: source.licence,
       made: (source.made ?? new Date()).toISOString().slice(0, 10),
       mapping: source.mapping,
-      selection: result.notSelected > 0 ? REGION_NAMES_RULE : null,
+      selection: result.notSelected !== undefined ? REGION_NAMES_RULE : null,
       rows: result.rows,
       command: source.command,
     },
