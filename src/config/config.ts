@@ -38,6 +38,11 @@ const envSchema = z.object({
    * a number of hops, or a comma-separated list of addresses/CIDRs.
    */
   SUUNTA_TRUST_PROXY: z.string().min(1).optional(),
+  /**
+   * Whether the first-start seed stores the shipped project facts (content/facts/projects-*.json):
+   * `1` or `0`; default 1, except under NODE_ENV=test (tests ask for them when they need them).
+   */
+  SUUNTA_SEED_PROJECTS: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** `off` sends every request through the framework (the bench measures the front cache's worth with it). */
   SUUNTA_FRONT_CACHE: z.enum(['on', 'off']).default('on'),
@@ -52,6 +57,8 @@ export interface Config {
   publicUrl: string | null;
   logLevel: string;
   contentDir: string;
+  /** Whether the first-start seed stores the shipped project facts (SUUNTA_SEED_PROJECTS). */
+  seedProjects: boolean;
   /** fastify's trustProxy setting. */
   trustProxy: boolean | number | string[];
   /** Whether repeated public GETs are answered before the framework (src/http/site/front-cache.ts). */
@@ -75,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.SUUNTA_PUBLIC_URL ?? null,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'warn' : e.NODE_ENV === 'test' ? 'silent' : 'info'),
     contentDir: join(ROOT_DIR, 'content'),
+    seedProjects: e.SUUNTA_SEED_PROJECTS !== undefined ? e.SUUNTA_SEED_PROJECTS === '1' : e.NODE_ENV !== 'test',
     trustProxy: parseTrustProxy(e.SUUNTA_TRUST_PROXY),
     frontCache: e.SUUNTA_FRONT_CACHE === 'on',
   };

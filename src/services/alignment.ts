@@ -60,3 +60,8 @@ export async function alignProjectText(
   const result = alignText(modelFor(content, lang), text);
   return { ...result, programme: content.programme, version: content.version.number, lang };
 }
+
+/** Ranks the priorities and spearheads of `content` for `text` (the model built once per content and language). */
+export function alignWithContent(content: VersionContent, text: string, lang: Lang): AlignmentResult {
+  return alignText(modelFor(content, lang), text);
+}

@@ -26,7 +26,7 @@ export async function openAppContext(config: Config, options: { seed?: boolean }
   const db = await openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(db);
-    if (options.seed !== false) await seedIfEmpty(db, config.contentDir);
+    if (options.seed !== false) await seedIfEmpty(db, config.contentDir, { projects: config.seedProjects });
     await ensureSearchIndex(db);
     await ensureProjectSearchIndex(db);
   } catch (error) {

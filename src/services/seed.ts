@@ -18,6 +18,7 @@ import {
 import { contentChangedEverywhere } from './freshness.ts';
 import { importProgramme } from './programmes/import-programme.ts';
 import { readProgrammeFile } from './programmes/programme-source.ts';
+import { projectFactsFiles, readProjectFacts, storeProjectFacts } from './projects/project-facts.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
 
 export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {
@@ -64,11 +65,21 @@ export async function storeMunicipalityFacts(
 export interface SeedResult {
   seeded: boolean;
   programmes: string[];
+  /** Projects stored from the shipped project facts. */
+  projects: number;
 }
 
-/** Seeds an empty database from `contentDir`; does nothing when municipalities exist already. */
-export async function seedIfEmpty(db: Db, contentDir: string): Promise<SeedResult> {
-  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [] };
+/**
+ * Seeds an empty database from `contentDir`; does nothing when municipalities exist already. With
+ * `projects` (the default) the projects of content/facts/projects-*.json are stored too, after the
+ * programmes (so that links, where a facts file has them, find their nodes).
+ */
+export async function seedIfEmpty(
+  db: Db,
+  contentDir: string,
+  options: { projects?: boolean; now?: () => Date } = {},
+): Promise<SeedResult> {
+  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [], projects: 0 };
   const facts = await readMunicipalityFacts(join(contentDir, 'facts', 'municipalities.json'));
   await inTransaction(db.kysely, (trx) => storeMunicipalityFacts(trx, facts));
   const dir = join(contentDir, 'programmes');
@@ -78,7 +89,15 @@ export async function seedIfEmpty(db: Db, contentDir: string): Promise<SeedResul
     const summary = await importProgramme(db, await readProgrammeFile(join(dir, f)));
     programmes.push(summary.programmeId);
   }
+  let projects = 0;
+  if (options.projects !== false) {
+    const at = (options.now ?? (() => new Date()))().toISOString();
+    for (const path of await projectFactsFiles(contentDir)) {
+      const counts = await storeProjectFacts(db, await readProjectFacts(path), at);
+      projects += counts.added + counts.changed;
+    }
+  }
   // Every node was indexed just now with the current rules: no rebuild is needed at start-up.
   await markSearchIndexCurrent(db.kysely);
-  return { seeded: true, programmes };
+  return { seeded: true, programmes, projects };
 }

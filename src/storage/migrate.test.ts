@@ -51,6 +51,7 @@ const ALL_MIGRATIONS = [
   '0003-projects',
   '0004-project-catalogue',
   '0005-content-generations',
+  '0006-project-period-confirmed-links',
 ];
 
 for (const target of databaseTargets()) {

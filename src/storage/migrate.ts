@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-accounts-audit-translations.ts';
 import * as m0003 from './migrations/0003-projects.ts';
 import * as m0004 from './migrations/0004-project-catalogue.ts';
 import * as m0005 from './migrations/0005-content-generations.ts';
+import * as m0006 from './migrations/0006-project-period-confirmed-links.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003-projects': m0003,
   '0004-project-catalogue': m0004,
   '0005-content-generations': m0005,
+  '0006-project-period-confirmed-links': m0006,
 };
 
 /** The names of all migrations, in the order they run. */

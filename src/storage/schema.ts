@@ -227,6 +227,8 @@ export interface ProjectTable {
   /** 'planned' | 'running' | 'ended' | 'cancelled' */
   status: string;
   source: string | null;
+  /** The EU programme period of the project's funding, e.g. `2014-2020`; null when unknown. */
+  funding_period: string | null;
   /** JSON object of further source facts (label → text). */
   details: string;
   /** Hash of the project's canonical form: an import that brings the same data changes nothing. */
@@ -255,6 +257,9 @@ export interface ProjectNodeTable {
   programme_slug: string;
   node_key: string;
   is_primary: number;
+  /** Who confirmed the link (an editor's e-mail address), null for links from the imported data. */
+  confirmed_by: string | null;
+  confirmed_at: string | null;
 }
 
 export interface ProjectTermTable {

@@ -6,6 +6,7 @@
  * the CSRF token is checked for multipart posts; an oversized file is refused with a message.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '#src/http/app.ts';
@@ -129,7 +130,8 @@ for (const target of databaseTargets()) {
       assert.equal(file.getAttribute('aria-describedby'), 'field-file-hint');
       for (const preset of ['suunta', 'rakennerahastot-fi-2014-2020', 'rakennerahastot-fi-2007-2013'])
         assert.match(res.body, new RegExp(`<option value="${preset}"`));
-      assert.match(res.body, /<option value="suunta" selected>/);
+      // The default: the preset whose columns the header has (else suunta).
+      assert.match(res.body, /<option value="" selected>Tunnista otsikkorivistä \(muuten suunta\)<\/option>/);
       assert.match(res.body, /<select id="field-encoding" name="encoding"/);
       assert.match(res.body, /<input type="checkbox" id="field-skipInvalid" name="skipInvalid" value="on"/);
       assert.match(res.body, /enintään 20 Mt/);
@@ -347,6 +349,22 @@ for (const target of databaseTargets()) {
       const chosen = await upload(editor, latin1, { encoding: 'windows-1252' }, 'latin1.csv');
       assert.equal(chosen.statusCode, 200);
       assert.match(chosen.body, /merkistö Windows-1252\)/);
+    });
+
+    test('"detect from the header": an exact header picks its preset and says so; a near one is refused naming it', async () => {
+      const fixtures = `${import.meta.dirname}/../projects/fixtures/`;
+      const exact = readFileSync(`${fixtures}rakennerahastot-2014-exact.csv`);
+      const res = await upload(editor, exact, { preset: '' }, 'lista.csv');
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(
+        res.body,
+        /Käytettiin esiasetusta rakennerahastot-fi-2014-2020 \(tiedoston otsikkorivi vastaa sitä\)\./,
+      );
+      const near = readFileSync(`${fixtures}rakennerahastot-2014-near.csv`);
+      const refused = await upload(editor, near, { preset: '' }, 'lahes.csv');
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /nearly matches the preset &#34;rakennerahastot-fi-2014-2020&#34;/);
+      assert.match(refused.body, /missing &#34;Tila&#34;; unexpected &#34;Toiminnan tila&#34;, &#34;Huomio&#34;/);
     });
 
     test('form errors name the field: no file, an unknown preset or encoding; the file name is escaped', async () => {

@@ -55,6 +55,10 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
     params: { code: '08', slug: '2022-2025' },
     body: { text: 'satamat', lang: 'fi' },
   },
+  '/admin/regions/:code/programmes/:slug/align/confirm': {
+    params: { code: '08', slug: '2022-2025' },
+    body: { project: 'ROUTE-TABLE-1', priority: 'uudistuva-elinkeinoelama' },
+  },
   '/admin/regions/:code/projects/import': { params: { code: '08' } },
   '/admin/regions/:code/projects/import/rejects': { params: { code: '08' } },
   // ---- programme editor (F) ----

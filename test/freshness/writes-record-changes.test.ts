@@ -7,6 +7,8 @@
  * transactions must be run here or be named as writing no public content, so a new one cannot be
  * forgotten.
  */
+import { flattenTree } from '#src/domain/tree.ts';
+import { confirmProjectLink } from '#src/services/projects/priority-suggestions.ts';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -391,6 +393,22 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    runs: 'projects/priority-suggestions.ts#confirmProjectLink',
+    changes: { region: ['projects'] },
+    run: async (ctx) => {
+      const project = await ctx.projects.project('08', 'B000000');
+      const linked = new Set((project?.nodes ?? []).map((n) => n.key));
+      const content = await ctx.reader.versionContent('08', P.slug);
+      const priority = flattenTree(content.nodes).find((n) => n.level === 'priority' && !linked.has(n.key))!;
+      return confirmProjectLink(ctx.db, ctx.reader, EDITOR, {
+        regionCode: '08',
+        slug: P.slug,
+        projectCode: 'B000000',
+        nodeKey: priority.key,
+      });
+    },
+  },
+  {
     runs: 'projects/import-projects.ts#writeProjects',
     changes: { region: ['projects'] },
     run: async (ctx) => {
@@ -440,6 +458,8 @@ const OPERATIONS: Operation[] = [
  * write no public content, or are the machinery the operations above run through.
  */
 const NOT_CONTENT_WRITES: Record<string, string> = {
+  'projects/priority-suggestions.ts#priorityProposals': 'reads',
+  'projects/priority-suggestions.ts#unlinkedTotals': 'reads',
   'programmes/edit-transaction.ts#editTransaction': 'the transaction every editing operation above runs in',
   'programmes/edit-transaction.ts#loadProgramme': 'reads',
   'programmes/edit-transaction.ts#loadVersion': 'reads',

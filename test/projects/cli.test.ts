@@ -68,7 +68,8 @@ describe('project commands: usage (no database needed)', () => {
     assert.equal(r.code, 0);
     for (const line of [
       'suunta import projects --region <code> [--mapping <file> | --preset <name>] [--programme ' +
-        '<slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] <file>',
+        '<slug>] [--encoding <name>] [--skip-invalid <rejects.csv>] [--select-region] ' +
+        '[--facts-out <path> --facts-publisher <text> --facts-licence <text>] <file>',
       'suunta import financing-plan --region <code> --period <slug> --version <n> [--encoding <name>] <file>',
     ]) {
       assert.ok(r.out.includes(line), `help mentions "${line}"`);

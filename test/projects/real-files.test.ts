@@ -343,6 +343,7 @@ for (const target of databaseTargets()) {
             nodes: [],
             terms: [],
             source: 'rakennerahastot.fi, rahoitetut hankkeet 2014–2020 (EURA 2014)',
+            fundingPeriod: '2014-2020',
             details: {
               'Toimintalinja (Tl)': '2',
               Viranomainen: 'Innovaatiorahoituskeskus Tekes',

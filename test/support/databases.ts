@@ -60,12 +60,16 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
 }
 
 /**
- * Opens a migrated (and by default seeded) app context on a fresh database of `target`;
+ * Opens a migrated (and by default seeded, without the shipped projects unless `seedProjects`) app context on a fresh database of `target`;
  * `close()` closes it and removes the database.
  */
-export async function openTestContext(target: DatabaseTarget, options: { seed?: boolean } = {}): Promise<AppContext> {
+export async function openTestContext(
+  target: DatabaseTarget,
+  options: { seed?: boolean; seedProjects?: boolean } = {},
+): Promise<AppContext> {
   const { url, dispose } = await target.create();
-  const ctx = await openAppContext(testConfig(url), options);
+  const config = testConfig(url, options.seedProjects !== undefined ? { seedProjects: options.seedProjects } : {});
+  const ctx = await openAppContext(config, options.seed !== undefined ? { seed: options.seed } : {});
   return {
     ...ctx,
     async close() {

@@ -14,7 +14,9 @@ import { readProgrammeFile } from '#src/services/programmes/programme-source.ts'
 import type { TextEncoding } from '#src/services/import-files/decode-text.ts';
 import { importFinancingPlanFile } from '#src/services/financing-plan/import-financing-plan.ts';
 import { importProjectsFile } from '#src/services/projects/import-projects.ts';
+import { choosePresetForFile, presetUsedNote } from '#src/services/projects/detect-preset.ts';
 import { DEFAULT_PRESET, readMappingFile, readPreset } from '#src/services/projects/mappings.ts';
+import { projectFactsOf, writeProjectFacts } from '#src/services/projects/project-facts.ts';
 import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
 import { withAppContext, type Io } from '../io.ts';
 import { encoding, PERIOD_HELP, REGION_HELP, regionCode, versionNumber } from '../options.ts';
@@ -88,12 +90,13 @@ function importProjectsCommand(imp: Command, io: Io): void {
     .summary('Import a project list (CSV or JSON) into a region.')
     .usage(
       '--region <code> [--mapping <file> | --preset <name>] [--programme <slug>] [--encoding <name>] ' +
-        '[--skip-invalid <rejects.csv>] <file>',
+        '[--skip-invalid <rejects.csv>] [--select-region] ' +
+        '[--facts-out <path> --facts-publisher <text> --facts-licence <text>] <file>',
     )
     .description(
       'Import a project list (CSV with "," or ";", UTF-8 or Windows-1252/ISO-8859-1, or a JSON array of ' +
         'objects) into a region, mapping its columns with a mapping file or a preset ' +
-        `(default: ${DEFAULT_PRESET}, Suunta's own columns). Projects are matched by code: new ones are added, ` +
+        `(default: the preset whose columns the header has exactly, else ${DEFAULT_PRESET}, Suunta's own columns). Projects are matched by code: new ones are added, ` +
         'changed ones updated, the same data changes nothing. Every row is checked first; if any row is ' +
         'invalid nothing is written and every problem is listed (row, column, reason) — unless ' +
         '--skip-invalid, which writes the valid rows and the rejected ones with their reasons to a CSV file.',
@@ -118,6 +121,18 @@ function importProjectsCommand(imp: Command, io: Io): void {
       '--skip-invalid <rejects.csv>',
       'write the valid rows and put the rejected rows with their reasons in this CSV file',
     )
+    .option(
+      '--select-region',
+      'keep only the rows whose project name or lead organisation names the region or one of its municipalities ' +
+        '(for national lists without municipalities); the others are left out',
+    )
+    .option(
+      '--facts-out <path>',
+      'also write the imported projects as a compact facts file ' +
+        '(the format of content/facts/projects-*.json, seeded on first start)',
+    )
+    .option('--facts-publisher <text>', "the source's publisher, recorded in the facts file")
+    .option('--facts-licence <text>', "the source's licence, recorded in the facts file")
     .action(
       async (
         file: string,
@@ -128,14 +143,35 @@ function importProjectsCommand(imp: Command, io: Io): void {
           programme?: string;
           encoding?: TextEncoding;
           skipInvalid?: string;
+          selectRegion?: boolean;
+          factsOut?: string;
+          factsPublisher?: string;
+          factsLicence?: string;
         },
       ) => {
         if (options.mapping && options.preset)
           throw new AppError('bad_request', 'give either --mapping or --preset, not both');
+        if (options.factsOut && (!options.factsPublisher || !options.factsLicence))
+          throw new AppError(
+            'bad_request',
+            '--facts-out needs --facts-publisher and --facts-licence (the facts file names its source)',
+          );
         const config = loadConfig();
+        // Without --mapping or --preset, a header that matches a shipped preset picks it (detect-preset.ts).
+        const chosen =
+          options.mapping || options.preset
+            ? null
+            : await choosePresetForFile(
+                config.contentDir,
+                file,
+                options.encoding ? { encoding: options.encoding } : {},
+              );
+        if (chosen?.matched) io.out(`${presetUsedNote(chosen.name)}\n`);
+        const presetName = chosen?.name ?? options.preset ?? DEFAULT_PRESET;
+        const mappingLabel = options.mapping ? `mapping ${basename(options.mapping)}` : `preset ${presetName}`;
         const mapping = options.mapping
           ? await readMappingFile(options.mapping)
-          : await readPreset(config.contentDir, options.preset ?? DEFAULT_PRESET);
+          : (chosen?.mapping ?? (await readPreset(config.contentDir, presetName)));
         const result = await withAppContext(async (ctx) => {
           const bar = progressBar();
           try {
@@ -145,13 +181,10 @@ function importProjectsCommand(imp: Command, io: Io): void {
               ...(options.programme ? { programme: options.programme } : {}),
               ...(options.encoding ? { encoding: options.encoding } : {}),
               skipInvalid: options.skipInvalid !== undefined,
+              selectRegion: options.selectRegion === true,
+              collect: options.factsOut !== undefined,
               progress: (p) => bar.update({ phase: p.phase, done: p.done, total: p.total }),
-              audit: {
-                actor: CLI_ACTOR,
-                mapping: options.mapping
-                  ? `mapping ${basename(options.mapping)}`
-                  : `preset ${options.preset ?? DEFAULT_PRESET}`,
-              },
+              audit: { actor: CLI_ACTOR, mapping: mappingLabel },
             });
           } finally {
             bar.done();
@@ -162,8 +195,25 @@ function importProjectsCommand(imp: Command, io: Io): void {
           `Imported ${basename(file)} into region ${options.region} (${result.rows} row(s), ${read}): ` +
             `${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged` +
             (options.skipInvalid !== undefined ? `; ${result.rejected.length} rejected` : '') +
+            (options.selectRegion ? `; ${result.notSelected} row(s) of other regions left out` : '') +
             '\n',
         );
+        if (options.factsOut) {
+          await writeProjectFacts(
+            options.factsOut,
+            projectFactsOf(result, {
+              file: basename(file),
+              region: options.region,
+              publisher: options.factsPublisher!,
+              licence: options.factsLicence!,
+              mapping: mappingLabel,
+              command:
+                `suunta import projects ${basename(file)} --region ${options.region} --${mappingLabel}` +
+                `${options.selectRegion ? ' --select-region' : ''} --facts-out ${options.factsOut}`,
+            }),
+          );
+          io.out(`Wrote ${options.factsOut} (${result.projects?.length ?? 0} project(s))\n`);
+        }
         if (options.skipInvalid !== undefined) {
           await writeRejectsFile(options.skipInvalid, result.rejected);
           io.out(`Wrote the rejected rows with their reasons to ${options.skipInvalid}\n`);

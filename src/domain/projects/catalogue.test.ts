@@ -99,6 +99,8 @@ const item = (p: CatalogueProject): ProjectListItem => ({
   startDate: p.startDate,
   endDate: p.endDate,
   leadOrganisation: p.leadOrganisation,
+  fundingPeriod: p.fundingPeriod ?? null,
+  linked: p.nodes.length > 0,
   municipalities: [...p.municipalities].sort(),
   grantedCents: p.funding.filter((l) => l.kind === 'granted').reduce((a, l) => a + l.cents, 0),
   paidCents: p.funding.filter((l) => l.kind === 'paid').reduce((a, l) => a + l.cents, 0),

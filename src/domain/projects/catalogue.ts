@@ -28,6 +28,8 @@ export interface CatalogueProject {
   startDate: string | null;
   endDate: string | null;
   status: ProjectStatus | string;
+  /** The EU programme period of the funding, e.g. `2014-2020`, when known. */
+  fundingPeriod?: string | null;
   municipalities: readonly string[];
   funding: readonly { fund: string; kind: string; cents: number }[];
   /** `programme/nodeKey` of every linked node. */
@@ -232,6 +234,10 @@ export class CatalogueBuilder {
   private readonly displayNames: LocalizedText[] = [];
   private readonly leads = new Dictionary();
   private readonly leadOf = new IntList();
+  private readonly periods = new Dictionary();
+  private readonly periodOf = new IntList();
+  /** 1 when the project is linked to some programme node, else 0. */
+  private readonly linkedOf = new IntList();
   private readonly municipalityStart = new IntList();
   private readonly municipalityCodes = new Dictionary();
   private readonly municipalityOf = new IntList();
@@ -264,6 +270,8 @@ export class CatalogueBuilder {
     this.nameOf.push(this.names.id(sortName(p.name)));
     this.displayNames.push(p.name);
     this.leadOf.push(p.leadOrganisation === null ? -1 : this.leads.id(p.leadOrganisation));
+    this.periodOf.push(p.fundingPeriod ? this.periods.id(p.fundingPeriod) : -1);
+    this.linkedOf.push(p.nodes.length > 0 ? 1 : 0);
     this.municipalityStart.push(this.municipalityOf.length);
     for (const m of [...p.municipalities].sort(byText)) this.municipalityOf.push(this.municipalityCodes.id(m));
     this.statusOf.push(this.statuses.id(p.status));
@@ -313,6 +321,9 @@ export class CatalogueBuilder {
       names: this.displayNames,
       leads: this.leads.keys,
       leadOf: this.leadOf.int32(),
+      periods: this.periods.keys,
+      periodOf: this.periodOf.int32(),
+      linkedOf: this.linkedOf.int32(),
       municipalityStart: this.municipalityStart.int32(),
       municipalityCodes: this.municipalityCodes.keys,
       municipalityOf: this.municipalityOf.int32(),
@@ -348,6 +359,11 @@ interface CatalogueParts {
   /** Lead organisations (each name once) and the lead of each project (-1: none). */
   leads: readonly string[];
   leadOf: Int32Array;
+  /** Funding periods (each once) and the period of each project (-1: not known). */
+  periods: readonly string[];
+  periodOf: Int32Array;
+  /** 1 for the projects linked to some programme node. */
+  linkedOf: Int32Array;
   /** The municipalities of project i (in code order) are municipalityCodes[municipalityOf[k]] for k in municipalityStart[i] … municipalityStart[i + 1] - 1. */
   municipalityStart: Int32Array;
   municipalityCodes: readonly string[];
@@ -520,6 +536,9 @@ export class ProjectCatalogue {
       names,
       leads,
       leadOf,
+      periods,
+      periodOf,
+      linkedOf,
       statusNames,
       statusOf,
       start,
@@ -550,6 +569,8 @@ export class ProjectCatalogue {
       startDate: isoDay(start[i]!),
       endDate: isoDay(end[i]!),
       leadOrganisation: leadOf[i]! < 0 ? null : leads[leadOf[i]!]!,
+      fundingPeriod: periodOf[i]! < 0 ? null : periods[periodOf[i]!]!,
+      linked: linkedOf[i] === 1,
       municipalities,
       grantedCents,
       paidCents,

@@ -11,6 +11,10 @@ export interface ProjectListItem {
   startDate: string | null;
   endDate: string | null;
   leadOrganisation: string | null;
+  /** The EU programme period of the funding, e.g. `2014-2020`; null when not known. */
+  fundingPeriod: string | null;
+  /** Whether the project is linked to some node of a programme (by its data or an editor's confirmation). */
+  linked: boolean;
   municipalities: string[];
   grantedCents: number;
   paidCents: number;
@@ -51,6 +55,16 @@ export interface FundingOverview {
   hasPlan: boolean;
   byPriority: (FundingRow & { key: string; title: LocalizedText; path: string[] })[];
   byFund: (FundingRow & { fund: FundCode })[];
+  /**
+   * The region's projects linked to no node of this programme (e.g. those of an earlier funding
+   * period): not compared with the plan, shown apart, money by fund.
+   */
+  unlinked: {
+    count: number;
+    /** Their funding periods, e.g. ['2014-2020']. */
+    periods: string[];
+    byFund: { fund: FundCode; grantedCents: number; paidCents: number }[];
+  };
 }
 
 /** The projects section of a priority or term page: the first projects, the count and money by fund. */
@@ -60,4 +74,16 @@ export interface ProjectSection {
   totals: ProjectTotals;
   /** The first projects by name. */
   projects: ProjectListItem[];
+  /**
+   * Projects of the region not linked to the programme for which the alignment helper ranks this
+   * priority first: proposals no editor has confirmed (priority pages only).
+   */
+  proposed?: ProposedProjects;
+}
+
+/** Unconfirmed proposals of the alignment helper for a priority (see services/projects/priority-suggestions.ts). */
+export interface ProposedProjects {
+  projects: { code: string; name: LocalizedText; fundingPeriod: string | null }[];
+  /** True when the region has more unlinked projects than the helper ranks. */
+  truncated: boolean;
 }

@@ -11,6 +11,7 @@ import { FUND_LIST, fundFromName } from './funds.ts';
 import { DEFAULT_SPLIT, type FieldSpec, type MappedField, type ProjectMapping } from './mapping.ts';
 import {
   PROJECT_CODE,
+  parseFundingPeriod,
   PROJECT_CODE_RULE,
   isBusinessId,
   type FundingLine,
@@ -308,6 +309,13 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
     } else details[detailLabel] = value;
   }
   const source = field('source').value;
+  const periodField = field('fundingPeriod');
+  let fundingPeriod: string | undefined;
+  if (periodField.value !== '') {
+    const r = parseFundingPeriod(periodField.value);
+    if (r.ok) fundingPeriod = r.period;
+    else problem(periodField.column, r.error);
+  }
 
   const validCode = PROJECT_CODE.test(code.value) ? code.value : null;
   if (problems.length > 0) return { project: null, problems, code: validCode, codeColumn: code.column };
@@ -328,6 +336,7 @@ export function mapRow(get: CellReader, mapping: ProjectMapping, lookups: Projec
       nodes,
       terms,
       source: source === '' ? null : source,
+      ...(fundingPeriod !== undefined ? { fundingPeriod } : {}),
       details,
     },
     problems,

@@ -28,6 +28,7 @@ export const MAPPED_FIELDS = [
   'nodes',
   'terms',
   'source',
+  'fundingPeriod',
 ] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 

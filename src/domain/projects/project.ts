@@ -23,6 +23,20 @@ export function isBusinessId(value: string): boolean {
   return (rest === 0 ? 0 : 11 - rest) === Number(m[2]);
 }
 
+/** A funding period as stored: `2014-2020` (first and last year of the EU programme period). */
+export const FUNDING_PERIOD = /^(\d{4})-(\d{4})$/;
+
+/**
+ * A funding period as sources write it (`2014-2020`, `2014–2020`, `2014 - 2020`) in its stored
+ * form, or an error; the first year must not be after the last.
+ */
+export function parseFundingPeriod(value: string): { ok: true; period: string } | { ok: false; error: string } {
+  const m = /^(\d{4})\s*[-–—]\s*(\d{4})$/.exec(value.trim());
+  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1900 || Number(m[2]) > 2100)
+    return { ok: false, error: `"${value}" is not a funding period (write the first and last year, e.g. 2014-2020)` };
+  return { ok: true, period: `${m[1]}-${m[2]}` };
+}
+
 export interface Organisation {
   name: string;
   businessId: string | null;
@@ -66,6 +80,11 @@ export interface Project {
   nodes: NodeLink[];
   terms: TermLink[];
   source: string | null;
+  /**
+   * The EU programme period whose money the project got, e.g. `2014-2020` (the structural funds'
+   * 2014–2020 period); absent when the source does not say.
+   */
+  fundingPeriod?: string;
   /** Further facts from the source, kept as written (e.g. the priority axis of the source's own programme). */
   details: Record<string, string>;
 }
@@ -110,6 +129,10 @@ export const projectSchema = z
     nodes: z.array(z.object({ programme: text, key: text, primary: z.boolean() }).strict()),
     terms: z.array(z.object({ programme: text, taxonomy: text, term: text }).strict()),
     source: text.nullable(),
+    fundingPeriod: z
+      .string()
+      .refine((v) => FUNDING_PERIOD.test(v) && parseFundingPeriod(v).ok, 'must be a funding period such as 2014-2020')
+      .optional(),
     details: z.record(z.string(), z.string()),
   })
   .strict()
@@ -146,5 +169,7 @@ export function canonicalProject(p: Project): string {
     [...p.terms].map((t) => [t.programme, t.taxonomy, t.term]).sort(),
     p.source,
     Object.entries(p.details).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    // Last and only when known, so that projects stored before the field existed keep their hash.
+    ...(p.fundingPeriod !== undefined ? [p.fundingPeriod] : []),
   ]);
 }

@@ -22,6 +22,7 @@ export function presentProject(p: StoredProject) {
     nodes: p.nodes,
     terms: p.terms,
     source: p.source,
+    fundingPeriod: p.fundingPeriod ?? null,
     updatedAt: p.updatedAt,
   };
 }

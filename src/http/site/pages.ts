@@ -21,6 +21,7 @@ import { VersionDiffPage } from '#src/views/pages/version-diff-page.tsx';
 import { VersionsPage } from '#src/views/pages/versions-page.tsx';
 import type { ProgrammeBase } from '#src/views/urls.ts';
 import { renderPage } from './render.ts';
+import { priorityProposals } from '#src/services/projects/priority-suggestions.ts';
 
 export interface PageRequest {
   ctx: AppContext;
@@ -132,7 +133,14 @@ async function projectSection(
   if (base.version !== null) return null;
   const projects = ctx.projects;
   if ((await projects.mainProgrammeSlug(regionCode)) !== base.programme) return null;
-  return projects.section(regionCode, filter);
+  const section = await projects.section(regionCode, filter);
+  if (filter.priority === undefined) return section;
+  // The region's unlinked projects for which the alignment helper ranks this priority first (not links).
+  const found = await priorityProposals(ctx.db, ctx.reader, regionCode, base.programme);
+  const proposed = found.proposals
+    .filter((p) => p.priority === filter.priority)
+    .map((p) => ({ code: p.code, name: p.name, fundingPeriod: p.fundingPeriod }));
+  return { ...section, proposed: { projects: proposed, truncated: found.truncated } };
 }
 
 export async function programmeVersionPage(

@@ -519,6 +519,12 @@ export const en: Messages = {
   'admin.align.matched': 'Matched words',
   'admin.align.marked': 'The description with the matched words highlighted',
   'admin.align.noMatch': 'No word of the description matched the programme texts.',
+  'admin.align.proposals': 'Proposed links for projects not yet linked',
+  'admin.align.proposalsIntro':
+    'The alignment helper ranks the priorities for each project of the region that has no link to this programme. Confirming a proposal links the project to the priority (recorded in the audit log).',
+  'admin.align.confirm': 'Confirm the link',
+  'admin.align.confirmed': 'Project {project} is now linked to the priority {priority}.',
+  'admin.align.noProposals': 'Every project of the region is linked to this programme, or the helper has no proposal.',
   // ---- end of alignment helper (J) ----
   // ---- project upload (admin) ----
   'admin.projectImport.title': 'Import projects',
@@ -533,6 +539,8 @@ export const en: Messages = {
   'admin.projectImport.preset': 'Column mapping',
   'admin.projectImport.presetHint':
     'Says what each column of the file holds: suunta = Suunta’s own columns, rakennerahastot-fi-… = the project list of rakennerahastot.fi.',
+  'admin.projectImport.presetDetect': 'Detect from the header (else suunta)',
+  'admin.projectImport.presetUsed': 'Using preset {preset} (the file’s header matches it).',
   'admin.projectImport.encoding': 'Character encoding',
   'admin.projectImport.encodingHint':
     'Usually detected automatically; choose one only if letters such as ä and ö come out wrong.',
@@ -686,6 +694,13 @@ export const en: Messages = {
   'projects.section': 'Projects',
   'projects.section.count': 'Projects linked here: {n}',
   'projects.section.all': 'All {n} projects in the project browser',
+  'projects.proposed.intro':
+    'These projects of the region have no link to this programme. The alignment helper compared their names with the texts of the priorities and ranks this priority first; no editor has confirmed it, so they are not counted above.',
+  'projects.proposed':
+    'Projects not yet linked to this programme that the alignment helper suggests for this priority (not confirmed)',
+  'projects.notLinked': 'Not yet linked to the priorities of {programme}',
+  'projects.period.value': 'EU structural funds, programme period {from}–{to}',
+  'projects.period': 'Funding period',
   'projects.byFund': 'Money by fund',
   'funding.title': 'Funding: plan and outcome',
   'funding.description': 'The financing plan compared with granted and paid money, by priority and by fund.',
@@ -697,6 +712,9 @@ export const en: Messages = {
   'funding.chartDesc':
     'The bars show planned, granted and paid money in euros for each row; the numbers are also in the table below.',
   'funding.noPlan': 'No financing plan has been imported for this version.',
+  'funding.unlinked.intro':
+    '{n} projects of the region ({periods}) have no link to the priorities of this programme, so their money is not compared with the plan above. Granted and paid by fund:',
+  'funding.unlinked': 'Projects of the region not linked to this programme',
   'funding.link': 'Funding: plan and outcome',
   // ---- end of projects (helper I) ----
 };

@@ -518,6 +518,12 @@ export const fi = {
   'admin.align.matched': 'Osuneet sanat',
   'admin.align.marked': 'Kuvaus, osuneet sanat korostettuina',
   'admin.align.noMatch': 'Yksikään kuvauksen sana ei osunut ohjelman teksteihin.',
+  'admin.align.proposals': 'Ehdotetut liitokset hankkeille, joita ei ole vielä liitetty',
+  'admin.align.proposalsIntro':
+    'Yhteensopivuusapuri asettaa toimintalinjat järjestykseen jokaiselle maakunnan hankkeelle, jolla ei ole liitosta tähän ohjelmaan. Ehdotuksen vahvistaminen liittää hankkeen toimintalinjaan (kirjataan muutoslokiin).',
+  'admin.align.confirm': 'Vahvista liitos',
+  'admin.align.confirmed': 'Hanke {project} on nyt liitetty toimintalinjaan {priority}.',
+  'admin.align.noProposals': 'Kaikki maakunnan hankkeet on liitetty tähän ohjelmaan, tai apurilla ei ole ehdotusta.',
   // ---- end of alignment helper (J) ----
   // ---- project upload (admin) ----
   'admin.projectImport.title': 'Tuo hankkeita',
@@ -532,6 +538,8 @@ export const fi = {
   'admin.projectImport.preset': 'Sarakkeiden vastaavuus',
   'admin.projectImport.presetHint':
     'Kertoo, mitä tietoa tiedoston kukin sarake sisältää: suunta = Suunnan omat sarakkeet, rakennerahastot-fi-… = rakennerahastot.fi-palvelun hankeluettelo.',
+  'admin.projectImport.presetDetect': 'Tunnista otsikkorivistä (muuten suunta)',
+  'admin.projectImport.presetUsed': 'Käytettiin esiasetusta {preset} (tiedoston otsikkorivi vastaa sitä).',
   'admin.projectImport.encoding': 'Merkistö',
   'admin.projectImport.encodingHint':
     'Merkistö tunnistetaan yleensä automaattisesti; valitse se vain, jos ääkköset näkyvät väärin.',
@@ -685,6 +693,13 @@ export const fi = {
   'projects.section': 'Hankkeet',
   'projects.section.count': 'Tähän liittyviä hankkeita: {n}',
   'projects.section.all': 'Kaikki {n} hanketta hankeselaimessa',
+  'projects.proposed.intro':
+    'Näillä maakunnan hankkeilla ei ole liitosta tähän ohjelmaan. Yhteensopivuusapuri vertasi niiden nimiä toimintalinjojen teksteihin ja asettaa tämän toimintalinjan ensimmäiseksi. Kukaan toimittaja ei ole vahvistanut ehdotusta, joten hankkeita ei ole laskettu yllä oleviin lukuihin.',
+  'projects.proposed':
+    'Hankkeet, joita ei ole vielä liitetty tähän ohjelmaan ja joita yhteensopivuusapuri ehdottaa tälle toimintalinjalle (ei vahvistettu)',
+  'projects.notLinked': 'Ei vielä liitetty ohjelman {programme} toimintalinjoihin',
+  'projects.period.value': 'EU:n rakennerahastot, ohjelmakausi {from}–{to}',
+  'projects.period': 'Rahoituskausi',
   'projects.byFund': 'Rahoitus rahastoittain',
   'funding.title': 'Rahoitus: suunnitelma ja toteuma',
   'funding.description':
@@ -697,6 +712,9 @@ export const fi = {
   'funding.chartDesc':
     'Pylväät kertovat kunkin rivin suunnitellun, myönnetyn ja maksetun rahoituksen euroina; luvut ovat myös alla olevassa taulukossa.',
   'funding.noPlan': 'Tälle versiolle ei ole tuotu rahoitussuunnitelmaa.',
+  'funding.unlinked.intro':
+    '{n} maakunnan hanketta ({periods}) ei ole liitetty tämän ohjelman toimintalinjoihin, joten niiden rahoitusta ei verrata yllä olevaan suunnitelmaan. Myönnetty ja maksettu rahastoittain:',
+  'funding.unlinked': 'Maakunnan hankkeet, joita ei ole liitetty tähän ohjelmaan',
   'funding.link': 'Rahoitus: suunnitelma ja toteuma',
   // ---- end of projects (helper I) ----
 };

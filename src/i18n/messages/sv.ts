@@ -515,6 +515,13 @@ export const sv: Messages = {
   'admin.align.matched': 'Ord som matchade',
   'admin.align.marked': 'Beskrivningen med matchande ord markerade',
   'admin.align.noMatch': 'Inget ord i beskrivningen matchade programmets texter.',
+  'admin.align.proposals': 'Föreslagna kopplingar för projekt som ännu inte är kopplade',
+  'admin.align.proposalsIntro':
+    'Matchningshjälpen rankar prioriteringarna för varje projekt i landskapet som inte är kopplat till detta program. Att bekräfta ett förslag kopplar projektet till prioriteringen (registreras i ändringsloggen).',
+  'admin.align.confirm': 'Bekräfta kopplingen',
+  'admin.align.confirmed': 'Projektet {project} är nu kopplat till prioriteringen {priority}.',
+  'admin.align.noProposals':
+    'Alla projekt i landskapet är kopplade till detta program, eller så har hjälpen inget förslag.',
   // ---- end of alignment helper (J) ----
   // ---- project upload (admin) ----
   'admin.projectImport.title': 'Importera projekt',
@@ -529,6 +536,8 @@ export const sv: Messages = {
   'admin.projectImport.preset': 'Kolumnmappning',
   'admin.projectImport.presetHint':
     'Anger vilken uppgift varje kolumn i filen innehåller: suunta = Suuntas egna kolumner, rakennerahastot-fi-… = projektlistan från rakennerahastot.fi.',
+  'admin.projectImport.presetDetect': 'Känn igen från rubrikraden (annars suunta)',
+  'admin.projectImport.presetUsed': 'Förinställningen {preset} användes (filens rubrikrad motsvarar den).',
   'admin.projectImport.encoding': 'Teckenkodning',
   'admin.projectImport.encodingHint':
     'Teckenkodningen känns oftast igen automatiskt; välj den bara om å, ä och ö visas fel.',
@@ -682,6 +691,13 @@ export const sv: Messages = {
   'projects.section': 'Projekt',
   'projects.section.count': 'Projekt som hör hit: {n}',
   'projects.section.all': 'Alla {n} projekt i projektsökningen',
+  'projects.proposed.intro':
+    'Dessa projekt i landskapet är inte kopplade till detta program. Matchningshjälpen jämförde deras namn med prioriteringarnas texter och rankar denna prioritering först. Ingen redaktör har bekräftat förslaget, så projekten räknas inte in ovan.',
+  'projects.proposed':
+    'Projekt som ännu inte är kopplade till detta program och som matchningshjälpen föreslår för denna prioritering (inte bekräftat)',
+  'projects.notLinked': 'Ännu inte kopplat till prioriteringarna i {programme}',
+  'projects.period.value': 'EU:s strukturfonder, programperioden {from}–{to}',
+  'projects.period': 'Finansieringsperiod',
   'projects.byFund': 'Finansiering per fond',
   'funding.title': 'Finansiering: plan och utfall',
   'funding.description':
@@ -694,6 +710,9 @@ export const sv: Messages = {
   'funding.chartDesc':
     'Staplarna visar planerad, beviljad och utbetald finansiering i euro för varje rad; siffrorna finns också i tabellen nedan.',
   'funding.noPlan': 'Ingen finansieringsplan har importerats för den här versionen.',
+  'funding.unlinked.intro':
+    '{n} projekt i landskapet ({periods}) är inte kopplade till prioriteringarna i detta program, så deras finansiering jämförs inte med planen ovan. Beviljat och utbetalt per fond:',
+  'funding.unlinked': 'Landskapets projekt som inte är kopplade till detta program',
   'funding.link': 'Finansiering: plan och utfall',
   // ---- end of projects (helper I) ----
 };

@@ -233,6 +233,23 @@ export function readCsv(input: string, delimiter: string = detectDelimiter(input
   return { format: 'csv', delimiter, header, rows, rowLabel: 'row' };
 }
 
+/**
+ * Only the header of a table (trimmed), e.g. to tell which mapping fits before reading the rows;
+ * empty when the header cannot be read (the import then reports why).
+ */
+export function readHeader(text: string, format: 'csv' | 'json', delimiter?: string): string[] {
+  if (format === 'json') {
+    const table = readJsonTable(text);
+    return 'error' in table ? [] : table.header;
+  }
+  const normalised = text.replace(/\r\n?/g, '\n');
+  try {
+    return (parseHeader(normalised, delimiter ?? detectDelimiter(normalised))[0]?.record ?? []).map((h) => h.trim());
+  } catch {
+    return [];
+  }
+}
+
 /** Reads a JSON array of objects; keys are the columns (in order of first appearance), lists become one value per line. */
 export function readJsonTable(text: string): Table | { error: string } {
   let data: unknown;

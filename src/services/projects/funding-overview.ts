@@ -10,6 +10,7 @@ import type { FundingOverview, FundingRow } from '#src/domain/projects/listing.t
 import { flattenTree } from '#src/domain/tree.ts';
 import type { Db } from '#src/storage/database.ts';
 import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
+import { unlinkedProjectTotals } from '#src/storage/repositories/projects-repository.ts';
 import type { ProgrammeReader } from '../programmes/programme-reader.ts';
 import type { ProjectQueries } from './query-projects.ts';
 
@@ -51,11 +52,23 @@ export async function fundingOverview(
     );
     return planned === 0 && r.grantedCents === 0 && r.paidCents === 0 ? [] : [{ fund, ...r }];
   });
+  const unlinked = await unlinkedProjectTotals(db.kysely, regionCode, slug);
+  const money = (fund: string, kind: string): number =>
+    unlinked.sums.filter((s) => s.fund === fund && s.kind === kind).reduce((a, s) => a + s.cents, 0);
   return {
     programme: { slug, title: content.programme.title },
     version: content.version.number,
     hasPlan: plan.length > 0,
     byPriority,
     byFund,
+    unlinked: {
+      count: unlinked.count,
+      periods: unlinked.periods,
+      byFund: FUND_CODES.filter((fund) => unlinked.sums.some((s) => s.fund === fund)).map((fund) => ({
+        fund,
+        grantedCents: money(fund, 'granted'),
+        paidCents: money(fund, 'paid'),
+      })),
+    },
   };
 }

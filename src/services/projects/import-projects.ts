@@ -26,6 +26,7 @@ import { decodeText, type TextEncoding } from '../import-files/decode-text.ts';
 import { readImportFile } from '../import-files/read-import-file.ts';
 import { readCsv, readJsonTable, type Table, type TableRow } from '../import-files/read-table.ts';
 import { contentChanged } from '../freshness.ts';
+import { REGION_NAMES_RULE, regionNameTest } from '#src/domain/projects/region-selection.ts';
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';
@@ -46,6 +47,13 @@ export interface ProjectImportOptions {
   /** The programme (slug) the links name; overrides the mapping's. */
   programme?: string;
   skipInvalid?: boolean;
+  /**
+   * Keep only the rows whose project name or lead organisation names the region or one of its
+   * municipalities (domain/projects/region-selection.ts); the other rows are neither checked nor written.
+   */
+  selectRegion?: boolean;
+  /** Return the projects written (or found unchanged) in `projects`, e.g. for a facts file. */
+  collect?: boolean;
   progress?: (p: ImportProgress) => void;
   now?: () => Date;
   /** Who imports: when given, a change is recorded in the audit log in the same transaction (see ImportAudit). */
@@ -93,6 +101,10 @@ export interface ProjectImportResult {
   encoding: TextEncoding;
   encodingDetected: boolean;
   delimiter: string | null;
+  /** Rows left out by `selectRegion` (only with it). */
+  notSelected?: number;
+  /** With `collect`: the valid projects of the file (after the selection), in file order. */
+  projects?: Project[];
 }
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -160,6 +172,26 @@ async function loadLookups(db: Db, regionCode: string, programme: string | null)
   };
 }
 
+/** The rows `selectRegion` keeps: those whose name or lead organisation columns name the region or its municipalities. */
+async function regionRowFilter(
+  db: Db,
+  regionCode: string,
+  mapping: ProjectMapping,
+  index: ReadonlyMap<string, number>,
+): Promise<(row: TableRow) => boolean> {
+  const region = await findRegion(db.kysely, { code: regionCode });
+  if (!region) throw notFound(`region ${regionCode}`);
+  const municipalities = await listMunicipalities(db.kysely, regionCode);
+  const test = regionNameTest(
+    [region.name, ...municipalities.map((m) => m.name)].flatMap((n) => [n.fi ?? '', n.sv ?? '']),
+  );
+  const columns = (['name.fi', 'name.sv', 'name.en', 'leadOrganisation.name'] as const)
+    .map((f) => mapping.fields[f]?.column)
+    .flatMap((c) => (c !== undefined && index.has(c) ? [index.get(c)!] : []));
+  // A row that could not be read into its columns is tested as written, so it is not silently lost.
+  return (row) => test(row.cells === null ? [row.raw] : columns.map((i) => row.cells![i] ?? ''));
+}
+
 function readTable(text: string, options: ProjectImportOptions): Table {
   const json = options.format === 'json' || (options.format === undefined && /\.json$/i.test(options.file));
   if (!json) return options.delimiter ? readCsv(text, options.delimiter) : readCsv(text);
@@ -192,6 +224,17 @@ export async function importProjects(
   table.header.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);
   });
+  let notSelected = 0;
+  if (options.selectRegion) {
+    const selected = await regionRowFilter(db, options.regionCode, mapping, index);
+    const before = table.rows.length;
+    table.rows = table.rows.filter(selected);
+    notSelected = before - table.rows.length;
+    if (table.rows.length === 0)
+      throw invalidFile(file, [
+        `${file}: none of the ${before} rows names region ${options.regionCode} or one of its municipalities (${REGION_NAMES_RULE})`,
+      ]);
+  }
 
   // Check every row; remember the problems of each row and the rows of each code.
   const rowProblems = new Map<TableRow, string[]>();
@@ -253,7 +296,9 @@ export async function importProjects(
   const audit = options.audit ? { ...options.audit, file, rows: total, rejected: rejected.length } : undefined;
   const counts = await writeCheckedProjects(db, options.regionCode, valid, now, options.progress, audit);
   return {
-    rows: total,
+    rows: total + notSelected,
+    ...(options.selectRegion ? { notSelected } : {}),
+    ...(options.collect ? { projects: valid } : {}),
     ...counts,
     rejected,
     problems,

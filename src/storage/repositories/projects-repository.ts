@@ -4,7 +4,9 @@
  * (a list of 100 000 projects is a few hundred statements); money is read back as a number and
  * never past 2^53.
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { LocalizedText } from '#src/domain/languages.ts';
+import type { Database } from '../schema.ts';
 import type { FundCode } from '#src/domain/projects/funds.ts';
 import type { StoredProject } from '#src/domain/projects/listing.ts';
 import type { Organisation, Project } from '#src/domain/projects/project.ts';
@@ -52,6 +54,7 @@ function projectRow(regionCode: string, w: ProjectWrite, at: string) {
     end_date: p.endDate,
     status: p.status,
     source: p.source,
+    funding_period: p.fundingPeriod ?? null,
     details: JSON.stringify(p.details),
     content_hash: w.hash,
     updated_at: at,
@@ -70,6 +73,7 @@ const PROJECT_COLUMNS = [
   'end_date',
   'status',
   'source',
+  'funding_period',
   'details',
   'content_hash',
   'updated_at',
@@ -153,15 +157,16 @@ export async function updateProjects(
 ): Promise<void> {
   for (const batch of chunks(items, 1)) {
     const ids = batch.map((i) => i.id);
-    for (const table of [
-      'project_municipalities',
-      'project_funding',
-      'project_nodes',
-      'project_terms',
-      'project_search',
-    ] as const) {
+    for (const table of ['project_municipalities', 'project_funding', 'project_terms', 'project_search'] as const) {
       await db.deleteFrom(table).where('project_id', 'in', ids).execute();
     }
+    // The data's links are replaced; links an editor confirmed stay (and are not inserted twice).
+    await db.deleteFrom('project_nodes').where('project_id', 'in', ids).where('confirmed_by', 'is', null).execute();
+    const kept = await db
+      .selectFrom('project_nodes')
+      .select(['project_id', 'programme_slug', 'node_key'])
+      .where('project_id', 'in', ids)
+      .execute();
     for (const item of batch) {
       await db
         .updateTable('projects')
@@ -169,10 +174,24 @@ export async function updateProjects(
         .where('id', '=', item.id)
         .execute();
     }
+    const confirmed = new Set(kept.map((k) => `${k.project_id}/${k.programme_slug}/${k.node_key}`));
     await insertChildren(
       db,
       dialect,
-      batch.map((w) => ({ id: w.id, w })),
+      batch.map((w) =>
+        confirmed.size === 0
+          ? { id: w.id, w }
+          : {
+              id: w.id,
+              w: {
+                ...w,
+                project: {
+                  ...w.project,
+                  nodes: w.project.nodes.filter((n) => !confirmed.has(`${w.id}/${n.programme}/${n.key}`)),
+                },
+              },
+            },
+      ),
     );
     onBatch?.(batch.length);
   }
@@ -279,6 +298,7 @@ export async function findProject(db: Executor, regionCode: string, code: string
     nodes: nodes.map((n) => ({ programme: n.programme_slug, key: n.node_key, primary: n.is_primary === 1 })),
     terms: terms.map((t) => ({ programme: t.programme_slug, taxonomy: t.taxonomy_key, term: t.term_key })),
     source: r.source,
+    ...(r.funding_period !== null ? { fundingPeriod: r.funding_period } : {}),
     details: JSON.parse(r.details) as Record<string, string>,
     updatedAt: r.updated_at,
   };
@@ -360,7 +380,7 @@ export async function forEachCatalogueProject(
   for (let after = 0; ;) {
     const rows = await db
       .selectFrom('projects')
-      .select(['id', 'code', 'name', 'lead_name', 'start_date', 'end_date', 'status'])
+      .select(['id', 'code', 'name', 'lead_name', 'start_date', 'end_date', 'status', 'funding_period'])
       .where('region_code', '=', regionCode)
       .where('id', '>', after)
       .orderBy('id')
@@ -408,6 +428,7 @@ export async function forEachCatalogueProject(
         code: r.code,
         name: requiredTextFromJson(r.name),
         leadOrganisation: r.lead_name,
+        fundingPeriod: r.funding_period,
         startDate: r.start_date,
         endDate: r.end_date,
         status: r.status,
@@ -430,4 +451,130 @@ export async function forEachCatalogueProject(
     // run between chunks, so that the previous catalogue keeps answering while this one is read.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/** A project of a region with no link to a programme, as the alignment helper reads it. */
+export interface UnlinkedProject {
+  code: string;
+  name: LocalizedText;
+  summary: LocalizedText | null;
+  fundingPeriod: string | null;
+}
+
+/** Projects of `regionCode` linked to no node of programme `programmeSlug`, by code; at most `limit`. */
+export async function listUnlinkedProjects(
+  db: Executor,
+  regionCode: string,
+  programmeSlug: string,
+  limit: number,
+): Promise<UnlinkedProject[]> {
+  const rows = await db
+    .selectFrom('projects')
+    .select(['code', 'name', 'summary', 'funding_period'])
+    .where('region_code', '=', regionCode)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('project_nodes')
+            .select('project_nodes.project_id')
+            .whereRef('project_nodes.project_id', '=', 'projects.id')
+            .where('project_nodes.programme_slug', '=', programmeSlug),
+        ),
+      ),
+    )
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: requiredTextFromJson(r.name),
+    summary: textFromJson(r.summary),
+    fundingPeriod: r.funding_period,
+  }));
+}
+
+/** Count, funding periods and money by fund and kind of the projects of a region linked to no node of a programme. */
+export async function unlinkedProjectTotals(
+  db: Executor,
+  regionCode: string,
+  programmeSlug: string,
+): Promise<{ count: number; periods: string[]; sums: { fund: string; kind: string; cents: number }[] }> {
+  const unlinked = (eb: ExpressionBuilder<Database, 'projects'>) =>
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('project_nodes')
+          .select('project_nodes.project_id')
+          .whereRef('project_nodes.project_id', '=', 'projects.id')
+          .where('project_nodes.programme_slug', '=', programmeSlug),
+      ),
+    );
+  const [counts, sums] = await Promise.all([
+    db
+      .selectFrom('projects')
+      .select((eb) => ['funding_period', eb.fn.countAll<string | number>().as('n')])
+      .where('region_code', '=', regionCode)
+      .where(unlinked)
+      .groupBy('funding_period')
+      .execute(),
+    db
+      .selectFrom('project_funding')
+      .innerJoin('projects', 'projects.id', 'project_funding.project_id')
+      .select((eb) => [
+        'project_funding.fund',
+        'project_funding.kind',
+        eb.fn.sum<string | number>('project_funding.amount_cents').as('cents'),
+      ])
+      .where('projects.region_code', '=', regionCode)
+      .where(unlinked)
+      .groupBy(['project_funding.fund', 'project_funding.kind'])
+      .execute(),
+  ]);
+  return {
+    count: counts.reduce((a, r) => a + Number(r.n), 0),
+    periods: counts.flatMap((r) => (r.funding_period === null ? [] : [r.funding_period])).sort(),
+    sums: sums.map((s) => ({ fund: s.fund, kind: s.kind, cents: moneyFromDb(s.cents) })),
+  };
+}
+
+/**
+ * Links a project to a programme node as an editor confirmed it (`confirmed_by`): kept by later
+ * imports (updateProjects). Returns false when the project has that link already. The caller
+ * records the change (services/freshness.ts) and writes the audit event.
+ */
+export async function insertConfirmedNodeLink(
+  db: Executor,
+  link: { projectId: number; programmeSlug: string; nodeKey: string; by: string; at: string },
+): Promise<boolean> {
+  const existing = await db
+    .selectFrom('project_nodes')
+    .select('project_id')
+    .where('project_id', '=', link.projectId)
+    .where('programme_slug', '=', link.programmeSlug)
+    .where('node_key', '=', link.nodeKey)
+    .executeTakeFirst();
+  if (existing) return false;
+  await db
+    .insertInto('project_nodes')
+    .values({
+      project_id: link.projectId,
+      programme_slug: link.programmeSlug,
+      node_key: link.nodeKey,
+      is_primary: 0,
+      confirmed_by: link.by,
+      confirmed_at: link.at,
+    })
+    .execute();
+  return true;
+}
+
+/** The id of a project of a region, or null. */
+export async function findProjectId(db: Executor, regionCode: string, code: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('projects')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }

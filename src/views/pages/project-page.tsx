@@ -29,6 +29,12 @@ export function fundName(rc: RenderContext, code: string): string {
   return fund ? (fund.name[rc.lang] ?? fund.code) : code;
 }
 
+/** A funding period `2014-2020` in words: "EU structural funds, programme period 2014–2020". */
+export function periodText(rc: RenderContext, period: string): string {
+  const [from, to] = period.split('-');
+  return rc.t('projects.period.value', { from: from ?? period, to: to ?? '' });
+}
+
 export function ProjectPage(props: ProjectPageProps): JSX.Element {
   const { rc, region, project: p, content } = props;
   const { t, lang } = rc;
@@ -90,6 +96,8 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
       </h1>
       <Prose rc={rc} text={p.summary} class="lead" />
       <dl class="facts">
+        <dt safe>{t('projects.period')}</dt>
+        <dd safe>{p.fundingPeriod ? periodText(rc, p.fundingPeriod) : t('projects.unknown')}</dd>
         <dt safe>{t('projects.status')}</dt>
         <dd safe>{t(`projects.status.${p.status}`)}</dd>
         <dt safe>{t('projects.dates')}</dt>
@@ -173,6 +181,18 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           </table>
         )}
       </section>
+      {nodeLinks.length === 0 && content ? (
+        <section aria-labelledby="links-heading">
+          <h2 id="links-heading" safe>
+            {t('projects.links')}
+          </h2>
+          <p class="not-linked" safe>
+            {t('projects.notLinked', { programme: plain(rc, content.programme.title) })}
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
       {nodeLinks.length > 0 ? (
         <section aria-labelledby="links-heading">
           <h2 id="links-heading" safe>

@@ -4,7 +4,7 @@ import type { ProjectSection as Section } from '#src/domain/projects/listing.ts'
 import { formatEuros } from '../charts/format-money.ts';
 import { shownRequired, type RenderContext } from '../render-context.ts';
 import { inLang } from '../urls.ts';
-import { fundName } from './project-page.tsx';
+import { fundName, periodText } from './project-page.tsx';
 import { projectPaths } from './project-urls.ts';
 
 export function ProjectSection(props: { rc: RenderContext; region: string; section: Section }): JSX.Element {
@@ -74,6 +74,31 @@ export function ProjectSection(props: { rc: RenderContext; region: string; secti
             {t('projects.section.all', { n: totals.count })}
           </a>
         </p>
+      ) : (
+        ''
+      )}
+      {section.proposed && section.proposed.projects.length > 0 ? (
+        <section aria-labelledby="proposed-heading" class="project-proposals">
+          <h3 id="proposed-heading" safe>
+            {t('projects.proposed')}
+          </h3>
+          <p class="hint" safe>
+            {t('projects.proposed.intro')}
+          </p>
+          <ul class="plain-list">
+            {section.proposed.projects.map((p) => {
+              const name = shownRequired(rc, p.name);
+              return (
+                <li>
+                  <a href={inLang(lang, projectPaths.project(region, p.code))} lang={name.lang} safe>
+                    {name.text}
+                  </a>
+                  {p.fundingPeriod ? <span safe>{` (${periodText(rc, p.fundingPeriod)})`}</span> : ''}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       ) : (
         ''
       )}

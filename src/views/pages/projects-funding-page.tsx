@@ -4,12 +4,13 @@ import type { FundingOverview, FundingRow } from '#src/domain/projects/listing.t
 import type { Region } from '#src/domain/read-models.ts';
 import { barChart, type ChartSeries } from '../charts/bar-chart.ts';
 import { formatEuros, formatWholeEuros } from '../charts/format-money.ts';
+import { formatNumber } from '#src/i18n/format.ts';
 import { Breadcrumbs } from '../components.tsx';
 import { Frame } from '../layout.tsx';
 import { plain, type RenderContext } from '../render-context.ts';
 import { regionCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths } from '../urls.ts';
-import { fundName } from './project-page.tsx';
+import { fundName, periodText } from './project-page.tsx';
 import { projectPaths } from './project-urls.ts';
 
 export interface FundingPageProps {
@@ -148,6 +149,57 @@ export function FundingPage(props: FundingPageProps): JSX.Element {
         headerLabel={t('projects.fund')}
         rows={funds}
       />
+      {overview.unlinked.count > 0 ? (
+        <section aria-labelledby="unlinked-heading">
+          <h2 id="unlinked-heading" safe>
+            {t('funding.unlinked')}
+          </h2>
+          <p safe>
+            {t('funding.unlinked.intro', {
+              n: formatNumber(overview.unlinked.count, lang),
+              periods:
+                overview.unlinked.periods.length > 0
+                  ? overview.unlinked.periods.map((p) => periodText(rc, p)).join('; ')
+                  : t('projects.unknown'),
+            })}
+          </p>
+          <table class="data-table" id="unlinked-table">
+            <caption safe>{t('funding.unlinked')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t('projects.fund')}
+                </th>
+                <th scope="col" class="num" safe>
+                  {t('funding.granted')}
+                </th>
+                <th scope="col" class="num" safe>
+                  {t('funding.paid')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.unlinked.byFund.map((r) => (
+                <tr>
+                  <th scope="row">
+                    <a href={inLang(lang, projectPaths.browser(region.slug, [['fund', r.fund]]))} safe>
+                      {fundName(rc, r.fund)}
+                    </a>
+                  </th>
+                  <td class="num" safe>
+                    {formatEuros(r.grantedCents, lang)}
+                  </td>
+                  <td class="num" safe>
+                    {formatEuros(r.paidCents, lang)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : (
+        ''
+      )}
     </Frame>
   );
 }

@@ -15,6 +15,7 @@ import { Frame } from '../layout.tsx';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { regionCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang } from '../urls.ts';
+import { periodText } from './project-page.tsx';
 import { projectPaths, queryString } from './project-urls.ts';
 
 export interface ProjectsPageProps {
@@ -159,6 +160,7 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
     })),
   );
   const municipalityName = new Map(props.allMunicipalities.map((m) => [m.code, plain(rc, m.name)]));
+  const mainProgramme = props.programme ? plain(rc, props.programme.title) : null;
   const withPage = (page: number): [string, string][] => {
     const extra: [string, string][] = [];
     if (props.sort !== 'name') extra.push(['sort', props.sort]);
@@ -325,6 +327,18 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
                   <p class="eyebrow" safe>
                     {`${p.code} · ${t(`projects.status.${p.status}`)} · ${dates(rc, p.startDate, p.endDate)}`}
                   </p>
+                  {p.fundingPeriod || (!p.linked && mainProgramme) ? (
+                    <p class="project-period" safe>
+                      {[
+                        p.fundingPeriod ? periodText(rc, p.fundingPeriod) : '',
+                        !p.linked && mainProgramme ? t('projects.notLinked', { programme: mainProgramme }) : '',
+                      ]
+                        .filter((s) => s)
+                        .join(' · ')}
+                    </p>
+                  ) : (
+                    ''
+                  )}
                   <p safe>
                     {[
                       p.leadOrganisation,

@@ -13,7 +13,10 @@ import { alignProjectText, checkAlignmentInput } from '#src/services/alignment.t
 import { AlignmentPage, type AlignmentPageProps } from '#src/views/admin/alignment/alignment-page.tsx';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { sendAdminPage } from '../admin-page.ts';
-import { adminRoute, formText, regionParam, type AdminRequest } from '../admin-route.ts';
+import { actorOf, adminRoute, formText, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
+import { confirmProjectLink, priorityProposals } from '#src/services/projects/priority-suggestions.ts';
+import { flattenTree } from '#src/domain/tree.ts';
+import { pickText } from '#src/domain/languages.ts';
 
 type AlignRoute = { Params: { code: string; slug: string } };
 
@@ -48,10 +51,31 @@ export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): v
         errors.push({ field: field === 'lang' ? 'lang' : 'text', message: rest.join(': ') || error.message });
       }
     }
+    // Editors see the helper's proposals for the region's unlinked projects, each with a confirm button.
+    let proposals: AlignmentPageProps['proposals'] = null;
+    if (hasRole(request.auth!.user, 'editor', code)) {
+      const [found, content] = await Promise.all([
+        priorityProposals(ctx.db, ctx.reader, code, slug),
+        ctx.reader.versionContent(code, slug),
+      ]);
+      const titles = new Map(flattenTree(content.nodes).map((n) => [n.key, n.title]));
+      proposals = found.proposals.map((p) => ({
+        code: p.code,
+        name: pickText(p.name, lang)?.text ?? p.code,
+        priority: p.priority,
+        priorityTitle: pickText(titles.get(p.priority), lang)?.text ?? p.priority,
+      }));
+    }
+    const confirmedCode = (request.query as Record<string, unknown> | undefined)?.['confirmed'];
+    const confirmedKey = (request.query as Record<string, unknown> | undefined)?.['priority'];
+    const confirmed =
+      typeof confirmedCode === 'string' && typeof confirmedKey === 'string'
+        ? { project: confirmedCode.slice(0, 64), priority: confirmedKey.slice(0, 100) }
+        : null;
     return sendAdminPage(
       request,
       reply,
-      (ac) => AlignmentPage({ ac, programme, form, errors, result }),
+      (ac) => AlignmentPage({ ac, programme, form, errors, result, proposals, confirmed }),
       errors.length > 0 ? 400 : 200,
     );
   };
@@ -61,6 +85,28 @@ export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): v
     url: URL,
     rule: RULE,
     handler: async (request, reply) => page(request, reply, null),
+  });
+
+  // An editor confirms a proposal: the link is created (with its audit event), then back to the page.
+  adminRoute<AlignRoute>(app, ctx, {
+    method: 'POST',
+    url: `${URL}/confirm`,
+    rule: { kind: 'role', role: 'editor', region: regionParam('code') },
+    handler: async (request, reply) => {
+      const { code, slug } = request.params;
+      const projectCode = formText(request.body, 'project');
+      const nodeKey = formText(request.body, 'priority');
+      if (projectCode === '' || nodeKey === '')
+        throw new AppError('bad_request', 'project, priority: both are needed (send the form of the alignment page)');
+      await confirmProjectLink(ctx.db, ctx.reader, actorOf(request), {
+        regionCode: code,
+        slug,
+        projectCode,
+        nodeKey,
+      });
+      const q = new URLSearchParams({ confirmed: projectCode, priority: nodeKey });
+      return reply.redirect(`/admin/regions/${code}/programmes/${encodeURIComponent(slug)}/align?${q}`, 303);
+    },
   });
 
   adminRoute<AlignRoute>(app, ctx, {

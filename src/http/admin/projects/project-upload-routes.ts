@@ -13,9 +13,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
+import type { ProjectMapping } from '#src/domain/projects/mapping.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { encodingFromName, type TextEncoding } from '#src/services/import-files/decode-text.ts';
 import { importProjects, type ProjectImportResult } from '#src/services/projects/import-projects.ts';
+import { choosePreset } from '#src/services/projects/detect-preset.ts';
 import { DEFAULT_PRESET, presetNames, readPreset } from '#src/services/projects/mappings.ts';
 import { rejectsCsv } from '#src/services/projects/rejects-file.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
@@ -94,7 +96,8 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
     const region = await regionOrNotFound(request);
     const presets = await presetNames(ctx.config.contentDir);
     const form = props.form ?? {
-      preset: presets.includes(DEFAULT_PRESET) ? DEFAULT_PRESET : (presets[0] ?? ''),
+      // '' = the preset whose columns the header has (detect-preset.ts), else the default.
+      preset: '',
       encoding: '',
       skipInvalid: false,
     };
@@ -147,7 +150,7 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
           const body = request.body;
           const presets = await presetNames(ctx.config.contentDir);
           const form = {
-            preset: formText(body, 'preset') || DEFAULT_PRESET,
+            preset: formText(body, 'preset'),
             encoding: formText(body, 'encoding'),
             skipInvalid: formText(body, 'skipInvalid') === 'on',
           };
@@ -160,7 +163,7 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
             errors.push({ field: 'file', message: t('admin.projectImport.tooLarge', { mb: MAX_UPLOAD_MB }) });
             status = 413;
           }
-          if (!presets.includes(form.preset))
+          if (form.preset !== '' && !presets.includes(form.preset))
             errors.push({ field: 'preset', message: t('admin.projectImport.badPreset') });
           let encoding: TextEncoding | undefined;
           if (form.encoding !== '') {
@@ -171,10 +174,22 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
           if (errors.length > 0 || upload === null) return page(request, reply, { form, errors }, status);
 
           const file = displayName(upload.filename);
-          const mapping = await readPreset(ctx.config.contentDir, form.preset);
           const json = /\.json$/i.test(file) || (!/\.(csv|txt)$/i.test(file) && upload.mimetype === 'application/json');
           let result: ProjectImportResult;
+          let presetUsed: string | null = null;
+          let presetName = form.preset || DEFAULT_PRESET;
           try {
+            let mapping: ProjectMapping;
+            if (form.preset === '') {
+              const chosen = await choosePreset(ctx.config.contentDir, upload.bytes, {
+                file,
+                format: json ? 'json' : 'csv',
+                ...(encoding ? { encoding } : {}),
+              });
+              mapping = chosen.mapping;
+              presetName = chosen.name;
+              if (chosen.matched) presetUsed = chosen.name;
+            } else mapping = await readPreset(ctx.config.contentDir, form.preset);
             result = await importProjects(ctx.db, upload.bytes, {
               regionCode: request.params.code,
               mapping,
@@ -182,7 +197,7 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
               format: json ? 'json' : 'csv',
               ...(encoding ? { encoding } : {}),
               skipInvalid: form.skipInvalid,
-              audit: { actor: actorOf(request), mapping: `preset ${form.preset}` },
+              audit: { actor: actorOf(request), mapping: `preset ${presetName}` },
             });
           } catch (error) {
             if (!(error instanceof AppError) || (error.code !== 'invalid_file' && error.code !== 'bad_request'))
@@ -201,6 +216,7 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
           const outcome: ImportOutcome = {
             kind: 'imported',
             file,
+            presetUsed,
             rows: result.rows,
             added: result.added,
             changed: result.changed,

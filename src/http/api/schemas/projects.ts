@@ -16,6 +16,13 @@ export const projectSummary = named(
     startDate: z.string().nullable().describe('First day, yyyy-mm-dd, when known.'),
     endDate: z.string().nullable().describe('Last day, yyyy-mm-dd, when known.'),
     leadOrganisation: z.string().nullable().describe('Name of the lead organisation, when known.'),
+    fundingPeriod: z
+      .string()
+      .nullable()
+      .describe('The EU programme period whose money the project got, e.g. "2014-2020"; null when not known.'),
+    linked: z
+      .boolean()
+      .describe('Whether the project is linked to a node of a programme (by its data or an editor’s confirmation).'),
     municipalities: z.array(z.string()).describe('Official 3-digit codes of the municipalities the project works in.'),
     grantedCents: cents('Money granted, all funds'),
     paidCents: cents('Money paid, all funds'),
@@ -70,6 +77,12 @@ export const projectDetail = named(
       .array(z.object({ programme: z.string(), taxonomy: z.string(), term: z.string() }))
       .describe('Linked taxonomy terms.'),
     source: z.string().nullable(),
+    fundingPeriod: z
+      .string()
+      .nullable()
+      .describe(
+        'The EU programme period whose money the project got, e.g. "2014-2020" (the structural funds’ 2014–2020 period); null when not known.',
+      ),
     updatedAt: z.string().describe('When the project was last changed by an import (ISO time).'),
   }),
 );

@@ -16,6 +16,10 @@ export interface AlignmentPageProps {
   form: { text: string; lang: Lang };
   errors: FieldError[];
   result: { priorities: AlignmentHit[]; spearheads: AlignmentHit[]; segments: TextSegment[] } | null;
+  /** The helper's proposals for the region's unlinked projects, with confirm buttons (editors only; null: not shown). */
+  proposals?: { code: string; name: string; priority: string; priorityTitle: string }[] | null;
+  /** A link just confirmed, for the notice. */
+  confirmed?: { project: string; priority: string } | null;
 }
 
 const LANG_NAMES: Record<Lang, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
@@ -81,6 +85,15 @@ export function AlignmentPage(props: AlignmentPageProps): JSX.Element {
       ]}
     >
       <h1 safe>{title}</h1>
+      {props.confirmed ? (
+        <Notice kind="success">
+          {Html.escapeHtml(
+            t('admin.align.confirmed', { project: props.confirmed.project, priority: props.confirmed.priority }),
+          )}
+        </Notice>
+      ) : (
+        ''
+      )}
       <p safe>{t('admin.align.intro')}</p>
       <ErrorSummary ac={ac} errors={errors} />
       <form method="post" action={Html.escapeHtml(`${base}/align`)} class="stack">
@@ -124,6 +137,66 @@ export function AlignmentPage(props: AlignmentPageProps): JSX.Element {
             <p>{markedText(result.segments)}</p>
           </blockquote>
         </section>
+      )}
+      {props.proposals ? (
+        <section class="stack" aria-labelledby="align-proposals">
+          <h2 id="align-proposals" safe>
+            {t('admin.align.proposals')}
+          </h2>
+          <p safe>{t('admin.align.proposalsIntro')}</p>
+          {props.proposals.length === 0 ? (
+            <p safe>{t('admin.align.noProposals')}</p>
+          ) : (
+            <table class="table">
+              <caption safe>{t('admin.align.proposals')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {t('projects.code')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('projects.section')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('admin.align.target')}
+                  </th>
+                  <th scope="col">
+                    <span class="visually-hidden" safe>
+                      {t('admin.align.confirm')}
+                    </span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.proposals.map((p) => (
+                  <tr>
+                    <td>
+                      <code safe>{p.code}</code>
+                    </td>
+                    <th scope="row" safe>
+                      {p.name}
+                    </th>
+                    <td>
+                      <span safe>{p.priorityTitle}</span> <code safe>{p.priority}</code>
+                    </td>
+                    <td>
+                      <form method="post" action={Html.escapeHtml(`${base}/align/confirm`)}>
+                        <CsrfField ac={ac} />
+                        <input type="hidden" name="project" value={Html.escapeHtml(p.code)} />
+                        <input type="hidden" name="priority" value={Html.escapeHtml(p.priority)} />
+                        <button type="submit" class="button button-secondary" safe>
+                          {t('admin.align.confirm')}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : (
+        ''
       )}
     </AdminLayout>
   );

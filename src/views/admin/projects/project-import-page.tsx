@@ -22,6 +22,8 @@ export type ImportOutcome =
   | {
       kind: 'imported';
       file: string;
+      /** The preset picked because the header matched it exactly (the form said "detect"), else null. */
+      presetUsed: string | null;
       rows: number;
       added: number;
       changed: number;
@@ -140,6 +142,11 @@ function Outcome(props: {
       </h2>
       <Notice kind="success">
         <p safe>{t('admin.projectImport.imported', { file: outcome.file, rows: n(outcome.rows), encoding })}</p>
+        {outcome.presetUsed !== null ? (
+          <p safe>{t('admin.projectImport.presetUsed', { preset: outcome.presetUsed })}</p>
+        ) : (
+          ''
+        )}
         {outcome.added + outcome.changed === 0 ? <p safe>{t('admin.projectImport.nothingChanged')}</p> : ''}
       </Notice>
       <table class="table">
@@ -262,7 +269,10 @@ export function ProjectImportPage(props: ProjectImportPageProps): JSX.Element {
             label={t('admin.projectImport.preset')}
             hint={t('admin.projectImport.presetHint')}
             value={form.preset}
-            options={props.presets.map((p) => ({ value: p, label: p }))}
+            options={[
+              { value: '', label: t('admin.projectImport.presetDetect') },
+              ...props.presets.map((p) => ({ value: p, label: p })),
+            ]}
             error={errorFor(errors, 'preset')}
           />
           <SelectField
