@@ -17,6 +17,7 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '#src/http/app.ts';
+import { safeCell, toCsv } from '#src/lib/csv.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { financingPlanForEdit, setFinancingPlanCell } from '#src/services/editing/financing-plan.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
@@ -105,6 +106,36 @@ function sourceFiles(dir: string): string[] {
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
+
+describe('the shared CSV writer (src/lib/csv.ts)', () => {
+  test('formula cells get a leading apostrophe inside a quoted field; plain numbers and safe text stay', () => {
+    const text = toCsv(
+      ['a', 'b'],
+      [
+        ['=1+1', '-1250.50'],
+        ['+cmd', '+3'],
+        ['-2+3', '-0,5'],
+        ['@SUM(A1)', 42],
+        ['\t=1', -7],
+        ['\r=1', null],
+        ['-1e5', 'Kotka'],
+      ],
+    );
+    assert.equal(
+      text,
+      '\ufeffa,b\r\n' +
+        `"'=1+1",-1250.50\r\n` +
+        `"'+cmd",+3\r\n` +
+        `"'-2+3","-0,5"\r\n` +
+        `"'@SUM(A1)",42\r\n` +
+        `"'\t=1",-7\r\n` +
+        `"'\r=1",\r\n` +
+        `"'-1e5",Kotka\r\n`,
+    );
+    assert.equal(safeCell('-1 250'), "'-1 250", 'a number with a space is not a plain number');
+    assert.equal(safeCell("'=1"), "'=1", 'already neutralised');
+  });
+});
 
 describe('the CSV writers and routes are all known to this test', () => {
   test('every file that calls toCsv is listed', () => {
