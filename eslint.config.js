@@ -18,15 +18,24 @@ const ALLOWED = {
   cli: ['lib', 'config', 'domain', 'i18n', 'storage', 'services', 'http'],
 };
 
-function layerRule(layer) {
+/** CSV is written by src/lib/csv.ts only (formula cells neutralised there, see its comment). */
+const CSV_WRITER = 'src/lib/csv.ts';
+const csvStringifyBan = ['csv-stringify', 'csv-stringify/sync'].map((name) => ({
+  name,
+  message: `Write CSV with toCsv from ${CSV_WRITER}: it neutralises spreadsheet formulas in every cell.`,
+}));
+
+function layerRule(layer, { files = [`src/${layer}/**/*.{ts,tsx}`], ignores = [], paths = csvStringifyBan } = {}) {
   const forbidden = LAYERS.filter((l) => l !== layer && !ALLOWED[layer].includes(l));
   const group = forbidden.flatMap((l) => [`#src/${l}/**`, `../${l}/**`, `../../${l}/**`, `../../../${l}/**`]);
   return {
-    files: [`src/${layer}/**/*.{ts,tsx}`],
+    files,
+    ignores,
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths,
           patterns: [
             {
               group,
@@ -51,5 +60,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  ...LAYERS.map(layerRule),
+  ...LAYERS.map((layer) => layerRule(layer, layer === 'lib' ? { ignores: [CSV_WRITER] } : {})),
+  layerRule('lib', { files: [CSV_WRITER], paths: [] }),
+  {
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { paths: csvStringifyBan }] },
+  },
 );

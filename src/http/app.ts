@@ -81,7 +81,7 @@ export async function buildApp(
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(fastifyFormbody);
-  await registerSecurity(app);
+  await registerSecurity(app, { publicUrl: ctx.config.publicUrl });
 
   app.setErrorHandler(async (error, request, reply) => {
     const appError = error instanceof AppError ? error : null;

@@ -2,7 +2,7 @@
  * adminForm's zod validation of admin forms: a bad field is a 400 that shows the page again with
  * the field named and why, and nothing is written; the good form still goes through (303).
  */
-import { readGenerations } from '#src/storage/repositories/generations-repository.ts';
+import { storedGenerations } from '../support/generations.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -31,8 +31,7 @@ for (const target of databaseTargets()) {
       await ctx?.close();
     });
 
-    /** The sum of every stored content generation: unchanged when nothing was written. */
-    const generation = async () => (await readGenerations(ctx.db.kysely)).reduce((sum, r) => sum + r.generation, 0);
+    const generation = () => storedGenerations(ctx);
 
     test('a bad lifecycle action → 400 naming the field and the choices', async () => {
       const before = await generation();

@@ -306,9 +306,9 @@ for (const target of databaseTargets()) {
       assert.equal(download.headers['cache-control'], 'no-store');
       assert.equal(
         download.body,
-        '\ufeffrow,lines,problems,raw\n' +
+        '\ufeffrow,lines,problems,raw\r\n' +
           ('3,3,"column ""start_date"": ""31.2.2020"" is not a date: February 2020 has 29 ' +
-            'days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,286,31.2.2020,31.12.2021,ended,,,ESR,,443909"\n'),
+            'days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,286,31.2.2020,31.12.2021,ended,,,ESR,,443909"\r\n'),
       );
       assert.deepEqual(await snapshot(ctx.db.kysely), before, 'the download writes nothing');
       const junk = await postMultipart(editor, form[1]!, { source: 'x.csv', rejects: '{"not":"rows"}' });

@@ -311,11 +311,11 @@ for (const target of databaseTargets()) {
       ]);
       assert.equal(
         rejectsCsv(r.rejected),
-        '\ufeffrow,lines,problems,raw\n' +
+        '\ufeffrow,lines,problems,raw\r\n' +
           ('3,4,"column ""start_date"": ""31.2.2020"" is not a date: February 2020 has 29 ' +
-            'days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,0206714-5,,286,31.2.2020,31.12.2021,ended,,,ESR,,443909,"\n') +
+            'days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,0206714-5,,286,31.2.2020,31.12.2021,ended,,,ESR,,443909,"\r\n') +
           ('4,5,"has 17 fields but the header has 16 (separator "",""); the row is not read, so that ' +
-            'no value lands in the wrong column","KY-003,,Kylien digitaidot,,,,,Pyttis,2026-01-01,,planned,,crosscutting/digitalisation,,,,"\n'),
+            'no value lands in the wrong column","KY-003,,Kylien digitaidot,,,,,Pyttis,2026-01-01,,planned,,crosscutting/digitalisation,,,,"\r\n'),
       );
       assert.equal(await countProjects(ctx.db.kysely, '08'), 4);
     });

@@ -9,6 +9,7 @@ import { translator } from '#src/i18n/index.ts';
 import { AdminErrorPage, type AdminErrorKind } from '#src/views/admin/components.tsx';
 import type { AdminRenderContext } from '#src/views/admin/layout.tsx';
 import { TooManyRequests } from '#src/http/security/rate-limits.ts';
+import { CrossSiteRejected } from '#src/http/security/same-origin.ts';
 import { assets } from '#src/http/site/assets.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -77,7 +78,7 @@ export function sendAdminError(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  options: { csrf?: boolean; code?: string; message?: string; retryAfterSeconds?: number } = {},
+  options: { csrf?: boolean; crossSite?: boolean; code?: string; message?: string; retryAfterSeconds?: number } = {},
 ): FastifyReply {
   reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
   if (wantsJson(request)) {
@@ -101,7 +102,7 @@ export function sendAdminError(
       .type('application/json; charset=utf-8')
       .send({ error: { code, message: options.message ?? (status >= 500 ? 'Internal server error' : code) } });
   }
-  const kind: AdminErrorKind = options.csrf ? 'csrf' : kindOf(status);
+  const kind: AdminErrorKind = options.csrf ? 'csrf' : options.crossSite ? 'crossSite' : kindOf(status);
   return sendAdminPage(
     request,
     reply,
@@ -134,6 +135,7 @@ export async function adminErrorHandler(
   const message = status >= 500 ? 'Internal server error' : error.message;
   return sendAdminError(request, reply, status, {
     csrf: error instanceof CsrfRejected,
+    crossSite: error instanceof CrossSiteRejected,
     ...(appError ? { code: appError.code } : {}),
     message,
   });

@@ -200,6 +200,12 @@ export function adminRoute(
     if (method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 302);
     throw new AppError('unauthorized', 'Sign-in required');
   };
+  // Anonymous requests are answered here, before the body is parsed or anything is looked up, so
+  // that they answer alike whether the programme, node or user in the address exists or not.
+  const anonymousFirst = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (rule.kind === 'public') return undefined;
+    return authenticate(request, reply);
+  };
   const checkCsrf = async (request: FastifyRequest): Promise<void> => {
     if (request.csrfToken === '' || !csrfMatches(request.csrfToken, sentCsrfToken(request))) throw new CsrfRejected();
   };
@@ -216,7 +222,7 @@ export function adminRoute(
     url,
     ...(options.schema ? { schema: { hide: true, ...options.schema } } : { schema: { hide: true } }),
     config: { adminRule: rule },
-    onRequest: rule.kind === 'public-form' ? publicFormOnRequest : adminOnRequest,
+    onRequest: rule.kind === 'public-form' ? publicFormOnRequest : [adminOnRequest, anonymousFirst],
     preHandler: [authenticate, ...(writes ? [limiter(app), checkCsrf] : []), checkRole],
     errorHandler: adminErrorHandler,
     handler: options.handler as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,

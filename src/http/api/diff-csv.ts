@@ -1,10 +1,10 @@
 /**
- * The differences between two versions as CSV: one row per change (RFC 4180, UTF-8 with a byte
- * order mark so that spreadsheet programs read Finnish letters correctly).
+ * The differences between two versions as CSV: one row per change (written by lib/csv.ts: RFC
+ * 4180, UTF-8 with a byte order mark, formula cells neutralised).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { TermRef } from '#src/domain/read-models.ts';
 import type { NodeChange, TextChange, VersionDiff } from '#src/domain/version-diff.ts';
+import { toCsv } from '#src/lib/csv.ts';
 
 export const DIFF_CSV_COLUMNS = [
   'change_type',
@@ -34,8 +34,6 @@ export const DIFF_CHANGE_TYPES = [
   'term_removed',
 ] as const;
 type ChangeType = (typeof DIFF_CHANGE_TYPES)[number];
-
-const BOM = '\uFEFF';
 
 const textRow = (type: ChangeType, key: string, c: TextChange): string[] => [
   type,
@@ -83,5 +81,5 @@ export function diffCsv(diff: VersionDiff): string {
     ...diff.versionTexts.map((c) => textRow('version_text_changed', '', c)),
     ...diff.nodes.flatMap(nodeRows),
   ];
-  return BOM + stringify(rows, { header: true, columns: [...DIFF_CSV_COLUMNS], record_delimiter: 'windows' });
+  return toCsv(DIFF_CSV_COLUMNS, rows);
 }

@@ -1,10 +1,10 @@
 /**
- * CSV export of a version's tree: one row per node in reading order (RFC 4180, UTF-8 with a
- * byte order mark so that spreadsheet programs read Finnish letters correctly).
+ * CSV export of a version's tree: one row per node in reading order (written by lib/csv.ts:
+ * RFC 4180, UTF-8 with a byte order mark, formula cells neutralised).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
+import { toCsv } from '#src/lib/csv.ts';
 
 export const NODE_CSV_COLUMNS = [
   'key',
@@ -21,8 +21,6 @@ export const NODE_CSV_COLUMNS = [
   'summary_en',
   'terms',
 ] as const;
-
-const BOM = '\uFEFF';
 
 const lang = (text: LocalizedText | null, l: 'fi' | 'sv' | 'en'): string => text?.[l] ?? '';
 
@@ -50,7 +48,5 @@ function rows(nodes: readonly TreeNode[], out: string[][]): string[][] {
 
 /** The tree as CSV text, header row first, starting with a byte order mark. */
 export function nodesCsv(nodes: readonly TreeNode[]): string {
-  return (
-    BOM + stringify(rows(nodes, []), { header: true, columns: [...NODE_CSV_COLUMNS], record_delimiter: 'windows' })
-  );
+  return toCsv(NODE_CSV_COLUMNS, rows(nodes, []));
 }

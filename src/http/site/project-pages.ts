@@ -3,7 +3,7 @@
  * page per project, and the funding overview of a programme version. Parameters are checked by
  * the query service; a bad one is a 400 page naming it.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '#src/lib/csv.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import {
   DEFAULT_PAGE_SIZE,
@@ -75,8 +75,6 @@ export const PROJECT_CSV_COLUMNS = [
 ] as const;
 
 const euros = (cents: number): string => (cents / 100).toFixed(2);
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
-const cell = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 function csvOf(projects: readonly ProjectListItem[]): string {
   const rows = projects.map((p) => [
@@ -92,9 +90,7 @@ function csvOf(projects: readonly ProjectListItem[]): string {
     euros(p.grantedCents),
     euros(p.paidCents),
   ]);
-  return (
-    '\uFEFF' + stringify([[...PROJECT_CSV_COLUMNS], ...rows.map((r) => r.map(cell))], { record_delimiter: '\r\n' })
-  );
+  return toCsv(PROJECT_CSV_COLUMNS, rows);
 }
 
 /** Every project of the filter in `raw` (sorted as asked), as CSV or JSON. */

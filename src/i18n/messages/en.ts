@@ -209,6 +209,9 @@ export const en: Messages = {
   'admin.error.csrf.title': 'The form could not be processed',
   'admin.error.csrf.text':
     'The form’s security token was missing or did not match, for example because the form was old. Reload the page and try again.',
+  'admin.error.crossSite.title': 'The request came from another site',
+  'admin.error.crossSite.text':
+    'The form was sent from another website or address, not from Suunta’s own pages, so it was refused and nothing was saved. Open the page in Suunta and send the form again.',
   'admin.error.404.title': 'Page not found',
   'admin.error.404.text': 'The page or item you are looking for does not exist.',
   'admin.error.409.title': 'Conflict',

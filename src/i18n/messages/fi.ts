@@ -205,6 +205,9 @@ export const fi = {
   'admin.error.csrf.title': 'Lomaketta ei voitu käsitellä',
   'admin.error.csrf.text':
     'Lomakkeen suojaustunniste puuttui tai ei täsmännyt, esimerkiksi koska lomake oli vanha. Lataa sivu uudelleen ja yritä uudestaan.',
+  'admin.error.crossSite.title': 'Pyyntö tuli toiselta sivustolta',
+  'admin.error.crossSite.text':
+    'Lomake lähetettiin toiselta verkkosivustolta tai osoitteesta eikä Suunnan omilta sivuilta, joten se hylättiin eikä mitään tallennettu. Avaa sivu Suunnassa ja lähetä lomake uudelleen.',
   'admin.error.404.title': 'Sivua ei löytynyt',
   'admin.error.404.text': 'Etsimääsi sivua tai kohdetta ei ole olemassa.',
   'admin.error.409.title': 'Ristiriita',

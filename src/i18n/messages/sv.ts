@@ -206,6 +206,9 @@ export const sv: Messages = {
   'admin.error.csrf.title': 'Formuläret kunde inte behandlas',
   'admin.error.csrf.text':
     'Formulärets skyddskod saknades eller stämde inte, till exempel för att formuläret var gammalt. Ladda om sidan och försök igen.',
+  'admin.error.crossSite.title': 'Begäran kom från en annan webbplats',
+  'admin.error.crossSite.text':
+    'Formuläret skickades från en annan webbplats eller adress och inte från Suuntas egna sidor, så det avvisades och ingenting sparades. Öppna sidan i Suunta och skicka formuläret igen.',
   'admin.error.404.title': 'Sidan hittades inte',
   'admin.error.404.text': 'Sidan eller objektet du söker finns inte.',
   'admin.error.409.title': 'Konflikt',

@@ -6,12 +6,12 @@ import type { Kysely } from 'kysely';
 import type { Actor, Role } from '#src/domain/roles.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
+import type { Dialect } from '#src/storage/database.ts';
 import {
   clearLoginFailures,
-  countLoginFailures,
-  oldestLoginFailure,
   pruneLoginFailures,
-  recordLoginFailure,
+  releaseLoginAttempts,
+  reserveLoginAttempt,
 } from '#src/storage/repositories/login-attempts-repository.ts';
 import {
   deleteExpiredSessions,
@@ -33,7 +33,6 @@ import {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   SESSION_TOUCH_MS,
-  systemClock,
   THROTTLE_WINDOW_MS,
   tokenDigest,
   type Clock,
@@ -56,18 +55,12 @@ export const accountKey = (email: string): string => `account:${normaliseEmail(e
 export const ipKey = (ip: string): string => `ip:${ip}`;
 
 export class SessionService {
+  /** `dialect`: the database's, for the lock that makes the sign-in throttle hold under concurrency. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: Clock,
+    private readonly dialect: Dialect,
   ) {}
-
-  /** Seconds until `key` may try again, or 0 when it is under its limit. */
-  private async throttled(key: string, max: number, since: string, now: Date): Promise<number> {
-    if ((await countLoginFailures(this.db, key, since)) < max) return 0;
-    const oldest = await oldestLoginFailure(this.db, key, since);
-    const freeAt = oldest ? new Date(oldest).getTime() + THROTTLE_WINDOW_MS : now.getTime() + THROTTLE_WINDOW_MS;
-    return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-  }
 
   async signIn(input: {
     email: string;
@@ -78,24 +71,41 @@ export class SessionService {
     const now = this.clock();
     const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
     const keys = [accountKey(input.email), ipKey(input.ip)];
-    const wait = Math.max(
-      await this.throttled(keys[0]!, MAX_FAILURES_PER_ACCOUNT, since, now),
-      await this.throttled(keys[1]!, MAX_FAILURES_PER_IP, since, now),
+    // The attempt is counted and recorded in one step BEFORE the password is checked, so that
+    // concurrent attempts cannot all pass the count; a right password removes it again below.
+    const reservation = await reserveLoginAttempt(
+      this.db,
+      this.dialect,
+      [
+        { key: keys[0]!, max: MAX_FAILURES_PER_ACCOUNT },
+        { key: keys[1]!, max: MAX_FAILURES_PER_IP },
+      ],
+      since,
+      now.toISOString(),
     );
-    if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
+    if (!reservation.reserved) {
+      // Seconds until every key at its limit may try again: its oldest counted failure leaves the window.
+      const freeAt = Math.max(
+        ...reservation.oldest.map((o) => (o ? new Date(o).getTime() : now.getTime()) + THROTTLE_WINDOW_MS),
+      );
+      return {
+        ok: false,
+        reason: 'throttled',
+        retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)),
+      };
+    }
 
     const user = await findUserByEmail(this.db, input.email);
     // Unknown users and users without a password are checked against a dummy hash: same answer, similar time.
     const matches = await verifyPassword(user?.passwordHash ?? null, input.password);
-    if (!user || !matches || user.disabled) {
-      await recordLoginFailure(this.db, keys, now.toISOString());
-      return { ok: false, reason: 'invalid' };
-    }
+    // A failure: the reserved attempt stays, counted against the account and the address.
+    if (!user || !matches || user.disabled) return { ok: false, reason: 'invalid' };
 
     const token = newToken();
     const at = now.toISOString();
     await inTransaction(this.db, async (trx) => {
       await clearLoginFailures(trx, keys[0]!);
+      await releaseLoginAttempts(trx, reservation.ids);
       await pruneLoginFailures(trx, new Date(now.getTime() - 24 * HOUR_MS).toISOString());
       await deleteExpiredSessions(trx, at, new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
       await insertSession(trx, {

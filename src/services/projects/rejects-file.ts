@@ -1,18 +1,18 @@
 /** Writes the rows an import skipped (`--skip-invalid`) to a CSV file: row, lines, the reasons, and the row as written. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '#src/lib/csv.ts';
 import type { RejectedRow } from './import-projects.ts';
 
 export function rejectsCsv(rejected: readonly RejectedRow[]): string {
-  return stringify(
+  return toCsv(
+    ['row', 'lines', 'problems', 'raw'],
     rejected.map((r) => [
       r.row,
       r.line === r.endLine ? String(r.line) : `${r.line}-${r.endLine}`,
       r.problems.join('; '),
       r.raw,
     ]),
-    { header: true, columns: ['row', 'lines', 'problems', 'raw'], bom: true },
   );
 }
 

@@ -2,9 +2,9 @@
  * The audit log for admins of a region: GET /admin/audit (filters, 50 events a page) and
  * GET /admin/audit.csv (every event of exactly the same filter).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditFilter } from '#src/domain/audit.ts';
+import { toCsv } from '#src/lib/csv.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
@@ -69,11 +69,6 @@ function queryString(values: AuditFilterValues, page?: number): string {
   return params.toString();
 }
 
-/** A cell a spreadsheet would run as a formula is prefixed with an apostrophe. */
-function cell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { audit } = accountServices(ctx);
   const rule = { kind: 'role', role: 'admin', region: regionFromQuery } as const;
@@ -135,36 +130,24 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
       const rows = entries.map((e) => [
         String(e.id),
         e.at,
-        cell(e.actor),
+        e.actor,
         e.userId === null ? '' : String(e.userId),
         e.regionCode ?? '',
-        cell(e.action),
-        cell(e.entityType),
-        cell(e.entityId),
-        cell(e.summary),
-        e.before === null ? '' : cell(JSON.stringify(e.before)),
-        e.after === null ? '' : cell(JSON.stringify(e.after)),
+        e.action,
+        e.entityType,
+        e.entityId,
+        e.summary,
+        e.before === null ? '' : JSON.stringify(e.before),
+        e.after === null ? '' : JSON.stringify(e.after),
       ]);
-      const csv = stringify(rows, {
-        header: true,
-        columns: [
-          'id',
-          'at',
-          'actor',
-          'user_id',
-          'region',
-          'action',
-          'entity_type',
-          'entity_id',
-          'summary',
-          'before',
-          'after',
-        ],
-      });
+      const csv = toCsv(
+        ['id', 'at', 'actor', 'user_id', 'region', 'action', 'entity_type', 'entity_id', 'summary', 'before', 'after'],
+        rows,
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${values.region}.csv"`)
-        .send(`\ufeff${csv}`);
+        .send(csv);
     },
   });
 }

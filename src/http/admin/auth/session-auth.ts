@@ -27,7 +27,7 @@ export function accountServices(ctx: AppContext): AccountServices {
     const clock = ctx.clock ?? systemClock;
     found = {
       accounts: new AccountService(ctx.db.kysely, clock),
-      sessions: new SessionService(ctx.db.kysely, clock),
+      sessions: new SessionService(ctx.db.kysely, clock, ctx.db.dialect),
       audit: new AuditLog(ctx.db.kysely),
     };
     services.set(ctx, found);

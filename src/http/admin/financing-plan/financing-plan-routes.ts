@@ -5,9 +5,9 @@
  * again with 400 (the fields or rows named), 409 (the plan changed meanwhile: stored and sent
  * values side by side; or the version is not a draft) or the error page.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { toCsv } from '#src/lib/csv.ts';
 import { pickText } from '#src/domain/languages.ts';
 import { planAmountText, type PlanTreeNode } from '#src/domain/financing-plan/plan-table.ts';
 import { translator } from '#src/i18n/index.ts';
@@ -194,17 +194,14 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
         }
       };
       walk(view.nodes);
-      // A value a spreadsheet would run as a formula gets a leading apostrophe.
-      const cell = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
       const rows = view.lines.map((l) => [
         l.nodeKey,
-        cell(titles.get(l.nodeKey) ?? ''),
+        titles.get(l.nodeKey) ?? '',
         l.fund,
         String(l.year),
         planAmountText(l.plannedCents),
       ]);
-      const body =
-        '\uFEFF' + stringify([['node', 'title', 'fund', 'year', 'amount'], ...rows], { record_delimiter: '\r\n' });
+      const body = toCsv(['node', 'title', 'fund', 'year', 'amount'], rows);
       const file = `financing-plan-${ref.code}-${ref.slug}-v${ref.number}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
