@@ -64,8 +64,8 @@ describe(`project upload in the browser (${target.name})`, { skip: SKIP_WITHOUT_
       const text = await readFile((await download.path())!, 'utf8');
       assert.equal(
         text,
-        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""31.2.2024"" is not a date: ' +
-          'February 2024 has 29 days","KY-202,Kylätalojen korjaus,Miehikkälä,31.2.2024,planned"\n',
+        '\ufeffrow,lines,problems,raw\r\n3,3,"column ""start_date"": ""31.2.2024"" is not a date: ' +
+          'February 2024 has 29 days","KY-202,Kylätalojen korjaus,Miehikkälä,31.2.2024,planned"\r\n',
       );
 
       await page.setInputFiles('#field-file', { name: 'huono.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });

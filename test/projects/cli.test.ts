@@ -192,8 +192,8 @@ for (const target of databaseTargets()) {
       );
       assert.equal(
         readFileSync(rejects, 'utf8'),
-        '\ufeffrow,lines,problems,raw\n3,3,"column ""start_date"": ""1.13.2024"" is not a date: ' +
-          'there is no month 13","KY-4,Huono,Hamina,1.13.2024,,running,,"\n',
+        '\ufeffrow,lines,problems,raw\r\n3,3,"column ""start_date"": ""1.13.2024"" is not a date: ' +
+          'there is no month 13","KY-4,Huono,Hamina,1.13.2024,,running,,"\r\n',
       );
     });
 
