@@ -25,7 +25,7 @@ export function DashboardPage({ ac, regions }: { ac: AdminRenderContext; regions
           <h3 id={`region-${r.code}`} safe>
             {`${r.name} (${r.code})`}
           </h3>
-          <p safe>{t('admin.dashboard.role', { role: t(`admin.role.${r.role}` as MessageKey) })}</p>
+          <p safe>{t('admin.dashboard.role', { role: t(`admin.role.${r.role}`) })}</p>
           {r.programmes.length === 0 ? (
             <p safe>{t('admin.dashboard.noProgrammes')}</p>
           ) : (

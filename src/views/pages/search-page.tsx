@@ -47,9 +47,7 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
       {query ? (
         <section aria-labelledby="results-heading" class="results">
           <h2 id="results-heading" safe>
-            {hits.length === 0
-              ? t('search.none', { q: query })
-              : t('search.results', { n: hits.length, q: query })}
+            {hits.length === 0 ? t('search.none', { q: query }) : t('search.results', { n: hits.length, q: query })}
           </h2>
           {hits.length > 0 ? (
             <ol class="result-list">

@@ -199,7 +199,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (result.problem === 'used' || result.problem === 'expired' || result.problem === 'unknown')
         return linkPage(request, reply, [], 410);
       const { t } = adminRenderContext(request);
-      const message = t(`admin.password.${result.problem}` as MessageKey, {
+      const message = t(`admin.password.${result.problem}`, {
         min: MIN_PASSWORD_LENGTH,
         max: MAX_PASSWORD_LENGTH,
       });

@@ -28,9 +28,7 @@ export function AccountPage({ ac, regionNames }: AccountPageProps): JSX.Element 
       ) : (
         <ul>
           {user.roles.map((r) => (
-            <li
-              safe
-            >{`${regionNames.get(r.regionCode) ?? r.regionCode}: ${t(`admin.role.${r.role}` as MessageKey)}`}</li>
+            <li safe>{`${regionNames.get(r.regionCode) ?? r.regionCode}: ${t(`admin.role.${r.role}`)}`}</li>
           ))}
         </ul>
       )}

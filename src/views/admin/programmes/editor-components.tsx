@@ -36,13 +36,13 @@ export function textIn(ac: AdminRenderContext, text: LocalizedText | null | unde
 }
 
 export function langName(ac: AdminRenderContext, lang: Lang): string {
-  return ac.t(`admin.edit.lang.${lang}` as MessageKey);
+  return ac.t(`admin.edit.lang.${lang}`);
 }
 
 export function VersionStatusTag({ ac, status }: { ac: AdminRenderContext; status: VersionStatus }): JSX.Element {
   return (
     <span class={`status-tag status-${status}`} safe>
-      {ac.t(`status.${status}` as MessageKey)}
+      {ac.t(`status.${status}`)}
     </span>
   );
 }
@@ -57,7 +57,7 @@ export function TranslationTag({ ac, state }: { ac: AdminRenderContext; state: T
   }
   return (
     <span class={`translation-tag translation-${state}`} safe>
-      {ac.t(`admin.edit.translation.${state}` as MessageKey)}
+      {ac.t(`admin.edit.translation.${state}`)}
     </span>
   );
 }
@@ -254,7 +254,7 @@ export function DoneNotice({ ac, done }: { ac: AdminRenderContext; done: DoneCod
   if (!done) return '';
   return (
     <Notice kind="success">
-      <p safe>{ac.t(`admin.edit.done.${done}` as MessageKey)}</p>
+      <p safe>{ac.t(`admin.edit.done.${done}`)}</p>
     </Notice>
   );
 }

@@ -191,7 +191,7 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
       </p>
       {!v.editable ? (
         <div class="notice notice-info" role="note">
-          <p safe>{t(`admin.edit.version.readOnly.${v.status}` as MessageKey)}</p>
+          <p safe>{t(`admin.edit.version.readOnly.${v.status}`)}</p>
         </div>
       ) : (
         ''

@@ -41,7 +41,7 @@ const STATUS_KEYS = {
 } as const;
 
 function roleOptions(ac: AdminRenderContext, withNone: boolean): { value: string; label: string }[] {
-  const options = ROLES.map((r) => ({ value: r, label: ac.t(`admin.role.${r}` as MessageKey) }));
+  const options = ROLES.map((r) => ({ value: r, label: ac.t(`admin.role.${r}`) }));
   return withNone ? [...options, { value: '', label: ac.t('admin.role.none') }] : options;
 }
 
@@ -180,7 +180,7 @@ export function UsersPage(props: UsersPageProps): JSX.Element {
                   {u.self ? `${u.email} ${t('admin.users.you')}` : u.email}
                 </th>
                 <td safe>{u.name}</td>
-                <td safe>{t(`admin.role.${u.role}` as MessageKey)}</td>
+                <td safe>{t(`admin.role.${u.role}`)}</td>
                 <td safe>{t(STATUS_KEYS[u.status])}</td>
                 <td>
                   <UserActions ac={ac} user={u} region={region.code} />
