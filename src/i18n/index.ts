@@ -4,6 +4,13 @@
  * Each message is compiled once per language, on first use, and kept; a message without arguments is
  * kept as its plain string.
  */
+import {
+  isLiteralElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Lang } from '#src/domain/languages.ts';
 import { LOCALES } from './format.ts';
@@ -20,19 +27,33 @@ export type MessageParams = Record<string, string | number>;
 /** Looks up interface texts in one language. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** A compiled message and the names of its numeric (`number`, `plural`) arguments. */
+interface Compiled {
+  format: IntlMessageFormat;
+  numeric: readonly string[];
+}
+
 /** Compiles ICU `source` for `lang`; a text without arguments stays a string. */
-export function compileMessage(source: string, lang: Lang): IntlMessageFormat | string {
+export function compileMessage(source: string, lang: Lang): Compiled | string {
   if (!source.includes('{') && !source.includes("'")) return source;
   const format = new IntlMessageFormat(source, LOCALES[lang]);
   const ast = format.getAst();
   // One literal element (e.g. an escaped brace): the text is fixed.
-  if (ast.length === 1 && ast[0]!.type === 0) return ast[0]!.value;
-  return format;
+  if (ast.length === 1 && isLiteralElement(ast[0]!)) return ast[0].value;
+  const numeric = new Set<string>();
+  const walk = (elements: readonly MessageFormatElement[]): void => {
+    for (const el of elements) {
+      if (isNumberElement(el) || isPluralElement(el)) numeric.add(el.value);
+      if (isPluralElement(el) || isSelectElement(el)) for (const o of Object.values(el.options)) walk(o.value);
+    }
+  };
+  walk(ast);
+  return { format, numeric: [...numeric] };
 }
 
 function makeTranslator(lang: Lang): Translate {
   const messages = MESSAGES[lang];
-  const compiled = new Map<MessageKey, IntlMessageFormat | string>();
+  const compiled = new Map<MessageKey, Compiled | string>();
   return (key, params) => {
     let message = compiled.get(key);
     if (message === undefined) {
@@ -40,7 +61,11 @@ function makeTranslator(lang: Lang): Translate {
       compiled.set(key, message);
     }
     if (typeof message === 'string') return message;
-    const out = message.format(params);
+    for (const name of message.numeric) {
+      // A number formatted beforehand would print as NaN: the message formats it for the language.
+      if (typeof params?.[name] !== 'number') throw new TypeError(`message ${key}: {${name}} must be given a number`);
+    }
+    const out = message.format.format(params);
     return typeof out === 'string' ? out : String(out);
   };
 }
