@@ -113,7 +113,7 @@ export function FundingPage(props: FundingPageProps): JSX.Element {
       title={[t('funding.title'), programmeTitle]}
       description={t('funding.description')}
       rest={rest}
-      menu={regionMenu(rc, region, { programme: null, hasContact: props.hasContact, place: null })}
+      menu={regionMenu(rc, region, { programme: overview.programme, hasContact: props.hasContact, place: 'funding' })}
     >
       <Breadcrumbs
         rc={rc}
