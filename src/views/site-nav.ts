@@ -3,15 +3,19 @@ import type { ProgrammeSummary, Region } from '#src/domain/read-models.ts';
 import type { Crumb } from './components.tsx';
 import type { MenuItem } from './layout.tsx';
 import { shownRequired, type RenderContext } from './render-context.ts';
+import { projectPaths } from './pages/project-urls.ts';
 import { inLang, paths, type ProgrammeBase } from './urls.ts';
 
-export type MenuPlace = 'region' | 'programme' | 'contact' | null;
+export type MenuPlace = 'region' | 'programme' | 'projects' | 'funding' | 'contact' | null;
 
-/** The region's menu: its front page, its current programme and its contact page. */
+/**
+ * The region's menu: its front page, its current programme, its project browser, the funding
+ * overview of its current programme and its contact page. `place` marks the page the visitor is on.
+ */
 export function regionMenu(
   rc: RenderContext,
   region: Region,
-  options: { programme: ProgrammeSummary | null; hasContact: boolean; place: MenuPlace },
+  options: { programme: Pick<ProgrammeSummary, 'slug'> | null; hasContact: boolean; place: MenuPlace },
 ): { items: MenuItem[] } {
   const name = shownRequired(rc, region.name);
   const items: MenuItem[] = [
@@ -27,6 +31,18 @@ export function regionMenu(
       href: inLang(rc.lang, paths.programme({ region: region.slug, programme: options.programme.slug, version: null })),
       label: rc.t('nav.programme'),
       current: options.place === 'programme',
+    });
+  }
+  items.push({
+    href: inLang(rc.lang, projectPaths.browser(region.slug)),
+    label: rc.t('nav.projects'),
+    current: options.place === 'projects',
+  });
+  if (options.programme) {
+    items.push({
+      href: inLang(rc.lang, projectPaths.funding(region.slug, options.programme.slug)),
+      label: rc.t('nav.funding'),
+      current: options.place === 'funding',
     });
   }
   if (options.hasContact) {

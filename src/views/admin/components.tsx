@@ -4,7 +4,6 @@
  * fields, labelled inputs with hints and errors, notices, a pager and the admin error page.
  */
 import Html from '@kitajs/html';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { AdminLayout, type AdminRenderContext } from './layout.tsx';
 
 /** A problem with one form field; `field` is the input's name. */
@@ -252,12 +251,12 @@ export function AdminErrorPage(props: {
 }): JSX.Element {
   const { ac, kind } = props;
   const { t } = ac;
-  const title = t(`admin.error.${kind}.title` as MessageKey);
+  const title = t(`admin.error.${kind}.title`);
   return (
     <AdminLayout ac={ac} title={title}>
       <h1 safe>{title}</h1>
       <p class="lead" safe>
-        {t(`admin.error.${kind}.text` as MessageKey, { seconds: props.retryAfterSeconds ?? 60 })}
+        {t(`admin.error.${kind}.text`, { seconds: props.retryAfterSeconds ?? 60 })}
       </p>
       {props.detail ? <p safe>{t('admin.error.details', { message: props.detail })}</p> : ''}
       {kind === '401' ? (

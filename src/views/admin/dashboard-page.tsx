@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The admin front page: the user's regions, their role there, and each region's programmes. */
 import { roleSatisfies, type Role } from '#src/domain/roles.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { AdminLayout, type AdminRenderContext } from './layout.tsx';
 
 export interface DashboardRegion {
@@ -25,7 +24,7 @@ export function DashboardPage({ ac, regions }: { ac: AdminRenderContext; regions
           <h3 id={`region-${r.code}`} safe>
             {`${r.name} (${r.code})`}
           </h3>
-          <p safe>{t('admin.dashboard.role', { role: t(`admin.role.${r.role}` as MessageKey) })}</p>
+          <p safe>{t('admin.dashboard.role', { role: t(`admin.role.${r.role}`) })}</p>
           {r.programmes.length === 0 ? (
             <p safe>{t('admin.dashboard.noProgrammes')}</p>
           ) : (

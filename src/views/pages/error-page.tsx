@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The error page (404, 400, 500) in the visitor's language, with a way back to the front page. */
-import type { MessageKey } from '#src/i18n/index.ts';
 import { Frame } from '../layout.tsx';
 import type { RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';
@@ -13,12 +12,12 @@ export interface ErrorPageProps {
 export function ErrorPage({ rc, status }: ErrorPageProps): JSX.Element {
   const { t, lang } = rc;
   const kind = status === 404 ? '404' : status >= 500 ? '500' : '400';
-  const title = t(`error.${kind}.title` as MessageKey);
+  const title = t(`error.${kind}.title`);
   return (
     <Frame rc={rc} title={[title]} description={title} rest={null} noindex>
       <h1 safe>{title}</h1>
       <p class="lead" safe>
-        {t(`error.${kind}.text` as MessageKey)}
+        {t(`error.${kind}.text`)}
       </p>
       <p>
         <a class="button" href={inLang(lang, paths.home())} safe>

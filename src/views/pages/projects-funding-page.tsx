@@ -4,7 +4,6 @@ import type { FundingOverview, FundingRow } from '#src/domain/projects/listing.t
 import type { Region } from '#src/domain/read-models.ts';
 import { barChart, type ChartSeries } from '../charts/bar-chart.ts';
 import { formatEuros, formatWholeEuros } from '../charts/format-money.ts';
-import { formatNumber } from '#src/i18n/format.ts';
 import { Breadcrumbs } from '../components.tsx';
 import { Frame } from '../layout.tsx';
 import { plain, type RenderContext } from '../render-context.ts';
@@ -114,7 +113,7 @@ export function FundingPage(props: FundingPageProps): JSX.Element {
       title={[t('funding.title'), programmeTitle]}
       description={t('funding.description')}
       rest={rest}
-      menu={regionMenu(rc, region, { programme: null, hasContact: props.hasContact, place: null })}
+      menu={regionMenu(rc, region, { programme: overview.programme, hasContact: props.hasContact, place: 'funding' })}
     >
       <Breadcrumbs
         rc={rc}
@@ -156,7 +155,7 @@ export function FundingPage(props: FundingPageProps): JSX.Element {
           </h2>
           <p safe>
             {t('funding.unlinked.intro', {
-              n: formatNumber(overview.unlinked.count, lang),
+              n: overview.unlinked.count,
               periods:
                 overview.unlinked.periods.length > 0
                   ? overview.unlinked.periods.map((p) => periodText(rc, p)).join('; ')

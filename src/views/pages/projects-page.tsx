@@ -179,7 +179,7 @@ export function ProjectsPage(props: ProjectsPageProps): JSX.Element {
       rest={rest}
       query={queryString(withPage(result.page))}
       noindex={params.length > 0 || result.page > 1}
-      menu={regionMenu(rc, region, { programme: props.programme, hasContact: props.hasContact, place: null })}
+      menu={regionMenu(rc, region, { programme: props.programme, hasContact: props.hasContact, place: 'projects' })}
     >
       <Breadcrumbs
         rc={rc}

@@ -8,6 +8,7 @@ import { Frame } from '../layout.tsx';
 import { plain, shown, type RenderContext } from '../render-context.ts';
 import { regionCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths } from '../urls.ts';
+import { projectPaths } from './project-urls.ts';
 
 export interface RegionPageProps {
   rc: RenderContext;
@@ -94,6 +95,27 @@ export function RegionPage(props: RegionPageProps): JSX.Element {
       ) : (
         ''
       )}
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading" safe>
+          {t('region.projects')}
+        </h2>
+        <ul>
+          <li>
+            <a href={inLang(lang, projectPaths.browser(region.slug))} safe>
+              {t('region.projectsLink')}
+            </a>
+          </li>
+          {currentProgramme ? (
+            <li>
+              <a href={inLang(lang, projectPaths.funding(region.slug, currentProgramme.slug))} safe>
+                {t('funding.link')}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
+      </section>
       {council ? (
         <section aria-labelledby="contact-heading">
           <h2 id="contact-heading" safe>

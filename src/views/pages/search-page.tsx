@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** Search over one programme version: the form, the result count and the hits (or a no-results message). */
 import type { Region, SearchHit, VersionContent } from '#src/domain/read-models.ts';
-import { pluralKey } from '#src/i18n/index.ts';
 import { Breadcrumbs, SearchForm, Text } from '../components.tsx';
 import { Frame } from '../layout.tsx';
 import { plain, type RenderContext } from '../render-context.ts';
@@ -48,9 +47,7 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
       {query ? (
         <section aria-labelledby="results-heading" class="results">
           <h2 id="results-heading" safe>
-            {hits.length === 0
-              ? t('search.none', { q: query })
-              : t(pluralKey(lang, hits.length, 'search.results'), { n: hits.length, q: query })}
+            {hits.length === 0 ? t('search.none', { q: query }) : t('search.results', { n: hits.length, q: query })}
           </h2>
           {hits.length > 0 ? (
             <ol class="result-list">

@@ -75,8 +75,8 @@ function TextChangeBlock(props: { rc: RenderContext; change: TextChange; heading
   const { rc, change } = props;
   const { t } = rc;
   const heading = t('diff.fieldInLang', {
-    field: t(`diff.field.${change.field}` as MessageKey),
-    lang: t(`diff.lang.${change.lang}` as MessageKey),
+    field: t(`diff.field.${change.field}`),
+    lang: t(`diff.lang.${change.lang}`),
   });
   return (
     <div class="diff-change">

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#src/services/accounts/policy.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { AccountPage } from '#src/views/admin/auth/account-page.tsx';
 import { LoginPage, type LoginNotice } from '#src/views/admin/auth/login-page.tsx';
 import { SetPasswordPage } from '#src/views/admin/auth/set-password-page.tsx';
@@ -218,7 +217,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (result.problem === 'used' || result.problem === 'expired' || result.problem === 'unknown')
         return linkPage(request, reply, [], 410);
       const { t } = adminRenderContext(request);
-      const message = t(`admin.password.${result.problem}` as MessageKey, {
+      const message = t(`admin.password.${result.problem}`, {
         min: MIN_PASSWORD_LENGTH,
         max: MAX_PASSWORD_LENGTH,
       });

@@ -102,7 +102,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
         key && typeof email === 'string' && isValidEmail(email)
           ? {
               kind: 'success' as const,
-              text: t(key, { email, role: isRole(role) ? t(`admin.role.${role}` as MessageKey) : '' }),
+              text: t(key, { email, role: isRole(role) ? t(`admin.role.${role}`) : '' }),
             }
           : undefined;
       return usersPage(request, reply, regionFromQuery(request), { notice: shown });
@@ -147,7 +147,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
           linkForExisting: existing && manages(request.auth.user, existing) ? 'if-no-password' : 'never',
         },
       );
-      const roleName = t(`admin.role.${invite.role}` as MessageKey);
+      const roleName = isRole(invite.role) ? t(`admin.role.${invite.role}`) : invite.role;
       const email = result.user.email;
       // The one-time link is shown once, in this answer (never in a URL).
       return usersPage(request, reply, region, {

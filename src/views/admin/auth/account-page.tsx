@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The user's own account: e-mail, name, roles per region, and "log out everywhere". */
-import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 
@@ -28,9 +27,7 @@ export function AccountPage({ ac, regionNames }: AccountPageProps): JSX.Element 
       ) : (
         <ul>
           {user.roles.map((r) => (
-            <li
-              safe
-            >{`${regionNames.get(r.regionCode) ?? r.regionCode}: ${t(`admin.role.${r.role}` as MessageKey)}`}</li>
+            <li safe>{`${regionNames.get(r.regionCode) ?? r.regionCode}: ${t(`admin.role.${r.role}`)}`}</li>
           ))}
         </ul>
       )}

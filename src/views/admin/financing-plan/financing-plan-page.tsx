@@ -17,7 +17,6 @@ import {
   type PlanRow,
   type PlanTreeNode,
 } from '#src/domain/financing-plan/plan-table.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { formatEuros } from '../../charts/format-money.ts';
 import {
   CsrfField,
@@ -375,7 +374,7 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
       <p safe>{t('admin.plan.intro')}</p>
       {!v.editable ? (
         <div class="notice notice-info" role="note">
-          <p safe>{t(`admin.edit.version.readOnly.${v.status}` as MessageKey)}</p>
+          <p safe>{t(`admin.edit.version.readOnly.${v.status}`)}</p>
         </div>
       ) : !canEdit ? (
         <div class="notice notice-info" role="note">
@@ -386,7 +385,7 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
       )}
       {props.done ? (
         <Notice kind="success">
-          <p safe>{t(`admin.plan.done.${props.done}` as MessageKey)}</p>
+          <p safe>{t(`admin.plan.done.${props.done}`)}</p>
         </Notice>
       ) : (
         ''
@@ -533,7 +532,7 @@ export function FinancingPlanPage(props: FinancingPlanPageProps): JSX.Element {
                 label: t('admin.plan.copy.option', {
                   n: s.number,
                   lines: s.lines,
-                  status: t(`status.${s.status}` as MessageKey),
+                  status: t(`status.${s.status}`),
                 }),
               }))}
               error={errorFor(props.copyErrors, 'from')}

@@ -8,7 +8,6 @@ import type { LangStates } from '#src/domain/programmes/editor-models.ts';
 import { LANGS, pickText, type Lang, type LocalizedText } from '#src/domain/languages.ts';
 import type { VersionStatus } from '#src/domain/programmes/programme-file.ts';
 import type { TranslationState } from '#src/domain/translation-status.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { errorFor, fieldId, Notice, SelectField, TextArea, TextField, type FieldError } from '../components.tsx';
 import type { AdminRenderContext } from '../layout.tsx';
 
@@ -36,13 +35,13 @@ export function textIn(ac: AdminRenderContext, text: LocalizedText | null | unde
 }
 
 export function langName(ac: AdminRenderContext, lang: Lang): string {
-  return ac.t(`admin.edit.lang.${lang}` as MessageKey);
+  return ac.t(`admin.edit.lang.${lang}`);
 }
 
 export function VersionStatusTag({ ac, status }: { ac: AdminRenderContext; status: VersionStatus }): JSX.Element {
   return (
     <span class={`status-tag status-${status}`} safe>
-      {ac.t(`status.${status}` as MessageKey)}
+      {ac.t(`status.${status}`)}
     </span>
   );
 }
@@ -57,7 +56,7 @@ export function TranslationTag({ ac, state }: { ac: AdminRenderContext; state: T
   }
   return (
     <span class={`translation-tag translation-${state}`} safe>
-      {ac.t(`admin.edit.translation.${state}` as MessageKey)}
+      {ac.t(`admin.edit.translation.${state}`)}
     </span>
   );
 }
@@ -254,7 +253,7 @@ export function DoneNotice({ ac, done }: { ac: AdminRenderContext; done: DoneCod
   if (!done) return '';
   return (
     <Notice kind="success">
-      <p safe>{ac.t(`admin.edit.done.${done}` as MessageKey)}</p>
+      <p safe>{ac.t(`admin.edit.done.${done}`)}</p>
     </Notice>
   );
 }

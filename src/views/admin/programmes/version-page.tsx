@@ -6,7 +6,6 @@
  */
 import type { EditorNode, VersionEditView, VersionState } from '#src/domain/programmes/editor-models.ts';
 import { VERSION_TEXT_FIELDS } from '#src/domain/programmes/editor-models.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField, ErrorSummary, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 import {
@@ -191,7 +190,7 @@ export function VersionPage(props: VersionPageProps): JSX.Element {
       </p>
       {!v.editable ? (
         <div class="notice notice-info" role="note">
-          <p safe>{t(`admin.edit.version.readOnly.${v.status}` as MessageKey)}</p>
+          <p safe>{t(`admin.edit.version.readOnly.${v.status}`)}</p>
         </div>
       ) : (
         ''

@@ -98,8 +98,8 @@ function ProblemTable(props: {
 
 function problemCaption(ac: AdminRenderContext, shown: number, total: number): string {
   return shown < total
-    ? ac.t('admin.projectImport.problemsSome', { shown: formatNumber(shown, ac.lang), n: formatNumber(total, ac.lang) })
-    : ac.t('admin.projectImport.problemsAll', { n: formatNumber(total, ac.lang) });
+    ? ac.t('admin.projectImport.problemsSome', { shown, n: total })
+    : ac.t('admin.projectImport.problemsAll', { n: total });
 }
 
 function Outcome(props: {
@@ -118,7 +118,7 @@ function Outcome(props: {
           {t('admin.projectImport.refusedTitle')}
         </h2>
         <Notice kind="error">
-          <p safe>{t('admin.projectImport.refused', { file: outcome.file, n: n(outcome.problemTotal) })}</p>
+          <p safe>{t('admin.projectImport.refused', { file: outcome.file, n: outcome.problemTotal })}</p>
         </Notice>
         <ProblemTable
           ac={ac}
@@ -141,7 +141,7 @@ function Outcome(props: {
         {t('admin.projectImport.importedTitle')}
       </h2>
       <Notice kind="success">
-        <p safe>{t('admin.projectImport.imported', { file: outcome.file, rows: n(outcome.rows), encoding })}</p>
+        <p safe>{t('admin.projectImport.imported', { file: outcome.file, rows: outcome.rows, encoding })}</p>
         {outcome.presetUsed !== null ? (
           <p safe>{t('admin.projectImport.presetUsed', { preset: outcome.presetUsed })}</p>
         ) : (

@@ -5,7 +5,6 @@
  * was just made.
  */
 import { ROLES, type Role } from '#src/domain/roles.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField, ErrorSummary, errorFor, Notice, SelectField, TextField, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 
@@ -41,7 +40,7 @@ const STATUS_KEYS = {
 } as const;
 
 function roleOptions(ac: AdminRenderContext, withNone: boolean): { value: string; label: string }[] {
-  const options = ROLES.map((r) => ({ value: r, label: ac.t(`admin.role.${r}` as MessageKey) }));
+  const options = ROLES.map((r) => ({ value: r, label: ac.t(`admin.role.${r}`) }));
   return withNone ? [...options, { value: '', label: ac.t('admin.role.none') }] : options;
 }
 
@@ -180,7 +179,7 @@ export function UsersPage(props: UsersPageProps): JSX.Element {
                   {u.self ? `${u.email} ${t('admin.users.you')}` : u.email}
                 </th>
                 <td safe>{u.name}</td>
-                <td safe>{t(`admin.role.${u.role}` as MessageKey)}</td>
+                <td safe>{t(`admin.role.${u.role}`)}</td>
                 <td safe>{t(STATUS_KEYS[u.status])}</td>
                 <td>
                   <UserActions ac={ac} user={u} region={region.code} />

@@ -1,0 +1,126 @@
+/**
+ * The region menu (issue 12, point 6): every page of a region, in fi/sv/en, has the project browser
+ * and (when the region has a programme) the funding overview in its main navigation, as plain
+ * links a keyboard reaches (an `<a href>` without a negative tabindex); the page the visitor is on
+ * is marked `aria-current="page"`; the region page links both from its body too.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { LANGS, type Lang } from '#src/domain/languages.ts';
+import { MESSAGES } from '#src/i18n/index.ts';
+import { openApi, type ApiFixture } from '../api/api-fixture.ts';
+import { seedProjects } from '../projects-site/support.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { attr, findAll, parseHtml, textContent, type Element } from '../support/html-text.ts';
+import { PRIORITY, PROGRAMME, THEME } from './site-helpers.ts';
+
+const PROJECTS = '/kymenlaakso/projects/';
+const FUNDING = '/kymenlaakso/2022-2025/funding/';
+
+/** Every kind of page of a region with a programme, and the menu item it marks as current. */
+const KYMENLAAKSO_PAGES: [string, 'projects' | 'funding' | null][] = [
+  ['/kymenlaakso/', null],
+  [PROGRAMME, null],
+  [THEME, null],
+  [PRIORITY, null],
+  [`${PROGRAMME}tags/spearheads/logistics/`, null],
+  [`${PROGRAMME}search?q=logistiikka`, null],
+  [`${PROGRAMME}versions/`, null],
+  [`${PROGRAMME}versions/compare?from=1&to=2`, null],
+  [`${PROGRAMME}versions/1/`, null],
+  ['/kymenlaakso/contact/', null],
+  [PROJECTS, 'projects'],
+  [`${PROJECTS}KY-101/`, null],
+  [FUNDING, 'funding'],
+];
+
+/** The links of the page's main navigation (`<nav class="main-nav">`). */
+function mainNavLinks(html: string, url: string): Element[] {
+  const navs = findAll(parseHtml(html), (el) => el.tagName === 'nav' && attr(el, 'class') === 'main-nav');
+  assert.equal(navs.length, 1, `${url}: one main navigation`);
+  return findAll(navs[0]!, (el) => el.tagName === 'a');
+}
+
+function assertKeyboardLink(link: Element, what: string): void {
+  assert.ok(attr(link, 'href'), `${what}: has an href`);
+  const tabindex = attr(link, 'tabindex');
+  assert.ok(tabindex === undefined || Number(tabindex) >= 0, `${what}: reachable by keyboard`);
+}
+
+function linkTo(links: Element[], href: string): Element | undefined {
+  return links.find((a) => attr(a, 'href') === href);
+}
+
+for (const target of databaseTargets()) {
+  describe(`region navigation (${target.name})`, () => {
+    let api: ApiFixture;
+    before(async () => {
+      api = await openApi(target);
+      await seedProjects(api.ctx);
+    });
+    after(async () => {
+      await api.close();
+    });
+
+    test('every page of Kymenlaakso has the project browser and the funding overview in its menu', async () => {
+      for (const lang of LANGS) {
+        for (const [rest, current] of KYMENLAAKSO_PAGES) {
+          const url = `/${lang}${rest}`;
+          const res = await api.get(url);
+          assert.equal(res.status, 200, url);
+          const links = mainNavLinks(res.body, url);
+          for (const [href, label, place] of [
+            [`/${lang}${PROJECTS}`, MESSAGES[lang]['nav.projects'], 'projects'],
+            [`/${lang}${FUNDING}`, MESSAGES[lang]['nav.funding'], 'funding'],
+          ] as const) {
+            const link = linkTo(links, href);
+            assert.ok(link, `${url}: the menu links ${href}`);
+            assert.equal(textContent(link), label, `${url}: label of ${href}`);
+            assertKeyboardLink(link, `${url} ${href}`);
+            assert.equal(attr(link, 'aria-current'), current === place ? 'page' : undefined, `${url}: current`);
+          }
+          assert.ok(
+            links.filter((a) => attr(a, 'aria-current') === 'page').length <= 1,
+            `${url}: at most one current item`,
+          );
+        }
+      }
+    });
+
+    test('the region page links the project browser and the funding overview from its body', async () => {
+      for (const lang of LANGS) {
+        const html = (await api.get(`/${lang}/kymenlaakso/`)).body;
+        const main = findAll(parseHtml(html), (el) => el.tagName === 'main')[0]!;
+        const links = findAll(main, (el) => el.tagName === 'a');
+        const browser = linkTo(links, `/${lang}${PROJECTS}`);
+        const funding = linkTo(links, `/${lang}${FUNDING}`);
+        assert.ok(browser && funding, `${lang}: both linked from the region page`);
+        assert.equal(textContent(browser), MESSAGES[lang]['region.projectsLink']);
+        assert.equal(textContent(funding), MESSAGES[lang]['funding.link']);
+      }
+    });
+
+    test('every region page has the project browser in its menu (the funding overview when it has a programme)', async () => {
+      const home = parseHtml((await api.get('/fi/')).body);
+      const regions = findAll(home, (el) => el.tagName === 'a')
+        .map((a) => attr(a, 'href') ?? '')
+        .filter((href) => /^\/fi\/[a-z-]+\/$/.test(href) && href !== '/fi/accessibility/')
+        .map((href) => href.slice(4, -1));
+      assert.ok(regions.length >= 18, `regions listed: ${regions.length}`);
+      for (const region of regions) {
+        for (const lang of LANGS as readonly Lang[]) {
+          const html = (await api.get(`/${lang}/${region}/`)).body;
+          const links = mainNavLinks(html, `/${lang}/${region}/`);
+          const browser = linkTo(links, `/${lang}/${region}/projects/`);
+          assert.ok(browser, `${lang}/${region}: the menu links the project browser`);
+          assertKeyboardLink(browser, `${lang}/${region}`);
+          const programme = links.find((a) => textContent(a) === MESSAGES[lang]['nav.programme']);
+          const funding = links.find((a) => /\/funding\/$/.test(attr(a, 'href') ?? ''));
+          assert.equal(funding !== undefined, programme !== undefined, `${lang}/${region}: funding iff a programme`);
+          if (programme && funding)
+            assert.equal(attr(funding, 'href'), `${attr(programme, 'href')}funding/`, `${lang}/${region}: funding`);
+        }
+      }
+    });
+  });
+}
