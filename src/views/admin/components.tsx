@@ -4,7 +4,6 @@
  * fields, labelled inputs with hints and errors, notices, a pager and the admin error page.
  */
 import Html from '@kitajs/html';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { AdminLayout, type AdminRenderContext } from './layout.tsx';
 
 /** A problem with one form field; `field` is the input's name. */

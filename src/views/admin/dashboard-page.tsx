@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The admin front page: the user's regions, their role there, and each region's programmes. */
 import { roleSatisfies, type Role } from '#src/domain/roles.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { AdminLayout, type AdminRenderContext } from './layout.tsx';
 
 export interface DashboardRegion {

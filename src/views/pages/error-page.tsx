@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The error page (404, 400, 500) in the visitor's language, with a way back to the front page. */
-import type { MessageKey } from '#src/i18n/index.ts';
 import { Frame } from '../layout.tsx';
 import type { RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';

@@ -7,7 +7,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#src/services/accounts/policy.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { AccountPage } from '#src/views/admin/auth/account-page.tsx';
 import { LoginPage, type LoginNotice } from '#src/views/admin/auth/login-page.tsx';
 import { SetPasswordPage } from '#src/views/admin/auth/set-password-page.tsx';

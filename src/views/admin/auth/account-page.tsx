@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
 /** The user's own account: e-mail, name, roles per region, and "log out everywhere". */
-import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 

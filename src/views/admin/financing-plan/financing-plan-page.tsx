@@ -17,7 +17,6 @@ import {
   type PlanRow,
   type PlanTreeNode,
 } from '#src/domain/projects/plan-table.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { formatEuros } from '../../charts/format-money.ts';
 import {
   CsrfField,

@@ -8,7 +8,6 @@ import type { LangStates } from '#src/domain/editor-models.ts';
 import { LANGS, pickText, type Lang, type LocalizedText } from '#src/domain/languages.ts';
 import type { VersionStatus } from '#src/domain/programme-file.ts';
 import type { TranslationState } from '#src/domain/translation-status.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { errorFor, fieldId, Notice, SelectField, TextArea, TextField, type FieldError } from '../components.tsx';
 import type { AdminRenderContext } from '../layout.tsx';
 

@@ -6,7 +6,6 @@
  */
 import type { EditorNode, VersionEditView, VersionState } from '#src/domain/editor-models.ts';
 import { VERSION_TEXT_FIELDS } from '#src/domain/editor-models.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField, ErrorSummary, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 import {

@@ -5,7 +5,6 @@
  * was just made.
  */
 import { ROLES, type Role } from '#src/domain/roles.ts';
-import type { MessageKey } from '#src/i18n/index.ts';
 import { CsrfField, ErrorSummary, errorFor, Notice, SelectField, TextField, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 
