@@ -162,5 +162,30 @@ for (const target of databaseTargets()) {
       assert.match(user.body, /href="#field-user">Valitse käyttäjä luettelosta/);
       assert.equal((await admin.get('/admin/audit?region=08&page=1')).statusCode, 200);
     });
+    test('council: an edit with a bad revision → 400 naming it, nothing written; the good edit is saved (303)', async () => {
+      await editor.get('/admin/regions/08/council');
+      const added = await editor.post('/admin/regions/08/council/contacts', {
+        'new-contact.name': 'Zod Testaaja',
+        'new-contact.role.fi': 'Suunnittelija',
+        'new-contact.email': 'zod.testaaja@example.fi',
+      });
+      assert.equal(added.statusCode, 303, added.body.slice(0, 300));
+      const council = (await editor.get('/admin/regions/08/council')).body;
+      const id = [...council.matchAll(/\/admin\/regions\/08\/council\/contacts\/(\d+)"/g)].at(-1)?.[1];
+      assert.ok(id, 'the new contact has an edit link');
+      const url = `/admin/regions/08/council/contacts/${id}`;
+      const page = await editor.get(url);
+      const revision = /name="revision" value="(\d+)"/.exec(page.body)?.[1];
+      assert.ok(revision, 'the edit page carries the revision');
+      const fields = { name: 'Zod Muutettu', 'role.fi': 'Suunnittelija', email: 'zod.testaaja@example.fi' };
+      const before = await stored();
+      const refused = await editor.post(url, { ...fields, revision: 'x' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /revision: must be given as a whole number/);
+      assert.deepEqual(await stored(), before, 'nothing written');
+      const saved = await editor.post(url, { ...fields, revision });
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+      assert.ok((await ctx.reader.council('08'))!.contacts.some((c) => c.name === 'Zod Muutettu'));
+    });
   });
 }
