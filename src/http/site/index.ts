@@ -5,7 +5,9 @@
  * ETag (304 on If-None-Match).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { badRequest, notFound } from '#src/domain/errors.ts';
+import { problemsOf } from '#src/lib/zod-messages.ts';
 import { isLang, type Lang } from '#src/domain/languages.ts';
 import { negotiateLang } from '#src/i18n/negotiate.ts';
 import type { AppContext } from '#src/services/app-context.ts';
@@ -71,28 +73,43 @@ function langParam(value: string): Lang {
   return value;
 }
 
+/** A query parameter given at most once (a refusal: "must be given once"). */
+const onceText = z.string({ error: 'must be given once' });
+
 /** The search query of a request: one `q` of at most 200 characters, trimmed. */
-function searchQuery(request: FastifyRequest): string {
-  const q = (request.query as Record<string, unknown> | undefined)?.['q'];
-  if (q === undefined) return '';
-  if (typeof q !== 'string') throw badRequest('q must be given once');
-  if (q.length > MAX_QUERY_LENGTH) throw badRequest(`q must be at most ${MAX_QUERY_LENGTH} characters`);
-  return q.trim().replace(/\s+/g, ' ');
-}
+const searchQuerySchema = z.looseObject({
+  q: onceText
+    .max(MAX_QUERY_LENGTH, { error: `must be at most ${MAX_QUERY_LENGTH} characters` })
+    .transform((q) => q.trim().replace(/\s+/g, ' '))
+    .optional(),
+});
 
 const VERSION_NUMBER = /^[1-9]\d{0,5}$/;
 
 /** The two versions of a comparison: `from` and `to`, each a version number given once. */
+const versionNumber = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'is required: the number of a version to compare' : 'must be given once',
+  })
+  .regex(VERSION_NUMBER, { error: 'must be a version number (1, 2, …)' })
+  .transform(Number);
+const compareQuerySchema = z.looseObject({ from: versionNumber, to: versionNumber });
+
+/** The query of `request` by `schema`; a refusal is a 400 naming the parameter (its first problem). */
+function siteQuery<T>(request: FastifyRequest, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(request.query ?? {});
+  if (parsed.success) return parsed.data;
+  const [p] = problemsOf(parsed.error);
+  throw badRequest(`${p!.field} ${p!.message}`);
+}
+
+function searchQuery(request: FastifyRequest): string {
+  return siteQuery(request, searchQuerySchema).q ?? '';
+}
+
 function compareQuery(request: FastifyRequest): { from: number; to: number } {
-  const query = (request.query as Record<string, unknown> | undefined) ?? {};
-  const number = (name: 'from' | 'to'): number => {
-    const value = query[name];
-    if (value === undefined) throw badRequest(`${name} is required: the number of a version to compare`);
-    if (typeof value !== 'string') throw badRequest(`${name} must be given once`);
-    if (!VERSION_NUMBER.test(value)) throw badRequest(`${name} must be a version number (1, 2, …)`);
-    return Number(value);
-  };
-  return { from: number('from'), to: number('to') };
+  return siteQuery(request, compareQuerySchema);
 }
 
 /** Splits the path below a programme into a version (or null) and what to show. */

@@ -13,7 +13,13 @@ import { alignProjectText, checkAlignmentInput } from '#src/services/alignment.t
 import { AlignmentPage, type AlignmentPageProps } from '#src/views/admin/alignment/alignment-page.tsx';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { sendAdminPage } from '../admin-page.ts';
-import { actorOf, adminRoute, formText, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
+import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
+import { adminForm } from '../admin-form.ts';
+import { formSchema, textField } from '#src/http/forms/form-fields.ts';
+import { one } from '#src/http/forms/form-input.ts';
+import { alignmentRequest } from '#src/http/api/schemas/alignment.ts';
+import { refusal } from '#src/lib/zod-messages.ts';
+import { z } from 'zod';
 import { confirmProjectLink, priorityProposals } from '#src/services/projects/priority-suggestions.ts';
 import { flattenTree } from '#src/domain/tree.ts';
 import { pickText } from '#src/domain/languages.ts';
@@ -23,20 +29,37 @@ type AlignRoute = { Params: { code: string; slug: string } };
 const URL = '/admin/regions/:code/programmes/:slug/align';
 const RULE = { kind: 'role', role: 'viewer', region: regionParam('code') } as const;
 
+/** A field the confirm form must carry (a hidden field of the alignment page). */
+const neededField = textField.pipe(z.string().min(1, refusal('be given (send the form of the alignment page)')));
+
+/** `?confirmed=<project>&priority=<key>` after a confirmed proposal (shown as a notice). */
+const confirmedQuery = z
+  .looseObject({
+    confirmed: z.string().max(64).optional(),
+    priority: z.string().max(100).optional(),
+  })
+  .transform((q) =>
+    q.confirmed !== undefined && q.priority !== undefined
+      ? { confirmed: { project: q.confirmed, priority: q.priority } }
+      : {},
+  );
+
 export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): void {
   /** The page: the form with `text` and `lang`, and the ranking of `text` when one was sent. */
   const page = async (
     request: AdminRequest<AlignRoute>,
     reply: FastifyReply,
     sent: { text: string; lang: string } | null,
+    refused: FieldError[] = [],
+    status?: number,
   ): Promise<FastifyReply> => {
     const { code, slug } = request.params;
     const programme = await ctx.reader.programme(code, slug);
     const lang: Lang = sent !== null && isLang(sent.lang) ? sent.lang : 'fi';
     const form = { text: sent?.text ?? '', lang };
     let result: AlignmentPageProps['result'] = null;
-    const errors: FieldError[] = [];
-    if (sent !== null) {
+    const errors: FieldError[] = [...refused];
+    if (sent !== null && refused.length === 0) {
       try {
         const input = checkAlignmentInput(sent.text, sent.lang);
         const r = await alignProjectText(ctx.reader, code, slug, input.text, input.lang);
@@ -66,17 +89,13 @@ export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): v
         priorityTitle: pickText(titles.get(p.priority), lang)?.text ?? p.priority,
       }));
     }
-    const confirmedCode = (request.query as Record<string, unknown> | undefined)?.['confirmed'];
-    const confirmedKey = (request.query as Record<string, unknown> | undefined)?.['priority'];
-    const confirmed =
-      typeof confirmedCode === 'string' && typeof confirmedKey === 'string'
-        ? { project: confirmedCode.slice(0, 64), priority: confirmedKey.slice(0, 100) }
-        : null;
+    const asked = confirmedQuery.safeParse(request.query ?? {});
+    const confirmed = asked.success && asked.data.confirmed !== undefined ? asked.data.confirmed : null;
     return sendAdminPage(
       request,
       reply,
       (ac) => AlignmentPage({ ac, programme, form, errors, result, proposals, confirmed }),
-      errors.length > 0 ? 400 : 200,
+      status ?? (errors.length > 0 ? 400 : 200),
     );
   };
 
@@ -88,32 +107,41 @@ export function registerAlignmentAdmin(app: FastifyInstance, ctx: AppContext): v
   });
 
   // An editor confirms a proposal: the link is created (with its audit event), then back to the page.
-  adminRoute<AlignRoute>(app, ctx, {
-    method: 'POST',
+  adminForm<AdminRequest<AlignRoute>, { project: string; priority: string }>(app, ctx, {
     url: `${URL}/confirm`,
     rule: { kind: 'role', role: 'editor', region: regionParam('code') },
-    handler: async (request, reply) => {
+    schema: formSchema({ project: neededField, priority: neededField }, (f) => ({
+      project: f.project,
+      priority: f.priority,
+    })),
+    action: async ({ project, priority }, request) => {
       const { code, slug } = request.params;
-      const projectCode = formText(request.body, 'project');
-      const nodeKey = formText(request.body, 'priority');
-      if (projectCode === '' || nodeKey === '')
-        throw new AppError('bad_request', 'project, priority: both are needed (send the form of the alignment page)');
       await confirmProjectLink(ctx.db, ctx.reader, actorOf(request), {
         regionCode: code,
         slug,
-        projectCode,
-        nodeKey,
+        projectCode: project,
+        nodeKey: priority,
       });
-      const q = new URLSearchParams({ confirmed: projectCode, priority: nodeKey });
-      return reply.redirect(`/admin/regions/${code}/programmes/${encodeURIComponent(slug)}/align?${q}`, 303);
+      const q = new URLSearchParams({ confirmed: project, priority });
+      return `/admin/regions/${code}/programmes/${encodeURIComponent(slug)}/align?${q}`;
     },
+    view: (request, reply, f) =>
+      page(request, reply, null, f.errors.length > 0 ? f.errors : [{ field: 'text', message: f.message }], f.status),
   });
 
-  adminRoute<AlignRoute>(app, ctx, {
-    method: 'POST',
+  // The form: its fields by a zod schema (the same rules as the API's), then the ranking.
+  adminForm<AdminRequest<AlignRoute>, { text: string; lang: Lang }>(app, ctx, {
     url: URL,
     rule: RULE,
-    handler: async (request, reply) =>
-      page(request, reply, { text: formText(request.body, 'text'), lang: formText(request.body, 'lang') || 'fi' }),
+    schema: formSchema(
+      {
+        text: textField.pipe(alignmentRequest.shape.text),
+        lang: textField.transform((l) => l || 'fi').pipe(alignmentRequest.shape.lang.unwrap()),
+      },
+      (f) => ({ text: f.text, lang: f.lang }),
+    ),
+    action: (input, request, reply) => page(request, reply, input),
+    view: (request, reply, f) =>
+      page(request, reply, { text: one(f.sent, 'text'), lang: one(f.sent, 'lang') || 'fi' }, f.errors, f.status),
   });
 }

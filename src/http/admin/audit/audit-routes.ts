@@ -13,6 +13,9 @@ import type { FieldError } from '#src/views/admin/components.tsx';
 import { adminRoute, regionFromQuery, regionsWithRole } from '../admin-route.ts';
 import { adminRenderContext, sendAdminError, sendAdminPage } from '../admin-page.ts';
 import { accountServices } from '../auth/session-auth.ts';
+import { textField } from '#src/http/forms/form-fields.ts';
+import { problemsOf } from '#src/lib/zod-messages.ts';
+import { z } from 'zod';
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most events one CSV export holds. */
@@ -24,42 +27,75 @@ function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-const one = (query: Record<string, unknown>, name: string, max = 100): string => {
+/** The text of a query parameter as sent (trimmed, at most `max` characters), shown again in the filter form. */
+const sentText = (query: Record<string, unknown>, name: string, max = 100): string => {
   const value = query[name];
   return typeof value === 'string' ? value.trim().slice(0, max) : '';
 };
 
-/** The filter of a request (`region`, `user`, `action`, `entity`, `from`, `to`), with problems per field. */
+/** The zod schema of the audit log's query (the filter and `page`), its refusals in the admin language. */
+function auditQuery(t: ReturnType<typeof adminRenderContext>['t']) {
+  const trimmed = (max: number) => textField.transform((v) => v.trim().slice(0, max));
+  const date = trimmed(10).refine((v) => v === '' || isIsoDate(v), { error: t('admin.audit.dateInvalid') });
+  return z
+    .looseObject({
+      user: trimmed(12).pipe(z.string().regex(/^(\d{1,10})?$/, { error: t('admin.audit.userInvalid') })),
+      action: trimmed(100),
+      entity: trimmed(100),
+      from: date,
+      to: date,
+      page: trimmed(12)
+        .pipe(z.string().regex(/^([1-9]\d{0,6})?$/, { error: t('admin.audit.pageInvalid') }))
+        .transform((v) => (v === '' ? 1 : Number(v)))
+        .pipe(z.number().max(1_000_000, { error: t('admin.audit.pageInvalid') })),
+    })
+    .refine((q) => q.from === '' || q.to === '' || q.from <= q.to, {
+      path: ['from'],
+      error: t('admin.audit.rangeInvalid'),
+    });
+}
+
+/** The filter of a request (`region`, `user`, `action`, `entity`, `from`, `to`) and its `page`, with problems per field. */
 export function auditFilterOf(request: FastifyRequest): {
   values: AuditFilterValues;
   filter: AuditFilter;
+  page: number;
   errors: FieldError[];
 } {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const { t } = adminRenderContext(request);
+  const region = regionFromQuery(request);
+  const parsed = auditQuery(t).safeParse(query);
+  if (!parsed.success) {
+    const values: AuditFilterValues = {
+      region,
+      user: sentText(query, 'user', 12),
+      action: sentText(query, 'action'),
+      entity: sentText(query, 'entity'),
+      from: sentText(query, 'from', 10),
+      to: sentText(query, 'to', 10),
+    };
+    const errors = problemsOf(parsed.error).map((p) => ({ field: p.field, message: p.message }));
+    return { values, filter: { regionCode: region }, page: 1, errors };
+  }
+  const q = parsed.data;
   const values: AuditFilterValues = {
-    region: regionFromQuery(request),
-    user: one(query, 'user', 12),
-    action: one(query, 'action'),
-    entity: one(query, 'entity'),
-    from: one(query, 'from', 10),
-    to: one(query, 'to', 10),
+    region,
+    user: q.user,
+    action: q.action,
+    entity: q.entity,
+    from: q.from,
+    to: q.to,
   };
-  const errors: FieldError[] = [];
-  if (values.from !== '' && !isIsoDate(values.from))
-    errors.push({ field: 'from', message: t('admin.audit.dateInvalid') });
-  if (values.to !== '' && !isIsoDate(values.to)) errors.push({ field: 'to', message: t('admin.audit.dateInvalid') });
-  if (errors.length === 0 && values.from !== '' && values.to !== '' && values.from > values.to)
-    errors.push({ field: 'from', message: t('admin.audit.rangeInvalid') });
   const filter: AuditFilter = {
-    regionCode: values.region,
-    ...(/^\d{1,10}$/.test(values.user) ? { userId: Number(values.user) } : {}),
-    ...(values.action !== '' ? { action: values.action } : {}),
-    ...(values.entity !== '' ? { entityType: values.entity } : {}),
-    ...(values.from !== '' && isIsoDate(values.from) ? { from: values.from } : {}),
-    ...(values.to !== '' && isIsoDate(values.to) ? { to: values.to } : {}),
+    regionCode: region,
+    ...(q.user !== '' ? { userId: Number(q.user) } : {}),
+    ...(q.action !== '' ? { action: q.action } : {}),
+    ...(q.entity !== '' ? { entityType: q.entity } : {}),
+    ...(q.from !== '' ? { from: q.from } : {}),
+    ...(q.to !== '' ? { to: q.to } : {}),
   };
-  return { values, filter, errors };
+  return { values, filter, page: q.page, errors: [] };
 }
 
 function queryString(values: AuditFilterValues, page?: number): string {
@@ -73,18 +109,16 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
   const { audit } = accountServices(ctx);
   const rule = { kind: 'role', role: 'admin', region: regionFromQuery } as const;
 
-  adminRoute<{ Querystring: { page?: string } }>(app, ctx, {
+  adminRoute(app, ctx, {
     method: 'GET',
     url: '/admin/audit',
     rule,
     handler: async (request, reply) => {
-      const { values, filter, errors } = auditFilterOf(request);
+      const { values, filter, page, errors } = auditFilterOf(request);
       const regions = new Map(
         (await ctx.reader.regions()).map((r) => [r.code, pickText(r.name, request.adminLang)?.text ?? r.code]),
       );
       if (!regions.has(values.region)) throw notFound(`Region "${values.region}"`);
-      const asked = Number(request.query.page);
-      const page = Number.isInteger(asked) && asked >= 1 && asked <= 1_000_000 ? asked : 1;
       const { total, entries } =
         errors.length > 0
           ? { total: 0, entries: [] }

@@ -12,7 +12,8 @@ import { AccountPage } from '#src/views/admin/auth/account-page.tsx';
 import { LoginPage, type LoginNotice } from '#src/views/admin/auth/login-page.tsx';
 import { SetPasswordPage } from '#src/views/admin/auth/set-password-page.tsx';
 import type { FieldError } from '#src/views/admin/components.tsx';
-import { adminRoute, formText } from '../admin-route.ts';
+import { adminRoute } from '../admin-route.ts';
+import { FieldErrors } from '#src/domain/edit-errors.ts';
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
 import { publicForm } from '../admin-form.ts';
 import { formSchema, textField } from '#src/http/forms/form-fields.ts';
@@ -196,23 +197,32 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   });
 
-  adminRoute<{ Params: { token: string } }>(app, ctx, {
-    method: 'POST',
+  publicForm<FastifyRequest<{ Params: { token: string } }>, { password: string; confirm: string }>(app, ctx, {
     url: '/admin/set-password/:token',
     rule: { kind: 'public' },
-    handler: async (request, reply) => {
+    schema: (request) => {
+      const { t } = adminRenderContext(request);
+      const tooLong = { error: t('admin.password.too-long', { max: MAX_PASSWORD_LENGTH }) };
+      return formSchema(
+        {
+          // The policy (length, the e-mail address, the two alike) is the account service's.
+          password: textField.pipe(z.string().max(MAX_PASSWORD_LENGTH, tooLong)),
+          confirm: textField.pipe(z.string().max(MAX_PASSWORD_LENGTH, tooLong)),
+        },
+        (f) => ({ password: f.password, confirm: f.confirm }),
+      );
+    },
+    // The messages are whole sentences in the UI language already.
+    fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
+    action: async ({ password, confirm }, request, reply) => {
       reply.header('referrer-policy', 'no-referrer');
       const token = request.params.token;
       if (!TOKEN.test(token)) return linkPage(request, reply, [], 404);
-      const result = await accounts.setPassword(
-        token,
-        formText(request.body, 'password'),
-        formText(request.body, 'confirm'),
-      );
+      const result = await accounts.setPassword(token, password, confirm);
       if (result.ok) {
         // Setting a password ends every session of the account, this browser's included.
         clearSessionCookie(request, reply);
-        return reply.redirect('/admin/login?notice=password-set', 303);
+        return '/admin/login?notice=password-set';
       }
       if (result.problem === 'used' || result.problem === 'expired' || result.problem === 'unknown')
         return linkPage(request, reply, [], 410);
@@ -221,12 +231,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         min: MIN_PASSWORD_LENGTH,
         max: MAX_PASSWORD_LENGTH,
       });
-      return linkPage(
-        request,
-        reply,
-        [{ field: result.problem === 'mismatch' ? 'confirm' : 'password', message }],
-        400,
-      );
+      throw new FieldErrors('The password was not set', {
+        [result.problem === 'mismatch' ? 'confirm' : 'password']: message,
+      });
+    },
+    view: (request, reply, f) => {
+      reply.header('referrer-policy', 'no-referrer');
+      return linkPage(request, reply, f.errors, f.status);
     },
   });
 }

@@ -28,8 +28,9 @@ import type { FormValues } from '#src/views/admin/programmes/editor-components.t
 import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
-import { choiceField, confirmField, formSchema, revisionField } from '#src/http/forms/form-fields.ts';
-import { doneOf, localized, numberParam, one } from '#src/http/forms/form-input.ts';
+import { z } from 'zod';
+import { choiceField, confirmField, formSchema, revisionField, textField } from '#src/http/forms/form-fields.ts';
+import { doneOf, localized, numberParam } from '#src/http/forms/form-input.ts';
 import { adminForm, editExtras } from '../admin-form.ts';
 
 type RegionParams = { Params: { code: string } };
@@ -47,26 +48,39 @@ function kindParam(value: string): CouncilKind {
 /** The add forms of offices and contacts share the page: their fields carry a prefix. */
 const addPrefix = (kind: CouncilKind): string => (kind === 'offices' ? 'new-office.' : 'new-contact.');
 
-function officeInput(form: FormValues, prefix = ''): OfficeInput {
-  return {
-    kind: one(form, `${prefix}kind`),
-    name: localized(form, `${prefix}name`),
-    hours: localized(form, `${prefix}hours`),
-    postalAddress: one(form, `${prefix}postalAddress`),
-    visitingAddress: one(form, `${prefix}visitingAddress`),
-    phone: one(form, `${prefix}phone`),
-    email: one(form, `${prefix}email`),
-  };
+/** The one-line text fields of an office and a contact (their localised texts are read by `localized`). */
+const OFFICE_TEXTS = ['kind', 'postalAddress', 'visitingAddress', 'phone', 'email'] as const;
+const CONTACT_TEXTS = ['name', 'phone', 'email'] as const;
+
+/** A zod schema of the text fields `names` (under `prefix`), keeping the form's other fields for `build`. */
+function textFields<const N extends string>(names: readonly N[], prefix: string) {
+  return z
+    .looseObject(Object.fromEntries(names.map((n) => [`${prefix}${n}`, textField])) as Record<string, typeof textField>)
+    .transform((f) => ({
+      texts: Object.fromEntries(names.map((n) => [n, f[`${prefix}${n}`] as string])) as Record<N, string>,
+      form: f as FormValues,
+    }));
 }
 
-function contactInput(form: FormValues, prefix = ''): ContactInput {
-  return {
-    name: one(form, `${prefix}name`),
+/** What an add or edit form of the council page makes. */
+type EntryInput = { kind: 'offices'; office: OfficeInput } | { kind: 'contacts'; contact: ContactInput };
+
+/** The fields of an office (under `prefix` on the add form) as the service's input. */
+function officeSchema(prefix = '') {
+  return textFields(OFFICE_TEXTS, prefix).transform(({ texts, form }): OfficeInput => ({
+    ...texts,
+    name: localized(form, `${prefix}name`),
+    hours: localized(form, `${prefix}hours`),
+  }));
+}
+
+/** The fields of a contact (under `prefix` on the add form) as the service's input. */
+function contactSchema(prefix = '') {
+  return textFields(CONTACT_TEXTS, prefix).transform(({ texts, form }): ContactInput => ({
+    ...texts,
     role: localized(form, `${prefix}role`),
     topic: localized(form, `${prefix}topic`),
-    phone: one(form, `${prefix}phone`),
-    email: one(form, `${prefix}email`),
-  };
+  }));
 }
 
 async function regionName(ctx: AppContext, request: AdminRequest<RegionParams>): Promise<string> {
@@ -166,15 +180,17 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
     url: '/admin/regions/:code/council/:kind',
     rule: editor,
     fieldPrefix: (request: AdminRequest<ListParams>) => addPrefix(kindParam(request.params.kind)),
-    schema: (request) => {
+    schema: (request): z.ZodType<EntryInput> => {
       const kind = kindParam(request.params.kind);
-      return formSchema({}, (_f, form) => ({ kind, form: form as FormValues }));
-    },
-    action: async ({ kind, form }, request) => {
-      const code = request.params.code;
       const prefix = addPrefix(kind);
-      if (kind === 'offices') await addOffice(ctx, actorOf(request), code, officeInput(form, prefix));
-      else await addContact(ctx, actorOf(request), code, contactInput(form, prefix));
+      return kind === 'offices'
+        ? officeSchema(prefix).transform((office) => ({ kind, office }))
+        : contactSchema(prefix).transform((contact) => ({ kind, contact }));
+    },
+    action: async (input, request) => {
+      const code = request.params.code;
+      if (input.kind === 'offices') await addOffice(ctx, actorOf(request), code, input.office);
+      else await addContact(ctx, actorOf(request), code, input.contact);
       return `${editorPaths.council(code)}?done=added`;
     },
     view: (request, reply, f) => {
@@ -195,13 +211,20 @@ export function registerCouncilRoutes(app: FastifyInstance, ctx: AppContext): vo
   adminForm(app, ctx, {
     url: '/admin/regions/:code/council/:kind/:id',
     rule: editor,
-    schema: formSchema({ revision: revisionField }, ({ revision }, form) => ({ revision, form: form as FormValues })),
-    action: async ({ revision, form }, request: AdminRequest<EntryParams>) => {
+    schema: (request: AdminRequest<EntryParams>): z.ZodType<EntryInput & { revision: number }> => {
+      // The text fields never refuse (their rules are the service's); the revision does.
+      const entry: z.ZodType<EntryInput> =
+        kindParam(request.params.kind) === 'offices'
+          ? officeSchema().transform((office) => ({ kind: 'offices' as const, office }))
+          : contactSchema().transform((contact) => ({ kind: 'contacts' as const, contact }));
+      return z.looseObject({ revision: revisionField }).transform((f) => ({ ...entry.parse(f), revision: f.revision }));
+    },
+    action: async (input, request: AdminRequest<EntryParams>) => {
       const code = request.params.code;
-      const kind = kindParam(request.params.kind);
       const id = numberParam(request.params.id, 'Entry');
-      if (kind === 'offices') await updateOffice(ctx, actorOf(request), code, id, { ...officeInput(form), revision });
-      else await updateContact(ctx, actorOf(request), code, id, { ...contactInput(form), revision });
+      const { revision } = input;
+      if (input.kind === 'offices') await updateOffice(ctx, actorOf(request), code, id, { ...input.office, revision });
+      else await updateContact(ctx, actorOf(request), code, id, { ...input.contact, revision });
       return `${editorPaths.council(code)}?done=saved`;
     },
     view: (request, reply, f) =>

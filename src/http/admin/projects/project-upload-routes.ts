@@ -15,7 +15,7 @@ import { AppError, notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import type { ProjectMapping } from '#src/domain/projects/mapping.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { encodingFromName, type TextEncoding } from '#src/services/import-files/decode-text.ts';
+import { encodingFromName } from '#src/services/import-files/decode-text.ts';
 import { importProjects, type ProjectImportResult } from '#src/services/projects/import-projects.ts';
 import { choosePreset } from '#src/services/projects/detect-preset.ts';
 import { DEFAULT_PRESET, presetNames, readPreset } from '#src/services/projects/mappings.ts';
@@ -29,6 +29,8 @@ import {
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, formText, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 import { refusedProblems, skippedProblems } from './import-problems.ts';
+import { textField } from '#src/http/forms/form-fields.ts';
+import { problemsOf } from '#src/lib/zod-messages.ts';
 import { registerMultipartScope, uploadedFile, type MultipartLimits } from './multipart-form.ts';
 
 /** The largest project list the admin UI takes (larger ones: the command line). */
@@ -43,6 +45,42 @@ const regionOf = regionParam('code');
 const RULE = { kind: 'role', role: ROLE, region: regionOf } as const;
 
 type ImportRoute = { Params: { code: string } };
+
+/**
+ * The text fields of the upload form (the file stays multipart): the column mapping (a preset of
+ * the list, '' = detect), the character encoding ('' = detect) and the "skip invalid rows" box.
+ */
+function uploadFields(t: ReturnType<typeof adminRenderContext>['t'], presets: readonly string[]) {
+  return z
+    .looseObject({
+      preset: textField.pipe(
+        z.string().refine((p) => p === '' || presets.includes(p), { error: t('admin.projectImport.badPreset') }),
+      ),
+      encoding: textField.pipe(
+        z
+          .string()
+          .refine((e) => e === '' || encodingFromName(e) !== null, { error: t('admin.projectImport.badEncoding') }),
+      ),
+      skipInvalid: textField.pipe(z.enum(['', 'on'], { error: t('admin.projectImport.badSkipInvalid') })),
+    })
+    .transform((f) => ({
+      form: { preset: f.preset, encoding: f.encoding, skipInvalid: f.skipInvalid === 'on' },
+      encoding: f.encoding === '' ? undefined : (encodingFromName(f.encoding) ?? undefined),
+    }));
+}
+
+/** The rejects download form: the rows as JSON (a hidden field of the outcome page) and the upload's name. */
+const rejectsFields = z.looseObject({
+  rejects: textField.transform((text, zc) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      zc.addIssue({ code: 'custom', message: 'is not JSON' });
+      return z.NEVER;
+    }
+  }),
+  source: textField,
+});
 
 const rejectedRowsSchema = z.array(
   z.object({
@@ -149,11 +187,15 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
           const { t } = adminRenderContext(request);
           const body = request.body;
           const presets = await presetNames(ctx.config.contentDir);
-          const form = {
+          // The form as sent (shown again), then its text fields checked by the zod schema.
+          const sent = {
             preset: formText(body, 'preset'),
             encoding: formText(body, 'encoding'),
             skipInvalid: formText(body, 'skipInvalid') === 'on',
           };
+          const parsed = uploadFields(t, presets).safeParse(body ?? {});
+          const form = parsed.success ? parsed.data.form : sent;
+          const encoding = parsed.success ? parsed.data.encoding : undefined;
           const errors: FieldError[] = [];
           const upload = uploadedFile(body, 'file');
           let status = 400;
@@ -163,14 +205,7 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
             errors.push({ field: 'file', message: t('admin.projectImport.tooLarge', { mb: MAX_UPLOAD_MB }) });
             status = 413;
           }
-          if (form.preset !== '' && !presets.includes(form.preset))
-            errors.push({ field: 'preset', message: t('admin.projectImport.badPreset') });
-          let encoding: TextEncoding | undefined;
-          if (form.encoding !== '') {
-            const named = encodingFromName(form.encoding);
-            if (named === null) errors.push({ field: 'encoding', message: t('admin.projectImport.badEncoding') });
-            else encoding = named;
-          }
+          if (!parsed.success) for (const p of problemsOf(parsed.error)) errors.push(p);
           if (errors.length > 0 || upload === null) return page(request, reply, { form, errors }, status);
 
           const file = displayName(upload.filename);
@@ -238,21 +273,19 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
         url: `${URL}/rejects`,
         rule: RULE,
         handler: async (request, reply) => {
-          let rows: z.infer<typeof rejectedRowsSchema>;
-          try {
-            rows = rejectedRowsSchema.parse(JSON.parse(formText(request.body, 'rejects')));
-          } catch {
+          const fields = rejectsFields.safeParse(request.body ?? {});
+          const rows = fields.success ? rejectedRowsSchema.safeParse(fields.data.rejects) : null;
+          if (!fields.success || !rows?.success)
             throw new AppError(
               'bad_request',
               'rejects: not a list of rejected rows (send the form of the import result page)',
             );
-          }
-          const filename = rejectsFilename(displayName(formText(request.body, 'source')));
+          const filename = rejectsFilename(displayName(fields.data.source));
           return reply
             .code(200)
             .header('content-type', 'text/csv; charset=utf-8')
             .header('content-disposition', `attachment; filename="${filename}"`)
-            .send(rejectsCsv(rows));
+            .send(rejectsCsv(rows.data));
         },
       });
     },

@@ -4,7 +4,7 @@
  * /disable, /enable and /link. Every change is audited by the account service.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '#src/domain/errors.ts';
+import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import { z } from 'zod';
 import { FieldErrors } from '#src/domain/edit-errors.ts';
@@ -18,7 +18,6 @@ import { baseUrlOf } from '../../site/index.ts';
 import {
   actorOf,
   adminRoute,
-  formText,
   regionFromBody,
   regionFromQuery,
   regionsWithRole,
@@ -26,7 +25,7 @@ import {
   type AdminUser,
 } from '../admin-route.ts';
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
-import { adminForm } from '../admin-form.ts';
+import { adminForm, type FormFailure } from '../admin-form.ts';
 import { formSchema, textField } from '#src/http/forms/form-fields.ts';
 import { one } from '#src/http/forms/form-input.ts';
 import { accountServices } from '../auth/session-auth.ts';
@@ -189,28 +188,38 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     }
     return { user, region };
   };
-  const done = (reply: FastifyReply, region: string, notice: string, email: string, role?: Role): FastifyReply =>
-    reply.redirect(
-      `/admin/users?region=${region}&notice=${notice}&email=${encodeURIComponent(email)}${role ? `&role=${role}` : ''}`,
-      303,
-    );
+  const doneUrl = (region: string, notice: string, email: string, role?: Role): string =>
+    `/admin/users?region=${region}&notice=${notice}&email=${encodeURIComponent(email)}${role ? `&role=${role}` : ''}`;
+  /** The posts without fields of their own (disable, enable, link): only the region and the CSRF token. */
+  const noFields = formSchema({}, () => ({}));
 
-  adminRoute<{ Params: { id: string } }>(app, ctx, {
-    method: 'POST',
+  /** A refused user post: the users page again, with the refused field named (in the admin language). */
+  const refusedPost = (request: AdminRequest<{ Params: { id: string } }>, reply: FastifyReply, f: FormFailure) =>
+    usersPage(request, reply, regionFromBody(request), { notice: { kind: 'error', text: f.message } }, f.status);
+
+  adminForm<AdminRequest<{ Params: { id: string } }>, { role: Role | null }>(app, ctx, {
     url: '/admin/users/:id/role',
     rule: { kind: 'role', role: 'admin', region: regionFromBody },
-    handler: async (request, reply) => {
+    schema: (request) =>
+      formSchema(
+        {
+          role: textField.pipe(
+            z.union([z.literal(''), z.enum(ROLES)], {
+              error: adminRenderContext(request).t('admin.users.roleInvalid'),
+            }),
+          ),
+        },
+        (f) => ({ role: f.role === '' ? null : f.role }),
+      ),
+    action: async ({ role }, request, reply) => {
       const found = await target(request, reply);
       if (!('user' in found)) return found;
-      const asked = formText(request.body, 'role');
-      if (asked !== '' && !isRole(asked))
-        throw new AppError('bad_request', 'role: must be admin, editor, moderator, viewer or empty');
-      const role = asked === '' ? null : asked;
       await accounts.changeRole(found.user.id, found.region, role, actorOf(request));
       return role === null
-        ? done(reply, found.region, 'role-removed', found.user.email)
-        : done(reply, found.region, 'role-changed', found.user.email, role);
+        ? doneUrl(found.region, 'role-removed', found.user.email)
+        : doneUrl(found.region, 'role-changed', found.user.email, role);
     },
+    view: refusedPost,
   });
 
   const managed = async (
@@ -235,24 +244,26 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     ['disable', true],
     ['enable', false],
   ] as const) {
-    adminRoute<{ Params: { id: string } }>(app, ctx, {
-      method: 'POST',
+    adminForm<AdminRequest<{ Params: { id: string } }>, object>(app, ctx, {
       url: `/admin/users/:id/${action}`,
       rule: { kind: 'role', role: 'admin', region: regionFromBody },
-      handler: async (request, reply) => {
+      schema: noFields,
+      action: async (_input, request, reply) => {
         const found = await managed(request, reply);
         if (!('user' in found)) return found;
         await accounts.setDisabled(found.user.id, disabled, found.region, actorOf(request));
-        return done(reply, found.region, disabled ? 'disabled' : 'enabled', found.user.email);
+        return doneUrl(found.region, disabled ? 'disabled' : 'enabled', found.user.email);
       },
+      view: refusedPost,
     });
   }
 
-  adminRoute<{ Params: { id: string } }>(app, ctx, {
-    method: 'POST',
+  adminForm<AdminRequest<{ Params: { id: string } }>, object>(app, ctx, {
     url: '/admin/users/:id/link',
     rule: { kind: 'role', role: 'admin', region: regionFromBody },
-    handler: async (request, reply) => {
+    schema: noFields,
+    view: refusedPost,
+    action: async (_input, request, reply) => {
       const found = await managed(request, reply);
       if (!('user' in found)) return found;
       const { token } = await accounts.reissueLink(found.user.id, found.region, actorOf(request));
