@@ -4,7 +4,8 @@
  * `2,880` in English. The test renders the main public and admin pages of a region with the
  * shipped real projects plus 2 400 more (so counts and euro sums pass 1 000) and fails on any
  * visible digit run of four or more digits that is not a year, a date, a code, a URL or inside
- * `<code>`, and on thousands grouped with another language's separator.
+ * `<code>`, and on thousands grouped with another language's separator. Also: the outcome of a
+ * 1 500-row upload, and alignment scores with the language's decimal separator.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -14,7 +15,7 @@ import { buildApp } from '#src/http/app.ts';
 import { formatNumber } from '#src/i18n/format.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { findAll, attr, parseHtml, visibleTexts } from '../support/html-text.ts';
+import { attr, findAll, parseHtml, textContent, visibleTexts } from '../support/html-text.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
 import { importFinancingPlan } from '#src/services/financing-plan/import-financing-plan.ts';
@@ -216,6 +217,22 @@ for (const target of databaseTargets()) {
           problems.push(...unformatted(res.body, lang).map((p) => `${url}: ${p}`));
         }
         assert.deepEqual(problems, []);
+      });
+
+      test(`alignment proposals in ${lang}: rank and score with the language's decimal separator`, async () => {
+        const url = '/admin/regions/08/programmes/2022-2025/align';
+        await editor.get(`${url}?lang=${lang}`);
+        const res = await editor.post(`${url}?lang=${lang}`, {
+          text: 'Satamien logistiikka, yritysten kasvu ja tutkimus-, kehitys- ja innovaatiotoiminta.',
+          lang: 'fi',
+        });
+        assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+        assert.deepEqual(unformatted(res.body, lang), []);
+        const scores = findAll(parseHtml(res.body), (el) => el.tagName === 'td')
+          .map((td) => textContent(td))
+          .filter((text) => /^\d+[.,]\d{2}$/.test(text));
+        assert.ok(scores.length > 0, 'the proposals show scores');
+        for (const score of scores) assert.match(score, lang === 'en' ? /^\d+\.\d{2}$/ : /^\d+,\d{2}$/, score);
       });
 
       test(`the outcome of a large project upload in ${lang}: counts and row numbers past 1 000`, async () => {
