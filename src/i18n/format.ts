@@ -21,6 +21,19 @@ export function formatNumber(value: number, lang: Lang): string {
   return numberFormats[lang].format(value);
 }
 
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats `value` for `lang` with exactly `digits` decimals (fi `0,85`, en `0.85`). */
+export function formatDecimal(value: number, lang: Lang, digits: number): string {
+  const key = `${lang}:${digits}`;
+  let format = decimalFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    decimalFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
 /** Formatted dates, remembered: Intl formatting costs microseconds, and a list of projects repeats its dates. */
 const formattedDates: Record<Lang, Map<string, string>> = { fi: new Map(), sv: new Map(), en: new Map() };
 const MAX_REMEMBERED_DATES = 20_000;

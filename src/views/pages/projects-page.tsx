@@ -8,7 +8,7 @@ import type { ProjectListItem } from '#src/domain/projects/listing.ts';
 import { FUNDS } from '#src/domain/projects/funds.ts';
 import { PROJECT_STATUSES } from '#src/domain/projects/status.ts';
 import type { Municipality, ProgrammeSummary, Region, VersionContent } from '#src/domain/read-models.ts';
-import { formatDate } from '#src/i18n/format.ts';
+import { formatDate, formatNumber } from '#src/i18n/format.ts';
 import { Breadcrumbs } from '../components.tsx';
 import { formatEuros } from '../charts/format-money.ts';
 import { Frame } from '../layout.tsx';
@@ -112,13 +112,13 @@ function Pagination(props: {
                 aria-label={Html.escapeHtml(rc.t('projects.page', { n }))}
                 safe
               >
-                {String(n)}
+                {formatNumber(n, rc.lang)}
               </a>
             </li>
           ) : (
             <li>
               <a href={props.href(n)} aria-label={Html.escapeHtml(rc.t('projects.page', { n }))} safe>
-                {String(n)}
+                {formatNumber(n, rc.lang)}
               </a>
             </li>
           ),

@@ -16,6 +16,7 @@ import type {
 } from '#src/domain/read-models.ts';
 import { findByKey } from '#src/domain/tree.ts';
 import { isEmptyDiff, type NodeChange, type TextChange, type VersionDiff } from '#src/domain/version-diff.ts';
+import { formatNumber } from '#src/i18n/format.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 import { CompareForm } from '../compare-form.tsx';
 import { Breadcrumbs, Text } from '../components.tsx';
@@ -274,7 +275,7 @@ export function VersionDiffPage(props: VersionDiffPageProps): JSX.Element {
               {COUNTS.map((k) => (
                 <>
                   <dt safe>{t(`diff.count.${k}`)}</dt>
-                  <dd safe>{String(diff.counts[k])}</dd>
+                  <dd safe>{formatNumber(diff.counts[k], lang)}</dd>
                 </>
               ))}
             </dl>

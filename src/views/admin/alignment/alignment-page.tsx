@@ -6,6 +6,8 @@
  */
 import Html from '@kitajs/html';
 import type { AlignmentHit, TextSegment } from '#src/domain/alignment/index.ts';
+import { MAX_ALIGN_TEXT } from '#src/domain/alignment/align.ts';
+import { formatDecimal, formatNumber } from '#src/i18n/format.ts';
 import { LANGS, pickText, type Lang, type LocalizedText } from '#src/domain/languages.ts';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextArea, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
@@ -25,7 +27,7 @@ export interface AlignmentPageProps {
 const LANG_NAMES: Record<Lang, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
 
 function HitTable(props: { ac: AdminRenderContext; caption: string; hits: AlignmentHit[] }): JSX.Element {
-  const { t } = props.ac;
+  const { t, lang } = props.ac;
   return (
     <table class="table">
       <caption safe>{props.caption}</caption>
@@ -48,11 +50,11 @@ function HitTable(props: { ac: AdminRenderContext; caption: string; hits: Alignm
       <tbody>
         {props.hits.map((h, i) => (
           <tr>
-            <td safe>{String(i + 1)}</td>
+            <td safe>{formatNumber(i + 1, lang)}</td>
             <th scope="row">
               <span safe>{h.title}</span> <code safe>{h.key}</code>
             </th>
-            <td safe>{h.score.toFixed(2)}</td>
+            <td safe>{formatDecimal(h.score, lang, 2)}</td>
             <td>{h.matched.length > 0 ? h.matched.map((w) => <mark safe>{w}</mark>).join(', ') : '–'}</td>
           </tr>
         ))}
@@ -102,7 +104,7 @@ export function AlignmentPage(props: AlignmentPageProps): JSX.Element {
           ac={ac}
           name="text"
           label={t('admin.align.text')}
-          hint={t('admin.align.textHint')}
+          hint={t('admin.align.textHint', { max: MAX_ALIGN_TEXT })}
           value={form.text}
           error={errors.find((e) => e.field === 'text')?.message}
           rows={10}

@@ -155,7 +155,9 @@ export function AuditPage(props: AuditPageProps): JSX.Element {
                 </td>
                 <td safe>{`${e.entityType}: ${e.entityId}`}</td>
                 <td>
-                  <span safe>{e.summary}</span>
+                  <span class="audit-summary" safe>
+                    {e.summary}
+                  </span>
                   {e.before !== null || e.after !== null ? (
                     <details>
                       <summary safe>{t('admin.audit.details')}</summary>

@@ -18,6 +18,7 @@ import {
   type PlanTreeNode,
 } from '#src/domain/financing-plan/plan-table.ts';
 import { formatEuros } from '../../charts/format-money.ts';
+import { formatNumber } from '#src/i18n/format.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -314,7 +315,7 @@ function conflictRows(
     return [
       {
         label: t('admin.plan.conflict.lines'),
-        stored: String(conflict.state.lines.length),
+        stored: formatNumber(conflict.state.lines.length, lang),
         yours: t('admin.plan.conflict.unreadable'),
       },
     ];
