@@ -246,6 +246,23 @@ for (const target of databaseTargets()) {
       assert.ok(!res.body.includes('<script>alert(1)'), 'never raw');
     });
 
+    test('field errors are shown in the admin language (fi by default, sv, en); the texts come from errors.json', async () => {
+      const url = `${BASE}/versions/4/nodes/${PRIORITY}`;
+      const expected = {
+        fi: ['on pakollinen suomeksi (alkuperäinen kieli)', 'saa olla enintään 300 merkkiä (nyt 301)'],
+        sv: ['är obligatoriskt på finska (originalspråket)', 'får vara högst 300 tecken (nu 301)'],
+        en: ['is required in Finnish (the original language)', 'must be at most 300 characters (now 301)'],
+      };
+      for (const lang of ['fi', 'sv', 'en'] as const) {
+        const fields = formFields((await anna.get(lang === 'fi' ? url : `${url}?lang=${lang}`)).body, url);
+        const res = await post(anna, url, { ...fields, 'title.fi': '', 'title.sv': 'x'.repeat(301) });
+        assert.equal(res.statusCode, 400);
+        for (const text of expected[lang]) assert.ok(res.body.includes(text), `${lang}: ${text}`);
+        if (lang !== 'en') assert.ok(!res.body.includes('is required in Finnish'), `${lang}: no English error text`);
+      }
+      await anna.get(`${url}?lang=fi`);
+    });
+
     test('add, move and delete nodes with plain forms', async () => {
       const v4 = `${BASE}/versions/4`;
       let res = await post(anna, `${v4}/nodes`, {

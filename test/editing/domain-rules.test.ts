@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, problemText } from '#src/domain/edit-errors.ts';
 import { AppError } from '#src/domain/errors.ts';
 import {
   actionsFor,
@@ -309,9 +309,9 @@ describe('tree rules', () => {
 
   test('slugs: the key pattern, not reserved, unique among siblings', () => {
     assert.equal(slugProblem('uusi-slug', ['muu']), null);
-    assert.match(slugProblem('Iso Kirjain', [])!, /lower-case/);
-    assert.match(slugProblem('search', [])!, /reserved/);
-    assert.match(slugProblem('muu', ['muu'])!, /already used/);
+    assert.match(problemText(slugProblem('Iso Kirjain', [])!), /lower-case/);
+    assert.match(problemText(slugProblem('search', [])!), /reserved/);
+    assert.match(problemText(slugProblem('muu', ['muu'])!), /already used/);
   });
 
   test('subtrees and their height', () => {

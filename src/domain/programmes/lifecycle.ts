@@ -5,7 +5,7 @@
  * version into a new draft while no other version is open.
  */
 import { AppError } from '../errors.ts';
-import { FieldErrors } from '../edit-errors.ts';
+import { FieldErrors, type FieldErrorMap } from '../edit-errors.ts';
 import type { LocalizedText } from '../languages.ts';
 import type { VersionStatus } from './programme-file.ts';
 
@@ -77,7 +77,7 @@ export function isIsoDate(value: string): boolean {
 
 /** Checks the decision an approval records: the deciding body (in Finnish at least), an ISO date and the reference. */
 export function checkDecision(input: DecisionInput): DecisionInput {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrorMap = {};
   const fi = input.body.fi?.trim() ?? '';
   if (fi === '') errors['decisionBody.fi'] = 'the deciding body is required in Finnish, e.g. "Maakuntavaltuusto"';
   const date = input.date.trim();
