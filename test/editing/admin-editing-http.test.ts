@@ -86,7 +86,17 @@ for (const target of databaseTargets()) {
         'title.fi': 'Väärin',
       });
       assert.equal(res.statusCode, 409);
-      assert.match(res.body, /cannot be edited; only a draft can be edited/);
+      assert.match(res.body, /Versio 2 on hyväksytty, eikä sitä voi muokata; vain luonnosta voi muokata/);
+      for (const [lang, text] of [
+        ['sv', /Version 2 är godkänd och kan inte redigeras; endast ett utkast kan redigeras/],
+        ['en', /Version 2 is approved and cannot be edited; only a draft can be edited/],
+      ] as const) {
+        await anna.get(`${BASE}/versions/2?lang=${lang}`);
+        const again = await post(anna, `${BASE}/versions/2/nodes/${PRIORITY}`, { revision: '1', slug: PRIORITY });
+        assert.equal(again.statusCode, 409);
+        assert.match(again.body, text, lang);
+      }
+      await anna.get(`${BASE}/versions/2?lang=fi`);
       assert.equal(
         findByKey((await ctx.reader.versionContent('08', '2022-2025', 2)).nodes, PRIORITY)!.title.fi,
         'Elinkeinoelämän uudistaminen',

@@ -34,6 +34,8 @@ export function nextStatus(number: number, status: VersionStatus, action: Lifecy
     throw new AppError(
       'conflict',
       `Version ${number} is "${status}"; only a version that is "${t.from}" can be ${t.verb}`,
+      [],
+      { code: 'wrong_status', params: { number, status, action } },
     );
   }
   return t.to;
@@ -56,6 +58,8 @@ export function assertEditable(number: number, status: VersionStatus): void {
   throw new AppError(
     'conflict',
     `Version ${number} is "${status}" and cannot be edited; only a draft can be edited (${hint})`,
+    [],
+    { code: 'not_a_draft', params: { number, status } },
   );
 }
 
@@ -111,9 +115,13 @@ export function planUpdate(versions: readonly { number: number; status: VersionS
     throw new AppError(
       'conflict',
       `Version ${open.number} is still "${open.status}"; finish or reopen it before starting another update`,
+      [],
+      { code: 'update_open', params: { number: open.number, status: open.status } },
     );
   const approved = versions.filter((v) => v.status === 'approved').map((v) => v.number);
   if (approved.length === 0)
-    throw new AppError('conflict', 'The programme has no approved version to start an update from');
+    throw new AppError('conflict', 'The programme has no approved version to start an update from', [], {
+      code: 'no_approved_version',
+    });
   return { from: Math.max(...approved), to: Math.max(...versions.map((v) => v.number)) + 1 };
 }

@@ -110,6 +110,13 @@ export function problemIn(lang: Lang, problem: FieldProblem): string {
   return translator(lang)(key as MessageKey, problem.params ? { ...problem.params } : undefined);
 }
 
+/** The reason of a refusal in `lang` (`errors.<code>`), or its English message without a translation. */
+export function reasonIn(lang: Lang, error: AppError): string {
+  const key = error.reason ? `errors.${error.reason.code}` : '';
+  if (!error.reason || !(key in MESSAGES[lang])) return error.message;
+  return translator(lang)(key as MessageKey, error.reason.params ? { ...error.reason.params } : undefined);
+}
+
 /** AppError codes a form shows on its page (others go to the error page). */
 const SHOWN = new Set(['bad_request', 'conflict', 'invalid_file']);
 
@@ -142,7 +149,7 @@ export function formFailure(
     const errors = fieldErrors(shown);
     return { ...base, status: 400, errors, message: errors.map((e) => e.message).join('; ') };
   }
-  return { ...base, status: error.code === 'conflict' ? 409 : 400, message: error.message };
+  return { ...base, status: error.code === 'conflict' ? 409 : 400, message: reasonIn(lang, error) };
 }
 
 /** A form of signed-in users (a role rule, or any signed-in user). */

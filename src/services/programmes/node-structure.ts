@@ -142,6 +142,8 @@ export async function moveNode(
         throw new AppError(
           'conflict',
           `"${node.key}" is already the ${input.direction === 'up' ? 'first' : 'last'} among its siblings`,
+          [],
+          { code: input.direction === 'up' ? 'already_first' : 'already_last', params: { key: node.key } },
         );
     } else {
       newParent = input.parentKey === null ? null : findByKey(rows, input.parentKey, ref.number).id;

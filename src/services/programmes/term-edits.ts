@@ -159,6 +159,8 @@ export async function deleteTerm(
         `The term "${ref.key}" is linked from ` +
           `version(s) ${frozen.map((u) => `${u.number} (${u.status})`).join(', ')}, which can no ` +
           `longer be edited; it cannot be deleted`,
+        [],
+        { code: 'term_in_use', params: { key: ref.key, versions: frozen.map((u) => u.number).join(', ') } },
       );
     }
     await deleteTermLinks(trx, term.id);
