@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FieldErrors } from '#src/domain/edit-errors.ts';
-import { assertEditable } from '#src/domain/programmes/lifecycle.ts';
+import { assertEditable, checkDecision } from '#src/domain/programmes/lifecycle.ts';
 import { slugProblem } from '#src/domain/programmes/tree-edits.ts';
 import { formFailure } from '#src/http/admin/admin-form.ts';
 import { fieldErrorsOf } from '#src/http/forms/form-input.ts';
@@ -44,5 +44,19 @@ describe('service errors in the admin language', () => {
     }
     assert.match(shown(refusal, 'fi').message, /^Versio 5 on lausunnolla, eikä sitä voi muokata.*avaa se ensin/);
     assert.match((refusal as Error).message, /^Version 5 is "consultation" and cannot be edited/);
+  });
+
+  test('an incomplete approval decision in Swedish; the service error keeps the English field texts', () => {
+    let refusal: unknown;
+    try {
+      checkDecision({ body: { fi: '' }, date: '19.12.2022', reference: '' });
+    } catch (e) {
+      refusal = e;
+    }
+    const sv = shown(refusal, 'sv').message;
+    assert.match(sv, /det beslutande organet behövs på finska/);
+    assert.match(sv, /måste vara ett datum i formen ÅÅÅÅ-MM-DD/);
+    assert.match(sv, /beslutets paragraf eller hänvisning behövs/);
+    assert.match((refusal as FieldErrors).fields['decisionDate']!, /^must be a date written as YYYY-MM-DD/);
   });
 });

@@ -5,7 +5,7 @@
  * version into a new draft while no other version is open.
  */
 import { AppError } from '../errors.ts';
-import { FieldErrors, type FieldErrorMap } from '../edit-errors.ts';
+import { FieldErrors, fieldProblem, type FieldErrorMap } from '../edit-errors.ts';
 import type { LocalizedText } from '../languages.ts';
 import type { VersionStatus } from './programme-file.ts';
 
@@ -83,11 +83,20 @@ export function isIsoDate(value: string): boolean {
 export function checkDecision(input: DecisionInput): DecisionInput {
   const errors: FieldErrorMap = {};
   const fi = input.body.fi?.trim() ?? '';
-  if (fi === '') errors['decisionBody.fi'] = 'the deciding body is required in Finnish, e.g. "Maakuntavaltuusto"';
+  if (fi === '')
+    errors['decisionBody.fi'] = fieldProblem(
+      'decision_body',
+      'the deciding body is required in Finnish, e.g. "Maakuntavaltuusto"',
+    );
   const date = input.date.trim();
-  if (!isIsoDate(date)) errors['decisionDate'] = 'must be a date written as YYYY-MM-DD, e.g. 2022-12-19';
+  if (!isIsoDate(date))
+    errors['decisionDate'] = fieldProblem('iso_date', 'must be a date written as YYYY-MM-DD, e.g. 2022-12-19');
   const reference = input.reference.trim();
-  if (reference === '') errors['decisionReference'] = 'the reference of the decision is required, e.g. "§ 25"';
+  if (reference === '')
+    errors['decisionReference'] = fieldProblem(
+      'decision_reference',
+      'the reference of the decision is required, e.g. "§ 25"',
+    );
   if (Object.keys(errors).length > 0) throw new FieldErrors('The decision is incomplete', errors);
   const body: LocalizedText = { fi };
   for (const lang of ['sv', 'en'] as const) {
