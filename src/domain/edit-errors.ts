@@ -2,14 +2,48 @@
  * Errors of editing: invalid fields (400, each with its own message so a form can show it next to
  * the field) and a stale revision (409, carrying the values now stored so the editor sees the
  * other change beside their own).
+ *
+ * A field's problem may carry a code and parameters (`{ code: 'too_long', params: { max: 300 } }`)
+ * beside its English text: the API and the CLI give the English text, the admin forms translate
+ * the code (src/i18n/messages/<lang>/errors.json, key `errors.field.<code>`) and fall back to the
+ * English text for a problem without a code or a code without a message.
  */
 import { AppError } from './errors.ts';
 
-export class FieldErrors extends AppError {
-  /** Field name (as in the form, e.g. `title.fi`) → what is wrong. */
-  readonly fields: Readonly<Record<string, string>>;
+/** One field's problem: its English text, and a code with parameters for translating it. */
+export interface FieldProblem {
+  code: string;
+  params?: Readonly<Record<string, string | number>>;
+  /** The English text, completing "<field> …" (e.g. "must be at most 300 characters"). */
+  message: string;
+}
 
-  constructor(message: string, fields: Record<string, string>) {
+/** Field name → problem: a coded one, or a plain English text (not translated). */
+export type FieldErrorMap = Record<string, string | FieldProblem>;
+
+/** A coded problem. */
+export function fieldProblem(code: string, message: string, params?: Record<string, string | number>): FieldProblem {
+  return params ? { code, params, message } : { code, message };
+}
+
+/** The English text of a problem. */
+export function problemText(p: string | FieldProblem): string {
+  return typeof p === 'string' ? p : p.message;
+}
+
+export class FieldErrors extends AppError {
+  /** Field name (as in the form, e.g. `title.fi`) → what is wrong, in English. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Field name → the problem with its code (`code: ''` for a problem given as plain text). */
+  readonly problems: Readonly<Record<string, FieldProblem>>;
+
+  constructor(message: string, given: FieldErrorMap) {
+    const fields: Record<string, string> = {};
+    const problems: Record<string, FieldProblem> = {};
+    for (const [k, v] of Object.entries(given)) {
+      fields[k] = problemText(v);
+      problems[k] = typeof v === 'string' ? { code: '', message: v } : v;
+    }
     super(
       'bad_request',
       `${message}: ${Object.entries(fields)
@@ -19,6 +53,7 @@ export class FieldErrors extends AppError {
     );
     this.name = 'FieldErrors';
     this.fields = fields;
+    this.problems = problems;
   }
 }
 

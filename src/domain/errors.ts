@@ -4,16 +4,28 @@
  */
 export type ErrorCode = 'not_found' | 'bad_request' | 'invalid_file' | 'conflict' | 'forbidden' | 'unauthorized';
 
+/**
+ * Why, as a code with parameters, for an edge that shows the error in the user's language
+ * (`errors.<code>` in src/i18n/messages/<lang>/errors.json); the message stays the English text.
+ */
+export interface ErrorReason {
+  code: string;
+  params?: Readonly<Record<string, string | number>>;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** Details safe to show to the user, e.g. a list of validation problems. */
   readonly details: readonly string[];
+  /** The reason as a code, when the message has a translation. */
+  readonly reason: ErrorReason | null;
 
-  constructor(code: ErrorCode, message: string, details: readonly string[] = []) {
+  constructor(code: ErrorCode, message: string, details: readonly string[] = [], reason: ErrorReason | null = null) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.reason = reason;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { LANGS, type LocalizedText } from './languages.ts';
 import { markdownProblems, plainTextProblems } from './markdown-subset.ts';
+import { fieldProblem, type FieldErrorMap } from './edit-errors.ts';
 
 export interface TextFieldSpec {
   /** True when the Finnish text must be given (titles, names). */
@@ -36,7 +37,7 @@ export function cleanText(text: LocalizedText | null | undefined): LocalizedText
 export function cleanTexts<F extends string>(
   specs: Readonly<Record<F, TextFieldSpec>>,
   input: Readonly<Partial<Record<F, LocalizedText | null | undefined>>>,
-  errors: Record<string, string>,
+  errors: FieldErrorMap,
 ): Record<F, LocalizedText | null> {
   const out = {} as Record<F, LocalizedText | null>;
   for (const field of Object.keys(specs) as F[]) {
@@ -44,14 +45,23 @@ export function cleanTexts<F extends string>(
     const text = cleanText(input[field]);
     out[field] = text;
     if (!text?.fi) {
-      if (spec.required) errors[`${field}.fi`] = 'is required in Finnish (the original language)';
-      else if (text) errors[`${field}.fi`] = 'the Finnish original is required when a translation is given';
+      if (spec.required)
+        errors[`${field}.fi`] = fieldProblem('required_fi', 'is required in Finnish (the original language)');
+      else if (text)
+        errors[`${field}.fi`] = fieldProblem(
+          'fi_before_translation',
+          'the Finnish original is required when a translation is given',
+        );
     }
     for (const lang of LANGS) {
       const value = text?.[lang];
       if (!value) continue;
       const key = `${field}.${lang}`;
-      if (value.length > spec.max) errors[key] = `must be at most ${spec.max} characters (now ${value.length})`;
+      if (value.length > spec.max)
+        errors[key] = fieldProblem('too_long', `must be at most ${spec.max} characters (now ${value.length})`, {
+          max: spec.max,
+          length: value.length,
+        });
       const problems = spec.markdown
         ? markdownProblems(value)
         : [...plainTextProblems(value), ...(!spec.multiline && /\n/.test(value) ? ['must be a single line'] : [])];
@@ -66,15 +76,17 @@ export function cleanLine(
   value: string | null | undefined,
   field: string,
   max: number,
-  errors: Record<string, string>,
+  errors: FieldErrorMap,
   required = false,
 ): string | null {
   const v = (value ?? '').trim();
   if (v === '') {
-    if (required) errors[field] = 'is required';
+    if (required) errors[field] = fieldProblem('required', 'is required');
     return null;
   }
-  if (v.length > max) errors[field] = `must be at most ${max} characters`;
-  else if (/[\n\r]/.test(v) || plainTextProblems(v).length > 0) errors[field] = 'must be a single line of text';
+  if (v.length > max)
+    errors[field] = fieldProblem('too_long', `must be at most ${max} characters`, { max, length: v.length });
+  else if (/[\n\r]/.test(v) || plainTextProblems(v).length > 0)
+    errors[field] = fieldProblem('single_line', 'must be a single line of text');
   return v;
 }

@@ -5,11 +5,14 @@
  */
 import type { z } from 'zod';
 
+/** The refusal of a missing value. */
+export const REQUIRED = 'is required';
+
 /** A zod `error` option: "is required" for a missing value, "must be given once" for a repeated one, else "must <text>". */
 export function refusal(text: string): { error: (issue: z.core.$ZodRawIssue) => string } {
   return {
     error: (issue) =>
-      issue.input === undefined ? 'is required' : Array.isArray(issue.input) ? 'must be given once' : `must ${text}`,
+      issue.input === undefined ? REQUIRED : Array.isArray(issue.input) ? 'must be given once' : `must ${text}`,
   };
 }
 

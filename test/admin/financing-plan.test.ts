@@ -416,7 +416,7 @@ for (const target of databaseTargets()) {
         amount: '1',
       });
       assert.equal(res.statusCode, 409);
-      assert.match(res.body, /cannot be edited; only a draft can be edited/);
+      assert.match(res.body, /Versio 2 on hyväksytty, eikä sitä voi muokata; vain luonnosta voi muokata/);
       assert.equal((await anna.get(`${V}/9/financing-plan`)).statusCode, 404);
     });
 

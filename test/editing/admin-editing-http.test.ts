@@ -86,7 +86,17 @@ for (const target of databaseTargets()) {
         'title.fi': 'Väärin',
       });
       assert.equal(res.statusCode, 409);
-      assert.match(res.body, /cannot be edited; only a draft can be edited/);
+      assert.match(res.body, /Versio 2 on hyväksytty, eikä sitä voi muokata; vain luonnosta voi muokata/);
+      for (const [lang, text] of [
+        ['sv', /Version 2 är godkänd och kan inte redigeras; endast ett utkast kan redigeras/],
+        ['en', /Version 2 is approved and cannot be edited; only a draft can be edited/],
+      ] as const) {
+        await anna.get(`${BASE}/versions/2?lang=${lang}`);
+        const again = await post(anna, `${BASE}/versions/2/nodes/${PRIORITY}`, { revision: '1', slug: PRIORITY });
+        assert.equal(again.statusCode, 409);
+        assert.match(again.body, text, lang);
+      }
+      await anna.get(`${BASE}/versions/2?lang=fi`);
       assert.equal(
         findByKey((await ctx.reader.versionContent('08', '2022-2025', 2)).nodes, PRIORITY)!.title.fi,
         'Elinkeinoelämän uudistaminen',
@@ -244,6 +254,23 @@ for (const target of databaseTargets()) {
       for (const f of ['title-fi', 'body-sv', 'slug']) assert.ok(res.body.includes(`href="#field-${f}"`), f);
       assert.ok(res.body.includes('Text &lt;script>alert(1)&lt;/script>'), 'the input is shown back, escaped');
       assert.ok(!res.body.includes('<script>alert(1)'), 'never raw');
+    });
+
+    test('field errors are shown in the admin language (fi by default, sv, en); the texts come from errors.json', async () => {
+      const url = `${BASE}/versions/4/nodes/${PRIORITY}`;
+      const expected = {
+        fi: ['on pakollinen suomeksi (alkuperäinen kieli)', 'saa olla enintään 300 merkkiä (nyt 301)'],
+        sv: ['är obligatoriskt på finska (originalspråket)', 'får vara högst 300 tecken (nu 301)'],
+        en: ['is required in Finnish (the original language)', 'must be at most 300 characters (now 301)'],
+      };
+      for (const lang of ['fi', 'sv', 'en'] as const) {
+        const fields = formFields((await anna.get(lang === 'fi' ? url : `${url}?lang=${lang}`)).body, url);
+        const res = await post(anna, url, { ...fields, 'title.fi': '', 'title.sv': 'x'.repeat(301) });
+        assert.equal(res.statusCode, 400);
+        for (const text of expected[lang]) assert.ok(res.body.includes(text), `${lang}: ${text}`);
+        if (lang !== 'en') assert.ok(!res.body.includes('is required in Finnish'), `${lang}: no English error text`);
+      }
+      await anna.get(`${url}?lang=fi`);
     });
 
     test('add, move and delete nodes with plain forms', async () => {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, problemText, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import { AppError } from '#src/domain/errors.ts';
 import {
   actionsFor,
@@ -256,7 +256,7 @@ describe('Markdown subset check', () => {
 
 describe('text fields', () => {
   test('trims, drops empty languages, requires Finnish and checks bodies', () => {
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     const out = cleanTexts(
       {
         title: { required: true, max: 10 },
@@ -274,16 +274,16 @@ describe('text fields', () => {
     );
     assert.deepEqual(out.title, { fi: 'Otsikko' });
     assert.deepEqual(out.summary, { fi: 'rivi\nrivi' });
-    assert.match(errors['body.fi']!, /HTML/);
-    assert.match(errors['extra.fi']!, /Finnish original is required/);
+    assert.match(problemText(errors['body.fi']!), /HTML/);
+    assert.match(problemText(errors['extra.fi']!), /Finnish original is required/);
     assert.equal(errors['title.fi'], undefined);
-    const more: Record<string, string> = {};
+    const more: FieldErrorMap = {};
     cleanTexts({ title: { required: true, max: 10 } }, { title: { fi: 'liian pitkä', sv: 'två\nrad' } }, more);
-    assert.match(more['title.fi']!, /at most 10/);
-    assert.match(more['title.sv']!, /single line/);
-    const missing: Record<string, string> = {};
+    assert.match(problemText(more['title.fi']!), /at most 10/);
+    assert.match(problemText(more['title.sv']!), /single line/);
+    const missing: FieldErrorMap = {};
     cleanTexts({ title: { required: true, max: 5 } }, {}, missing);
-    assert.match(missing['title.fi']!, /required in Finnish/);
+    assert.match(problemText(missing['title.fi']!), /required in Finnish/);
   });
 });
 
@@ -309,9 +309,9 @@ describe('tree rules', () => {
 
   test('slugs: the key pattern, not reserved, unique among siblings', () => {
     assert.equal(slugProblem('uusi-slug', ['muu']), null);
-    assert.match(slugProblem('Iso Kirjain', [])!, /lower-case/);
-    assert.match(slugProblem('search', [])!, /reserved/);
-    assert.match(slugProblem('muu', ['muu'])!, /already used/);
+    assert.match(problemText(slugProblem('Iso Kirjain', [])!), /lower-case/);
+    assert.match(problemText(slugProblem('search', [])!), /reserved/);
+    assert.match(problemText(slugProblem('muu', ['muu'])!), /already used/);
   });
 
   test('subtrees and their height', () => {

@@ -5,7 +5,7 @@
  * version into a new draft while no other version is open.
  */
 import { AppError } from '../errors.ts';
-import { FieldErrors } from '../edit-errors.ts';
+import { FieldErrors, fieldProblem, type FieldErrorMap } from '../edit-errors.ts';
 import type { LocalizedText } from '../languages.ts';
 import type { VersionStatus } from './programme-file.ts';
 
@@ -34,6 +34,8 @@ export function nextStatus(number: number, status: VersionStatus, action: Lifecy
     throw new AppError(
       'conflict',
       `Version ${number} is "${status}"; only a version that is "${t.from}" can be ${t.verb}`,
+      [],
+      { code: 'wrong_status', params: { number, status, action } },
     );
   }
   return t.to;
@@ -56,6 +58,8 @@ export function assertEditable(number: number, status: VersionStatus): void {
   throw new AppError(
     'conflict',
     `Version ${number} is "${status}" and cannot be edited; only a draft can be edited (${hint})`,
+    [],
+    { code: 'not_a_draft', params: { number, status } },
   );
 }
 
@@ -77,13 +81,22 @@ export function isIsoDate(value: string): boolean {
 
 /** Checks the decision an approval records: the deciding body (in Finnish at least), an ISO date and the reference. */
 export function checkDecision(input: DecisionInput): DecisionInput {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrorMap = {};
   const fi = input.body.fi?.trim() ?? '';
-  if (fi === '') errors['decisionBody.fi'] = 'the deciding body is required in Finnish, e.g. "Maakuntavaltuusto"';
+  if (fi === '')
+    errors['decisionBody.fi'] = fieldProblem(
+      'decision_body',
+      'the deciding body is required in Finnish, e.g. "Maakuntavaltuusto"',
+    );
   const date = input.date.trim();
-  if (!isIsoDate(date)) errors['decisionDate'] = 'must be a date written as YYYY-MM-DD, e.g. 2022-12-19';
+  if (!isIsoDate(date))
+    errors['decisionDate'] = fieldProblem('iso_date', 'must be a date written as YYYY-MM-DD, e.g. 2022-12-19');
   const reference = input.reference.trim();
-  if (reference === '') errors['decisionReference'] = 'the reference of the decision is required, e.g. "§ 25"';
+  if (reference === '')
+    errors['decisionReference'] = fieldProblem(
+      'decision_reference',
+      'the reference of the decision is required, e.g. "§ 25"',
+    );
   if (Object.keys(errors).length > 0) throw new FieldErrors('The decision is incomplete', errors);
   const body: LocalizedText = { fi };
   for (const lang of ['sv', 'en'] as const) {
@@ -111,9 +124,13 @@ export function planUpdate(versions: readonly { number: number; status: VersionS
     throw new AppError(
       'conflict',
       `Version ${open.number} is still "${open.status}"; finish or reopen it before starting another update`,
+      [],
+      { code: 'update_open', params: { number: open.number, status: open.status } },
     );
   const approved = versions.filter((v) => v.status === 'approved').map((v) => v.number);
   if (approved.length === 0)
-    throw new AppError('conflict', 'The programme has no approved version to start an update from');
+    throw new AppError('conflict', 'The programme has no approved version to start an update from', [], {
+      code: 'no_approved_version',
+    });
   return { from: Math.max(...approved), to: Math.max(...versions.map((v) => v.number)) + 1 };
 }

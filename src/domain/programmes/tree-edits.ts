@@ -5,6 +5,7 @@
  */
 import { slugify } from '#src/lib/slug.ts';
 import { RESERVED_SLUGS } from './programme-file.ts';
+import { fieldProblem, type FieldProblem } from '../edit-errors.ts';
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_KEY = 80;
@@ -32,12 +33,13 @@ export function keyFromTitle(title: string, taken: ReadonlySet<string>): string 
 }
 
 /** What is wrong with `slug` for a node among `siblingSlugs` (the other children of its parent); null when fine. */
-export function slugProblem(slug: string, siblingSlugs: readonly string[]): string | null {
+export function slugProblem(slug: string, siblingSlugs: readonly string[]): string | FieldProblem | null {
   if (!KEY.test(slug) || slug.length > MAX_KEY)
     return 'must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"';
   if ((RESERVED_SLUGS as readonly string[]).includes(slug))
     return `must not be one of the reserved words ${RESERVED_SLUGS.join(', ')}`;
-  if (siblingSlugs.includes(slug)) return `"${slug}" is already used by another node under the same parent`;
+  if (siblingSlugs.includes(slug))
+    return fieldProblem('duplicate_slug', `"${slug}" is already used by another node under the same parent`, { slug });
   return null;
 }
 

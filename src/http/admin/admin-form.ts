@@ -14,9 +14,17 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import {
+  EditConflict,
+  FieldErrors,
+  fieldProblem,
+  type FieldErrorMap,
+  type FieldProblem,
+} from '#src/domain/edit-errors.ts';
+import type { Lang } from '#src/domain/languages.ts';
+import { MESSAGES, translator, type MessageKey } from '#src/i18n/index.ts';
 import { AppError } from '#src/domain/errors.ts';
-import { problemsOf } from '#src/lib/zod-messages.ts';
+import { problemsOf, REQUIRED } from '#src/lib/zod-messages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
@@ -86,9 +94,27 @@ export function editExtras<C>(f: FormFailure): {
 
 /** Fields refused by a form schema, as the service's FieldErrors (the same answer: 400 at the fields). */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  const fields: Record<string, string> = {};
-  for (const p of problemsOf(error)) fields[p.field || 'form'] ??= p.message;
+  const fields: FieldErrorMap = {};
+  for (const p of problemsOf(error))
+    fields[p.field || 'form'] ??= p.message === REQUIRED ? fieldProblem('required', p.message) : p.message;
   return new FieldErrors('The form was not accepted', fields);
+}
+
+/**
+ * A field's problem in `lang`: its code's message (`errors.field.<code>` in errors.json), or the
+ * English text for a problem without a code or a code without a message.
+ */
+export function problemIn(lang: Lang, problem: FieldProblem): string {
+  const key = `errors.field.${problem.code}`;
+  if (problem.code === '' || !(key in MESSAGES[lang])) return problem.message;
+  return translator(lang)(key as MessageKey, problem.params ? { ...problem.params } : undefined);
+}
+
+/** The reason of a refusal in `lang` (`errors.<code>`), or its English message without a translation. */
+export function reasonIn(lang: Lang, error: AppError): string {
+  const key = error.reason ? `errors.${error.reason.code}` : '';
+  if (!error.reason || !(key in MESSAGES[lang])) return error.message;
+  return translator(lang)(key as MessageKey, error.reason.params ? { ...error.reason.params } : undefined);
 }
 
 /** AppError codes a form shows on its page (others go to the error page). */
@@ -104,6 +130,7 @@ export function formFailure(
   error: unknown,
   sent: FormValues,
   fieldErrors: (fields: Readonly<Record<string, string>>) => FieldError[],
+  lang: Lang = 'en',
 ): FormFailure | null {
   if (!(error instanceof AppError) || !SHOWN.has(error.code)) return null;
   const base = { sent, form: sent, errors: [] as FieldError[], conflict: null, error };
@@ -118,10 +145,11 @@ export function formFailure(
     };
   }
   if (error instanceof FieldErrors) {
-    const errors = fieldErrors(error.fields);
+    const shown = Object.fromEntries(Object.entries(error.problems).map(([k, p]) => [k, problemIn(lang, p)]));
+    const errors = fieldErrors(shown);
     return { ...base, status: 400, errors, message: errors.map((e) => e.message).join('; ') };
   }
-  return { ...base, status: error.code === 'conflict' ? 409 : 400, message: error.message };
+  return { ...base, status: error.code === 'conflict' ? 409 : 400, message: reasonIn(lang, error) };
 }
 
 /** A form of signed-in users (a role rule, or any signed-in user). */
@@ -164,8 +192,11 @@ function registerForm<Req extends FastifyRequest, I>(
         const done = await options.action(parsed.data, request, reply);
         return typeof done === 'string' ? reply.redirect(done, 303) : done;
       } catch (error) {
-        const failure = formFailure(error, sent, (fields) =>
-          options.fieldErrors ? options.fieldErrors(request, fields) : fieldErrorsOf(fields, prefix),
+        const failure = formFailure(
+          error,
+          sent,
+          (fields) => (options.fieldErrors ? options.fieldErrors(request, fields) : fieldErrorsOf(fields, prefix)),
+          (request as Partial<AdminRequest>).adminLang ?? 'fi',
         );
         if (!failure) throw error;
         return options.view(request, reply, failure);

@@ -7,7 +7,7 @@
  * the plan stored now.
  */
 import { createHash } from 'node:crypto';
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, fieldProblem, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import { badRequest } from '#src/domain/errors.ts';
 import type { Lang } from '#src/domain/languages.ts';
 import { mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/financing-plan/plan-line.ts';
@@ -167,9 +167,10 @@ export async function setFinancingPlanCell(
     if (loaded.revision !== input.revision) throw conflict(ref, loaded);
     const values: Record<string, string> = { node: input.node, fund: input.fund, year: input.year, amount: '0' };
     const mapped = mapPlanRow((c) => values[c], await lookupsOf(trx, ref, loaded));
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     for (const p of mapped.problems) errors[p.column ?? 'node'] = p.reason;
-    if (input.node.trim() === '') errors['node'] = 'is empty (choose the part of the programme)';
+    if (input.node.trim() === '')
+      errors['node'] = fieldProblem('choose_node', 'is empty (choose the part of the programme)');
     const amount = parsePlanAmount(input.amount, input.lang === 'en' ? '.' : ',');
     if (!amount.ok) errors['amount'] = amount.error;
     if (!mapped.line || !amount.ok || Object.keys(errors).length > 0)

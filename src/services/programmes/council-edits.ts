@@ -2,7 +2,7 @@
  * The regional council's offices and contact persons shown on the region's contact page: add,
  * edit, delete and reorder, each with a revision check and an audit event.
  */
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, fieldProblem, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
@@ -51,19 +51,19 @@ export interface ContactInput {
 
 function contactDetails(
   input: { email?: string | null | undefined; phone?: string | null | undefined },
-  errors: Record<string, string>,
+  errors: FieldErrorMap,
 ): { email: string | null; phone: string | null } {
   const email = cleanLine(input.email, 'email', 200, errors);
   if (email && !errors['email'] && !EMAIL.test(email))
-    errors['email'] = 'must be an e-mail address such as kirjaamo@example.fi';
+    errors['email'] = fieldProblem('email', 'must be an e-mail address such as kirjaamo@example.fi');
   const phone = cleanLine(input.phone, 'phone', 40, errors);
   if (phone && !errors['phone'] && !PHONE.test(phone))
-    errors['phone'] = 'must be a phone number of digits, spaces and + ( ) -';
+    errors['phone'] = fieldProblem('phone', 'must be a phone number of digits, spaces and + ( ) -');
   return { email, phone };
 }
 
 function officeValues(input: OfficeInput, key: string): OfficeValues {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrorMap = {};
   if (input.kind !== 'main' && input.kind !== 'branch') errors['kind'] = 'must be "main" or "branch"';
   const texts = cleanTexts(
     { name: { required: true, max: TEXT_LIMITS.name }, hours: { max: 300 } },
@@ -86,7 +86,7 @@ function officeValues(input: OfficeInput, key: string): OfficeValues {
 }
 
 function contactValues(input: ContactInput): ContactValues {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrorMap = {};
   const name = cleanLine(input.name, 'name', TEXT_LIMITS.name, errors, true);
   const texts = cleanTexts(
     { role: { required: true, max: TEXT_LIMITS.name }, topic: { max: 300 } },

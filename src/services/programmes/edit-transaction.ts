@@ -79,6 +79,8 @@ export async function loadDraft(
     throw new AppError(
       'conflict',
       `Version ${loaded.version.number} stopped being a draft while you edited it; nothing was saved`,
+      [],
+      { code: 'stopped_being_draft', params: { number: loaded.version.number } },
     );
   }
   return loaded;

@@ -4,7 +4,7 @@
  * programme's levels) and deleting one with everything below it. Sibling positions are renumbered
  * after each change.
  */
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
@@ -72,7 +72,7 @@ export async function addNode(
     const rows = await listNodes(trx, version.id);
     const parent = input.parentKey === null ? null : findByKey(rows, input.parentKey, ref.number);
     const depth = parent ? parent.depth + 1 : 1;
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     if (depth > programme.levels.length)
       errors['parentKey'] =
         `the programme has ${programme.levels.length} level(s); a node cannot be added below level ${programme.levels.length}`;
@@ -142,6 +142,8 @@ export async function moveNode(
         throw new AppError(
           'conflict',
           `"${node.key}" is already the ${input.direction === 'up' ? 'first' : 'last'} among its siblings`,
+          [],
+          { code: input.direction === 'up' ? 'already_first' : 'already_last', params: { key: node.key } },
         );
     } else {
       newParent = input.parentKey === null ? null : findByKey(rows, input.parentKey, ref.number).id;

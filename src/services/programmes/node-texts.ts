@@ -3,7 +3,7 @@
  * setting its term links alone. A stale revision is a conflict carrying the stored node; the
  * Finnish original changing makes the other languages stale (domain/translation-status.ts).
  */
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import { notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
@@ -67,7 +67,7 @@ async function termIdsFor(
   db: Executor,
   programmeId: number,
   refs: readonly string[],
-  errors: Record<string, string>,
+  errors: FieldErrorMap,
 ): Promise<number[]> {
   const terms = new Map((await listTerms(db, programmeId)).map((t) => [`${t.taxonomyKey}/${t.key}`, t.id]));
   const unknown = refs.filter((r) => !terms.has(r));
@@ -86,7 +86,7 @@ export async function updateNode(
     const { programme, version } = await loadDraft(trx, ref);
     const node = await loadNode(trx, version.id, ref);
     await checkRevision(trx, node, input.revision);
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     const texts = cleanTexts(NODE_TEXT_SPECS, input.texts, errors);
     const slug = input.slug.trim();
     const siblings = (await listNodes(trx, version.id))
@@ -139,7 +139,7 @@ export async function setNodeTerms(
     const { programme, version } = await loadDraft(trx, ref);
     const node = await loadNode(trx, version.id, ref);
     await checkRevision(trx, node, input.revision);
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     const termIds = await termIdsFor(trx, programme.id, input.terms, errors);
     if (Object.keys(errors).length > 0) throw new FieldErrors(`The terms of "${node.key}" were not saved`, errors);
     const before = await nodeState(trx, node);

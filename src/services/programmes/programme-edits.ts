@@ -3,7 +3,7 @@
  * theme → priority → measure, singular and plural). The number and keys of the levels stay, since
  * the trees of every version are built on them.
  */
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, fieldProblem, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import type { ProgrammeState } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Level } from '#src/domain/programmes/programme-file.ts';
@@ -65,9 +65,10 @@ export interface ProgrammeInput {
   status?: StatusChoices;
 }
 
-function year(value: number | string, field: string, errors: Record<string, string>): number {
+function year(value: number | string, field: string, errors: FieldErrorMap): number {
   const n = typeof value === 'number' ? value : /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isInteger(n) || n < 1990 || n > 2100) errors[field] = 'must be a year between 1990 and 2100';
+  if (!Number.isInteger(n) || n < 1990 || n > 2100)
+    errors[field] = fieldProblem('year', 'must be a year between 1990 and 2100');
   return n;
 }
 
@@ -80,7 +81,7 @@ export async function updateProgramme(
   return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const p = await loadProgramme(trx, ref);
     if (p.revision !== input.revision) throw new EditConflict<ProgrammeState>('The programme', programmeState(p));
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     const specs: Record<string, TextFieldSpec> = { title: { required: true, max: TEXT_LIMITS.title } };
     const given: Record<string, LocalizedText | undefined> = { title: input.title };
     for (const level of p.levels) {
@@ -93,7 +94,7 @@ export async function updateProgramme(
     const periodStart = year(input.periodStart, 'periodStart', errors);
     const periodEnd = year(input.periodEnd, 'periodEnd', errors);
     if (!errors['periodStart'] && !errors['periodEnd'] && periodEnd < periodStart)
-      errors['periodEnd'] = 'must not be before the start of the period';
+      errors['periodEnd'] = fieldProblem('period_order', 'must not be before the start of the period');
     if (Object.keys(errors).length > 0) throw new FieldErrors('The programme was not saved', errors);
     // Required fields: cleanTexts has checked that each has its Finnish text.
     const required = (field: string): Level['name'] => texts[field] as Level['name'];

@@ -4,7 +4,7 @@
  * consultation, approved or superseded version link to cannot be deleted, since that would
  * change a version that is no longer a draft.
  */
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import type { TermState, TermTextField, TermTexts } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
@@ -79,7 +79,7 @@ export async function addTerm(
     const programme = await loadProgramme(trx, ref);
     const taxonomy = (await listTaxonomies(trx, programme.id)).find((t) => t.key === ref.taxonomy);
     if (!taxonomy) throw notFound(`Taxonomy "${ref.taxonomy}"`);
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     const texts = cleanTexts(TERM_TEXT_SPECS, input.texts, errors);
     if (Object.keys(errors).length > 0) throw new FieldErrors('The term was not added', errors);
     const siblings = (await listTerms(trx, programme.id)).filter((t) => t.taxonomyId === taxonomy.id);
@@ -116,7 +116,7 @@ export async function updateTerm(
     const programme = await loadProgramme(trx, ref);
     const term = await findTerm(trx, programme.id, ref.taxonomy, ref.key);
     if (term.revision !== input.revision) throw new EditConflict<TermState>(`The term "${ref.key}"`, termState(term));
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     const texts = cleanTexts(TERM_TEXT_SPECS, input.texts, errors);
     if (Object.keys(errors).length > 0) throw new FieldErrors(`The term "${ref.key}" was not saved`, errors);
     const status = statusAfterEdit(parseStatusMap(term.translationStatus), termTexts(term), texts, input.status ?? {});
@@ -159,6 +159,8 @@ export async function deleteTerm(
         `The term "${ref.key}" is linked from ` +
           `version(s) ${frozen.map((u) => `${u.number} (${u.status})`).join(', ')}, which can no ` +
           `longer be edited; it cannot be deleted`,
+        [],
+        { code: 'term_in_use', params: { key: ref.key, versions: frozen.map((u) => u.number).join(', ') } },
       );
     }
     await deleteTermLinks(trx, term.id);

@@ -4,7 +4,7 @@
  * same transaction), reopen as a draft, and start an update that copies the approved version into
  * a new draft keeping node keys, texts, term links and translation status.
  */
-import { EditConflict, FieldErrors } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import type { VersionState, VersionTextField, VersionTexts } from '#src/domain/programmes/editor-models.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import {
@@ -95,7 +95,7 @@ export async function updateVersionTexts(
   return editTransaction(ctx, { region: ref.code, kinds: ['programme'] }, async (trx) => {
     const { programme, version } = await loadDraft(trx, ref);
     if (version.revision !== input.revision) throw conflict(version);
-    const errors: Record<string, string> = {};
+    const errors: FieldErrorMap = {};
     const texts = cleanTexts(VERSION_TEXT_SPECS, input.texts, errors);
     if (Object.keys(errors).length > 0)
       throw new FieldErrors(`The texts of version ${ref.number} were not saved`, errors);
