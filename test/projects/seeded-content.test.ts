@@ -5,19 +5,17 @@
  * API state the funding period; and no project is linked to a 2022–2025 priority unless the facts
  * file says so (the helper's proposals are shown as proposals, not links).
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { ROOT_DIR } from '#src/config/config.ts';
 import { flattenTree } from '#src/domain/tree.ts';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
 import { priorityProposals } from '#src/services/projects/priority-suggestions.ts';
 import { countProjects } from '#src/storage/repositories/projects-repository.ts';
 import { formatEuros } from '#src/views/charts/format-money.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { useTestApp } from '../support/test-app.ts';
+import { databaseTargets } from '../support/databases.ts';
 
 interface FactsProject {
   code: string;
@@ -49,25 +47,16 @@ describe('the shipped project facts', () => {
 
 for (const target of databaseTargets()) {
   describe(`a freshly seeded database on ${target.name}`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
+    const t = useTestApp(target, { seedProjects: true });
     const get = async (url: string): Promise<string> => {
-      const res = await app.inject({ method: 'GET', url });
+      const res = await t.app.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`);
       return res.body;
     };
-    before(async () => {
-      ctx = await openTestContext(target, { seedProjects: true });
-      app = await buildApp(ctx);
-    });
-    after(async () => {
-      await app.close();
-      await ctx.close();
-    });
 
     test('holds every project of the facts file, with no link to a 2022–2025 priority', async () => {
-      assert.equal(await countProjects(ctx.db.kysely, '08'), FACTS.projects.length);
-      const linked = await ctx.db.kysely.selectFrom('project_nodes').select('project_id').execute();
+      assert.equal(await countProjects(t.ctx.db.kysely, '08'), FACTS.projects.length);
+      const linked = await t.ctx.db.kysely.selectFrom('project_nodes').select('project_id').execute();
       assert.deepEqual(linked, []);
     });
 
@@ -96,9 +85,9 @@ for (const target of databaseTargets()) {
     });
 
     test("a priority page shows no invented links, and the helper's proposals as not confirmed", async () => {
-      const found = await priorityProposals(ctx.db, ctx.reader, '08', '2022-2025');
+      const found = await priorityProposals(t.ctx.db, t.ctx.reader, '08', '2022-2025');
       assert.ok(found.proposals.length > 0, 'the helper proposes priorities for the seeded projects');
-      const content = await ctx.reader.versionContent('08', '2022-2025');
+      const content = await t.ctx.reader.versionContent('08', '2022-2025');
       const counts = new Map<string, number>();
       for (const p of found.proposals) counts.set(p.priority, (counts.get(p.priority) ?? 0) + 1);
       const [key] = [...counts].sort((a, b) => b[1] - a[1])[0]!;

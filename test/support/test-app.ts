@@ -19,6 +19,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Seed the database on first start (default true). */
   seed?: boolean;
+  /** Seed the shipped project facts too (default false in tests). */
+  seedProjects?: boolean;
   /** Runs on the context before the app is built (e.g. to add projects or users). */
   prepare?: (ctx: AppContext) => Promise<void>;
 }
@@ -28,7 +30,10 @@ export async function openTestApp(
   target: DatabaseTarget,
   options: TestAppOptions = {},
 ): Promise<TestApp & { close(): Promise<void> }> {
-  const ctx = await openTestContext(target, options.seed === undefined ? {} : { seed: options.seed });
+  const ctx = await openTestContext(target, {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.seedProjects === undefined ? {} : { seedProjects: options.seedProjects }),
+  });
   let app: FastifyInstance | undefined;
   try {
     await options.prepare?.(ctx);
