@@ -42,6 +42,9 @@ const ENVIRONMENT_HELP = [
   '  DATABASE_URL     postgres://… to use PostgreSQL, or a SQLite file path',
   '  SUUNTA_PUBLIC_URL   base URL for sitemap.xml and set-password links',
   '  SUUNTA_TRUST_PROXY  proxies trusted for X-Forwarded-*: true, a hop count, or addresses',
+  '  SUUNTA_SEED_PROJECTS  0 leaves the shipped projects out of a new database (default 1)',
+  '  SUUNTA_FRONT_CACHE   off serves cached pages through the framework path (default on)',
+  '  SUUNTA_CHECK_CONTENT_WRITES  1 refuses content writes that record no generation (tests)',
   '  NODE_ENV, LOG_LEVEL production mode and log level',
 ].join('\n');
 
