@@ -33,41 +33,7 @@ export function ProjectSection(props: { rc: RenderContext; region: string; secti
       ) : (
         ''
       )}
-      {totals.byFund.length > 0 ? (
-        <table class="data-table">
-          <caption safe>{t('projects.byFund')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t('projects.fund')}
-              </th>
-              <th scope="col" class="num" safe>
-                {t('projects.kind.granted')}
-              </th>
-              <th scope="col" class="num" safe>
-                {t('projects.kind.paid')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.byFund.map((f) => (
-              <tr>
-                <th scope="row" safe>
-                  {fundName(rc, f.fund)}
-                </th>
-                <td class="num" safe>
-                  {formatEuros(f.grantedCents, lang)}
-                </td>
-                <td class="num" safe>
-                  {formatEuros(f.paidCents, lang)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        ''
-      )}
+      {totals.byFund.length > 0 ? <FundMoneyTable rc={rc} caption={t('projects.byFund')} rows={totals.byFund} /> : ''}
       {totals.count > 0 ? (
         <p>
           <a href={inLang(lang, projectPaths.browser(region, section.filter))} safe>
@@ -103,5 +69,56 @@ export function ProjectSection(props: { rc: RenderContext; region: string; secti
         ''
       )}
     </section>
+  );
+}
+
+/** Granted and paid money by fund as a data table; with `fundLink`, each fund links to its projects. */
+export function FundMoneyTable(props: {
+  rc: RenderContext;
+  caption: string;
+  rows: readonly { fund: string; grantedCents: number; paidCents: number }[];
+  id?: string;
+  fundLink?: (fund: string) => string;
+}): JSX.Element {
+  const { rc, caption, rows, id, fundLink } = props;
+  const { t, lang } = rc;
+  return (
+    <table class="data-table" id={id}>
+      <caption safe>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" safe>
+            {t('projects.fund')}
+          </th>
+          <th scope="col" class="num" safe>
+            {t('projects.kind.granted')}
+          </th>
+          <th scope="col" class="num" safe>
+            {t('projects.kind.paid')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">
+              {fundLink ? (
+                <a href={fundLink(r.fund)} safe>
+                  {fundName(rc, r.fund)}
+                </a>
+              ) : (
+                <span safe>{fundName(rc, r.fund)}</span>
+              )}
+            </th>
+            <td class="num" safe>
+              {formatEuros(r.grantedCents, lang)}
+            </td>
+            <td class="num" safe>
+              {formatEuros(r.paidCents, lang)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -10,6 +10,7 @@ import { plain, type RenderContext } from '../render-context.ts';
 import { regionCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths } from '../urls.ts';
 import { fundName, periodText } from './project-page.tsx';
+import { FundMoneyTable } from './project-section.tsx';
 import { projectPaths } from './project-urls.ts';
 
 export interface FundingPageProps {
@@ -162,39 +163,13 @@ export function FundingPage(props: FundingPageProps): JSX.Element {
                   : t('projects.unknown'),
             })}
           </p>
-          <table class="data-table" id="unlinked-table">
-            <caption safe>{t('funding.unlinked')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('projects.fund')}
-                </th>
-                <th scope="col" class="num" safe>
-                  {t('funding.granted')}
-                </th>
-                <th scope="col" class="num" safe>
-                  {t('funding.paid')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.unlinked.byFund.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={inLang(lang, projectPaths.browser(region.slug, [['fund', r.fund]]))} safe>
-                      {fundName(rc, r.fund)}
-                    </a>
-                  </th>
-                  <td class="num" safe>
-                    {formatEuros(r.grantedCents, lang)}
-                  </td>
-                  <td class="num" safe>
-                    {formatEuros(r.paidCents, lang)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FundMoneyTable
+            rc={rc}
+            id="unlinked-table"
+            caption={t('funding.unlinked')}
+            rows={overview.unlinked.byFund}
+            fundLink={(fund) => inLang(lang, projectPaths.browser(region.slug, [['fund', fund]]))}
+          />
         </section>
       ) : (
         ''
