@@ -1,7 +1,7 @@
 /** Euro amounts for the pages: cents formatted per locale (fi `1 234,50 €`, en `€1,234.50`). */
 import type { Lang } from '#src/domain/languages.ts';
+import { LOCALES } from '#src/i18n/format.ts';
 
-const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 const euros: Record<Lang, Intl.NumberFormat> = {
   fi: new Intl.NumberFormat(LOCALES.fi, { style: 'currency', currency: 'EUR' }),
   sv: new Intl.NumberFormat(LOCALES.sv, { style: 'currency', currency: 'EUR' }),
