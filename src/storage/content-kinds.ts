@@ -5,9 +5,10 @@
  * - `region`: the region's facts (name, municipalities, council, offices, contacts);
  * - `programme`: its programmes, versions, nodes, terms, search rows and financing plans;
  * - `projects`: its projects with their funding, links and search rows.
- * Monitoring and consultation will add `indicators` and `consultation`.
+ * - `indicators`: its indicator definitions, groups, links, baselines, targets and observations.
+ * Consultation will add `consultation`.
  */
-export const CONTENT_KINDS = ['region', 'programme', 'projects'] as const;
+export const CONTENT_KINDS = ['region', 'programme', 'projects', 'indicators'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Which tables hold each kind of content: a write to one of them must bump the kind (checked in tests). */
@@ -31,5 +32,15 @@ export const CONTENT_TABLES: Readonly<Record<ContentKind, readonly string[]>> = 
     'project_nodes',
     'project_terms',
     'project_search',
+  ],
+  indicators: [
+    'indicator_settings',
+    'indicator_groups',
+    'indicators',
+    'indicator_links',
+    'indicator_baselines',
+    'indicator_targets',
+    'statistics_imports',
+    'observations',
   ],
 };

@@ -32,6 +32,14 @@ const APP_TABLES = [
   'user_roles',
   'users',
   'versions',
+  'indicator_settings',
+  'indicator_groups',
+  'indicators',
+  'indicator_links',
+  'indicator_baselines',
+  'indicator_targets',
+  'statistics_imports',
+  'observations',
 ];
 
 /** The application's tables in this database (on PostgreSQL, in its own schema only). */
@@ -52,6 +60,7 @@ const ALL_MIGRATIONS = [
   '0004-project-catalogue',
   '0005-content-generations',
   '0006-project-period-confirmed-links',
+  '0007-indicators',
 ];
 
 for (const target of databaseTargets()) {

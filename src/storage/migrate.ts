@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-projects.ts';
 import * as m0004 from './migrations/0004-project-catalogue.ts';
 import * as m0005 from './migrations/0005-content-generations.ts';
 import * as m0006 from './migrations/0006-project-period-confirmed-links.ts';
+import * as m0007 from './migrations/0007-indicators.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-project-catalogue': m0004,
   '0005-content-generations': m0005,
   '0006-project-period-confirmed-links': m0006,
+  '0007-indicators': m0007,
 };
 
 /** The names of all migrations, in the order they run. */

@@ -300,6 +300,112 @@ export interface MetaTable {
   value: string;
 }
 
+/** Monitoring settings of a region: the programme its indicators link to, the population indicator, extra table/dimension ids. */
+export interface IndicatorSettingsTable {
+  region_code: string;
+  programme_slug: string | null;
+  population_code: string | null;
+  /** JSON {tables: {alias: id}, dimensions: {alias: id}}. */
+  id_map: string;
+  /** The definitions file last imported (name), for the admin page. */
+  source_file: string | null;
+  revision: Generated<number>;
+}
+
+export interface IndicatorGroupTable {
+  region_code: string;
+  code: string;
+  /** Localised text (JSON). */
+  name: string;
+  position: number;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  region_code: string;
+  code: string;
+  /** Localised texts (JSON). */
+  name: string;
+  definition: string | null;
+  unit: string;
+  decimals: number;
+  /** 'increase' | 'decrease' | 'keep' */
+  direction: string;
+  group_code: string;
+  /** 'programme' | 'theme' | 'priority' */
+  level: string;
+  per_resident: number;
+  owner: string | null;
+  /** JSON of the source definition (IndicatorSource). */
+  source: string;
+  position: number;
+  revision: Generated<number>;
+  updated_at: string;
+}
+
+export interface IndicatorLinkTable {
+  indicator_id: number;
+  /** 'node' (link_key = node key) | 'term' (link_key = `taxonomy/term`) */
+  kind: string;
+  programme_slug: string;
+  link_key: string;
+}
+
+export interface IndicatorBaselineTable {
+  indicator_id: number;
+  period: string;
+  /** Exact decimal text. */
+  value: string;
+  /** Area key (SSS, MK08, SK081, KU091). */
+  area: string;
+  decision: string | null;
+}
+
+/** Targets with their history: a changed target supersedes the old row (superseded_at), never overwrites it. */
+export interface IndicatorTargetTable {
+  id: Generated<number>;
+  indicator_id: number;
+  period: string;
+  value: string;
+  area: string;
+  decision: string;
+  decided: string | null;
+  set_at: string;
+  set_by: string | null;
+  superseded_at: string | null;
+}
+
+export interface StatisticsImportTable {
+  id: Generated<number>;
+  region_code: string;
+  file_name: string;
+  /** SHA-256 of the file's bytes. */
+  file_hash: string;
+  imported_at: string;
+  actor: string | null;
+  /** JSON: counts of new, revised, withdrawn and unchanged values, datasets with table ids and `updated`. */
+  summary: string;
+}
+
+export interface ObservationTable {
+  indicator_id: number;
+  /** Area key (SSS, MK08, SK081, KU091). */
+  area: string;
+  /** `2024`, `2024Q3`, `2024M07`. */
+  period: string;
+  /** Exact decimal text; null with a status is a published empty cell. */
+  value: string | null;
+  status: string | null;
+  /** The meaning of the status as the file gave it (the domain catalogue has the fi/sv/en meanings). */
+  status_label: string | null;
+  /** The unit the file gave (to notice a unit change). */
+  unit: string | null;
+  /** The source's `updated` of the dataset. */
+  source_updated: string | null;
+  retrieved_at: string;
+  import_id: number;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -328,4 +434,12 @@ export interface Database {
   project_terms: ProjectTermTable;
   project_search: ProjectSearchTable;
   financing_plan: FinancingPlanTable;
+  indicator_settings: IndicatorSettingsTable;
+  indicator_groups: IndicatorGroupTable;
+  indicators: IndicatorTable;
+  indicator_links: IndicatorLinkTable;
+  indicator_baselines: IndicatorBaselineTable;
+  indicator_targets: IndicatorTargetTable;
+  statistics_imports: StatisticsImportTable;
+  observations: ObservationTable;
 }

@@ -32,6 +32,14 @@ const TABLES = [
   'project_terms',
   'project_search',
   'financing_plan',
+  'indicator_settings',
+  'indicator_groups',
+  'indicators',
+  'indicator_links',
+  'indicator_baselines',
+  'indicator_targets',
+  'statistics_imports',
+  'observations',
 ] as const satisfies readonly (keyof Database)[];
 
 export interface DbSnapshot {
