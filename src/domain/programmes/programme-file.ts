@@ -9,6 +9,9 @@
  * `versions[1].themes[0].priorities[2].title.fi`.
  */
 import { z } from 'zod';
+import { formatPath, issuesToProblems } from '../file-problems.ts';
+
+export { formatPath } from '../file-problems.ts';
 
 export const PROGRAMME_FILE_FORMAT = 'suunta.programme/1';
 
@@ -227,15 +230,6 @@ export const DEFAULT_LEVELS: Level[] = [
 ];
 
 /** Formats a zod issue path as `versions[1].themes[0].title.fi`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(top level)' : out;
-}
-
 export type ParseResult = { ok: true; file: ProgrammeFile } | { ok: false; problems: string[] };
 
 interface RawNode extends Record<string, unknown> {
@@ -298,25 +292,6 @@ export function parseProgrammeFile(input: unknown): ParseResult {
   };
   const problems = checkReferences(file);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, file };
-}
-
-function issuesToProblems(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return `${formatPath(issue.path)}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    }
-    // zod reports a missing field as a type error on `undefined` (issue.input is not kept).
-    if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
-      return `${formatPath(issue.path)}: is required`;
-    }
-    if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: ')) {
-      return `${formatPath(issue.path)}: ${issue.message.slice('Invalid input: '.length)}`;
-    }
-    if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option: ')) {
-      return `${formatPath(issue.path)}: must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`;
-    }
-    return `${formatPath(issue.path)}: ${issue.message}`;
-  });
 }
 
 /** Rules across the file: unique keys and numbers, known term references, one approved version. */

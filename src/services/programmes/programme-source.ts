@@ -1,35 +1,12 @@
 /** Reads a programme file (YAML or JSON) from disk and validates it, naming the file in every problem. */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { AppError, invalidFile } from '#src/domain/errors.ts';
 import { parseProgrammeFile, type ProgrammeFile } from '#src/domain/programmes/programme-file.ts';
+import { parseYamlOrJson } from '../import-files/read-structured-text.ts';
 
-/** Parses YAML or JSON text (chosen by extension; YAML is a superset of JSON for anything else). */
+/** Parses a programme file's YAML or JSON text (chosen by extension) and validates it. */
 export function parseProgrammeText(text: string, fileName: string): ProgrammeFile {
-  let data: unknown;
-  if (extname(fileName).toLowerCase() === '.json') {
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw invalidFile(fileName, [`not valid JSON: ${(error as Error).message}`]);
-    }
-  } else {
-    // linePos is only filled in with prettyErrors, which also rewrites the message; count lines ourselves.
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
-    if (doc.errors.length > 0) {
-      throw invalidFile(
-        fileName,
-        doc.errors.map((e) => {
-          const at = lineCounter.linePos(e.pos[0]);
-          return `not valid YAML at line ${at.line}, column ${at.col}: ${e.message.split('\n')[0]}`;
-        }),
-      );
-    }
-    data = doc.toJS();
-  }
-  const result = parseProgrammeFile(data);
+  const result = parseProgrammeFile(parseYamlOrJson(text, fileName));
   if (!result.ok) throw invalidFile(fileName, result.problems);
   return result.file;
 }
