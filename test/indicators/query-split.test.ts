@@ -38,31 +38,35 @@ const all = (variable: string, ...patterns: string[]): QuerySelection => ({
 const sizes = (parts: SavedQuery[]): number[][] => parts.map((p) => p.selections.map((s) => s.values.length));
 
 describe('table metadata', () => {
-  test('PxWeb v1 metadata (StatFin velk) and PxWebApi 2 JSON-stat metadata (SCB TAB6471) read with their time variable', REAL_DATA, () => {
-    requireData();
-    const velk = readTableMetadata(readJson('statfin/statfin-velk-metadata-fi.json'), 'velk');
-    assert.deepEqual(
-      velk.variables.map((v) => [v.code, v.values.length, v.time]),
-      [
-        ['Vuosi', 20, true],
-        ['Tiedot', 6, false],
-        ['Maakunta', 20, false],
-        ['Viitehenkilön ikä', 8, false],
-        ['Asuntokunnat', 10, false],
-      ],
-    );
-    const tab = readTableMetadata(readJson('pxwebapi-v2-scb/TAB6471-metadata-jsonstat2.json'), 'TAB6471');
-    assert.deepEqual(
-      tab.variables.map((v) => [v.code, v.values.length, v.time]),
-      [
-        ['Region', 312, false],
-        ['Alder', 134, false],
-        ['Kon', 3, false],
-        ['ContentsCode', 1, false],
-        ['Tid', 16, true],
-      ],
-    );
-  });
+  test(
+    'PxWeb v1 metadata (StatFin velk) and PxWebApi 2 JSON-stat metadata (SCB TAB6471) read with their time variable',
+    REAL_DATA,
+    () => {
+      requireData();
+      const velk = readTableMetadata(readJson('statfin/statfin-velk-metadata-fi.json'), 'velk');
+      assert.deepEqual(
+        velk.variables.map((v) => [v.code, v.values.length, v.time]),
+        [
+          ['Vuosi', 20, true],
+          ['Tiedot', 6, false],
+          ['Maakunta', 20, false],
+          ['Viitehenkilön ikä', 8, false],
+          ['Asuntokunnat', 10, false],
+        ],
+      );
+      const tab = readTableMetadata(readJson('pxwebapi-v2-scb/TAB6471-metadata-jsonstat2.json'), 'TAB6471');
+      assert.deepEqual(
+        tab.variables.map((v) => [v.code, v.values.length, v.time]),
+        [
+          ['Region', 312, false],
+          ['Alder', 134, false],
+          ['Kon', 3, false],
+          ['ContentsCode', 1, false],
+          ['Tid', 16, true],
+        ],
+      );
+    },
+  );
 
   test('an answer that is no metadata is refused', () => {
     assert.throws(
@@ -98,7 +102,11 @@ describe('resolving against the table', () => {
     const [region, contents, tid, kon] = resolved.selections;
     assert.equal(region?.values.length, 27);
     assert.deepEqual(region?.values.slice(0, 3), ['01', '0114', '0115']);
-    assert.deepEqual(contents, { variable: 'ContentsCode', filter: 'item', values: ['HE0110J7', 'HE0110J8', 'HE0110J0', 'HE0110J9'] });
+    assert.deepEqual(contents, {
+      variable: 'ContentsCode',
+      filter: 'item',
+      values: ['HE0110J7', 'HE0110J8', 'HE0110J0', 'HE0110J9'],
+    });
     assert.deepEqual(tid, { variable: 'Tid', filter: 'item', values: ['2019', '2020', '2021', '2022'] });
     assert.deepEqual(kon, { variable: 'Kon', filter: 'item', values: ['1+2'] });
     assert.equal(cellCount(resolved), 27 * 4 * 4);
@@ -121,10 +129,15 @@ describe('resolving against the table', () => {
       'table t.px: has no variable "Alue" (it has "Vuosi")',
     );
     assert.equal(
-      message(() => resolveQuery(query([{ variable: 'Vuosi', filter: 'item', values: ['2020', '1999', '2030'] }]), meta)),
+      message(() =>
+        resolveQuery(query([{ variable: 'Vuosi', filter: 'item', values: ['2020', '1999', '2030'] }]), meta),
+      ),
       'table t.px: variable "Vuosi" has no value "1999", "2030"',
     );
-    assert.equal(message(() => resolveQuery(query([all('Vuosi', '19*')]), meta)), 'table t.px: variable "Vuosi": "19*" match no value');
+    assert.equal(
+      message(() => resolveQuery(query([all('Vuosi', '19*')]), meta)),
+      'table t.px: variable "Vuosi": "19*" match no value',
+    );
     assert.equal(
       message(() => resolveQuery(query([all('Vuosi')]), null)),
       'table t.px: variable "Vuosi" uses filter "all", which needs the table\'s metadata',
@@ -141,7 +154,10 @@ describe('splitting the real tables', () => {
       [10, 6, 20, 8, 10],
       [10, 6, 20, 8, 10],
     ]);
-    assert.deepEqual(sizes(splitQuery(everything, meta, 10_000)), Array.from({ length: 20 }, () => [1, 6, 20, 8, 10]));
+    assert.deepEqual(
+      sizes(splitQuery(everything, meta, 10_000)),
+      Array.from({ length: 20 }, () => [1, 6, 20, 8, 10]),
+    );
     const years = splitQuery(everything, meta, 50_000).map((p) => p.selections[0]?.values);
     assert.deepEqual(years, [
       ['2002', '2003', '2004', '2005', '2006'],
@@ -158,7 +174,14 @@ describe('splitting the real tables', () => {
   test('SCB TAB6471 in full (2 006 784 cells) under its maxDataCells 150 000: one call per month', REAL_DATA, () => {
     requireData();
     const meta = readTableMetadata(readJson('pxwebapi-v2-scb/TAB6471-metadata-jsonstat2.json'), 'TAB6471');
-    const parts = splitQuery(query(meta.variables.map((v) => all(v.code)), 'pxwebapi-2'), meta, 150_000);
+    const parts = splitQuery(
+      query(
+        meta.variables.map((v) => all(v.code)),
+        'pxwebapi-2',
+      ),
+      meta,
+      150_000,
+    );
     assert.equal(parts.length, 16);
     assert.ok(parts.every((p) => cellCount(p) === 312 * 134 * 3));
   });
@@ -233,7 +256,10 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
   .filter((c) => c.cells.length > 0);
 
 function product(lists: readonly (readonly string[])[]): string[] {
-  return lists.reduce<string[]>((acc, list) => acc.flatMap((prefix) => list.map((v) => (prefix ? `${prefix}|${v}` : v))), ['']);
+  return lists.reduce<string[]>(
+    (acc, list) => acc.flatMap((prefix) => list.map((v) => (prefix ? `${prefix}|${v}` : v))),
+    [''],
+  );
 }
 
 const cellsOf = (q: SavedQuery): string[] => product(q.selections.map((s) => s.values));
@@ -243,7 +269,8 @@ describe('splitting, property-tested', () => {
     fc.assert(
       fc.property(caseArbitrary, ({ meta, query: q, cells, maxCells }) => {
         const parts = splitQuery(q, meta, maxCells);
-        for (const part of parts) assert.ok(cellCount(part) <= maxCells, `a part of ${cellCount(part)} cells > ${maxCells}`);
+        for (const part of parts)
+          assert.ok(cellCount(part) <= maxCells, `a part of ${cellCount(part)} cells > ${maxCells}`);
         const asked = parts.flatMap(cellsOf);
         assert.equal(asked.length, cells.length, 'no cell asked for twice');
         assert.deepEqual(new Set(asked), new Set(cells));

@@ -49,7 +49,10 @@ const vaerak: SavedQuery = {
 describe('PxWeb v1 body and URL', () => {
   test('the body has the shape of the real StatFin query that produced the vaerak response', REAL_DATA, () => {
     requireData();
-    assert.deepEqual(pxwebV1Body(readSavedQuery(vaerak, 'indicators.yaml')), readJson('query-statfin-vaerak-jsonstat2.json'));
+    assert.deepEqual(
+      pxwebV1Body(readSavedQuery(vaerak, 'indicators.yaml')),
+      readJson('query-statfin-vaerak-jsonstat2.json'),
+    );
   });
 
   test('the table URL is baseUrl + the table path, with one slash and each segment encoded', () => {
@@ -203,7 +206,10 @@ describe('refused saved queries', () => {
   });
 
   test('a bare body without its baseUrl and table, and a wrapped one without tableIdForQuery', () => {
-    const body = { query: [{ code: 'Vuosi', selection: { filter: 'item', values: ['2020'] } }], response: { format: 'json-stat2' } };
+    const body = {
+      query: [{ code: 'Vuosi', selection: { filter: 'item', values: ['2020'] } }],
+      response: { format: 'json-stat2' },
+    };
     assert.deepEqual(
       problems(() => readSavedQuery(body, 'q.json')),
       [
@@ -218,7 +224,10 @@ describe('refused saved queries', () => {
     assert.deepEqual(
       problems(() =>
         readSavedQuery(
-          { queryObj: { ...body, query: [{ code: 'Vuosi', selection: { filter: 'top', values: [] } }] }, tableIdForQuery: 't.px' },
+          {
+            queryObj: { ...body, query: [{ code: 'Vuosi', selection: { filter: 'top', values: [] } }] },
+            tableIdForQuery: 't.px',
+          },
           'q.json',
           { baseUrl: STATFIN_V1 },
         ),

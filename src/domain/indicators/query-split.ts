@@ -47,7 +47,10 @@ const jsonStatMetadataSchema = z.object({
   label: z.string().optional(),
   id: z.array(z.string()).min(1),
   size: z.array(z.coerce.number().int().nonnegative()),
-  role: z.object({ time: z.array(z.string()).optional() }).partial().optional(),
+  role: z
+    .object({ time: z.array(z.string()).optional() })
+    .partial()
+    .optional(),
   dimension: z.record(
     z.string(),
     z.object({
@@ -94,16 +97,24 @@ export function readTableMetadata(input: unknown, where: string): TableMetadata 
     if (!category) throw invalidFile(where, [`dimension.${code}: is missing (named in id)`]);
     const values = categoryCodes(category.index, category.label);
     if (values.length !== size[i]) {
-      throw invalidFile(where, [`dimension.${code}.category: has ${values.length} categories but size says ${size[i]}`]);
+      throw invalidFile(where, [
+        `dimension.${code}.category: has ${values.length} categories but size says ${size[i]}`,
+      ]);
     }
     return { code, values, time: timeIds.has(code) };
   });
   return { title: parsed.data.label ?? null, variables };
 }
 
-function categoryCodes(index: string[] | Record<string, number> | undefined, label: Record<string, string> | undefined): string[] {
+function categoryCodes(
+  index: string[] | Record<string, number> | undefined,
+  label: Record<string, string> | undefined,
+): string[] {
   if (Array.isArray(index)) return index;
-  if (index) return Object.entries(index).sort((a, b) => a[1] - b[1]).map(([code]) => code);
+  if (index)
+    return Object.entries(index)
+      .sort((a, b) => a[1] - b[1])
+      .map(([code]) => code);
   return Object.keys(label ?? {});
 }
 
@@ -126,7 +137,9 @@ export function needsMetadata(query: SavedQuery): boolean {
 
 /** A wildcard pattern (`*` any run of characters, `?` one character) as a whole-code test. */
 function wildcard(pattern: string): RegExp {
-  const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  const body = [...pattern]
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${body}$`, 'su');
 }
 
@@ -143,7 +156,9 @@ export function resolveQuery(query: SavedQuery, metadata: TableMetadata | null):
     const variable = metadata?.variables.find((v) => v.code === s.variable);
     if (!metadata) {
       if (s.filter === 'item') return s;
-      throw new QuerySplitError(`${where}: variable "${s.variable}" uses filter "${s.filter}", which needs the table's metadata`);
+      throw new QuerySplitError(
+        `${where}: variable "${s.variable}" uses filter "${s.filter}", which needs the table's metadata`,
+      );
     }
     if (!variable) {
       const known = metadata.variables.map((v) => `"${v.code}"`).join(', ');
@@ -162,13 +177,17 @@ export function resolveQuery(query: SavedQuery, metadata: TableMetadata | null):
     if (s.filter === 'top') {
       const n = Number(s.values[0]);
       // PxWeb's `top` is the latest n periods: the end of a time variable, else its first n values.
-      const values = variable.time ? variable.values.slice(Math.max(0, variable.values.length - n)) : variable.values.slice(0, n);
+      const values = variable.time
+        ? variable.values.slice(Math.max(0, variable.values.length - n))
+        : variable.values.slice(0, n);
       return { variable: s.variable, filter: 'item', values };
     }
     const patterns = s.values.map(wildcard);
     const values = variable.values.filter((value) => patterns.some((p) => p.test(value)));
     if (values.length === 0) {
-      throw new QuerySplitError(`${where}: variable "${s.variable}": ${s.values.map((v) => `"${v}"`).join(', ')} match no value`);
+      throw new QuerySplitError(
+        `${where}: variable "${s.variable}": ${s.values.map((v) => `"${v}"`).join(', ')} match no value`,
+      );
     }
     return { variable: s.variable, filter: 'item', values };
   });
@@ -219,7 +238,8 @@ function pickVariable(query: SavedQuery, maxCells: number, timeCodes: ReadonlySe
  * value, or the rest is an `agg:`/`vs:` selection of unknown size).
  */
 export function splitQuery(query: SavedQuery, metadata: TableMetadata | null, maxCells: number): SavedQuery[] {
-  if (!Number.isInteger(maxCells) || maxCells < 1) throw new QuerySplitError(`the cell limit must be a positive whole number (got ${maxCells})`);
+  if (!Number.isInteger(maxCells) || maxCells < 1)
+    throw new QuerySplitError(`the cell limit must be a positive whole number (got ${maxCells})`);
   const resolved = resolveQuery(query, metadata);
   const timeCodes = new Set((metadata?.variables ?? []).filter((v) => v.time).map((v) => v.code));
   const out: SavedQuery[] = [];

@@ -25,19 +25,27 @@ const FILTER = /^(item|all|top|(agg|vs):.+)$/;
 const selectionSchema = z
   .object({
     variable: z.string().min(1, 'must name the variable (its code, e.g. "Vuosi")'),
-    filter: z
-      .string()
-      .regex(FILTER, 'must be one of item, all, top, agg:NAME or vs:NAME')
-      .default('item'),
+    filter: z.string().regex(FILTER, 'must be one of item, all, top, agg:NAME or vs:NAME').default('item'),
     values: z.array(z.string({ error: 'must be a list of value codes (strings)' })),
   })
   .strict()
   .superRefine((selection, ctx) => {
     if ((selection.filter === 'item' || selection.filter === 'all') && selection.values.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['values'], message: `must list at least one value for filter "${selection.filter}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['values'],
+        message: `must list at least one value for filter "${selection.filter}"`,
+      });
     }
-    if (selection.filter === 'top' && !(selection.values.length === 1 && /^[1-9][0-9]*$/.test(selection.values[0] ?? ''))) {
-      ctx.addIssue({ code: 'custom', path: ['values'], message: 'must be one positive whole number for filter "top", e.g. ["4"]' });
+    if (
+      selection.filter === 'top' &&
+      !(selection.values.length === 1 && /^[1-9][0-9]*$/.test(selection.values[0] ?? ''))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['values'],
+        message: 'must be one positive whole number for filter "top", e.g. ["4"]',
+      });
     }
   });
 
@@ -47,7 +55,10 @@ export const savedQuerySchema = z
     baseUrl: z
       .string()
       .refine((text) => /^https?:\/\/[^/\s]+/.test(text) && URL.canParse(text), 'must be an http(s) URL'),
-    table: z.string().trim().min(1, 'must name the table (a path such as "vaerak/statfin_vaerak_pxt_11re.px" or an id such as "TAB6471")'),
+    table: z
+      .string()
+      .trim()
+      .min(1, 'must name the table (a path such as "vaerak/statfin_vaerak_pxt_11re.px" or an id such as "TAB6471")'),
     language: z.enum(SAVED_QUERY_LANGUAGES, { error: 'must be fi, sv or en' }),
     selections: z.array(selectionSchema).min(1, 'must select at least one variable'),
     format: z.literal('json-stat2', { error: 'must be "json-stat2"' }).default('json-stat2'),
@@ -57,7 +68,11 @@ export const savedQuerySchema = z
     const seen = new Set<string>();
     query.selections.forEach((selection, i) => {
       if (seen.has(selection.variable)) {
-        ctx.addIssue({ code: 'custom', path: ['selections', i, 'variable'], message: `selects "${selection.variable}" a second time` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['selections', i, 'variable'],
+          message: `selects "${selection.variable}" a second time`,
+        });
       }
       seen.add(selection.variable);
     });
@@ -143,7 +158,11 @@ function fromV1Body(body: unknown, where: string, at: string, defaults: SavedQue
     baseUrl,
     table: defaults.table,
     language: language ?? undefined,
-    selections: parsed.data.query.map((q) => ({ variable: q.code, filter: q.selection.filter, values: q.selection.values })),
+    selections: parsed.data.query.map((q) => ({
+      variable: q.code,
+      filter: q.selection.filter,
+      values: q.selection.values,
+    })),
     format: parsed.data.response?.format ?? 'json-stat2',
   };
   const result = savedQuerySchema.safeParse(candidate);

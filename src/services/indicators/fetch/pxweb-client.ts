@@ -13,7 +13,14 @@
  * answer "too many cells" (413; for PxWebApi 2 also 403, as PxAPI-2.yml specifies) halves the
  * part and asks again; a call that hangs is cut off; an answer that is not JSON is refused.
  */
-import { halveQuery, needsMetadata, readTableMetadata, splitQuery, cellCount, type TableMetadata } from '#src/domain/indicators/query-split.ts';
+import {
+  halveQuery,
+  needsMetadata,
+  readTableMetadata,
+  splitQuery,
+  cellCount,
+  type TableMetadata,
+} from '#src/domain/indicators/query-split.ts';
 import {
   dataUrl,
   pxwebApi2Url,
@@ -21,7 +28,15 @@ import {
   pxwebV1TableUrl,
   type SavedQuery,
 } from '#src/domain/indicators/saved-query.ts';
-import { createRateLimiter, realNow, realSleep, retryAfterMs, type Now, type RateLimiter, type Sleep } from './rate-limit.ts';
+import {
+  createRateLimiter,
+  realNow,
+  realSleep,
+  retryAfterMs,
+  type Now,
+  type RateLimiter,
+  type Sleep,
+} from './rate-limit.ts';
 
 /** One answer of the source. */
 export interface FetchedResponse {
@@ -164,7 +179,8 @@ export async function fetchSavedQuery(query: SavedQuery, options: FetchOptions =
   };
   if (
     query.api === 'pxwebapi-2' &&
-    (options.maxCells === undefined || (options.limiter === undefined && (options.callsPerWindow === undefined || options.windowMs === undefined)))
+    (options.maxCells === undefined ||
+      (options.limiter === undefined && (options.callsPerWindow === undefined || options.windowMs === undefined)))
   ) {
     const configUrl = pxwebApi2Url(query, 'config');
     const config = limitsFromConfig(await getJson(configUrl), configUrl);
@@ -231,11 +247,19 @@ export function limitsFromConfig(config: unknown, url: string): SourceLimits {
   const read = (key: string): number => {
     const value = record[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      throw new StatisticsFetchError(`GET ${url}: the configuration has no ${key} as a positive whole number (got ${JSON.stringify(value)})`, url, 200);
+      throw new StatisticsFetchError(
+        `GET ${url}: the configuration has no ${key} as a positive whole number (got ${JSON.stringify(value)})`,
+        url,
+        200,
+      );
     }
     return value;
   };
-  return { maxCells: read('maxDataCells'), callsPerWindow: read('maxCallsPerTimeWindow'), windowMs: read('timeWindow') * 1000 };
+  return {
+    maxCells: read('maxDataCells'),
+    callsPerWindow: read('maxCallsPerTimeWindow'),
+    windowMs: read('timeWindow') * 1000,
+  };
 }
 
 async function send(
