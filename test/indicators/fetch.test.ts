@@ -318,7 +318,7 @@ describe('PxWebApi 2 (SCB TAB6471)', REAL_DATA, () => {
           '/api/v2/tables/TAB6471/data',
         ],
       );
-      assert.equal(new URL(server.seen[1]?.url ?? '', server.origin).search, '?lang=sv');
+      assert.equal(new URL(server.seen[1]?.url ?? '', server.origin).search, '?lang=sv&outputFormat=json-stat2');
       const data = dataRequests(server.seen);
       assert.deepEqual(
         data.map((r) => r.cells),

@@ -3,7 +3,8 @@
  * and the reviewed import read them; nothing is written here).
  *
  * - PxWeb v1: the data is POSTed to the table URL; its metadata is a GET on the same URL.
- * - PxWebApi 2: the data is a GET on `/tables/{id}/data?…`, the metadata `/tables/{id}/metadata`,
+ * - PxWebApi 2: the data is a GET on `/tables/{id}/data?…`, the metadata
+ *   `/tables/{id}/metadata?lang=…&outputFormat=json-stat2`,
  *   and the limits (`maxDataCells`, `maxCallsPerTimeWindow` per `timeWindow` seconds) come from
  *   `/config` unless given.
  *
@@ -201,7 +202,11 @@ export async function fetchSavedQuery(query: SavedQuery, options: FetchOptions =
     const url =
       query.api === 'pxweb-v1'
         ? pxwebV1TableUrl(query)
-        : pxwebApi2Url(query, `tables/${encodeURIComponent(query.table)}/metadata`, [['lang', query.language]]);
+        : // As the PxWebApi 2 server links it (PxWeb.Api2.Server LinkCreator): JSON-stat 2.0, not json-px.
+          pxwebApi2Url(query, `tables/${encodeURIComponent(query.table)}/metadata`, [
+            ['lang', query.language],
+            ['outputFormat', 'json-stat2'],
+          ]);
     metadata = readTableMetadata(await getJson(url), `the metadata at ${url}`);
   }
 
