@@ -1,6 +1,7 @@
 /**
  * First-start seeding: the regions and municipalities from the shipped facts file, then every
- * programme file under content/programmes/. Runs only on an empty database.
+ * programme file under content/programmes/, the indicator definitions of content/indicators/ with the
+ * figures of content/facts/statistics/ (and, unless turned off, the projects). Runs only on an empty database.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { importProgramme } from './programmes/import-programme.ts';
 import { readProgrammeFile } from './programmes/programme-source.ts';
 import { projectFactsFiles, readProjectFacts, storeProjectFacts } from './projects/project-facts.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
+import { seedIndicators } from './indicators/seed-indicators.ts';
 
 export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {
   const data: unknown = JSON.parse(await readFile(path, 'utf8'));
@@ -67,6 +69,9 @@ export interface SeedResult {
   programmes: string[];
   /** Projects stored from the shipped project facts. */
   projects: number;
+  /** Indicators defined from content/indicators/ and figures stored from content/facts/statistics/. */
+  indicators: number;
+  observations: number;
 }
 
 /**
@@ -79,7 +84,7 @@ export async function seedIfEmpty(
   contentDir: string,
   options: { projects?: boolean; now?: () => Date } = {},
 ): Promise<SeedResult> {
-  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [], projects: 0 };
+  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [], projects: 0, indicators: 0, observations: 0 };
   const facts = await readMunicipalityFacts(join(contentDir, 'facts', 'municipalities.json'));
   await inTransaction(db.kysely, (trx) => storeMunicipalityFacts(trx, facts));
   const dir = join(contentDir, 'programmes');
@@ -97,7 +102,8 @@ export async function seedIfEmpty(
       projects += counts.added + counts.changed;
     }
   }
+  const { indicators, observations } = await seedIndicators(db, contentDir, options.now);
   // Every node was indexed just now with the current rules: no rebuild is needed at start-up.
   await markSearchIndexCurrent(db.kysely);
-  return { seeded: true, programmes, projects };
+  return { seeded: true, programmes, projects, indicators, observations };
 }

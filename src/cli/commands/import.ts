@@ -21,6 +21,7 @@ import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
 import { withAppContext, type Io } from '../io.ts';
 import { encoding, PERIOD_HELP, REGION_HELP, regionCode, versionNumber } from '../options.ts';
 import { progressBar } from '../progress-bar.ts';
+import { registerIndicatorImportCommands } from './statistics.ts';
 
 export function registerImportCommands(program: Command, io: Io): void {
   const imp = program.command('import').description('Import data from files.');
@@ -28,6 +29,7 @@ export function registerImportCommands(program: Command, io: Io): void {
   importMunicipalitiesCommand(imp, io);
   importProjectsCommand(imp, io);
   importFinancingPlanCommand(imp, io);
+  registerIndicatorImportCommands(imp, io);
 }
 
 function importProgrammeCommand(imp: Command, io: Io): void {

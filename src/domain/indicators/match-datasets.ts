@@ -81,10 +81,14 @@ export function matchDatasets(
       result.unmatched.push({ path: ds.path, tableId, reason: `no indicator reads table ${tableId}` });
       continue;
     }
+    const skipped: string[] = [];
     for (const ind of readers) {
       const m = matchOne(ds, tableId, ind, ctx, result.problems);
-      if (m) result.matches.push(m);
+      if (m && 'skipped' in m) skipped.push(`${ind.code}: ${m.skipped}`);
+      else if (m) result.matches.push(m);
     }
+    if (skipped.length === readers.length)
+      result.unmatched.push({ path: ds.path, tableId, reason: `no indicator's figure is in it (${skipped.join('; ')})` });
   }
   return result;
 }
@@ -95,12 +99,13 @@ function matchOne(
   ind: MatchableIndicator,
   ctx: MatchContext,
   problems: string[],
-): DatasetMatch | null {
+): DatasetMatch | { skipped: string } | null {
   const at = (p: string): string => `${ds.path}${p}`;
   const before = problems.length;
   // The category each dimension is fixed to (-1: free, i.e. time or geo).
   const fixed: number[] = ds.dimensions.map(() => -1);
   const used = new Set<number>();
+  let missingContent: string | null = null;
   for (const [name, category] of Object.entries(ind.source.filters)) {
     const d = ds.dimensions.findIndex((dim) => sameDimension(dim, name, ctx.idMap));
     if (d < 0) {
@@ -122,11 +127,8 @@ function matchOne(
     if (dim.role === 'metric') {
       if (ind.source.content !== undefined) {
         const c = findCategory(dim, ind.source.content);
-        if (c < 0) {
-          problems.push(
-            `${at(`.dimension["${dim.id}"]`)}: indicator ${ind.code} reads the content "${ind.source.content}", which the dataset does not have`,
-          );
-        } else fixed[d] = c;
+        if (c < 0) missingContent = `the dataset has no content "${ind.source.content}" (${dim.id})`;
+        else fixed[d] = c;
         return;
       }
       if (dim.categories.length === 1) fixed[d] = 0;
@@ -143,6 +145,8 @@ function matchOne(
       );
   });
   if (problems.length > before) return null;
+  // A file of the table that lacks this indicator's figure feeds other indicators, not this one.
+  if (missingContent !== null) return { skipped: missingContent };
 
   const timeDim = ds.dimensions.findIndex((d) => d.role === 'time');
   const geoDim = ds.dimensions.findIndex((d) => d.role === 'geo');
