@@ -12,6 +12,7 @@ import { AppError } from '#src/domain/errors.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerInspectCommands } from './commands/inspect.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, processIo, type Io } from './io.ts';
@@ -57,6 +58,7 @@ function buildProgram(io: Io): Command {
 
   registerServeCommand(program, io);
   registerDbCommands(program, io);
+  registerInspectCommands(program, io);
   registerImportCommands(program, io);
   registerExportCommands(program, io);
   registerUserCommands(program, io);
