@@ -13,6 +13,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerFetchCommands } from './commands/statistics.ts';
+import { registerInspectCommands } from './commands/inspect.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, processIo, type Io } from './io.ts';
@@ -58,6 +59,7 @@ function buildProgram(io: Io): Command {
 
   registerServeCommand(program, io);
   registerDbCommands(program, io);
+  registerInspectCommands(program, io);
   registerImportCommands(program, io);
   registerFetchCommands(program, io);
   registerExportCommands(program, io);
