@@ -31,7 +31,7 @@ function categoryJson(codes: readonly string[], label: (c: string) => string, un
 /** The JSON text of one indicator's dataset (a JSON object, without a trailing newline). */
 export function indicatorDatasetJson(
   indicator: Pick<StoredIndicator, 'code' | 'name' | 'unit' | 'decimals' | 'source'>,
-  observations: readonly Pick<Observation, 'area' | 'period' | 'value' | 'status' | 'sourceUpdated'>[],
+  observations: readonly Pick<Observation, 'area' | 'period' | 'value' | 'status' | 'sourceUpdated' | 'unit'>[],
   options: JsonStatOptions,
 ): string {
   const areas = [...new Set(observations.map((o) => o.area))].sort();
@@ -40,6 +40,8 @@ export function indicatorDatasetJson(
   const filters = Object.entries(indicator.source.filters);
   const name = pickText(indicator.name, options.lang)?.text ?? indicator.code;
   const unitText = pickText(indicator.unit, options.lang)?.text ?? '';
+  // The unit as the source wrote it, so that a re-import sees no unit change.
+  const sourceUnit = observations.find((o) => o.unit !== null)?.unit ?? unitText;
   const ids = ['Alue', 'Vuosi', 'Tiedot', ...filters.map(([dim]) => dim)];
   const size = [areas.length, periods.length, 1, ...filters.map(() => 1)];
   const cell = new Map(observations.map((o) => [`${o.area}\u0000${o.period}`, o]));
@@ -63,7 +65,7 @@ export function indicatorDatasetJson(
     `"Alue":{"label":"Alue","category":${categoryJson(areas, options.areaName)}}`,
     `"Vuosi":{"label":"Vuosi","category":${categoryJson(periods, (p) => p)}}`,
     `"Tiedot":{"label":"Tiedot","category":${categoryJson([content], () => `${name} (${unitText})`, {
-      [content]: { base: unitText, decimals: indicator.decimals },
+      [content]: { base: sourceUnit, decimals: indicator.decimals },
     })}}`,
     ...filters.map(([dim, cat]) => `${q(dim)}:{"label":${q(dim)},"category":${categoryJson([cat], (c) => c)}}`),
   ];

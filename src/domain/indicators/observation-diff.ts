@@ -5,6 +5,7 @@
  * gives an empty diff.
  */
 import type { DatasetMatch, ObservationDraft } from './match-datasets.ts';
+import { canonicalUnit } from './units.ts';
 
 export interface StoredObservation {
   area: string;
@@ -104,7 +105,8 @@ export function diffIndicator(
   const newUnits = new Set([...incoming.values()].map((o) => o.unit).filter((u): u is string => u !== null));
   const before = [...storedUnits][0];
   const after = [...newUnits][0];
-  if (before !== undefined && after !== undefined && before !== after) diff.unitChange = { before, after };
+  if (before !== undefined && after !== undefined && canonicalUnit(before) !== canonicalUnit(after))
+    diff.unitChange = { before, after };
   const order = (a: CellChange, b: CellChange): number => a.area.localeCompare(b.area) || a.period.localeCompare(b.period);
   diff.added.sort(order);
   diff.revised.sort(order);
