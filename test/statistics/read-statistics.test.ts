@@ -252,3 +252,37 @@ describe('errors name the JSON path and the reason', () => {
     );
   });
 });
+
+describe('PxWeb web UI CSV export (hand-written samples)', () => {
+  const CSV =
+    '\uFEFF"11re -- Population by area, 2023-2024"\n\n' +
+    '"Area","Information","2023","2024"\n' +
+    '"KU091 Helsinki","Population",664028,..\n' +
+    '"KU092 Vantaa","Population",,250000.5\n';
+
+  test('symbols are statuses, empty fields are empty cells, the title gives the table id', () => {
+    const [ds] = readStatisticsFile(CSV, 'x.csv');
+    assert.equal(ds!.tableId, '11re');
+    assert.deepEqual(
+      ds!.dimensions.map((d) => [d.id, d.role, d.categories.length]),
+      [
+        ['Area', 'geo', 2],
+        ['Information', 'metric', 1],
+        ['Period', 'time', 2],
+      ],
+    );
+    assert.deepEqual(cells(ds!), [
+      ['0,0,0', '664028', null],
+      ['0,0,1', null, '..'],
+      ['1,0,1', '250000.5', null],
+    ]);
+  });
+
+  test('a cell that is neither a number nor a symbol, and a short row, name the line', () => {
+    assert.equal(
+      problem(CSV.replace('250000.5', '25 000'), 'x.csv'),
+      'line 5: column "2024": "25 000" is neither a number nor a status symbol',
+    );
+    assert.equal(problem(CSV.replace(',250000.5', ''), 'x.csv'), 'line 5: 3 fields but the header has 4');
+  });
+});

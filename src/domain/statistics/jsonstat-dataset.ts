@@ -135,21 +135,26 @@ function readDimension(
   return { id, label, role: explicitRole ?? guessDimensionRole(id, label), categories };
 }
 
-function valueText(v: JsonValue, path: string, file: string): string | null {
+/** The JSON path of an entry, built only for an error message (a file may have a million entries). */
+type PathOf = () => string;
+
+function valueText(v: JsonValue, path: PathOf, file: string): string | null {
   if (v === null) return null;
   if (typeof v === 'string') return v;
   if (v instanceof JsonNumber) {
+    // A JSON number without an exponent is already plain decimal text (no leading zeros, no `+`).
+    if (!/[eE]/.test(v.text)) return v.text;
     const t = plainDecimal(v.text);
-    if (t === null) fail(file, path, `the number ${v.text} is out of range`);
+    if (t === null) fail(file, path(), `the number ${v.text} is out of range`);
     return t;
   }
-  return fail(file, path, `a value must be a number, a string or null, found ${describe(v)}`);
+  return fail(file, path(), `a value must be a number, a string or null, found ${describe(v)}`);
 }
 
-function statusText(v: JsonValue, path: string, file: string): string | null {
+function statusText(v: JsonValue, path: PathOf, file: string): string | null {
   if (v === null) return null;
   const t = textAt(v);
-  if (t === null) fail(file, path, `a status must be a string or null, found ${describe(v)}`);
+  if (t === null) fail(file, path(), `a status must be a string or null, found ${describe(v)}`);
   return t === '' ? null : t;
 }
 
@@ -160,22 +165,24 @@ function readLayer(
   cells: number,
   what: 'values' | 'statuses',
   file: string,
-  entry: (v: JsonValue, path: string, file: string) => string | null,
+  entry: (v: JsonValue, path: PathOf, file: string) => string | null,
 ): CellLayer {
   if (raw === undefined || raw === null) return NO_LAYER;
   if (Array.isArray(raw)) {
-    if (raw.length === 1 && cells !== 1) return { kind: 'all', entry: entry(raw[0]!, `${path}[0]`, file) };
+    if (raw.length === 1 && cells !== 1) return { kind: 'all', entry: entry(raw[0]!, () => `${path}[0]`, file) };
     if (raw.length !== cells) fail(file, path, `${raw.length} ${what} but the cube has ${cells} cells`);
-    return { kind: 'dense', entries: raw.map((v, i) => entry(v, `${path}[${i}]`, file)) };
+    const entries = new Array<string | null>(cells);
+    for (let i = 0; i < cells; i++) entries[i] = entry(raw[i]!, () => `${path}[${i}]`, file);
+    return { kind: 'dense', entries };
   }
   const obj = objectAt(raw);
   if (obj) {
     const entries = new Map<number, string | null>();
     for (const [key, v] of obj) {
-      const at = jsonPath(path, key);
-      if (!/^\d+$/.test(key)) fail(file, at, `${JSON.stringify(key)} is not a cell index`);
+      const at = () => jsonPath(path, key);
       const i = Number(key);
-      if (i >= cells) fail(file, at, `index ${key} is outside the cube of ${cells} cells`);
+      if (!/^\d+$/.test(key)) fail(file, at(), `${JSON.stringify(key)} is not a cell index`);
+      if (i >= cells) fail(file, at(), `index ${key} is outside the cube of ${cells} cells`);
       entries.set(i, entry(v, at, file));
     }
     return { kind: 'sparse', entries };
