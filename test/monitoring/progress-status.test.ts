@@ -323,6 +323,38 @@ const CASES: Case[] = [
     key: 'monitoring.reason.keepTargetLeft',
     params: { deviation: 4, tolerance: 2, latestYear: 2024, targetYear: 2030 },
   },
+  {
+    name: 'keep, target 50 from 45 (outside the band): rising 2.1 % a year against 1.06 % → on track',
+    input: {
+      direction: 'keep',
+      baseline: { period: '2020', value: '45' },
+      target: { period: '2030', value: '50' },
+      observations: obs(['2024', '48.9']),
+    },
+    state: 'on_track',
+    key: 'monitoring.reason.target',
+    params: {
+      change: 'rise',
+      rate: 2.1,
+      need: 'rise',
+      required: 1.06,
+      startYear: 2020,
+      latestYear: 2024,
+      targetYear: 2030,
+    },
+  },
+  {
+    name: 'keep, target 50 from 45: overshot to 53 (+6 %), past the band → deterioration',
+    input: {
+      direction: 'keep',
+      baseline: { period: '2020', value: '45' },
+      target: { period: '2030', value: '50' },
+      observations: obs(['2024', '53']),
+    },
+    state: 'deterioration',
+    key: 'monitoring.reason.keepTargetLeft',
+    params: { deviation: 6, tolerance: 2, latestYear: 2024, targetYear: 2030 },
+  },
   // No data, one point, breaks and units.
   {
     name: 'one observation, no baseline → no data of a trend ("only one figure")',

@@ -23,7 +23,8 @@
  *   keep: the target value, or without a target the start value. Inside the band → `stable` (no
  *   target) or `target_achieved`; outside → `worsening` (no target) or, with a target the value
  *   was within at the start, `deterioration`. A `keep` target the start value was outside of is
- *   assessed as an `increase`/`decrease` target towards it.
+ *   assessed as an `increase`/`decrease` target towards it (overshooting past the band is
+ *   `deterioration`).
  * - **Rates** are relative (CAGR, in per cent a year) when the start, latest and target values are
  *   all positive; otherwise (zero or negative values, e.g. net migration) they are linear changes in
  *   the indicator's unit a year (`measure.mode: 'absolute'`), with the same ratio thresholds.
@@ -305,7 +306,9 @@ function withTarget(direction: ProgressDirection, start: Point, latest: Point, t
   const latestYear = periodYear(latest.period);
   const targetYear = periodYear(target.period);
   const { kind, dir } = targetKind(direction, start, target);
-  if (kind === 'level') {
+  const sign = dir === 'increase' ? 1 : -1;
+  // A level to keep: left after being inside the band, or overshot past the band from outside it.
+  if (kind === 'level' || (direction === 'keep' && sign * (latest.v - target.v) > 0)) {
     const deviation = target.v === 0 ? Math.sign(latest.v) : (latest.v - target.v) / Math.abs(target.v);
     return result('deterioration', 'monitoring.reason.keepTargetLeft', {
       deviation: signedPercent(deviation),
@@ -318,7 +321,6 @@ function withTarget(direction: ProgressDirection, start: Point, latest: Point, t
     return result('deterioration', 'monitoring.reason.targetSlipped', { startYear, latestYear, targetYear });
   const mode = start.v > 0 && latest.v > 0 && target.v > 0 ? 'relative' : 'absolute';
   const observed = rate(start, latest, mode);
-  const sign = dir === 'increase' ? 1 : -1;
   const measure: ProgressMeasure = {
     mode,
     startPeriod: start.period,
