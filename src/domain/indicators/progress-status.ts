@@ -40,7 +40,7 @@
  *
  * Reasons are ICU message keys of the `monitoring` area with their parameters: rates in per cent as
  * numbers (rounded to 2 decimals; absolute rates to 4 significant digits), years as numbers, and
- * `change`/`need`/`position` as select identifiers. The edge adds `name` (the indicator's name in the
+ * `change`/`need` (`rise`, `fall`, `none`) as select identifiers. The edge adds `name` (the indicator's name in the
  * page's language) and formats: `t(reason.key, { ...reason.params, name })`.
  */
 
