@@ -11,6 +11,7 @@ import enDiff from './en/diff.json' with { type: 'json' };
 import enEditor from './en/editor.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enFinancingPlan from './en/financing-plan.json' with { type: 'json' };
+import enMonitoring from './en/monitoring.json' with { type: 'json' };
 import enProjectsAdmin from './en/projects-admin.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enSite from './en/site.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import fiDiff from './fi/diff.json' with { type: 'json' };
 import fiEditor from './fi/editor.json' with { type: 'json' };
 import fiErrors from './fi/errors.json' with { type: 'json' };
 import fiFinancingPlan from './fi/financing-plan.json' with { type: 'json' };
+import fiMonitoring from './fi/monitoring.json' with { type: 'json' };
 import fiProjectsAdmin from './fi/projects-admin.json' with { type: 'json' };
 import fiProjects from './fi/projects.json' with { type: 'json' };
 import fiSite from './fi/site.json' with { type: 'json' };
@@ -29,6 +31,7 @@ import svDiff from './sv/diff.json' with { type: 'json' };
 import svEditor from './sv/editor.json' with { type: 'json' };
 import svErrors from './sv/errors.json' with { type: 'json' };
 import svFinancingPlan from './sv/financing-plan.json' with { type: 'json' };
+import svMonitoring from './sv/monitoring.json' with { type: 'json' };
 import svProjectsAdmin from './sv/projects-admin.json' with { type: 'json' };
 import svProjects from './sv/projects.json' with { type: 'json' };
 import svSite from './sv/site.json' with { type: 'json' };
@@ -43,6 +46,7 @@ export const AREAS = [
   'editor',
   'financing-plan',
   'projects-admin',
+  'monitoring',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -56,6 +60,7 @@ const fiAreas = {
   editor: fiEditor,
   'financing-plan': fiFinancingPlan,
   'projects-admin': fiProjectsAdmin,
+  monitoring: fiMonitoring,
   errors: fiErrors,
 };
 
@@ -75,6 +80,7 @@ const svAreas: AreaMessages = {
   editor: svEditor,
   'financing-plan': svFinancingPlan,
   'projects-admin': svProjectsAdmin,
+  monitoring: svMonitoring,
   errors: svErrors,
 };
 
@@ -87,6 +93,7 @@ const enAreas: AreaMessages = {
   editor: enEditor,
   'financing-plan': enFinancingPlan,
   'projects-admin': enProjectsAdmin,
+  monitoring: enMonitoring,
   errors: enErrors,
 };
 
