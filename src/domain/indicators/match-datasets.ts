@@ -90,6 +90,8 @@ export function matchDatasets(
     if (skipped.length === readers.length)
       result.unmatched.push({ path: ds.path, tableId, reason: `no indicator's figure is in it (${skipped.join('; ')})` });
   }
+  // Two indicators reading the same table find the same problem of it once.
+  result.problems = [...new Set(result.problems)];
   return result;
 }
 
