@@ -18,7 +18,11 @@ export function statisticsReviewText(r: StatisticsImportResult, mode: { dryRun: 
   const lines: string[] = [`File ${r.fileName} (sha256 ${r.fileHash.slice(0, 12)}…), region ${r.region}`, 'Datasets:'];
   for (const d of r.datasets) {
     const head = `  ${d.path}: table ${d.tableId ?? '(none)'}, updated ${d.updated ?? '(not given)'}, ${d.cells} cells`;
-    lines.push(d.indicators.length > 0 ? `${head} → ${d.indicators.join(', ')}` : `${head}: not used (${d.reason ?? 'no match'})`);
+    lines.push(
+      d.indicators.length > 0
+        ? `${head} → ${d.indicators.join(', ')}`
+        : `${head}: not used (${d.reason ?? 'no match'})`,
+    );
   }
   lines.push('Changes:');
   for (const d of r.diff.indicators) {

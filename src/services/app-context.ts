@@ -3,6 +3,7 @@ import type { Config } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/storage/database.ts';
 import { migrateToLatest } from '#src/storage/migrate.ts';
 import { Freshness } from './freshness.ts';
+import { MonitoringReader } from './indicators/monitoring-reader.ts';
 import { ProgrammeReader } from './programmes/programme-reader.ts';
 import { ProjectQueries } from './projects/query-projects.ts';
 import { ensureProjectSearchIndex } from './projects/reindex-project-search.ts';
@@ -17,6 +18,8 @@ export interface AppContext {
   freshness: Freshness;
   /** Project lists, counts and totals (one instance, so its per-region catalogues are shared). */
   projects: ProjectQueries;
+  /** Indicators, figures and statuses per region (one instance, so its per-region views are shared). */
+  monitoring: MonitoringReader;
   /** The current time; tests inject a fake clock (expiry of sessions and links). Default: the system clock. */
   clock?: () => Date;
   close(): Promise<void>;
@@ -35,5 +38,13 @@ export async function openAppContext(config: Config, options: { seed?: boolean }
   }
   const freshness = new Freshness(db);
   const reader = new ProgrammeReader(db, freshness);
-  return { config, db, reader, freshness, projects: new ProjectQueries(db, reader), close: () => db.close() };
+  return {
+    config,
+    db,
+    reader,
+    freshness,
+    projects: new ProjectQueries(db, reader),
+    monitoring: new MonitoringReader(db, freshness),
+    close: () => db.close(),
+  };
 }

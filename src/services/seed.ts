@@ -84,7 +84,8 @@ export async function seedIfEmpty(
   contentDir: string,
   options: { projects?: boolean; now?: () => Date } = {},
 ): Promise<SeedResult> {
-  if ((await countMunicipalities(db.kysely)) > 0) return { seeded: false, programmes: [], projects: 0, indicators: 0, observations: 0 };
+  if ((await countMunicipalities(db.kysely)) > 0)
+    return { seeded: false, programmes: [], projects: 0, indicators: 0, observations: 0 };
   const facts = await readMunicipalityFacts(join(contentDir, 'facts', 'municipalities.json'));
   await inTransaction(db.kysely, (trx) => storeMunicipalityFacts(trx, facts));
   const dir = join(contentDir, 'programmes');

@@ -28,7 +28,9 @@ for (const target of databaseTargets()) {
     });
     after(() => ctx.close());
 
-    const stored = async (code: string): Promise<{ area: string; period: string; value: string | null; status: string | null }[]> => {
+    const stored = async (
+      code: string,
+    ): Promise<{ area: string; period: string; value: string | null; status: string | null }[]> => {
       const ind = (await listIndicators(ctx.db.kysely, '08')).find((i) => i.code === code)!;
       return (await listObservations(ctx.db.kysely, [ind.id])).map((o) => ({
         area: o.area,
@@ -39,7 +41,9 @@ for (const target of databaseTargets()) {
     };
 
     test('the seeded figures are stored as exact decimals', async () => {
-      assert.deepEqual(await stored('asuntokuntien-velat'), [{ area: 'SSS', period: '2002', value: '58443598209', status: null }]);
+      assert.deepEqual(await stored('asuntokuntien-velat'), [
+        { area: 'SSS', period: '2002', value: '58443598209', status: null },
+      ]);
       assert.deepEqual(await stored('vaesto'), [
         { area: 'MK08', period: '2020', value: '162840', status: 'p' },
         { area: 'MK08', period: '2021', value: '161391', status: null },
@@ -50,7 +54,10 @@ for (const target of databaseTargets()) {
       const beforeSnap = await snapshotAt(url);
       const run = await runCli(['import', 'statistics', files.file('velk-en.json', velk()), '--region', '08'], url);
       assert.equal(run.code, 0, run.err);
-      assert.match(run.out, /Total: 0 new, 0 revised, 0 withdrawn, 2 unchanged, 0 unit change\(s\)\nNothing changes: nothing was written\.\n$/);
+      assert.match(
+        run.out,
+        /Total: 0 new, 0 revised, 0 withdrawn, 2 unchanged, 0 unit change\(s\)\nNothing changes: nothing was written\.\n$/,
+      );
       assert.deepEqual(await snapshotAt(url), beforeSnap);
     });
 
@@ -71,7 +78,9 @@ for (const target of databaseTargets()) {
       const run = await runCli(['import', 'statistics', revised, '--region', '08'], url);
       assert.equal(run.code, 0, run.err);
       assert.match(run.out, /Written as statistics import #\d+\./);
-      assert.deepEqual(await stored('velkaantumisaste'), [{ area: 'SSS', period: '2002', value: '71.25', status: null }]);
+      assert.deepEqual(await stored('velkaantumisaste'), [
+        { area: 'SSS', period: '2002', value: '71.25', status: null },
+      ]);
       const again = await runCli(['import', 'statistics', revised, '--region', '08'], url);
       assert.match(again.out, /Nothing changes: nothing was written\./);
 
@@ -81,17 +90,27 @@ for (const target of databaseTargets()) {
     });
 
     test('a value published as empty with a status is withdrawn, with the status kept', async () => {
-      const text = velk().replace('"value": [\n                58443598209', '"status": {"0": ".."},\n            "value": [\n                null');
+      const text = velk().replace(
+        '"value": [\n                58443598209',
+        '"status": {"0": ".."},\n            "value": [\n                null',
+      );
       assert.notEqual(text, velk(), 'the fixture edit applied');
-      const run = await runCli(['import', 'statistics', files.file('velk-withdrawn.json', text), '--region', '08'], url);
+      const run = await runCli(
+        ['import', 'statistics', files.file('velk-withdrawn.json', text), '--region', '08'],
+        url,
+      );
       assert.equal(run.code, 0, run.err);
       assert.ok(run.out.includes('    - SSS 2002: 58443598209 → (empty) [..]\n'), run.out);
-      assert.deepEqual(await stored('asuntokuntien-velat'), [{ area: 'SSS', period: '2002', value: null, status: '..' }]);
+      assert.deepEqual(await stored('asuntokuntien-velat'), [
+        { area: 'SSS', period: '2002', value: null, status: '..' },
+      ]);
       await runCli(['import', 'statistics', files.file('velk-restore.json', velk()), '--region', '08'], url);
     });
 
     test('an area Suunta does not hold fails the whole file and writes nothing', async () => {
-      const text = velk().replace(/"SSS": "WHOLE COUNTRY"/, '"KU999": "NOWHERE"').replace('"SSS": 0', '"KU999": 0');
+      const text = velk()
+        .replace(/"SSS": "WHOLE COUNTRY"/, '"KU999": "NOWHERE"')
+        .replace('"SSS": 0', '"KU999": 0');
       const beforeSnap = await snapshotAt(url);
       const run = await runCli(['import', 'statistics', files.file('velk-bad-area.json', text), '--region', '08'], url);
       assert.equal(run.code, 2);
@@ -115,7 +134,13 @@ for (const target of databaseTargets()) {
 
     test('a file no indicator reads is refused with the reason', async () => {
       const run = await runCli(
-        ['import', 'statistics', join(DATA_DIR, 'pxweb/other-nsi/ssb-no-07221-jsonstat2-status.json'), '--region', '08'],
+        [
+          'import',
+          'statistics',
+          join(DATA_DIR, 'pxweb/other-nsi/ssb-no-07221-jsonstat2-status.json'),
+          '--region',
+          '08',
+        ],
         url,
       );
       assert.equal(run.code, 2);

@@ -29,7 +29,9 @@ export function registerIndicatorImportCommands(imp: Command, io: Io): void {
     .argument('<file>', 'definitions file, e.g. content/indicators/kymenlaakso.yaml')
     .action(async (file: string) => {
       const parsed = await readIndicatorFile(file);
-      const r = await withAppContext((ctx) => importIndicators(ctx.db, parsed, { fileName: basename(file), actor: CLI_ACTOR }));
+      const r = await withAppContext((ctx) =>
+        importIndicators(ctx.db, parsed, { fileName: basename(file), actor: CLI_ACTOR }),
+      );
       io.out(
         `Imported ${r.indicators} indicator definition(s) of region ${r.region}: ${r.added.length} added, ` +
           `${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged.length} unchanged; ` +
@@ -52,7 +54,10 @@ export function registerIndicatorImportCommands(imp: Command, io: Io): void {
     .argument('<file>', 'statistics file')
     .requiredOption('--region <code>', REGION_HELP, regionCode)
     .option('--dry-run', 'print the diff and write nothing')
-    .option('--facts-out <path>', 'also write the matched figures as a compact JSON-stat facts file (content/facts/statistics/)')
+    .option(
+      '--facts-out <path>',
+      'also write the matched figures as a compact JSON-stat facts file (content/facts/statistics/)',
+    )
     .action(async (file: string, options: { region: string; dryRun?: boolean; factsOut?: string }) => {
       const bytes = await readImportFile(file);
       const result = await withAppContext((ctx) =>
@@ -68,7 +73,10 @@ export function registerIndicatorImportCommands(imp: Command, io: Io): void {
       if (options.factsOut) {
         await writeFile(
           options.factsOut,
-          statisticsFactsJson(result, `suunta import statistics ${basename(file)} --region ${options.region} --facts-out`),
+          statisticsFactsJson(
+            result,
+            `suunta import statistics ${basename(file)} --region ${options.region} --facts-out`,
+          ),
         );
         io.out(`Wrote ${options.factsOut}\n`);
       }

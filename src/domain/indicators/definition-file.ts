@@ -35,7 +35,9 @@ export const decimalSchema = z
 export const periodSchema = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^\d{4}(Q[1-4]|M(0[1-9]|1[0-2]))?$/, 'must be a year (2024), quarter (2024Q3) or month (2024M07)'));
+  .pipe(
+    z.string().regex(/^\d{4}(Q[1-4]|M(0[1-9]|1[0-2]))?$/, 'must be a year (2024), quarter (2024Q3) or month (2024M07)'),
+  );
 
 /**
  * An area as Suunta holds it, written as its key: `SSS` (whole country), `MK08` (a region), `SK081`
@@ -159,9 +161,17 @@ export const indicatorFileSchema = z
         });
     });
     if (file.population && !seen.has(file.population))
-      ctx.addIssue({ code: 'custom', path: ['population'], message: `names "${file.population}", which is not an indicator of the file` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['population'],
+        message: `names "${file.population}", which is not an indicator of the file`,
+      });
     if (file.indicators.some((i) => i.perResident) && !file.population)
-      ctx.addIssue({ code: 'custom', path: ['population'], message: 'is required when an indicator compares per resident' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['population'],
+        message: 'is required when an indicator compares per resident',
+      });
   });
 
 export type IndicatorFile = z.output<typeof indicatorFileSchema>;

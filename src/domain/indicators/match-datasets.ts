@@ -76,7 +76,9 @@ export function matchDatasets(
       continue;
     }
     const tableId = ds.tableId;
-    const readers = indicators.filter((i) => sameTable(tableId, [i.source.table, ...i.source.earlierTables], ctx.idMap));
+    const readers = indicators.filter((i) =>
+      sameTable(tableId, [i.source.table, ...i.source.earlierTables], ctx.idMap),
+    );
     if (readers.length === 0) {
       result.unmatched.push({ path: ds.path, tableId, reason: `no indicator reads table ${tableId}` });
       continue;
@@ -88,7 +90,11 @@ export function matchDatasets(
       else if (m) result.matches.push(m);
     }
     if (skipped.length === readers.length)
-      result.unmatched.push({ path: ds.path, tableId, reason: `no indicator's figure is in it (${skipped.join('; ')})` });
+      result.unmatched.push({
+        path: ds.path,
+        tableId,
+        reason: `no indicator's figure is in it (${skipped.join('; ')})`,
+      });
   }
   // Two indicators reading the same table find the same problem of it once.
   result.problems = [...new Set(result.problems)];

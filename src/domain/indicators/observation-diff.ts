@@ -83,7 +83,13 @@ export function diffIndicator(
     if (!old) {
       diff.added.push({ indicatorCode, area: o.area, period: o.period, before: null, after });
     } else if (!sameDecimal(old.value, o.value) || old.status !== o.status) {
-      const change = { indicatorCode, area: o.area, period: o.period, before: { value: old.value, status: old.status }, after };
+      const change = {
+        indicatorCode,
+        area: o.area,
+        period: o.period,
+        before: { value: old.value, status: old.status },
+        after,
+      };
       if (old.value !== null && o.value === null) diff.withdrawn.push(change);
       else diff.revised.push(change);
     } else diff.unchanged++;
@@ -107,7 +113,8 @@ export function diffIndicator(
   const after = [...newUnits][0];
   if (before !== undefined && after !== undefined && canonicalUnit(before) !== canonicalUnit(after))
     diff.unitChange = { before, after };
-  const order = (a: CellChange, b: CellChange): number => a.area.localeCompare(b.area) || a.period.localeCompare(b.period);
+  const order = (a: CellChange, b: CellChange): number =>
+    a.area.localeCompare(b.area) || a.period.localeCompare(b.period);
   diff.added.sort(order);
   diff.revised.sort(order);
   diff.withdrawn.sort(order);

@@ -9,7 +9,7 @@
  * `versions[1].themes[0].priorities[2].title.fi`.
  */
 import { z } from 'zod';
-import { formatPath, issuesToProblems } from '../file-problems.ts';
+import { issuesToProblems } from '../file-problems.ts';
 
 export { formatPath } from '../file-problems.ts';
 

@@ -11,7 +11,10 @@ import type { Actor } from '#src/domain/roles.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { writeIndicatorDefinitions, type DefinitionsWriteResult } from '#src/storage/repositories/indicators-repository.ts';
+import {
+  writeIndicatorDefinitions,
+  type DefinitionsWriteResult,
+} from '#src/storage/repositories/indicators-repository.ts';
 import { programmeNodeKeys } from '#src/storage/repositories/nodes-repository.ts';
 import { findProgramme } from '#src/storage/repositories/programmes-repository.ts';
 import { findRegion } from '#src/storage/repositories/regions-repository.ts';
@@ -31,7 +34,10 @@ export async function readIndicatorFile(path: string): Promise<IndicatorFile> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new AppError('invalid_file', `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   return parseIndicatorText(text, path);
 }
@@ -62,7 +68,9 @@ async function referenceProblems(db: Executor, file: IndicatorFile): Promise<str
     });
     ind.terms.forEach((t, n) => {
       if (!terms.has(`${t.taxonomy}/${t.term}`))
-        problems.push(`indicators[${i}].terms[${n}]: "${t.taxonomy}/${t.term}" is not a term of programme ${file.programme}`);
+        problems.push(
+          `indicators[${i}].terms[${n}]: "${t.taxonomy}/${t.term}" is not a term of programme ${file.programme}`,
+        );
     });
   });
   return problems;

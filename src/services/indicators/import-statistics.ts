@@ -82,7 +82,9 @@ function tokenOf(fileHash: string, diffs: readonly IndicatorDiff[]): string {
   for (const d of diffs) {
     h.update(`\n${d.indicatorCode}`);
     for (const c of [...d.added, ...d.revised, ...d.withdrawn])
-      h.update(`|${c.area}/${c.period}:${c.before?.value ?? '∅'}/${c.before?.status ?? ''}>${c.after?.value ?? '∅'}/${c.after?.status ?? ''}`);
+      h.update(
+        `|${c.area}/${c.period}:${c.before?.value ?? '∅'}/${c.before?.status ?? ''}>${c.after?.value ?? '∅'}/${c.after?.status ?? ''}`,
+      );
     h.update(`|u:${d.unitChange?.before ?? ''}>${d.unitChange?.after ?? ''}`);
   }
   return h.digest('hex').slice(0, 32);
@@ -95,7 +97,10 @@ async function review(
 ): Promise<{ review: StatisticsReview; indicators: StoredIndicator[]; diffs: IndicatorDiff[] }> {
   const indicators = await listIndicators(db, input.region);
   if (indicators.length === 0)
-    throw new AppError('bad_request', `region ${input.region} has no indicators: import their definitions first (suunta import indicators FILE)`);
+    throw new AppError(
+      'bad_request',
+      `region ${input.region} has no indicators: import their definitions first (suunta import indicators FILE)`,
+    );
   const settings = await readIndicatorSettings(db, input.region);
   const result = matchDatasets(
     datasets,
@@ -193,13 +198,19 @@ export async function importStatistics(db: Db, input: StatisticsImportInput): Pr
       actor: input.actor.label,
       summary: {
         totals: r.review.diff.totals,
-        datasets: r.review.datasets.map((d) => ({ path: d.path, tableId: d.tableId, updated: d.updated, indicators: d.indicators })),
+        datasets: r.review.datasets.map((d) => ({
+          path: d.path,
+          tableId: d.tableId,
+          updated: d.updated,
+          indicators: d.indicators,
+        })),
       },
     });
     const byCode = new Map(r.indicators.map((i) => [i.code, i]));
     const writes: ObservationWrite[] = r.diffs.map((d) => {
       const drafts = new Map<string, ObservationDraft>(d.next.map((o) => [`${o.area}\u0000${o.period}`, o]));
-      const draftOf = (c: { area: string; period: string }): ObservationDraft => drafts.get(`${c.area}\u0000${c.period}`)!;
+      const draftOf = (c: { area: string; period: string }): ObservationDraft =>
+        drafts.get(`${c.area}\u0000${c.period}`)!;
       const matches = r.review.matches.filter((m) => m.indicatorCode === d.indicatorCode);
       return {
         indicatorId: byCode.get(d.indicatorCode)!.id,

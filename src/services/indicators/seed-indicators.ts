@@ -37,7 +37,8 @@ export async function seedIndicators(
   const facts = join(contentDir, 'facts', 'statistics');
   for (const f of await filesIn(facts, /\.json$/)) {
     const region = /^(\d{2})-/.exec(f)?.[1];
-    if (!region) throw invalidFile(join(facts, f), ['the file name must begin with its region code, e.g. 08-velk-13kt.json']);
+    if (!region)
+      throw invalidFile(join(facts, f), ['the file name must begin with its region code, e.g. 08-velk-13kt.json']);
     const r = await importStatistics(db, {
       bytes: await readFile(join(facts, f)),
       fileName: f,

@@ -68,7 +68,11 @@ function indicatorColumns(regionCode: string, d: IndicatorDefinition, position: 
 }
 
 export async function readIndicatorSettings(db: Executor, regionCode: string): Promise<IndicatorSettings | null> {
-  const r = await db.selectFrom('indicator_settings').selectAll().where('region_code', '=', regionCode).executeTakeFirst();
+  const r = await db
+    .selectFrom('indicator_settings')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .executeTakeFirst();
   if (!r) return null;
   return {
     regionCode: r.region_code,
@@ -168,8 +172,15 @@ export interface DefinitionsWriteResult {
   targetsSuperseded: number;
 }
 
-const sameTarget = (a: { period: string; value: string; area: string; decision: string; decided: string | null }, b: typeof a) =>
-  a.period === b.period && a.value === b.value && a.area === b.area && a.decision === b.decision && a.decided === b.decided;
+const sameTarget = (
+  a: { period: string; value: string; area: string; decision: string; decided: string | null },
+  b: typeof a,
+) =>
+  a.period === b.period &&
+  a.value === b.value &&
+  a.area === b.area &&
+  a.decision === b.decision &&
+  a.decided === b.decided;
 
 /**
  * Makes the region's indicators those of the file: settings and groups replaced, indicators
@@ -202,11 +213,20 @@ export async function writeIndicatorDefinitions(
   await db.deleteFrom('indicator_groups').where('region_code', '=', region).execute();
   await db
     .insertInto('indicator_groups')
-    .values(file.groups.map((g, i) => ({ region_code: region, code: g.code, name: textToJson(g.name) ?? '{}', position: i })))
+    .values(
+      file.groups.map((g, i) => ({ region_code: region, code: g.code, name: textToJson(g.name) ?? '{}', position: i })),
+    )
     .execute();
 
   const before = new Map((await listIndicators(db, region)).map((i) => [i.code, i]));
-  const result: DefinitionsWriteResult = { added: [], changed: [], removed: [], unchanged: [], targetsSet: 0, targetsSuperseded: 0 };
+  const result: DefinitionsWriteResult = {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: [],
+    targetsSet: 0,
+    targetsSuperseded: 0,
+  };
   for (const [i, def] of file.indicators.entries()) {
     const cols = indicatorColumns(region, def, i, options.at);
     const old = before.get(def.code);
@@ -226,7 +246,12 @@ export async function writeIndicatorDefinitions(
         JSON.stringify(old.baseline) ===
           JSON.stringify(
             def.baseline
-              ? { period: def.baseline.period, value: def.baseline.value, area: def.baseline.area, ...(def.baseline.decision ? { decision: def.baseline.decision } : {}) }
+              ? {
+                  period: def.baseline.period,
+                  value: def.baseline.value,
+                  area: def.baseline.area,
+                  ...(def.baseline.decision ? { decision: def.baseline.decision } : {}),
+                }
               : null,
           );
       if (!same) {
@@ -242,7 +267,12 @@ export async function writeIndicatorDefinitions(
     const programme = file.programme ?? '';
     const links = [
       ...def.nodes.map((n) => ({ indicator_id: id, kind: 'node', programme_slug: programme, link_key: n })),
-      ...def.terms.map((t) => ({ indicator_id: id, kind: 'term', programme_slug: programme, link_key: `${t.taxonomy}/${t.term}` })),
+      ...def.terms.map((t) => ({
+        indicator_id: id,
+        kind: 'term',
+        programme_slug: programme,
+        link_key: `${t.taxonomy}/${t.term}`,
+      })),
     ];
     if (links.length > 0) await db.insertInto('indicator_links').values(links).execute();
     await db.deleteFrom('indicator_baselines').where('indicator_id', '=', id).execute();
@@ -426,7 +456,18 @@ export async function writeObservations(
     db,
     dialect,
     'observations',
-    ['indicator_id', 'area', 'period', 'value', 'status', 'status_label', 'unit', 'source_updated', 'retrieved_at', 'import_id'],
+    [
+      'indicator_id',
+      'area',
+      'period',
+      'value',
+      'status',
+      'status_label',
+      'unit',
+      'source_updated',
+      'retrieved_at',
+      'import_id',
+    ],
     rows,
   );
 }
