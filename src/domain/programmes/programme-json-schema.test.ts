@@ -7,11 +7,7 @@ test('the published JSON Schema of the programme file is up to date with the zod
   const committed: unknown = JSON.parse(
     readFileSync(new URL('../../../schemas/programme.schema.json', import.meta.url), 'utf8'),
   );
-  assert.deepEqual(
-    committed,
-    programmeJsonSchema(),
-    'run `npx tsx scripts/write-programme-schema.ts` and commit the result',
-  );
+  assert.deepEqual(committed, programmeJsonSchema(), 'run `npx tsx scripts/write-schemas.ts` and commit the result');
 });
 
 test('the JSON Schema requires Finnish titles and rejects unknown fields', () => {
