@@ -19,9 +19,8 @@ import {
 import type { StoredIndicator } from '#src/domain/indicators/indicator.ts';
 import { EMPTY_ID_MAP } from '#src/domain/indicators/table-ids.ts';
 import type { Actor } from '#src/domain/roles.ts';
-import { StatisticsFileError, type StatDataset } from '#src/domain/statistics/dataset.ts';
+import type { StatDataset } from '#src/domain/statistics/dataset.ts';
 import { normaliseArea } from '#src/domain/statistics/areas.ts';
-import { readStatisticsFile } from '#src/domain/statistics/read-statistics.ts';
 import type { Db } from '#src/storage/database.ts';
 import { inTransaction, type Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
@@ -35,7 +34,7 @@ import {
   type ObservationWrite,
 } from '#src/storage/repositories/indicators-repository.ts';
 import { contentChanged } from '../freshness.ts';
-import { decodeText } from '../import-files/decode-text.ts';
+import { readStatisticsBytes } from '../import-files/read-statistics-file.ts';
 
 export interface DatasetSummary {
   path: string;
@@ -68,13 +67,7 @@ export interface StatisticsImportResult extends StatisticsReview {
 
 /** Reads the datasets of a file's bytes; a file problem becomes an `invalid_file` error naming the JSON path. */
 export function readDatasets(bytes: Uint8Array, fileName: string): StatDataset[] {
-  const { text } = decodeText(bytes, fileName);
-  try {
-    return readStatisticsFile(text, fileName);
-  } catch (error) {
-    if (error instanceof StatisticsFileError) throw invalidFile(fileName, [`${error.path}: ${error.reason}`]);
-    throw error;
-  }
+  return readStatisticsBytes(bytes, fileName, 'path-only').datasets;
 }
 
 function tokenOf(fileHash: string, diffs: readonly IndicatorDiff[]): string {
