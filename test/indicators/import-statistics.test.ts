@@ -132,6 +132,24 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await snapshotAt(url), beforeSnap);
     });
 
+    test('the real household-debt responses in all three languages import as the same figures', async () => {
+      for (const [lang, unchanged] of [
+        ['fi', 1],
+        ['sv', 2],
+        ['en', 2],
+      ] as const) {
+        const run = await runCli(
+          ['import', 'statistics', join(DATA_DIR, `pxweb/statfin/statfin-velk-jsonstat2-${lang}.json`), '--region', '08'],
+          url,
+        );
+        assert.equal(run.code, 0, run.err);
+        assert.ok(
+          run.out.includes(`Total: 0 new, 0 revised, 0 withdrawn, ${unchanged} unchanged, 0 unit change(s)\n`),
+          `${lang}: ${run.out}`,
+        );
+      }
+    });
+
     test('a file no indicator reads is refused with the reason', async () => {
       const run = await runCli(
         [
