@@ -139,7 +139,13 @@ for (const target of databaseTargets()) {
         ['en', 2],
       ] as const) {
         const run = await runCli(
-          ['import', 'statistics', join(DATA_DIR, `pxweb/statfin/statfin-velk-jsonstat2-${lang}.json`), '--region', '08'],
+          [
+            'import',
+            'statistics',
+            join(DATA_DIR, `pxweb/statfin/statfin-velk-jsonstat2-${lang}.json`),
+            '--region',
+            '08',
+          ],
           url,
         );
         assert.equal(run.code, 0, run.err);
