@@ -19,6 +19,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '#src/http/app.ts';
 import { safeCell, toCsv } from '#src/lib/csv.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { contentChanged } from '#src/services/freshness.ts';
 import { financingPlanForEdit, setFinancingPlanCell } from '#src/services/financing-plan/edit-financing-plan.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
@@ -26,6 +27,7 @@ import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
 import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
 import { DRAFT, EDITOR, PROGRAMME, startDraft } from '../editing/editing-fixture.ts';
+import { importMunicipalPopulation } from '../api/indicators-fixture.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
 /** Formula payloads: each must come out with a leading apostrophe. */
@@ -84,6 +86,7 @@ const CSV_WRITERS = [
   'src/http/admin/audit/audit-routes.ts',
   'src/http/admin/financing-plan/financing-plan-routes.ts',
   'src/http/api/diff-csv.ts',
+  'src/http/api/indicators-csv.ts',
   'src/http/api/nodes-csv.ts',
   'src/http/site/project-pages.ts',
   'src/services/projects/rejects-file.ts',
@@ -93,6 +96,8 @@ const CSV_WRITERS = [
 const CSV_ROUTES = [
   'GET /api/v1/programmes/:id/versions/:number/nodes.csv',
   'GET /api/v1/programmes/:id/diff.csv',
+  'GET /api/v1/regions/:code/indicators.csv',
+  'GET /api/v1/regions/:code/indicators/:indicator/observations.csv',
   'GET /:lang/:region/projects.csv',
   'GET /admin/audit.csv',
   'GET /admin/regions/:code/programmes/:slug/versions/:number/financing-plan.csv',
@@ -234,6 +239,34 @@ for (const target of databaseTargets()) {
           before: text,
           after: { title: text },
         });
+      // Observations for the indicator CSVs: the municipal population file, then a payload in every
+      // observation's unit and in every indicator's name (straight into the database).
+      await importMunicipalPopulation(ctx);
+      const observations = await ctx.db.kysely
+        .selectFrom('observations')
+        .select(['indicator_id', 'area', 'period'])
+        .orderBy('indicator_id')
+        .orderBy('area')
+        .orderBy('period')
+        .execute();
+      for (const [i, o] of observations.entries())
+        await ctx.db.kysely
+          .updateTable('observations')
+          .set({ unit: corpus[i % corpus.length]! })
+          .where('indicator_id', '=', o.indicator_id)
+          .where('area', '=', o.area)
+          .where('period', '=', o.period)
+          .execute();
+      const indicators = await ctx.db.kysely.selectFrom('indicators').select('id').orderBy('id').execute();
+      for (const [i, ind] of indicators.entries()) {
+        const text = corpus[(i + 3) % corpus.length]!;
+        await ctx.db.kysely
+          .updateTable('indicators')
+          .set({ name: JSON.stringify({ fi: text, sv: text, en: text }) })
+          .where('id', '=', ind.id)
+          .execute();
+      }
+      await contentChanged(ctx.db.kysely, '08', ['indicators']);
       ctx.reader.invalidate();
       app = await buildApp(ctx, {
         onRoute: (route: RouteOptions) => {
@@ -278,6 +311,15 @@ for (const target of databaseTargets()) {
     test('diff.csv', async () => {
       const url = '/api/v1/programmes/08-2022-2025/diff.csv?from=1&to=2';
       assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
+    });
+
+    test('the indicator CSVs: the whole set and one indicator, in every language', async () => {
+      for (const lang of ['fi', 'sv', 'en']) {
+        const all = `/api/v1/regions/08/indicators.csv?lang=${lang}`;
+        assertCarried(parseAndCheck(await get(all), all), all, FORMULAS, HARMLESS);
+        const one = `/api/v1/regions/08/indicators/vaesto/observations.csv?lang=${lang}`;
+        assertCarried(parseAndCheck(await get(one), one), one, FORMULAS, HARMLESS);
+      }
     });
 
     test('projects.csv in every language', async () => {

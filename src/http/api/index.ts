@@ -10,6 +10,7 @@ import type { AppContext } from '#src/services/app-context.ts';
 import { swaggerOptions } from './openapi.ts';
 import { registerAlignmentRoutes } from './routes/alignment.ts';
 import { registerDiffRoutes } from './routes/diff.ts';
+import { registerIndicatorRoutes } from './routes/indicators.ts';
 import { registerNodeRoutes } from './routes/nodes.ts';
 import { registerProgrammeRoutes } from './routes/programmes.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
@@ -47,6 +48,7 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
           registerDiffRoutes(v1, ctx);
           registerProjectRoutes(v1, ctx);
           registerAlignmentRoutes(v1, ctx);
+          registerIndicatorRoutes(v1, ctx);
         },
         { prefix: '/v1' },
       );

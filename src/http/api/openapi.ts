@@ -24,7 +24,8 @@ export function swaggerOptions(config: Config): SwaggerOptions {
         description:
           'Read-only open data on Finnish regions, municipalities and regional development ' +
           'programmes (maakuntaohjelma): versions and their decisions, the node tree (themes, ' +
-          'priorities, measures), taxonomies and search. Texts are given in Finnish, Swedish and ' +
+          'priorities, measures), taxonomies and search, and their monitoring: indicators, observations ' +
+          '(figures as exact decimal strings), progress statuses and roll-ups, CSV and JSON-stat 2.0. Texts are given in Finnish, Swedish and ' +
           'English; null means no text in that language yet. Errors are `{"error":{"code","message"}}`.',
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
@@ -35,6 +36,12 @@ export function swaggerOptions(config: Config): SwaggerOptions {
         { name: 'versions', description: 'Versions of a programme and their decisions.' },
         { name: 'nodes', description: 'The node tree of a version: JSON, CSV, single nodes and search.' },
         { name: 'taxonomies', description: 'Cross-cutting themes, spearheads and other taxonomies.' },
+        {
+          name: 'monitoring',
+          description:
+            'Indicators of a programme, their observations (exact decimals), progress statuses and roll-ups; ' +
+            'open data as CSV and JSON-stat 2.0.',
+        },
       ],
     },
     refResolver: {

@@ -65,6 +65,14 @@ const PARAMS = {
     .describe(
       `Search words (at most ${MAX_QUERY_LENGTH} characters); inflected Finnish forms match, e.g. "elinkeinoelämää".`,
     ),
+  indicator: z
+    .string(refusal('be an indicator code'))
+    .max(80, refusal('be at most 80 characters long'))
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      refusal('be an indicator code of lower-case letters a–z, digits and single hyphens, e.g. "vaesto"'),
+    )
+    .describe('Code of an indicator of the region, e.g. "vaesto".'),
   projectCode: z
     .string(refusal('be a project code'))
     .min(1, refusal('be a project code'))

@@ -12,6 +12,7 @@ import enEditor from './en/editor.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enFinancingPlan from './en/financing-plan.json' with { type: 'json' };
 import enMonitoring from './en/monitoring.json' with { type: 'json' };
+import enOpenData from './en/open-data.json' with { type: 'json' };
 import enProjectsAdmin from './en/projects-admin.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enSite from './en/site.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import fiEditor from './fi/editor.json' with { type: 'json' };
 import fiErrors from './fi/errors.json' with { type: 'json' };
 import fiFinancingPlan from './fi/financing-plan.json' with { type: 'json' };
 import fiMonitoring from './fi/monitoring.json' with { type: 'json' };
+import fiOpenData from './fi/open-data.json' with { type: 'json' };
 import fiProjectsAdmin from './fi/projects-admin.json' with { type: 'json' };
 import fiProjects from './fi/projects.json' with { type: 'json' };
 import fiSite from './fi/site.json' with { type: 'json' };
@@ -32,6 +34,7 @@ import svEditor from './sv/editor.json' with { type: 'json' };
 import svErrors from './sv/errors.json' with { type: 'json' };
 import svFinancingPlan from './sv/financing-plan.json' with { type: 'json' };
 import svMonitoring from './sv/monitoring.json' with { type: 'json' };
+import svOpenData from './sv/open-data.json' with { type: 'json' };
 import svProjectsAdmin from './sv/projects-admin.json' with { type: 'json' };
 import svProjects from './sv/projects.json' with { type: 'json' };
 import svSite from './sv/site.json' with { type: 'json' };
@@ -47,6 +50,7 @@ export const AREAS = [
   'financing-plan',
   'projects-admin',
   'monitoring',
+  'open-data',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -61,6 +65,7 @@ const fiAreas = {
   'financing-plan': fiFinancingPlan,
   'projects-admin': fiProjectsAdmin,
   monitoring: fiMonitoring,
+  'open-data': fiOpenData,
   errors: fiErrors,
 };
 
@@ -81,6 +86,7 @@ const svAreas: AreaMessages = {
   'financing-plan': svFinancingPlan,
   'projects-admin': svProjectsAdmin,
   monitoring: svMonitoring,
+  'open-data': svOpenData,
   errors: svErrors,
 };
 
@@ -94,6 +100,7 @@ const enAreas: AreaMessages = {
   'financing-plan': enFinancingPlan,
   'projects-admin': enProjectsAdmin,
   monitoring: enMonitoring,
+  'open-data': enOpenData,
   errors: enErrors,
 };
 

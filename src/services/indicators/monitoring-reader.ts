@@ -10,6 +10,7 @@ import type {
   IndicatorSettings,
   Observation,
   StoredIndicator,
+  StoredTarget,
 } from '#src/domain/indicators/indicator.ts';
 import { comparePeriods } from '#src/domain/indicators/periods.ts';
 import { progressStatus, type ProgressResult } from '#src/domain/indicators/progress-status.ts';
@@ -22,6 +23,7 @@ import {
   listIndicatorGroups,
   listIndicators,
   listObservations,
+  listTargetHistory,
   readIndicatorSettings,
 } from '#src/storage/repositories/indicators-repository.ts';
 import { listMunicipalities } from '#src/storage/repositories/regions-repository.ts';
@@ -215,6 +217,11 @@ export class MonitoringReader {
     this.held.set(regionCode, { stamp, view });
     view.catch(() => this.held.delete(regionCode));
     return view;
+  }
+
+  /** Every target the indicator has had (superseded ones with their `supersededAt`), the one in force last. */
+  async targetHistory(indicatorId: number): Promise<StoredTarget[]> {
+    return listTargetHistory(this.db.kysely, indicatorId);
   }
 
   private async load(regionCode: string): Promise<MonitoringView> {
