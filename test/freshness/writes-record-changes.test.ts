@@ -12,6 +12,8 @@ import { confirmProjectLink } from '#src/services/projects/priority-suggestions.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { importIndicators, parseIndicatorText } from '#src/services/indicators/import-indicators.ts';
+import { importStatistics } from '#src/services/indicators/import-statistics.ts';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { generateCsv } from '../../bench/synthetic-projects.ts';
@@ -133,6 +135,8 @@ const planRev = async (ctx: AppContext): Promise<string> =>
 
 const PLAN_CSV = 'Node,fund,year,amount\nuudistuva-elinkeinoelama,ERDF,2023,1000\n';
 const PROJECTS_CSV = generateCsv(ROOT, 3, 7);
+const INDICATORS_YAML = readFileSync(join(ROOT, 'content/indicators/kymenlaakso.yaml'), 'utf8');
+const STATISTICS_JSON = readFileSync(join(ROOT, 'content/facts/statistics/08-kymenlaakso-tanaan-2022.json'), 'utf8');
 
 /** Every content-writing service operation, in an order in which each can run (a draft first, then edits, then its approval). */
 const OPERATIONS: Operation[] = [
@@ -444,6 +448,30 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    runs: 'indicators/import-indicators.ts#importIndicators',
+    changes: { region: ['indicators'] },
+    run: async (ctx) =>
+      importIndicators(
+        ctx.db,
+        parseIndicatorText(INDICATORS_YAML.replace('value: "150200"', 'value: "150300"'), 'i.yaml'),
+        {
+          fileName: 'i.yaml',
+          actor: EDITOR,
+        },
+      ),
+  },
+  {
+    runs: 'indicators/import-statistics.ts#importStatistics',
+    changes: { region: ['indicators'] },
+    run: async (ctx) =>
+      importStatistics(ctx.db, {
+        bytes: new TextEncoder().encode(STATISTICS_JSON.replace('161391', '161392')),
+        fileName: 's.json',
+        region: '08',
+        actor: EDITOR,
+      }),
+  },
+  {
     runs: 'projects/reindex-project-search.ts#ensureProjectSearchIndex',
     changes: { everyRegion: ['projects'] },
     run: async (ctx) => {
@@ -484,6 +512,9 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'import-municipalities.ts#readMunicipalityClassification': 'reads a file',
   'import-municipalities.ts#writeMunicipalityFacts': 'writes a facts file, not the database',
   'programmes/import-programme.ts#searchRowsFor': 'computes search rows',
+  'indicators/import-indicators.ts#parseIndicatorText': 'parses',
+  'indicators/import-indicators.ts#readIndicatorFile': 'reads a file',
+  'indicators/import-statistics.ts#readDatasets': 'parses',
   'freshness.ts#contentChanged': 'the recording itself',
   'freshness.ts#contentChangedEverywhere': 'the recording itself',
 };

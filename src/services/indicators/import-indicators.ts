@@ -85,7 +85,12 @@ export interface IndicatorImportResult extends DefinitionsWriteResult {
 export async function importIndicators(
   db: Db,
   file: IndicatorFile,
-  options: { fileName: string; actor: Actor; now?: () => Date },
+  options: {
+    fileName: string;
+    actor: Actor;
+    now?: () => Date;
+    /** false for the first-start seed, which the log does not record (like the programme seed). */ audit?: boolean;
+  },
 ): Promise<IndicatorImportResult> {
   const at = (options.now ?? (() => new Date()))().toISOString();
   return inTransaction(db.kysely, async (trx) => {
@@ -99,7 +104,7 @@ export async function importIndicators(
     // Settings and groups are rewritten every time, so the generation moves even when nothing differs.
     await contentChanged(trx, file.region, ['indicators']);
     const changes = result.added.length + result.changed.length + result.removed.length;
-    if (changes > 0) {
+    if (changes > 0 && options.audit !== false) {
       await insertAuditEvent(trx, {
         actor: options.actor,
         regionCode: file.region,

@@ -164,6 +164,8 @@ export interface StatisticsImportInput {
   /** When the figures were retrieved (a fetch); default: now. */
   retrievedAt?: string;
   now?: () => Date;
+  /** false for the first-start seed, which the audit log does not record (like the programme seed). */
+  audit?: boolean;
 }
 
 /** Reviews a statistics file and, unless `dryRun`, writes its changes in one transaction. */
@@ -220,15 +222,16 @@ export async function importStatistics(db: Db, input: StatisticsImportInput): Pr
     await writeObservations(trx, db.dialect, importId, input.retrievedAt ?? at, writes);
     await contentChanged(trx, input.region, ['indicators']);
     const t = r.review.diff.totals;
-    await insertAuditEvent(trx, {
-      actor: input.actor,
-      regionCode: input.region,
-      action: 'statistics.import',
-      entityType: 'statistics_import',
-      entityId: String(importId),
-      summary: `Imported statistics ${input.fileName}: ${t.added} new, ${t.revised} revised, ${t.withdrawn} withdrawn values`,
-      after: { file: input.fileName, fileHash, totals: t, indicators: r.diffs.map((d) => d.indicatorCode) },
-    });
+    if (input.audit !== false)
+      await insertAuditEvent(trx, {
+        actor: input.actor,
+        regionCode: input.region,
+        action: 'statistics.import',
+        entityType: 'statistics_import',
+        entityId: String(importId),
+        summary: `Imported statistics ${input.fileName}: ${t.added} new, ${t.revised} revised, ${t.withdrawn} withdrawn values`,
+        after: { file: input.fileName, fileHash, totals: t, indicators: r.diffs.map((d) => d.indicatorCode) },
+      });
     return { ...r.review, written: true, importId };
   });
 }

@@ -31,7 +31,12 @@ export async function seedIndicators(
   const defs = join(contentDir, 'indicators');
   for (const f of await filesIn(defs, /\.(ya?ml|json)$/)) {
     const file = await readIndicatorFile(join(defs, f));
-    const r = await importIndicators(db, file, { fileName: f, actor: SYSTEM_ACTOR, ...(now ? { now } : {}) });
+    const r = await importIndicators(db, file, {
+      fileName: f,
+      actor: SYSTEM_ACTOR,
+      audit: false,
+      ...(now ? { now } : {}),
+    });
     indicators += r.indicators;
   }
   const facts = join(contentDir, 'facts', 'statistics');
@@ -44,6 +49,7 @@ export async function seedIndicators(
       fileName: f,
       region,
       actor: SYSTEM_ACTOR,
+      audit: false,
       ...(now ? { now } : {}),
     });
     observations += r.diff.totals.added;
