@@ -73,7 +73,10 @@ for (const target of databaseTargets()) {
       requireData();
       ctx = await openTestContext(target);
       app = await buildApp(ctx);
-      editor = await signedIn(app, await createUser(ctx, { email: 'tilastot@example.fi', role: 'editor', region: '08' }));
+      editor = await signedIn(
+        app,
+        await createUser(ctx, { email: 'tilastot@example.fi', role: 'editor', region: '08' }),
+      );
     });
     after(async () => {
       await app.close();
@@ -189,7 +192,10 @@ for (const target of databaseTargets()) {
     });
 
     test('anonymous senders (401) and users without the role (403) are refused before the file is read', async () => {
-      const viewer = await signedIn(app, await createUser(ctx, { email: 'katsoja-t@example.fi', role: 'viewer', region: '08' }));
+      const viewer = await signedIn(
+        app,
+        await createUser(ctx, { email: 'katsoja-t@example.fi', role: 'viewer', region: '08' }),
+      );
       const elsewhere = await signedIn(
         app,
         await createUser(ctx, { email: 'toinen-t@example.fi', role: 'admin', region: '01' }),
@@ -239,7 +245,10 @@ for (const target of databaseTargets()) {
 
       const early = await buildApp({ ...ctx, clock: () => new Date('2023-06-01T00:00:00Z') });
       try {
-        const b = await signedIn(early, await createUser(ctx, { email: 'kello@example.fi', role: 'viewer', region: '08' }));
+        const b = await signedIn(
+          early,
+          await createUser(ctx, { email: 'kello@example.fi', role: 'viewer', region: '08' }),
+        );
         const page = await b.get(LIST);
         assert.equal(page.statusCode, 200);
         assert.equal(all(page.body, '#overdue').length, 0, 'no overdue table');
@@ -272,7 +281,11 @@ for (const target of databaseTargets()) {
       const conflict = tableRows(stale.body, '.conflict-table');
       assert.deepEqual(conflict[0], ['Nimi – suomi', 'Asukasluku', 'Väkimäärä']);
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
-      const bad = await editor.post(url, { ...formEntriesOf((await editor.get(url)).body, `main form[action="${url}"]`), 'name.fi': '', direction: 'up' });
+      const bad = await editor.post(url, {
+        ...formEntriesOf((await editor.get(url)).body, `main form[action="${url}"]`),
+        'name.fi': '',
+        direction: 'up',
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /href="#field-name-fi"/);
       assert.match(bad.body, /href="#field-direction"/);
@@ -318,7 +331,13 @@ for (const target of databaseTargets()) {
       assert.notEqual(rows[0]![5], 'voimassa');
 
       const before = await snapshot(ctx.db.kysely);
-      const stale = await editor.post(`${url}/targets`, { ...form, 'target-period': '2030', 'target-value': '1', 'target-area': 'MK08', 'target-decision': 'x' });
+      const stale = await editor.post(`${url}/targets`, {
+        ...form,
+        'target-period': '2030',
+        'target-value': '1',
+        'target-area': 'MK08',
+        'target-decision': 'x',
+      });
       assert.equal(stale.statusCode, 409);
       assert.deepEqual(await snapshot(ctx.db.kysely), before);
       const invalid = await editor.post(`${url}/targets`, {
@@ -335,4 +354,3 @@ for (const target of databaseTargets()) {
     });
   });
 }
-

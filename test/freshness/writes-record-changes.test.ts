@@ -146,13 +146,18 @@ const OPERATIONS: Operation[] = [
     changes: { region: ['indicators'] },
     run: async (ctx) => {
       const { indicator: i } = await indicatorForEdit(ctx.db.kysely, { region: '08', code: 'vaesto' });
-      return updateIndicatorDefinition(ctx, EDITOR, { region: '08', code: 'vaesto' }, {
-        revision: i.revision,
-        texts: { name: { ...i.name, fi: 'Asukasluku' }, definition: i.definition, unit: i.unit },
-        owner: i.owner ?? '',
-        direction: i.direction,
-        group: i.group,
-      });
+      return updateIndicatorDefinition(
+        ctx,
+        EDITOR,
+        { region: '08', code: 'vaesto' },
+        {
+          revision: i.revision,
+          texts: { name: { ...i.name, fi: 'Asukasluku' }, definition: i.definition, unit: i.unit },
+          owner: i.owner ?? '',
+          direction: i.direction,
+          group: i.group,
+        },
+      );
     },
   },
   {
@@ -160,14 +165,19 @@ const OPERATIONS: Operation[] = [
     changes: { region: ['indicators'] },
     run: async (ctx) => {
       const { indicator: i } = await indicatorForEdit(ctx.db.kysely, { region: '08', code: 'vaesto' });
-      return setIndicatorTarget(ctx, EDITOR, { region: '08', code: 'vaesto' }, {
-        revision: i.revision,
-        period: '2040',
-        value: '152000',
-        area: 'MK08',
-        decision: 'Maakuntavaltuusto 2025',
-        decided: '',
-      });
+      return setIndicatorTarget(
+        ctx,
+        EDITOR,
+        { region: '08', code: 'vaesto' },
+        {
+          revision: i.revision,
+          period: '2040',
+          value: '152000',
+          area: 'MK08',
+          decision: 'Maakuntavaltuusto 2025',
+          decided: '',
+        },
+      );
     },
   },
   {

@@ -131,8 +131,7 @@ export async function updateIndicatorDefinition(
     if (!(DIRECTIONS as readonly string[]).includes(input.direction))
       errors['direction'] = fieldProblem('choice', `must be one of: ${DIRECTIONS.join(', ')}`);
     const groups = (await listIndicatorGroups(trx, ref.region)).map((g) => g.code);
-    if (!groups.includes(input.group))
-      errors['group'] = fieldProblem('choice', `must be one of: ${groups.join(', ')}`);
+    if (!groups.includes(input.group)) errors['group'] = fieldProblem('choice', `must be one of: ${groups.join(', ')}`);
     if (Object.keys(errors).length > 0) throw new FieldErrors(`The indicator "${ref.code}" was not saved`, errors);
     const at = new Date().toISOString();
     const saved = await updateIndicatorIfRevision(
@@ -237,7 +236,10 @@ export async function setIndicatorTarget(
       );
     const at = new Date().toISOString();
     if (!(await bumpIndicatorRevision(trx, before.id, input.revision, at)))
-      throw new EditConflict<IndicatorState>(`The indicator "${ref.code}"`, indicatorState(await findIndicator(trx, ref)));
+      throw new EditConflict<IndicatorState>(
+        `The indicator "${ref.code}"`,
+        indicatorState(await findIndicator(trx, ref)),
+      );
     const keep = before.targets
       .filter((t) => t !== replaced)
       .map((t) => ({

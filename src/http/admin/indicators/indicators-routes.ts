@@ -160,17 +160,20 @@ export function registerIndicatorAdmin(app: FastifyInstance, ctx: AppContext): v
   adminForm(app, ctx, {
     url: '/admin/regions/:code/indicators/:indicator',
     rule: editor,
-    schema: formSchema({ revision: revisionField, owner: textField, direction: textField, group: textField }, (f, form) => ({
-      revision: f.revision,
-      owner: f.owner,
-      direction: f.direction,
-      group: f.group,
-      texts: {
-        name: localized(form as FormValues, 'name'),
-        definition: localized(form as FormValues, 'definition'),
-        unit: localized(form as FormValues, 'unit'),
-      },
-    })),
+    schema: formSchema(
+      { revision: revisionField, owner: textField, direction: textField, group: textField },
+      (f, form) => ({
+        revision: f.revision,
+        owner: f.owner,
+        direction: f.direction,
+        group: f.group,
+        texts: {
+          name: localized(form as FormValues, 'name'),
+          definition: localized(form as FormValues, 'definition'),
+          unit: localized(form as FormValues, 'unit'),
+        },
+      }),
+    ),
     action: async (input, request: AdminRequest<IndicatorParams>) => {
       const { code, indicator } = request.params;
       await updateIndicatorDefinition(ctx, actorOf(request), { region: code, code: indicator }, input);

@@ -37,7 +37,13 @@ import { textField } from '#src/http/forms/form-fields.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { adminRenderContext } from '../admin-page.ts';
 import { actorOf, adminRoute, regionParam, type AdminRequest } from '../admin-route.ts';
-import { displayName, registerMultipartScope, roleGate, uploadedFile, type MultipartLimits } from '../multipart-form.ts';
+import {
+  displayName,
+  registerMultipartScope,
+  roleGate,
+  uploadedFile,
+  type MultipartLimits,
+} from '../multipart-form.ts';
 
 /** The largest statistics file the admin UI takes, in kB (larger ones: the command line). */
 export const MAX_UPLOAD_KB = 2048;
@@ -195,7 +201,12 @@ export async function registerStatisticsUploadAdmin(app: FastifyInstance, ctx: A
           const { t } = adminRenderContext(request);
           const upload = uploadedFile(request.body, 'file');
           if (upload === null || (upload.filename === '' && upload.bytes.length === 0 && !upload.tooLarge))
-            return uploadPage(request, reply, { errors: [{ field: 'file', message: t('admin.statistics.noFile') }] }, 400);
+            return uploadPage(
+              request,
+              reply,
+              { errors: [{ field: 'file', message: t('admin.statistics.noFile') }] },
+              400,
+            );
           if (upload.tooLarge)
             return uploadPage(
               request,

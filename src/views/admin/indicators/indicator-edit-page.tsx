@@ -6,15 +6,7 @@
  * indicator's revision; a stale one comes back as 409 with the stored values beside the sent ones.
  */
 import type { LocalizedText } from '#src/domain/languages.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  errorFor,
-  Notice,
-  SelectField,
-  TextField,
-  type FieldError,
-} from '../components.tsx';
+import { CsrfField, ErrorSummary, errorFor, Notice, SelectField, TextField, type FieldError } from '../components.tsx';
 import { AdminLayout, type AdminRenderContext } from '../layout.tsx';
 import {
   compareLocalized,
@@ -140,7 +132,11 @@ export function IndicatorEditPage(props: IndicatorEditPageProps): JSX.Element {
             failure?.which === 'definition'
               ? [
                   ...TEXT_FIELDS.flatMap((f) => compareLocalized(ac, f, labels[f], conflict[f], defForm)),
-                  { label: t('admin.indicators.owner'), stored: conflict.owner ?? '', yours: formValue(defForm, 'owner') },
+                  {
+                    label: t('admin.indicators.owner'),
+                    stored: conflict.owner ?? '',
+                    yours: formValue(defForm, 'owner'),
+                  },
                   {
                     label: t('admin.indicators.directionLabel'),
                     stored: conflict.direction,
@@ -170,7 +166,13 @@ export function IndicatorEditPage(props: IndicatorEditPageProps): JSX.Element {
             {TEXT_FIELDS.map((f) => (
               <LocalizedFieldset
                 ac={ac}
-                def={{ name: f, label: labels[f], required: f !== 'definition', multiline: f === 'definition', rows: 3 }}
+                def={{
+                  name: f,
+                  label: labels[f],
+                  required: f !== 'definition',
+                  multiline: f === 'definition',
+                  rows: 3,
+                }}
                 form={defForm}
                 errors={defErrors}
               />

@@ -385,14 +385,7 @@ export function StatisticsReviewPage(props: StatisticsReviewPageProps): JSX.Elem
           {empty ? (
             ''
           ) : (
-            <button
-              type="submit"
-              name="decision"
-              value="confirm"
-              class="button"
-              aria-describedby="confirm-hint"
-              safe
-            >
+            <button type="submit" name="decision" value="confirm" class="button" aria-describedby="confirm-hint" safe>
               {t('admin.statistics.confirm')}
             </button>
           )}
