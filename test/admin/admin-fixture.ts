@@ -167,3 +167,51 @@ export function assertAdminPage(res: LightMyRequestResponse, lang: 'fi' | 'sv' |
     assert.ok(id && html.includes(`<label for="${id}"`), `${what}: ${m[0]} has a label`);
   }
 }
+
+export interface FilePart {
+  filename: string;
+  content: Uint8Array | string;
+  type?: string;
+}
+
+/** A multipart/form-data body: the text fields in order, then the file (as a browser sends a form whose _csrf comes first). */
+export function multipart(fields: Record<string, string>, file?: FilePart): { payload: Buffer; contentType: string } {
+  const boundary = '----suunta-test-boundary-7d3f';
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
+      ),
+    );
+    chunks.push(typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Posts a multipart form with the browser's cookies; `_csrf` is the browser's last token unless given (null: none). */
+export async function postMultipart(
+  browser: Browser,
+  url: string,
+  fields: Record<string, string>,
+  file?: FilePart,
+  options: { csrf?: string | null; headers?: Record<string, string> } = {},
+): Promise<LightMyRequestResponse> {
+  const csrf = options.csrf === undefined ? browser.csrf : options.csrf;
+  const { payload, contentType } = multipart(csrf === null ? fields : { _csrf: csrf, ...fields }, file);
+  const res = await browser.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: browser.jar.header(), 'content-type': contentType, ...options.headers },
+    payload,
+  });
+  browser.jar.update(res);
+  const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+  if (m) browser.csrf = m[1]!;
+  return res;
+}

@@ -16,7 +16,7 @@ import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
 import { csv, PROJECT_COLUMNS, sampleProjectRows } from '../projects/support.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
-import { assertAdminPage, Browser, createUser, signedIn } from './admin-fixture.ts';
+import { assertAdminPage, Browser, createUser, postMultipart, signedIn } from './admin-fixture.ts';
 import { one, tableRows, text } from '../support/html.ts';
 
 const URL = '/admin/regions/08/projects/import';
@@ -30,54 +30,6 @@ const BAD_ROWS = ROWS.map((r, i) =>
   i === 1 ? r.map((v, j) => (HEADER[j] === 'start_date' ? '31.2.2020' : v)) : [...r],
 );
 const BAD = csv([HEADER, ...BAD_ROWS]);
-
-interface FilePart {
-  filename: string;
-  content: Uint8Array | string;
-  type?: string;
-}
-
-/** A multipart/form-data body: the text fields in order, then the file (as a browser sends a form whose _csrf comes first). */
-function multipart(fields: Record<string, string>, file?: FilePart): { payload: Buffer; contentType: string } {
-  const boundary = '----suunta-test-boundary-7d3f';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
-      ),
-    );
-    chunks.push(typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** Posts a multipart form with the browser's cookies; `_csrf` is the browser's last token unless given (null: none). */
-async function postMultipart(
-  browser: Browser,
-  url: string,
-  fields: Record<string, string>,
-  file?: FilePart,
-  options: { csrf?: string | null; headers?: Record<string, string> } = {},
-): Promise<LightMyRequestResponse> {
-  const csrf = options.csrf === undefined ? browser.csrf : options.csrf;
-  const { payload, contentType } = multipart(csrf === null ? fields : { _csrf: csrf, ...fields }, file);
-  const res = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: browser.jar.header(), 'content-type': contentType, ...options.headers },
-    payload,
-  });
-  browser.jar.update(res);
-  const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
-  if (m) browser.csrf = m[1]!;
-  return res;
-}
 
 const upload = (
   browser: Browser,

@@ -61,6 +61,11 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   },
   '/admin/regions/:code/projects/import': { params: { code: '08' } },
   '/admin/regions/:code/projects/import/rejects': { params: { code: '08' } },
+  '/admin/regions/:code/indicators': { params: { code: '08' } },
+  '/admin/regions/:code/indicators/:indicator': { params: { code: '08', indicator: 'vaesto' } },
+  '/admin/regions/:code/indicators/:indicator/targets': { params: { code: '08', indicator: 'vaesto' } },
+  '/admin/regions/:code/statistics/import': { params: { code: '08' } },
+  '/admin/regions/:code/statistics/import/confirm': { params: { code: '08' } },
   // ---- programme editor (F) ----
   '/admin/regions/:code/programmes/:slug': { params: { code: '08', slug: '2022-2025' } },
   '/admin/regions/:code/programmes/:slug/updates': { params: { code: '08', slug: '2022-2025' } },

@@ -39,6 +39,11 @@ import { addNode, deleteNode, moveNode } from '#src/services/programmes/node-str
 import { setNodeTerms, updateNode } from '#src/services/programmes/node-texts.ts';
 import { updateProgramme } from '#src/services/programmes/programme-edits.ts';
 import { addTerm, deleteTerm, updateTerm } from '#src/services/programmes/term-edits.ts';
+import {
+  indicatorForEdit,
+  setIndicatorTarget,
+  updateIndicatorDefinition,
+} from '#src/services/indicators/edit-indicators.ts';
 import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { CONTENT_KINDS, type ContentKind, type Generations } from '#src/services/freshness.ts';
 import { importMunicipalities } from '#src/services/import-municipalities.ts';
@@ -140,6 +145,45 @@ const STATISTICS_JSON = readFileSync(join(ROOT, 'content/facts/statistics/08-kym
 
 /** Every content-writing service operation, in an order in which each can run (a draft first, then edits, then its approval). */
 const OPERATIONS: Operation[] = [
+  {
+    runs: 'indicators/edit-indicators.ts#updateIndicatorDefinition',
+    changes: { region: ['indicators'] },
+    run: async (ctx) => {
+      const { indicator: i } = await indicatorForEdit(ctx.db.kysely, { region: '08', code: 'vaesto' });
+      return updateIndicatorDefinition(
+        ctx,
+        EDITOR,
+        { region: '08', code: 'vaesto' },
+        {
+          revision: i.revision,
+          texts: { name: { ...i.name, fi: 'Asukasluku' }, definition: i.definition, unit: i.unit },
+          owner: i.owner ?? '',
+          direction: i.direction,
+          group: i.group,
+        },
+      );
+    },
+  },
+  {
+    runs: 'indicators/edit-indicators.ts#setIndicatorTarget',
+    changes: { region: ['indicators'] },
+    run: async (ctx) => {
+      const { indicator: i } = await indicatorForEdit(ctx.db.kysely, { region: '08', code: 'vaesto' });
+      return setIndicatorTarget(
+        ctx,
+        EDITOR,
+        { region: '08', code: 'vaesto' },
+        {
+          revision: i.revision,
+          period: '2040',
+          value: '152000',
+          area: 'MK08',
+          decision: 'Maakuntavaltuusto 2025',
+          decided: '',
+        },
+      );
+    },
+  },
   {
     runs: 'programmes/version-edits.ts#startUpdate',
     changes: { region: ['programme'] },
@@ -498,6 +542,8 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'programmes/version-edits.ts#versionTexts': 'reads',
   'programmes/version-edits.ts#versionState': 'reads',
   'programmes/term-edits.ts#termState': 'reads',
+  'indicators/edit-indicators.ts#indicatorState': 'computes',
+  'indicators/edit-indicators.ts#indicatorForEdit': 'reads',
   'financing-plan/edit-financing-plan.ts#planRevision': 'computes',
   'financing-plan/edit-financing-plan.ts#checkPlanRevision': 'checks a form field',
   'financing-plan/edit-financing-plan.ts#financingPlanForEdit': 'reads',

@@ -12,6 +12,8 @@ import { registerAuditRoutes } from './audit/audit-routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerDashboard } from './dashboard.ts';
 import { registerFinancingPlanAdmin } from './financing-plan/financing-plan-routes.ts';
+import { registerIndicatorAdmin } from './indicators/indicators-routes.ts';
+import { registerStatisticsUploadAdmin } from './indicators/statistics-upload-routes.ts';
 import { registerProgrammeAdmin } from './programmes/index.ts';
 import { registerProjectUploadAdmin } from './projects/project-upload-routes.ts';
 import { registerUserRoutes } from './users/users-routes.ts';
@@ -33,6 +35,9 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   registerAlignmentAdmin(app, ctx);
   await registerProjectUploadAdmin(app, ctx);
   registerFinancingPlanAdmin(app, ctx);
+  // Monitoring (issue 8): indicators, overdue data, statistics upload
+  registerIndicatorAdmin(app, ctx);
+  await registerStatisticsUploadAdmin(app, ctx);
 
   // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.
   for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {

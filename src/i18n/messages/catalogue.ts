@@ -7,6 +7,7 @@
  */
 import enAccounts from './en/accounts.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
+import enAdminIndicators from './en/admin-indicators.json' with { type: 'json' };
 import enDiff from './en/diff.json' with { type: 'json' };
 import enEditor from './en/editor.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import enProjects from './en/projects.json' with { type: 'json' };
 import enSite from './en/site.json' with { type: 'json' };
 import fiAccounts from './fi/accounts.json' with { type: 'json' };
 import fiAdmin from './fi/admin.json' with { type: 'json' };
+import fiAdminIndicators from './fi/admin-indicators.json' with { type: 'json' };
 import fiDiff from './fi/diff.json' with { type: 'json' };
 import fiEditor from './fi/editor.json' with { type: 'json' };
 import fiErrors from './fi/errors.json' with { type: 'json' };
@@ -29,6 +31,7 @@ import fiProjects from './fi/projects.json' with { type: 'json' };
 import fiSite from './fi/site.json' with { type: 'json' };
 import svAccounts from './sv/accounts.json' with { type: 'json' };
 import svAdmin from './sv/admin.json' with { type: 'json' };
+import svAdminIndicators from './sv/admin-indicators.json' with { type: 'json' };
 import svDiff from './sv/diff.json' with { type: 'json' };
 import svEditor from './sv/editor.json' with { type: 'json' };
 import svErrors from './sv/errors.json' with { type: 'json' };
@@ -45,6 +48,7 @@ export const AREAS = [
   'projects',
   'diff',
   'admin',
+  'admin-indicators',
   'accounts',
   'editor',
   'financing-plan',
@@ -60,6 +64,7 @@ const fiAreas = {
   projects: fiProjects,
   diff: fiDiff,
   admin: fiAdmin,
+  'admin-indicators': fiAdminIndicators,
   accounts: fiAccounts,
   editor: fiEditor,
   'financing-plan': fiFinancingPlan,
@@ -81,6 +86,7 @@ const svAreas: AreaMessages = {
   projects: svProjects,
   diff: svDiff,
   admin: svAdmin,
+  'admin-indicators': svAdminIndicators,
   accounts: svAccounts,
   editor: svEditor,
   'financing-plan': svFinancingPlan,
@@ -95,6 +101,7 @@ const enAreas: AreaMessages = {
   projects: enProjects,
   diff: enDiff,
   admin: enAdmin,
+  'admin-indicators': enAdminIndicators,
   accounts: enAccounts,
   editor: enEditor,
   'financing-plan': enFinancingPlan,

@@ -13,11 +13,13 @@ import type {
   StoredTarget,
 } from '#src/domain/indicators/indicator.ts';
 import type { ObservationDraft } from '#src/domain/indicators/match-datasets.ts';
+import type { LocalizedText } from '#src/domain/languages.ts';
 import { bulkInsert } from '../bulk-insert.ts';
 import type { Dialect } from '../database.ts';
 import type { Executor } from '../executor.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
 import type { IndicatorTable, IndicatorTargetTable, ObservationTable } from '../schema.ts';
+import { updated } from './revisions.ts';
 
 function targetFromRow(r: Selectable<IndicatorTargetTable>): StoredTarget {
   return {
@@ -477,4 +479,53 @@ export async function knownAreaKeys(db: Executor): Promise<Set<string>> {
   const regions = await db.selectFrom('regions').select('code').execute();
   const municipalities = await db.selectFrom('municipalities').select('code').execute();
   return new Set(['SSS', ...regions.map((r) => `MK${r.code}`), ...municipalities.map((m) => `KU${m.code}`)]);
+}
+
+// — Editing in the admin UI (services/indicators/edit-indicators.ts) —
+
+/** The texts and settings of an indicator an admin form edits. */
+export interface IndicatorEdit {
+  name: LocalizedText;
+  definition: LocalizedText | null;
+  unit: LocalizedText;
+  owner: string | null;
+  direction: string;
+  group: string;
+}
+
+/** Changes an indicator's texts if it is still at `revision` (false: it changed or is gone). */
+export async function updateIndicatorIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  edit: IndicatorEdit,
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('indicators')
+    .set((eb) => ({
+      name: textToJson(edit.name) ?? '{}',
+      definition: textToJson(edit.definition),
+      unit: textToJson(edit.unit) ?? '{}',
+      owner: edit.owner,
+      direction: edit.direction,
+      group_code: edit.group,
+      updated_at: at,
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return updated(r);
+}
+
+/** Moves an indicator's revision on if it is still at `revision` (a change of its targets). */
+export async function bumpIndicatorRevision(db: Executor, id: number, revision: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('indicators')
+    .set((eb) => ({ updated_at: at, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return updated(r);
 }

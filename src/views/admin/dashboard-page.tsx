@@ -55,6 +55,11 @@ export function DashboardPage({ ac, regions }: { ac: AdminRenderContext; regions
           ) : (
             ''
           )}
+          <p>
+            <a href={`/admin/regions/${r.code}/indicators`} safe>
+              {t('admin.indicators.link')}
+            </a>
+          </p>
         </section>
       ))}
     </AdminLayout>

@@ -31,7 +31,7 @@ export interface AdminRenderContext {
   iconHref: string;
 }
 
-export type AdminSection = 'dashboard' | 'programmes' | 'users' | 'audit' | 'account';
+export type AdminSection = 'dashboard' | 'programmes' | 'indicators' | 'users' | 'audit' | 'account';
 
 export interface AdminCrumb {
   href: string;
@@ -119,10 +119,11 @@ function AccountMenu({ ac }: { ac: AdminRenderContext }): JSX.Element {
 const NAV: {
   section: AdminSection;
   href: string;
-  key: 'admin.nav.dashboard' | 'admin.nav.programmes' | 'admin.nav.users' | 'admin.nav.audit';
+  key: 'admin.nav.dashboard' | 'admin.nav.programmes' | 'admin.nav.indicators' | 'admin.nav.users' | 'admin.nav.audit';
 }[] = [
   { section: 'dashboard', href: '/admin', key: 'admin.nav.dashboard' },
   { section: 'programmes', href: '/admin/programmes', key: 'admin.nav.programmes' },
+  { section: 'indicators', href: '/admin/indicators', key: 'admin.nav.indicators' },
   { section: 'users', href: '/admin/users', key: 'admin.nav.users' },
   { section: 'audit', href: '/admin/audit', key: 'admin.nav.audit' },
 ];

@@ -27,11 +27,17 @@ import {
   type ProjectImportPageProps,
 } from '#src/views/admin/projects/project-import-page.tsx';
 import { adminRenderContext, sendAdminPage } from '../admin-page.ts';
-import { actorOf, adminRoute, formText, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
+import { actorOf, adminRoute, formText, regionParam, type AdminRequest } from '../admin-route.ts';
 import { refusedProblems, skippedProblems } from './import-problems.ts';
 import { textField } from '#src/http/forms/form-fields.ts';
 import { problemsOf } from '#src/lib/zod-messages.ts';
-import { registerMultipartScope, uploadedFile, type MultipartLimits } from './multipart-form.ts';
+import {
+  displayName as uploadName,
+  registerMultipartScope,
+  roleGate,
+  uploadedFile,
+  type MultipartLimits,
+} from '../multipart-form.ts';
 
 /** The largest project list the admin UI takes (larger ones: the command line). */
 export const MAX_UPLOAD_MB = 20;
@@ -92,15 +98,8 @@ const rejectedRowsSchema = z.array(
   }),
 );
 
-/** The uploaded file's name as problems name it: no control characters, at most 120 characters. */
-function displayName(filename: string): string {
-  const clean = filename
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(-120);
-  return clean === '' ? 'upload.csv' : clean;
-}
+/** The uploaded file's name as problems name it. */
+const displayName = (filename: string): string => uploadName(filename, 'upload.csv');
 
 /** A name for the download: the upload's name with `-rejected.csv`, in safe characters. */
 function rejectsFilename(source: string): string {
@@ -169,11 +168,7 @@ export async function registerProjectUploadAdmin(app: FastifyInstance, ctx: AppC
     {
       limits: LIMITS,
       // The role is checked before the file is read too (adminRoute checks it again, after the CSRF token).
-      gate: (request) => {
-        const region = regionOf(request);
-        if (!hasRole(request.auth!.user, ROLE, region))
-          throw new AppError('forbidden', `This needs the role ${ROLE} in region ${region}`);
-      },
+      gate: roleGate(ROLE, regionOf),
     },
     (scope) => {
       adminRoute<ImportRoute>(scope, ctx, {

@@ -1,5 +1,6 @@
 /**
- * File uploads of admin forms (multipart/form-data). @fastify/multipart is registered only in the
+ * File uploads of admin forms (multipart/form-data), shared by the project list upload
+ * (projects/project-upload-routes.ts) and the statistics upload (indicators/statistics-upload-routes.ts). @fastify/multipart is registered only in the
  * plugin scope of the routes that take files (see `registerMultipartScope`); there a preValidation
  * hook reads the whole form into a plain body before adminRoute's checks run: text fields as
  * strings — so the CSRF check reads `_csrf` exactly as from a urlencoded form — and the file as an
@@ -13,8 +14,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '#src/domain/errors.ts';
+import type { Role } from '#src/domain/roles.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { loadAuth } from '../auth/session-auth.ts';
+import { hasRole } from './admin-route.ts';
+import { loadAuth } from './auth/session-auth.ts';
 
 /** A file sent with a form (only this class is a file: a text field of the same name is not). */
 export class UploadedFile {
@@ -113,4 +116,26 @@ export async function registerMultipartScope(
     });
     routes(scope);
   });
+}
+
+/**
+ * The gate of an upload scope whose routes need `role` in the request's region: a signed-in user
+ * without it is refused (403) before the file is read (adminRoute checks it again after the CSRF token).
+ */
+export function roleGate(role: Role, regionOf: (request: FastifyRequest) => string): (request: FastifyRequest) => void {
+  return (request) => {
+    const region = regionOf(request);
+    if (!hasRole(request.auth!.user, role, region))
+      throw new AppError('forbidden', `This needs the role ${role} in region ${region}`);
+  };
+}
+
+/** An uploaded file's name as problems name it: no control characters, at most 120 characters (`fallback` when empty). */
+export function displayName(filename: string, fallback: string): string {
+  const clean = filename
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-120);
+  return clean === '' ? fallback : clean;
 }
