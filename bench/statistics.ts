@@ -90,23 +90,32 @@ interface ImportFigure {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The child: one import on `--db URL` of `--file`, after the definitions `--definitions`.
+// The children: `--prepare` seeds a fresh database (`--db URL`) and imports the definitions
+// `--definitions` (and for SQLite copies it to `--snapshot`); `--run-import` then imports `--file` in a
+// process of its own, so its peak RSS is the import's, not the seed's.
 
-async function child(): Promise<void> {
+async function prepareChild(): Promise<void> {
   const databaseUrl = argument('--db')!;
-  const work = argument('--work')!;
   const snapshot = argument('--snapshot');
-  const ctx = await openAppContext(configFor(databaseUrl, work));
+  const ctx = await openAppContext(configFor(databaseUrl, argument('--work')!));
   try {
     const definitionsFile = argument('--definitions')!;
     const definitions = parseIndicatorText(readFileSync(definitionsFile, 'utf8'), definitionsFile);
     await importIndicators(ctx.db, definitions, { fileName: 'bench-definitions.json', actor: SYSTEM_ACTOR });
-    if (snapshot !== null) {
-      // The database as it is just before the import, for the raw-insert baseline.
-      const raw = new Database(databaseUrl);
-      raw.prepare('VACUUM INTO ?').run(snapshot);
-      raw.close();
-    }
+  } finally {
+    await ctx.close();
+  }
+  if (snapshot !== null) {
+    // The database as it is just before the import, for the raw-insert baseline.
+    const raw = new Database(databaseUrl);
+    raw.prepare('VACUUM INTO ?').run(snapshot);
+    raw.close();
+  }
+}
+
+async function importChild(): Promise<void> {
+  const ctx = await openAppContext(configFor(argument('--db')!, argument('--work')!));
+  try {
     const bytes = new Uint8Array(readFileSync(argument('--file')!));
     const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
     const t0 = performance.now();
@@ -132,32 +141,37 @@ async function child(): Promise<void> {
   }
 }
 
-/** Runs one import in a child process (with `nodeFlags`, e.g. a CPU profile). */
+/**
+ * Prepares a database and runs one import on it, each in a child process with the V8 flags and
+ * malloc setting `npm start` uses (`nodeFlags` added, e.g. a CPU profile, to the import's).
+ */
 function runImport(
   work: string,
   databaseUrl: string,
   options: { snapshot?: string; nodeFlags?: string[] } = {},
 ): ImportFigure {
-  const out = execFileSync(
-    process.execPath,
+  const run = (flags: string[], args: string[]): string =>
+    execFileSync(
+      process.execPath,
+      [...START_FLAGS, ...flags, '--import', 'tsx', SELF, ...args, '--db', databaseUrl, '--work', work],
+      {
+        cwd: ROOT,
+        env: { ...process.env, MALLOC_ARENA_MAX: START_ENV.MALLOC_ARENA_MAX },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 20,
+      },
+    );
+  run(
+    [],
     [
-      ...(options.nodeFlags ?? []),
-      '--import',
-      'tsx',
-      SELF,
-      '--child',
-      '--db',
-      databaseUrl,
-      '--work',
-      work,
-      '--file',
-      join(work, 'synthetic-1m.json'),
+      '--prepare',
       '--definitions',
       join(work, 'bench-definitions.json'),
       ...(options.snapshot ? ['--snapshot', options.snapshot] : []),
     ],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
   );
+  const out = run(options.nodeFlags ?? [], ['--run-import', '--file', join(work, 'synthetic-1m.json')]);
   return JSON.parse(out.trim().split('\n').at(-1)!) as ImportFigure;
 }
 
@@ -420,8 +434,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--child')) {
-  child().catch((error: unknown) => {
+if (process.argv.includes('--prepare') || process.argv.includes('--run-import')) {
+  (process.argv.includes('--prepare') ? prepareChild() : importChild()).catch((error: unknown) => {
     console.error(`bench:statistics (import): ${(error as Error).stack ?? String(error)}`);
     process.exit(1);
   });
