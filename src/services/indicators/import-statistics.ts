@@ -139,7 +139,9 @@ async function review(
   // Grouped once: filtering every indicator's rows out of all of them is quadratic (400 indicators, a million cells).
   const storedOf = groupBy(stored, (o) => o.indicatorId);
   const matchesOf = groupBy(result.matches, (m) => m.indicatorCode);
-  const diffs = touched.map((ind) => diffIndicator(ind.code, storedOf.get(ind.id) ?? [], matchesOf.get(ind.code) ?? []));
+  const diffs = touched.map((ind) =>
+    diffIndicator(ind.code, storedOf.get(ind.id) ?? [], matchesOf.get(ind.code) ?? []),
+  );
   const fedBy = groupBy(result.matches, (m) => m.datasetPath);
   const datasetsSummary: DatasetSummary[] = datasets.map((ds) => {
     const fed = (fedBy.get(ds.path) ?? []).map((m) => m.indicatorCode);
