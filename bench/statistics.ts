@@ -6,8 +6,8 @@
  *   database with the bench definitions imported first: cells/s, and the ratio to raw
  *   better-sqlite3 inserts of the same observation rows (same columns and values, a prepared
  *   statement, one transaction, the same database settings, into a copy of the database as it was
- *   just before the import) — target ≥ 0.3. Rounds alternate which of the two goes first; the
- *   figures are medians. Each import runs in a child process of its own, whose peak RSS
+ *   just before the import) — target ≥ 0.3. Each round runs both (the baseline right after the
+ *   import it copies); the figures are medians over the rounds. Each import runs in a child process of its own, whose peak RSS
  *   (`process.resourceUsage().maxRSS`) is the import's — target ≤ 400 MB.
  * - PostgreSQL (`--pg URL`, SUUNTA_BENCH_PG_URL, else postgres://postgres@127.0.0.1:5432/test when it
  *   answers): the same import in a fresh schema (dropped afterwards), cells/s and peak RSS.
@@ -142,8 +142,9 @@ async function importChild(): Promise<void> {
 }
 
 /**
- * Prepares a database and runs one import on it, each in a child process with the V8 flags and
- * malloc setting `npm start` uses (`nodeFlags` added, e.g. a CPU profile, to the import's).
+ * Prepares a database and runs one import on it, each in a child process started as
+ * `suunta import statistics` starts (plain node: the server's `--max-semi-space-size=1` makes an
+ * import of a million cells about twice as slow); `nodeFlags` (e.g. a CPU profile) go to the import.
  */
 function runImport(
   work: string,
@@ -151,17 +152,12 @@ function runImport(
   options: { snapshot?: string; nodeFlags?: string[] } = {},
 ): ImportFigure {
   const run = (flags: string[], args: string[]): string =>
-    execFileSync(
-      process.execPath,
-      [...START_FLAGS, ...flags, '--import', 'tsx', SELF, ...args, '--db', databaseUrl, '--work', work],
-      {
-        cwd: ROOT,
-        env: { ...process.env, MALLOC_ARENA_MAX: START_ENV.MALLOC_ARENA_MAX },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 20,
-      },
-    );
+    execFileSync(process.execPath, [...flags, '--import', 'tsx', SELF, ...args, '--db', databaseUrl, '--work', work], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
   run(
     [],
     [
