@@ -7,6 +7,7 @@
  */
 import { renderComparisonChart, type ComparisonChartProps } from '#src/views/charts/comparison-chart.ts';
 import { renderLineChart, type LineChartProps } from '#src/views/charts/line-chart.ts';
+import { perSecond } from './support.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const numbers = new Intl.NumberFormat('fi-FI');
@@ -51,24 +52,10 @@ const comparison: ComparisonChartProps = {
   missingLabel: 'ei tietoa',
 };
 
-function perSecond(render: () => string): { rate: number; bytes: number } {
-  let bytes = 0;
-  const warmUntil = performance.now() + 1000;
-  while (performance.now() < warmUntil) bytes = render().length;
-  let n = 0;
-  const start = performance.now();
-  const end = start + SECONDS * 1000;
-  while (performance.now() < end) {
-    for (let i = 0; i < 100; i++) render();
-    n += 100;
-  }
-  return { rate: n / ((performance.now() - start) / 1000), bytes };
-}
-
 for (const [name, render] of [
   ['line chart (indicator page)', () => renderLineChart(line)],
   ['comparison chart (municipalities)', () => renderComparisonChart(comparison)],
 ] as const) {
-  const { rate, bytes } = perSecond(render);
+  const { rate, bytes } = perSecond(render, SECONDS);
   console.log(`${name}: ${Math.round(rate)} charts/s (${bytes} bytes; target ≥ 2000: ${(rate / 2000).toFixed(1)}×)`);
 }

@@ -23,6 +23,7 @@ import { openAppContext, type AppContext } from '#src/services/app-context.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
 import { START_ENV, START_FLAGS } from './production-start.ts';
+import { percentile, waitFor, wrk as wrkRun } from './support.ts';
 import { ACTIONS, FUNDS, PLACES, TOPICS, generateCsv, prng } from './synthetic-projects.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -44,10 +45,6 @@ const configFor = (databaseUrl: string, dataDir: string): Config => ({
   databaseUrl,
   logLevel: 'silent',
 });
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function importFigure(
   ctx: AppContext,
@@ -128,35 +125,10 @@ function baselineFigure(source: string, target: string): { seconds: number; rows
   return { seconds, rowsPerSecond: rows['projects']!.length / seconds };
 }
 
-async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - start > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** wrk with 20 connections on `url`, or (with `script`) on the paths a Lua script hands out. */
 function wrk(url: string, script?: string): { rps: number; p99: number; non2xx: number } {
-  const out = execFileSync(
-    'wrk',
-    ['-t1', '-c20', `-d${DURATION}s`, '--latency', ...(script ? ['-s', script] : []), url],
-    { encoding: 'utf8' },
-  );
-  const ms = (s: string): number => {
-    const m = /^([\d.]+)(us|ms|s)$/.exec(s.trim());
-    return !m ? Number.NaN : m[2] === 'us' ? Number(m[1]) / 1000 : m[2] === 'ms' ? Number(m[1]) : Number(m[1]) * 1000;
-  };
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-    p99: ms(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ''),
-    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
-  };
+  const r = wrkRun(url, { connections: 20, seconds: DURATION, ...(script ? { script } : {}) });
+  return { rps: r.requestsPerSecond, p99: r.p99Ms, non2xx: r.non2xx };
 }
 
 async function serverFigures(databaseUrl: string, dataDir: string): Promise<string[]> {
@@ -177,7 +149,7 @@ async function serverFigures(databaseUrl: string, dataDir: string): Promise<stri
   const out: string[] = [];
   try {
     const base = `http://127.0.0.1:${PORT}`;
-    await waitFor(`${base}/readyz`);
+    await waitFor(`${base}/readyz`, 120_000);
     const pages = [
       FILTERED_PAGE,
       '/fi/kymenlaakso/2022-2025/',

@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { START_ENV, START_FLAGS } from './production-start.ts';
 import { summariseProfile, type ProfileSummary } from './profile-summary.ts';
+import { median, waitFor, wrk as wrkRun, type WrkResult } from './support.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
@@ -41,13 +42,6 @@ const LABEL: Record<Server, string> = {
 };
 /** Headers each server makes itself (per response or per connection); the rest are replayed. */
 const OWN_HEADERS = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'];
-
-interface WrkResult {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  non2xx: number;
-}
 
 function ensureTools(): void {
   const missing = ['wrk', 'nginx'].filter((t) => {
@@ -76,36 +70,8 @@ function ensureTools(): void {
   }
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - start > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function parseDuration(text: string): number {
-  const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
-  if (!m) return Number.NaN;
-  const v = Number(m[1]);
-  return m[2] === 'us' ? v / 1000 : m[2] === 'ms' ? v : m[2] === 's' ? v * 1000 : v * 60_000;
-}
-
 function wrk(url: string, seconds = DURATION): WrkResult {
-  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], {
-    encoding: 'utf8',
-  });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const p50 = parseDuration(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
-  const p99 = parseDuration(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
-  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
-  return { requestsPerSecond: rps, p50Ms: p50, p99Ms: p99, non2xx };
+  return wrkRun(url, { connections: CONNECTIONS, seconds });
 }
 
 function rssMb(pid: number): number {
@@ -113,12 +79,6 @@ function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
   return kb / 1024;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /**
  * One GET over a raw socket: the response head as sent (bytes) and a hash of the body. The Host

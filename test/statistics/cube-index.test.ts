@@ -98,6 +98,27 @@ describe('cube index arithmetic', () => {
     );
   });
 
+  test('walkCells with fixed positions visits exactly the non-empty cells of that slice, in row-major order', () => {
+    const sliced = cubeArb.chain((cube) =>
+      fc.record({
+        cube: fc.constant(cube),
+        fixed: fc.tuple(...cube.sizes.map((s) => fc.integer({ min: -1, max: s - 1 }))),
+      }),
+    );
+    fc.assert(
+      fc.property(sliced, ({ cube: { sizes, values, statuses }, fixed }) => {
+        const inSlice = (index: readonly number[]): boolean => fixed.every((f, d) => f < 0 || index[d] === f);
+        assert.deepEqual(
+          [...walkCells(sizes, values, statuses, fixed)],
+          expectedCells(sizes, values, statuses).filter((c) => inSlice(c.index)),
+        );
+      }),
+      { numRuns: 500 },
+    );
+    assert.throws(() => [...walkCells([2, 3], { kind: 'none' }, { kind: 'none' }, [0])], /1 fixed positions for 2/);
+    assert.throws(() => [...walkCells([2, 3], { kind: 'none' }, { kind: 'none' }, [2, -1])], /position 2 outside/);
+  });
+
   test('a JSON-stat file with sparse value and status objects (keys shuffled) reads back as the naive walk', () => {
     const sparseCube = sizesArb.chain((sizes) => {
       const cells = cubeCellCount(sizes);

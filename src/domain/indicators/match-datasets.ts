@@ -192,16 +192,8 @@ function matchOne(
   const metric = metricDim >= 0 ? ds.dimensions[metricDim]!.categories[fixed[metricDim]!] : undefined;
   const unit = metric?.unit?.base ?? null;
   const observations: ObservationDraft[] = [];
-  for (const cell of ds.cells()) {
-    let keep = true;
-    for (let d = 0; d < fixed.length; d++) {
-      const f = fixed[d]!;
-      if (f >= 0 && cell.index[d] !== f) {
-        keep = false;
-        break;
-      }
-    }
-    if (!keep) continue;
+  // Only the indicator's slice of the cube (the fixed categories), not every cell.
+  for (const cell of ds.cells(fixed)) {
     observations.push({
       area: areas[geoDim < 0 ? 0 : cell.index[geoDim]!]!,
       period: periods[cell.index[timeDim]!]!,

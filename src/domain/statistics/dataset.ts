@@ -59,8 +59,11 @@ export interface StatDataset {
   metadataOnly: boolean;
   /** Meanings of status symbols given by the file (`{".": "not applicable"}`), if any. */
   statusLabels: Readonly<Record<string, string>>;
-  /** Visits the non-empty cells (value or status present) in row-major order. */
-  cells(): Iterable<StatCell>;
+  /**
+   * Visits the non-empty cells (value or status present) in row-major order; with `fixed` (one entry
+   * per dimension: a category position, or -1 for a free dimension) only the cells of that slice.
+   */
+  cells(fixed?: readonly number[]): Iterable<StatCell>;
 }
 
 /** A file problem: the file, the JSON path (or `row N` for CSV) and the reason. */

@@ -256,6 +256,6 @@ export function readJsonStatDataset(obj: JsonObject, ctx: DatasetContext): StatD
     cellCount,
     metadataOnly,
     statusLabels: statuses.labels,
-    cells: () => walkCells(sizes, values, statuses.layer),
+    cells: (fixed) => walkCells(sizes, values, statuses.layer, fixed),
   };
 }

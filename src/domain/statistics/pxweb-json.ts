@@ -141,6 +141,7 @@ export function readPxWebJson(doc: JsonObject, ctx: Context): StatDataset {
     cellCount: cubeCellCount(sizes),
     metadataOnly: false,
     statusLabels: {},
-    cells: () => walkCells(sizes, { kind: 'sparse', entries: values }, { kind: 'sparse', entries: statuses }),
+    cells: (fixed) =>
+      walkCells(sizes, { kind: 'sparse', entries: values }, { kind: 'sparse', entries: statuses }, fixed),
   };
 }

@@ -114,6 +114,7 @@ export function readPxWebCsv(text: string, file: string, fileLanguage: string | 
     cellCount: cubeCellCount(sizes),
     metadataOnly: false,
     statusLabels: {},
-    cells: () => walkCells(sizes, { kind: 'sparse', entries: values }, { kind: 'sparse', entries: statuses }),
+    cells: (fixed) =>
+      walkCells(sizes, { kind: 'sparse', entries: values }, { kind: 'sparse', entries: statuses }, fixed),
   };
 }

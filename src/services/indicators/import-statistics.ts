@@ -83,6 +83,17 @@ function tokenOf(fileHash: string, diffs: readonly IndicatorDiff[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 async function review(
   db: Executor,
   datasets: readonly StatDataset[],
@@ -118,15 +129,15 @@ async function review(
     db,
     touched.map((i) => i.id),
   );
+  // Grouped once: filtering every indicator's rows out of all of them is quadratic (400 indicators, a million cells).
+  const storedOf = groupBy(stored, (o) => o.indicatorId);
+  const matchesOf = groupBy(result.matches, (m) => m.indicatorCode);
   const diffs = touched.map((ind) =>
-    diffIndicator(
-      ind.code,
-      stored.filter((o) => o.indicatorId === ind.id),
-      result.matches.filter((m) => m.indicatorCode === ind.code),
-    ),
+    diffIndicator(ind.code, storedOf.get(ind.id) ?? [], matchesOf.get(ind.code) ?? []),
   );
+  const fedBy = groupBy(result.matches, (m) => m.datasetPath);
   const datasetsSummary: DatasetSummary[] = datasets.map((ds) => {
-    const fed = result.matches.filter((m) => m.datasetPath === ds.path).map((m) => m.indicatorCode);
+    const fed = (fedBy.get(ds.path) ?? []).map((m) => m.indicatorCode);
     return {
       path: ds.path,
       tableId: ds.tableId,
@@ -202,11 +213,12 @@ export async function importStatistics(db: Db, input: StatisticsImportInput): Pr
       },
     });
     const byCode = new Map(r.indicators.map((i) => [i.code, i]));
+    const matchesOf = groupBy(r.review.matches, (m) => m.indicatorCode);
     const writes: ObservationWrite[] = r.diffs.map((d) => {
       const drafts = new Map<string, ObservationDraft>(d.next.map((o) => [`${o.area}\u0000${o.period}`, o]));
       const draftOf = (c: { area: string; period: string }): ObservationDraft =>
         drafts.get(`${c.area}\u0000${c.period}`)!;
-      const matches = r.review.matches.filter((m) => m.indicatorCode === d.indicatorCode);
+      const matches = matchesOf.get(d.indicatorCode) ?? [];
       return {
         indicatorId: byCode.get(d.indicatorCode)!.id,
         deletes: [...d.revised, ...d.withdrawn].map((c) => ({ area: c.area, period: c.period })),

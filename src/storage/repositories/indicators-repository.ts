@@ -14,7 +14,7 @@ import type {
 } from '#src/domain/indicators/indicator.ts';
 import type { ObservationDraft } from '#src/domain/indicators/match-datasets.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
-import { bulkInsert } from '../bulk-insert.ts';
+import { bulkInsert, MAX_PARAMS } from '../bulk-insert.ts';
 import type { Dialect } from '../database.ts';
 import type { Executor } from '../executor.ts';
 import { requiredTextFromJson, textFromJson, textToJson } from '../json-text.ts';
@@ -429,7 +429,23 @@ export async function writeObservations(
   retrievedAt: string,
   writes: readonly ObservationWrite[],
 ): Promise<void> {
-  const rows: (string | number | null)[][] = [];
+  const columns = [
+    'indicator_id',
+    'area',
+    'period',
+    'value',
+    'status',
+    'status_label',
+    'unit',
+    'source_updated',
+    'retrieved_at',
+    'import_id',
+  ];
+  // Rows are inserted as they are made, a few statements' worth at a time, so a file of a million
+  // cells never holds a million rows at once. Indicators differ in their key, so one indicator's
+  // rows going in before another's deletes cannot collide.
+  const flushAt = Math.max(1, Math.floor(MAX_PARAMS / columns.length)) * 10;
+  let rows: (string | number | null)[][] = [];
   for (const w of writes) {
     const gone = w.deletes;
     for (let i = 0; i < gone.length; i += 400) {
@@ -440,7 +456,7 @@ export async function writeObservations(
         .where((eb) => eb.or(part.map((g) => eb.and([eb('area', '=', g.area), eb('period', '=', g.period)]))))
         .execute();
     }
-    for (const u of w.upserts)
+    for (const u of w.upserts) {
       rows.push([
         w.indicatorId,
         u.area,
@@ -453,25 +469,13 @@ export async function writeObservations(
         retrievedAt,
         importId,
       ]);
+      if (rows.length >= flushAt) {
+        await bulkInsert(db, dialect, 'observations', columns, rows);
+        rows = [];
+      }
+    }
   }
-  await bulkInsert(
-    db,
-    dialect,
-    'observations',
-    [
-      'indicator_id',
-      'area',
-      'period',
-      'value',
-      'status',
-      'status_label',
-      'unit',
-      'source_updated',
-      'retrieved_at',
-      'import_id',
-    ],
-    rows,
-  );
+  await bulkInsert(db, dialect, 'observations', columns, rows);
 }
 
 /** The area keys Suunta holds: the whole country, every region and every municipality. */
