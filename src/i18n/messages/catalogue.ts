@@ -12,6 +12,7 @@ import enEditor from './en/editor.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enFinancingPlan from './en/financing-plan.json' with { type: 'json' };
 import enMonitoring from './en/monitoring.json' with { type: 'json' };
+import enMonitoringPages from './en/monitoring-pages.json' with { type: 'json' };
 import enProjectsAdmin from './en/projects-admin.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enSite from './en/site.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import fiEditor from './fi/editor.json' with { type: 'json' };
 import fiErrors from './fi/errors.json' with { type: 'json' };
 import fiFinancingPlan from './fi/financing-plan.json' with { type: 'json' };
 import fiMonitoring from './fi/monitoring.json' with { type: 'json' };
+import fiMonitoringPages from './fi/monitoring-pages.json' with { type: 'json' };
 import fiProjectsAdmin from './fi/projects-admin.json' with { type: 'json' };
 import fiProjects from './fi/projects.json' with { type: 'json' };
 import fiSite from './fi/site.json' with { type: 'json' };
@@ -32,6 +34,7 @@ import svEditor from './sv/editor.json' with { type: 'json' };
 import svErrors from './sv/errors.json' with { type: 'json' };
 import svFinancingPlan from './sv/financing-plan.json' with { type: 'json' };
 import svMonitoring from './sv/monitoring.json' with { type: 'json' };
+import svMonitoringPages from './sv/monitoring-pages.json' with { type: 'json' };
 import svProjectsAdmin from './sv/projects-admin.json' with { type: 'json' };
 import svProjects from './sv/projects.json' with { type: 'json' };
 import svSite from './sv/site.json' with { type: 'json' };
@@ -47,6 +50,7 @@ export const AREAS = [
   'financing-plan',
   'projects-admin',
   'monitoring',
+  'monitoring-pages',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -61,6 +65,7 @@ const fiAreas = {
   'financing-plan': fiFinancingPlan,
   'projects-admin': fiProjectsAdmin,
   monitoring: fiMonitoring,
+  'monitoring-pages': fiMonitoringPages,
   errors: fiErrors,
 };
 
@@ -81,6 +86,7 @@ const svAreas: AreaMessages = {
   'financing-plan': svFinancingPlan,
   'projects-admin': svProjectsAdmin,
   monitoring: svMonitoring,
+  'monitoring-pages': svMonitoringPages,
   errors: svErrors,
 };
 
@@ -94,6 +100,7 @@ const enAreas: AreaMessages = {
   'financing-plan': enFinancingPlan,
   'projects-admin': enProjectsAdmin,
   monitoring: enMonitoring,
+  'monitoring-pages': enMonitoringPages,
   errors: enErrors,
 };
 
