@@ -6,11 +6,11 @@ import { shownRequired, type RenderContext } from './render-context.ts';
 import { projectPaths } from './pages/project-urls.ts';
 import { inLang, paths, type ProgrammeBase } from './urls.ts';
 
-export type MenuPlace = 'region' | 'programme' | 'projects' | 'funding' | 'contact' | null;
+export type MenuPlace = 'region' | 'programme' | 'projects' | 'funding' | 'monitoring' | 'contact' | null;
 
 /**
  * The region's menu: its front page, its current programme, its project browser, the funding
- * overview of its current programme and its contact page. `place` marks the page the visitor is on.
+ * overview and the monitoring of its current programme, and its contact page. `place` marks the page the visitor is on.
  */
 export function regionMenu(
   rc: RenderContext,
@@ -43,6 +43,11 @@ export function regionMenu(
       href: inLang(rc.lang, projectPaths.funding(region.slug, options.programme.slug)),
       label: rc.t('nav.funding'),
       current: options.place === 'funding',
+    });
+    items.push({
+      href: inLang(rc.lang, paths.monitoring(region.slug, options.programme.slug)),
+      label: rc.t('monitoringPages.nav'),
+      current: options.place === 'monitoring',
     });
   }
   if (options.hasContact) {

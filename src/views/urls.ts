@@ -30,9 +30,25 @@ export const paths = {
   term: (b: ProgrammeBase, taxonomy: string, term: string): string =>
     `${paths.programme(b)}tags/${seg(taxonomy)}/${seg(term)}/`,
   search: (b: ProgrammeBase): string => `${paths.programme(b)}search`,
+  /** The monitoring of a programme (its current version): status counts, indicators by group and theme. */
+  monitoring: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/monitoring/`,
+  /** One indicator of a programme's monitoring: chart, data table, status, source and targets. */
+  indicator: (region: string, programme: string, indicator: string): string =>
+    `${paths.monitoring(region, programme)}${seg(indicator)}/`,
+  /** The municipality comparison of one indicator. */
+  indicatorMunicipalities: (region: string, programme: string, indicator: string): string =>
+    `${paths.indicator(region, programme, indicator)}municipalities/`,
 };
 
 /** The full path of `rest` in `lang`, e.g. `/sv/kymenlaakso/`. */
 export function inLang(lang: Lang, rest: string): string {
   return `/${lang}${rest}`;
 }
+
+/** Open-data downloads of an indicator (served by the API, `src/http/api`), linked from the indicator page. */
+export const apiPaths = {
+  observationsCsv: (regionCode: string, indicator: string): string =>
+    `/api/v1/regions/${seg(regionCode)}/indicators/${seg(indicator)}/observations.csv`,
+  jsonstat: (regionCode: string, indicator: string): string =>
+    `/api/v1/regions/${seg(regionCode)}/indicators/${seg(indicator)}/jsonstat`,
+};

@@ -30,6 +30,7 @@ import {
   type PageRequest,
   type ProgrammeTarget,
 } from './pages.ts';
+import { indicatorComparisonPage, indicatorPage, monitoringPage, today } from './monitoring-pages.ts';
 import { browserKey, fundingPage, projectPage, projectsExport, projectsPage } from './project-pages.ts';
 import { renderPage } from './render.ts';
 import { publicPages } from './sitemap.ts';
@@ -37,8 +38,14 @@ import { publicPages } from './sitemap.ts';
 const HTML = 'text/html; charset=utf-8';
 const REGION_AND_PROGRAMMES: readonly ContentKind[] = ['region', 'programme'];
 const REGION_PROGRAMMES_PROJECTS: readonly ContentKind[] = ['region', 'programme', 'projects'];
+/** Monitoring pages show the region, its programme and its indicators with their figures. */
+const MONITORING: readonly ContentKind[] = ['region', 'programme', 'indicators'];
+/** Priority and theme pages of the current version list projects and indicators. */
+const NODE_PAGE: readonly ContentKind[] = ['region', 'programme', 'projects', 'indicators'];
 /** The pages about every region (home, accessibility, sitemap) show their facts and programmes. */
 const EVERY_REGION: ContentScope = { region: '*', kinds: REGION_AND_PROGRAMMES };
+/** The sitemap lists every region's pages, indicator pages included. */
+const SITEMAP: ContentScope = { region: '*', kinds: ['region', 'programme', 'indicators'] };
 /** Pages that show no stored content. */
 const NO_CONTENT: ContentScope = { region: '*', kinds: [] };
 const MAX_QUERY_LENGTH = 200;
@@ -166,10 +173,40 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     front.mark(request, scope, stamp);
     return send(request, reply, page, 'no-cache');
   };
+  /**
+   * A page that also depends on the day (its freshness lines mark OVERDUE when a due day has
+   * passed): cached per URL, scope and day of the app clock, and never replayed by the front cache
+   * (which knows only generations), so the mark appears on the first request of the day it is due.
+   */
+  const serveDated = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    cache: PageCache,
+    key: string,
+    scope: ContentScope,
+    render: (day: string) => Promise<string>,
+  ): Promise<FastifyReply> => {
+    const day = today(ctx);
+    const stamp = (await ctx.freshness.current()).stamp(scope);
+    const dayKey = `${key}@${day}`;
+    let page = cache.get(dayKey, stamp);
+    if (!page) {
+      page = makeResponse(await render(day), HTML);
+      cache.set(dayKey, stamp, page);
+    }
+    return send(request, reply, page, 'no-cache');
+  };
   /** What the pages of a region show: its facts and programmes, and (`withProjects`) its projects. */
-  const regionScope = async (slug: string, withProjects: boolean): Promise<ContentScope> => ({
+  const regionScope = async (
+    slug: string,
+    withProjects: boolean | readonly ContentKind[],
+  ): Promise<ContentScope> => ({
     region: (await regionBySlug(ctx, slug)).code,
-    kinds: withProjects ? REGION_PROGRAMMES_PROJECTS : REGION_AND_PROGRAMMES,
+    kinds: Array.isArray(withProjects)
+      ? (withProjects as readonly ContentKind[])
+      : withProjects
+        ? REGION_PROGRAMMES_PROJECTS
+        : REGION_AND_PROGRAMMES,
   });
 
   const page = (request: FastifyRequest, lang: string): PageRequest => ({
@@ -207,7 +244,7 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
       reply,
       pages,
       keyOf(request),
-      EVERY_REGION,
+      SITEMAP,
       async () => renderSitemap(baseUrlOf(ctx, request), await publicPages(ctx)),
       'application/xml; charset=utf-8',
     ),
@@ -299,6 +336,40 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     },
   );
 
+  // Monitoring: the programme's overview, a page per indicator and its municipality comparison.
+  type MonitoringParams = RegionParams & { programme: string };
+  app.get<{ Params: MonitoringParams }>('/:lang/:region/:programme/monitoring/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    const scope = await regionScope(request.params.region, MONITORING);
+    return serve(request, reply, pages, keyOf(request), scope, () =>
+      monitoringPage(p, request.params.region, request.params.programme),
+    );
+  });
+  app.get<{ Params: MonitoringParams & { indicator: string } }>(
+    '/:lang/:region/:programme/monitoring/:indicator/',
+    opts,
+    async (request, reply) => {
+      const p = page(request, request.params.lang);
+      const { region, programme, indicator } = request.params;
+      const scope = await regionScope(region, MONITORING);
+      return serveDated(request, reply, pages, keyOf(request), scope, (day) =>
+        indicatorPage(p, region, programme, indicator, day),
+      );
+    },
+  );
+  app.get<{ Params: MonitoringParams & { indicator: string } }>(
+    '/:lang/:region/:programme/monitoring/:indicator/municipalities/',
+    opts,
+    async (request, reply) => {
+      const p = page(request, request.params.lang);
+      const { region, programme, indicator } = request.params;
+      const scope = await regionScope(region, MONITORING);
+      return serveDated(request, reply, pages, keyOf(request), scope, (day) =>
+        indicatorComparisonPage(p, region, programme, indicator, day),
+      );
+    },
+  );
+
   type ProgrammeParams = { lang: string; region: string; programme: string; '*'?: string };
   const programmeRoute = async (
     request: FastifyRequest<{ Params: ProgrammeParams }>,
@@ -338,9 +409,11 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
         programmeVersionPage(p, base, target),
       );
     }
-    // Priority and term pages of the current version list their projects.
+    // Priority and term pages of the current version list their projects (node pages their indicators too).
     const showsProjects = version === null && (target.kind === 'node' || target.kind === 'term');
-    const scope = showsProjects ? await regionScope(regionSlug, true) : programmeScope;
+    const scope = showsProjects
+      ? await regionScope(regionSlug, target.kind === 'node' ? NODE_PAGE : true)
+      : programmeScope;
     return serve(request, reply, pages, keyOf(request), scope, () => programmeVersionPage(p, base, target));
   };
   app.get<{ Params: ProgrammeParams }>('/:lang/:region/:programme/', pageOpts, programmeRoute);

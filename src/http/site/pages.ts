@@ -4,15 +4,16 @@
  */
 import { notFound } from '#src/domain/errors.ts';
 import type { Lang } from '#src/domain/languages.ts';
-import type { ProgrammeSummary } from '#src/domain/read-models.ts';
-import { findByPath } from '#src/domain/tree.ts';
+import type { ProgrammeSummary, TreeNode } from '#src/domain/read-models.ts';
+import { findByPath, flattenTree } from '#src/domain/tree.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { compareVersions } from '#src/services/compare-versions.ts';
+import { indicatorsOfNodes } from '#src/services/indicators/monitoring-reader.ts';
 import type { RegionWithProgrammes } from '#src/services/programmes/programme-reader.ts';
 import { AccessibilityPage } from '#src/views/pages/accessibility-page.tsx';
 import { ContactPage } from '#src/views/pages/contact-page.tsx';
 import { HomePage } from '#src/views/pages/home-page.tsx';
-import { NodePage } from '#src/views/pages/node-page.tsx';
+import { NodePage, type NodeIndicators } from '#src/views/pages/node-page.tsx';
 import { ProgrammePage } from '#src/views/pages/programme-page.tsx';
 import { RegionPage } from '#src/views/pages/region-page.tsx';
 import { SearchPage } from '#src/views/pages/search-page.tsx';
@@ -143,6 +144,27 @@ async function projectSection(
   return { ...section, proposed: { projects: proposed, truncated: found.truncated } };
 }
 
+/**
+ * The indicators a node page of the current version lists: those linked to the node or a node below
+ * it (a theme shows its priorities' indicators), when the region's indicators follow this programme.
+ */
+async function nodeIndicators(
+  ctx: AppContext,
+  region: RegionWithProgrammes,
+  base: ProgrammeBase,
+  node: TreeNode,
+): Promise<NodeIndicators | null> {
+  if (base.version !== null) return null;
+  const view = await ctx.monitoring.region(region.code);
+  const monitored = view.settings?.programmeSlug ?? mainProgramme(region.programmes)?.slug ?? null;
+  if (monitored !== base.programme) return null;
+  const items = indicatorsOfNodes(
+    view,
+    flattenTree([node]).map((n) => n.key),
+  );
+  return items.length === 0 ? null : { items, base: { region: base.region, programme: base.programme } };
+}
+
 export async function programmeVersionPage(
   { ctx, lang, baseUrl }: PageRequest,
   base: ProgrammeBase,
@@ -155,13 +177,17 @@ export async function programmeVersionPage(
   ]);
   const common = { region, hasContact: council !== null, content, base };
   switch (target.kind) {
-    case 'programme':
-      return renderPage(lang, baseUrl, (rc) => ProgrammePage({ rc, ...common }));
+    case 'programme': {
+      // The monitoring lives under the region's main programme (its menu links it there).
+      const monitoring = base.version === null && mainProgramme(region.programmes)?.slug === base.programme;
+      return renderPage(lang, baseUrl, (rc) => ProgrammePage({ rc, ...common, monitoring }));
+    }
     case 'node': {
       const node = findByPath(content.nodes, target.path);
       if (!node) throw notFound(`Page "${target.path.join('/')}"`);
       const projects = node.depth === 2 ? await projectSection(ctx, region.code, base, { priority: node.key }) : null;
-      return renderPage(lang, baseUrl, (rc) => NodePage({ rc, ...common, node, projects }));
+      const indicators = await nodeIndicators(ctx, region, base, node);
+      return renderPage(lang, baseUrl, (rc) => NodePage({ rc, ...common, node, projects, indicators }));
     }
     case 'term': {
       const taxonomy = content.taxonomies.find((t) => t.key === target.taxonomy);

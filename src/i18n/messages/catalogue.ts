@@ -14,6 +14,7 @@ import enErrors from './en/errors.json' with { type: 'json' };
 import enFinancingPlan from './en/financing-plan.json' with { type: 'json' };
 import enMonitoring from './en/monitoring.json' with { type: 'json' };
 import enOpenData from './en/open-data.json' with { type: 'json' };
+import enMonitoringPages from './en/monitoring-pages.json' with { type: 'json' };
 import enProjectsAdmin from './en/projects-admin.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enSite from './en/site.json' with { type: 'json' };
@@ -26,6 +27,7 @@ import fiErrors from './fi/errors.json' with { type: 'json' };
 import fiFinancingPlan from './fi/financing-plan.json' with { type: 'json' };
 import fiMonitoring from './fi/monitoring.json' with { type: 'json' };
 import fiOpenData from './fi/open-data.json' with { type: 'json' };
+import fiMonitoringPages from './fi/monitoring-pages.json' with { type: 'json' };
 import fiProjectsAdmin from './fi/projects-admin.json' with { type: 'json' };
 import fiProjects from './fi/projects.json' with { type: 'json' };
 import fiSite from './fi/site.json' with { type: 'json' };
@@ -38,6 +40,7 @@ import svErrors from './sv/errors.json' with { type: 'json' };
 import svFinancingPlan from './sv/financing-plan.json' with { type: 'json' };
 import svMonitoring from './sv/monitoring.json' with { type: 'json' };
 import svOpenData from './sv/open-data.json' with { type: 'json' };
+import svMonitoringPages from './sv/monitoring-pages.json' with { type: 'json' };
 import svProjectsAdmin from './sv/projects-admin.json' with { type: 'json' };
 import svProjects from './sv/projects.json' with { type: 'json' };
 import svSite from './sv/site.json' with { type: 'json' };
@@ -55,6 +58,7 @@ export const AREAS = [
   'projects-admin',
   'monitoring',
   'open-data',
+  'monitoring-pages',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -71,6 +75,7 @@ const fiAreas = {
   'projects-admin': fiProjectsAdmin,
   monitoring: fiMonitoring,
   'open-data': fiOpenData,
+  'monitoring-pages': fiMonitoringPages,
   errors: fiErrors,
 };
 
@@ -93,6 +98,7 @@ const svAreas: AreaMessages = {
   'projects-admin': svProjectsAdmin,
   monitoring: svMonitoring,
   'open-data': svOpenData,
+  'monitoring-pages': svMonitoringPages,
   errors: svErrors,
 };
 
@@ -108,6 +114,7 @@ const enAreas: AreaMessages = {
   'projects-admin': enProjectsAdmin,
   monitoring: enMonitoring,
   'open-data': enOpenData,
+  'monitoring-pages': enMonitoringPages,
   errors: enErrors,
 };
 

@@ -10,6 +10,7 @@ import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { programmeCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths, type ProgrammeBase } from '../urls.ts';
 import { VersionBanner } from '../version-info.tsx';
+import { IndicatorTable, type MonitoredIndicator, type MonitoringBase } from './monitoring-parts.tsx';
 import { ProjectSection } from './project-section.tsx';
 
 export interface NodePageProps {
@@ -21,6 +22,14 @@ export interface NodePageProps {
   node: TreeNode;
   /** Projects linked to this node (priority pages of the current version). */
   projects?: ProjectSectionData | null;
+  /** Indicators linked to this node or a node below it (pages of the current version). */
+  indicators?: NodeIndicators | null;
+}
+
+export interface NodeIndicators {
+  items: readonly MonitoredIndicator[];
+  /** Where the indicator pages are. */
+  base: MonitoringBase;
 }
 
 /** True when a node has more to show than its title, so it is worth a link of its own. */
@@ -133,6 +142,32 @@ export function NodePage(props: NodePageProps): JSX.Element {
             </ul>
           </section>
         ))}
+        {props.indicators ? (
+          <section aria-labelledby="indicators-heading">
+            <h2 id="indicators-heading" safe>
+              {t('monitoringPages.node.heading')}
+            </h2>
+            <IndicatorTable
+              rc={rc}
+              id="node-indicators"
+              caption={t('monitoringPages.node.caption', { title })}
+              items={props.indicators.items}
+              hrefOf={(i) =>
+                inLang(lang, paths.indicator(props.indicators!.base.region, props.indicators!.base.programme, i.indicator.code))
+              }
+            />
+            <p>
+              <a
+                href={inLang(lang, paths.monitoring(props.indicators.base.region, props.indicators.base.programme))}
+                safe
+              >
+                {t('monitoringPages.link')}
+              </a>
+            </p>
+          </section>
+        ) : (
+          ''
+        )}
         {props.projects ? <ProjectSection rc={rc} region={region.slug} section={props.projects} /> : ''}
       </article>
       <Pager rc={rc} previous={link(previous)} next={link(next)} />

@@ -16,6 +16,8 @@ export interface ProgrammePageProps {
   hasContact: boolean;
   content: VersionContent;
   base: ProgrammeBase;
+  /** Link the programme's monitoring page (the current version of the region's main programme). */
+  monitoring?: boolean;
 }
 
 export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
@@ -142,6 +144,20 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           </ul>
         </section>
       ))}
+      {props.monitoring ? (
+        <section aria-labelledby="monitoring-heading">
+          <h2 id="monitoring-heading" safe>
+            {t('monitoringPages.title')}
+          </h2>
+          <p>
+            <a href={inLang(lang, paths.monitoring(region.slug, programme.slug))} safe>
+              {t('monitoringPages.link')}
+            </a>
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
     </Frame>
   );
 }

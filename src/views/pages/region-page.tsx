@@ -114,6 +114,15 @@ export function RegionPage(props: RegionPageProps): JSX.Element {
           ) : (
             ''
           )}
+          {currentProgramme ? (
+            <li>
+              <a href={inLang(lang, paths.monitoring(region.slug, currentProgramme.slug))} safe>
+                {t('monitoringPages.link')}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
         </ul>
       </section>
       {council ? (
