@@ -39,7 +39,10 @@ async function regionName(ctx: AppContext, lang: Lang): Promise<string> {
 
 /** A JSON-stat 2.0 collection: population and household debts of Kotka (debts confidential) and Kouvola in 2021. */
 function municipalityFile(): Uint8Array {
-  const area = { label: 'Alue', category: { index: { KU285: 0, KU286: 1 }, label: { KU285: 'Kotka', KU286: 'Kouvola' } } };
+  const area = {
+    label: 'Alue',
+    category: { index: { KU285: 0, KU286: 1 }, label: { KU285: 'Kotka', KU286: 'Kouvola' } },
+  };
   const year = { label: 'Vuosi', category: { index: { '2021': 0 }, label: { '2021': '2021' } } };
   const total = { label: 'SSS', category: { index: { SSS: 0 }, label: { SSS: 'SSS' } } };
   const collection = {
@@ -128,7 +131,9 @@ for (const target of databaseTargets()) {
         const counts = tableRows(html, m['monitoringPages.counts.caption']);
         assert.deepEqual(
           Object.fromEntries(counts.map((r) => [r[0], Number(r[1])])),
-          Object.fromEntries(Object.entries(view.counts).map(([s, n]) => [m[`monitoring.state.${s}` as 'monitoring.state.no_data'], n])),
+          Object.fromEntries(
+            Object.entries(view.counts).map(([s, n]) => [m[`monitoring.state.${s}` as 'monitoring.state.no_data'], n]),
+          ),
         );
         const hrefs = links(html, 'main a').map((l) => l.href);
         assert.ok(hrefs.includes(`/${lang}${POPULATION}`), `${lang}: links the population page`);
@@ -218,11 +223,19 @@ for (const target of databaseTargets()) {
         const m = MESSAGES[lang];
         const html = assertPage(await t.get(`/${lang}${DEBTS_COMPARISON}`), lang, DEBTS_COMPARISON);
         assert.ok(one(html, 'svg#comparison-chart title'), 'chart title');
-        const name = { fi: 'Asuntokuntien velat yhteensä', sv: 'Bostadshushållens skulder sammanlagt', en: 'Debts of household-dwelling units' }[lang];
+        const name = {
+          fi: 'Asuntokuntien velat yhteensä',
+          sv: 'Bostadshushållens skulder sammanlagt',
+          en: 'Debts of household-dwelling units',
+        }[lang];
         const caption = m['monitoringPages.comparison.caption'].replace('{name}', name).replace('{period}', '2021');
         const rows = tableRows(html, caption);
         const byArea = new Map(rows.map((r) => [r[0], r]));
-        const confidential = { fi: 'luottamuksellinen tai ei saatavilla', sv: 'konfidentiell eller inte tillgänglig', en: 'confidential or not available' }[lang];
+        const confidential = {
+          fi: 'luottamuksellinen tai ei saatavilla',
+          sv: 'konfidentiell eller inte tillgänglig',
+          en: 'confidential or not available',
+        }[lang];
         const kotka = byArea.get('Kotka')!;
         assert.ok(kotka, `${lang}: Kotka listed`);
         assert.equal(kotka[1], confidential, `${lang}: Kotka's figure is confidential text`);
@@ -235,7 +248,10 @@ for (const target of databaseTargets()) {
         const municipalities = await t.ctx.reader.municipalities('08');
         assert.equal(rows.length, municipalities.length + 2);
         assert.equal(rows.at(-1)![0], m['monitoringPages.country']);
-        assert.ok(rows.every((r) => !/^0$/.test(r[3]!)), 'no row shows zero for a missing figure');
+        assert.ok(
+          rows.every((r) => !/^0$/.test(r[3]!)),
+          'no row shows zero for a missing figure',
+        );
         // The chart writes the reason where the bar would be.
         assert.ok(squash(text(html, 'svg#comparison-chart')).includes(confidential), `${lang}: chart note`);
         assert.ok(squash(text(html, 'main')).includes(m['monitoringPages.comparison.perResident']));
@@ -250,7 +266,10 @@ for (const target of databaseTargets()) {
         const rows = all(html, '#node-indicators tbody tr');
         // The theme shows its own indicators and its priorities' (työlliset follows a priority of this theme).
         const codes = all(html, '#node-indicators tbody a').map((a) => a.getAttribute('href'));
-        assert.ok(codes.includes(`/${lang}${MONITORING}tyolliset/`), `${lang}: a priority's indicator on the theme page`);
+        assert.ok(
+          codes.includes(`/${lang}${MONITORING}tyolliset/`),
+          `${lang}: a priority's indicator on the theme page`,
+        );
         assert.ok(codes.includes(`/${lang}${MONITORING}bkt-per-asukas/`), `${lang}: the theme's own indicator`);
         for (const row of rows) {
           const code = /monitoring\/([^/]+)\//.exec(row.querySelector('a')!.getAttribute('href')!)![1];
