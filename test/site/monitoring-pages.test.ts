@@ -13,11 +13,11 @@ import { LANGS, type Lang } from '#src/domain/languages.ts';
 import { MESSAGES } from '#src/i18n/index.ts';
 import { formatDecimal } from '#src/i18n/format.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { importStatistics } from '#src/services/indicators/import-statistics.ts';
 import { listIndicators, listObservations } from '#src/storage/repositories/indicators-repository.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { all, links, one, tableRows, text } from '../support/html.ts';
 import { useTestApp } from '../support/test-app.ts';
+import { importMunicipalityFigures } from './monitoring-fixture.ts';
 import { assertPage, PROGRAMME, THEME } from './site-helpers.ts';
 
 const MONITORING = `${PROGRAMME}monitoring/`;
@@ -37,71 +37,12 @@ async function regionName(ctx: AppContext, lang: Lang): Promise<string> {
   return region.name[lang] ?? NAMES[lang];
 }
 
-/** A JSON-stat 2.0 collection: population and household debts of Kotka (debts confidential) and Kouvola in 2021. */
-function municipalityFile(): Uint8Array {
-  const area = { label: 'Alue', category: { index: { KU285: 0, KU286: 1 }, label: { KU285: 'Kotka', KU286: 'Kouvola' } } };
-  const year = { label: 'Vuosi', category: { index: { '2021': 0 }, label: { '2021': '2021' } } };
-  const total = { label: 'SSS', category: { index: { SSS: 0 }, label: { SSS: 'SSS' } } };
-  const collection = {
-    version: '2.0',
-    class: 'collection',
-    label: 'Kymenlaakso municipalities 2021 (test)',
-    link: {
-      item: [
-        {
-          version: '2.0',
-          class: 'dataset',
-          label: 'Population',
-          updated: '2022-12-19T00:00:00Z',
-          id: ['Alue', 'Vuosi', 'Tiedot'],
-          size: [2, 1, 1],
-          role: { geo: ['Alue'], time: ['Vuosi'], metric: ['Tiedot'] },
-          dimension: {
-            Alue: area,
-            Vuosi: year,
-            Tiedot: { label: 'Tiedot', category: { index: { vaesto: 0 }, label: { vaesto: 'Population' } } },
-          },
-          value: [51000, 80000],
-          extension: { px: { tableid: 'statfin_vaerak_pxt_11ra' } },
-        },
-        {
-          version: '2.0',
-          class: 'dataset',
-          label: 'Debts of household-dwelling units',
-          updated: '2022-12-21T06:00:00Z',
-          id: ['Alue', 'Vuosi', 'Tiedot', 'Viitehenkilön ikä', 'Asuntokunnat'],
-          size: [2, 1, 1, 1, 1],
-          role: { geo: ['Alue'], time: ['Vuosi'], metric: ['Tiedot'] },
-          dimension: {
-            Alue: area,
-            Vuosi: year,
-            Tiedot: { label: 'Tiedot', category: { index: { velat_yht: 0 }, label: { velat_yht: 'Debts' } } },
-            'Viitehenkilön ikä': { ...total, label: 'Viitehenkilön ikä' },
-            Asuntokunnat: { ...total, label: 'Asuntokunnat' },
-          },
-          value: [null, 2000000000],
-          status: { '0': '..' },
-          extension: { px: { tableid: 'statfin_velk_pxt_13kt' } },
-        },
-      ],
-    },
-  };
-  return new TextEncoder().encode(JSON.stringify(collection));
-}
-
 for (const target of databaseTargets()) {
   describe(`monitoring pages (${target.name})`, () => {
     const t = useTestApp(target, {
       prepare: async (ctx) => {
         setClock(ctx, '2023-06-01T12:00:00Z');
-        const result = await importStatistics(ctx.db, {
-          bytes: municipalityFile(),
-          fileName: 'municipalities-2021.json',
-          region: '08',
-          actor: { userId: null, label: 'test' },
-        });
-        assert.equal(result.written, true, 'the municipality figures were imported');
-        ctx.reader.invalidate();
+        await importMunicipalityFigures(ctx);
       },
     });
 
@@ -128,7 +69,9 @@ for (const target of databaseTargets()) {
         const counts = tableRows(html, m['monitoringPages.counts.caption']);
         assert.deepEqual(
           Object.fromEntries(counts.map((r) => [r[0], Number(r[1])])),
-          Object.fromEntries(Object.entries(view.counts).map(([s, n]) => [m[`monitoring.state.${s}` as 'monitoring.state.no_data'], n])),
+          Object.fromEntries(
+            Object.entries(view.counts).map(([s, n]) => [m[`monitoring.state.${s}` as 'monitoring.state.no_data'], n]),
+          ),
         );
         const hrefs = links(html, 'main a').map((l) => l.href);
         assert.ok(hrefs.includes(`/${lang}${POPULATION}`), `${lang}: links the population page`);
@@ -218,11 +161,19 @@ for (const target of databaseTargets()) {
         const m = MESSAGES[lang];
         const html = assertPage(await t.get(`/${lang}${DEBTS_COMPARISON}`), lang, DEBTS_COMPARISON);
         assert.ok(one(html, 'svg#comparison-chart title'), 'chart title');
-        const name = { fi: 'Asuntokuntien velat yhteensä', sv: 'Bostadshushållens skulder sammanlagt', en: 'Debts of household-dwelling units' }[lang];
+        const name = {
+          fi: 'Asuntokuntien velat yhteensä',
+          sv: 'Bostadshushållens skulder sammanlagt',
+          en: 'Debts of household-dwelling units',
+        }[lang];
         const caption = m['monitoringPages.comparison.caption'].replace('{name}', name).replace('{period}', '2021');
         const rows = tableRows(html, caption);
         const byArea = new Map(rows.map((r) => [r[0], r]));
-        const confidential = { fi: 'luottamuksellinen tai ei saatavilla', sv: 'konfidentiell eller inte tillgänglig', en: 'confidential or not available' }[lang];
+        const confidential = {
+          fi: 'luottamuksellinen tai ei saatavilla',
+          sv: 'konfidentiell eller inte tillgänglig',
+          en: 'confidential or not available',
+        }[lang];
         const kotka = byArea.get('Kotka')!;
         assert.ok(kotka, `${lang}: Kotka listed`);
         assert.equal(kotka[1], confidential, `${lang}: Kotka's figure is confidential text`);
@@ -235,7 +186,10 @@ for (const target of databaseTargets()) {
         const municipalities = await t.ctx.reader.municipalities('08');
         assert.equal(rows.length, municipalities.length + 2);
         assert.equal(rows.at(-1)![0], m['monitoringPages.country']);
-        assert.ok(rows.every((r) => !/^0$/.test(r[3]!)), 'no row shows zero for a missing figure');
+        assert.ok(
+          rows.every((r) => !/^0$/.test(r[3]!)),
+          'no row shows zero for a missing figure',
+        );
         // The chart writes the reason where the bar would be.
         assert.ok(squash(text(html, 'svg#comparison-chart')).includes(confidential), `${lang}: chart note`);
         assert.ok(squash(text(html, 'main')).includes(m['monitoringPages.comparison.perResident']));
@@ -250,7 +204,10 @@ for (const target of databaseTargets()) {
         const rows = all(html, '#node-indicators tbody tr');
         // The theme shows its own indicators and its priorities' (työlliset follows a priority of this theme).
         const codes = all(html, '#node-indicators tbody a').map((a) => a.getAttribute('href'));
-        assert.ok(codes.includes(`/${lang}${MONITORING}tyolliset/`), `${lang}: a priority's indicator on the theme page`);
+        assert.ok(
+          codes.includes(`/${lang}${MONITORING}tyolliset/`),
+          `${lang}: a priority's indicator on the theme page`,
+        );
         assert.ok(codes.includes(`/${lang}${MONITORING}bkt-per-asukas/`), `${lang}: the theme's own indicator`);
         for (const row of rows) {
           const code = /monitoring\/([^/]+)\//.exec(row.querySelector('a')!.getAttribute('href')!)![1];

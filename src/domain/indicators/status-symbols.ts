@@ -20,8 +20,20 @@ const s = (symbol: string, fi: string, sv: string, en: string, hidesValue: boole
 });
 
 export const STATUS_SYMBOLS: readonly StatusSymbol[] = [
-  s('..', 'luottamuksellinen tai ei saatavilla', 'konfidentiell eller inte tillgänglig', 'confidential or not available', true),
-  s('.', 'ei sovellu (loogisesti mahdoton)', 'inte tillämplig (logiskt omöjlig)', 'not applicable (logically impossible)', true),
+  s(
+    '..',
+    'luottamuksellinen tai ei saatavilla',
+    'konfidentiell eller inte tillgänglig',
+    'confidential or not available',
+    true,
+  ),
+  s(
+    '.',
+    'ei sovellu (loogisesti mahdoton)',
+    'inte tillämplig (logiskt omöjlig)',
+    'not applicable (logically impossible)',
+    true,
+  ),
   s('-', 'ei yhtään', 'ingenting', 'magnitude nil', false),
   s(':', 'ei saatavilla', 'inte tillgänglig', 'not available', true),
   s('e', 'arvio', 'uppskattning', 'estimate', false),
@@ -57,4 +69,3 @@ export function statusMeaning(
   const raw = status?.trim();
   return raw ? { text: raw, lang: null } : null;
 }
-

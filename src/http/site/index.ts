@@ -197,10 +197,7 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     return send(request, reply, page, 'no-cache');
   };
   /** What the pages of a region show: its facts and programmes, and (`withProjects`) its projects. */
-  const regionScope = async (
-    slug: string,
-    withProjects: boolean | readonly ContentKind[],
-  ): Promise<ContentScope> => ({
+  const regionScope = async (slug: string, withProjects: boolean | readonly ContentKind[]): Promise<ContentScope> => ({
     region: (await regionBySlug(ctx, slug)).code,
     kinds: Array.isArray(withProjects)
       ? (withProjects as readonly ContentKind[])

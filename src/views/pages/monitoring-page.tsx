@@ -31,10 +31,7 @@ export function subtreeKeys(node: TreeNode): string[] {
 }
 
 /** The indicators linked to `node` or a node below it (a theme shows its priorities' indicators). */
-export function indicatorsOfSubtree(
-  items: readonly MonitoredIndicator[],
-  node: TreeNode,
-): MonitoredIndicator[] {
+export function indicatorsOfSubtree(items: readonly MonitoredIndicator[], node: TreeNode): MonitoredIndicator[] {
   const keys = new Set(subtreeKeys(node));
   return items.filter((i) => i.indicator.nodes.some((k) => keys.has(k)));
 }
@@ -49,7 +46,11 @@ export function MonitoringPage(props: MonitoringPageProps): JSX.Element {
   const hrefOf = (i: MonitoredIndicator): string =>
     inLang(lang, paths.indicator(region.slug, programme.slug, i.indicator.code));
   const groups = [
-    ...props.groups.map((g) => ({ key: g.code, name: plain(rc, g.name), items: indicators.filter((i) => i.indicator.group === g.code) })),
+    ...props.groups.map((g) => ({
+      key: g.code,
+      name: plain(rc, g.name),
+      items: indicators.filter((i) => i.indicator.group === g.code),
+    })),
   ];
   const themes = content.nodes;
   return (
@@ -132,7 +133,9 @@ export function MonitoringPage(props: MonitoringPageProps): JSX.Element {
                   ) : (
                     <>
                       <p safe>
-                        {t('monitoringPages.theme.counts', { counts: countsSummary(rc, rollUpStatuses(items.map((i) => i.status))) })}
+                        {t('monitoringPages.theme.counts', {
+                          counts: countsSummary(rc, rollUpStatuses(items.map((i) => i.status))),
+                        })}
                       </p>
                       <ul class="indicator-links">
                         {items.map((i) => (

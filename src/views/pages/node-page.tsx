@@ -153,7 +153,10 @@ export function NodePage(props: NodePageProps): JSX.Element {
               caption={t('monitoringPages.node.caption', { title })}
               items={props.indicators.items}
               hrefOf={(i) =>
-                inLang(lang, paths.indicator(props.indicators!.base.region, props.indicators!.base.programme, i.indicator.code))
+                inLang(
+                  lang,
+                  paths.indicator(props.indicators!.base.region, props.indicators!.base.programme, i.indicator.code),
+                )
               }
             />
             <p>
