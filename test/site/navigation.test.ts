@@ -1,6 +1,6 @@
 /**
  * The region menu (issue 12, point 6): every page of a region, in fi/sv/en, has the project browser
- * and (when the region has a programme) the funding overview in its main navigation, as plain
+ * and (when the region has a programme) the funding overview and the monitoring (issue 8) in its main navigation, as plain
  * links a keyboard reaches (an `<a href>` without a negative tabindex); the page the visitor is on
  * is marked `aria-current="page"`; the region page links both from its body too.
  */
@@ -16,9 +16,10 @@ import { PRIORITY, PROGRAMME, THEME } from './site-helpers.ts';
 
 const PROJECTS = '/kymenlaakso/projects/';
 const FUNDING = '/kymenlaakso/2022-2025/funding/';
+const MONITORING = '/kymenlaakso/2022-2025/monitoring/';
 
 /** Every kind of page of a region with a programme, and the menu item it marks as current. */
-const KYMENLAAKSO_PAGES: [string, 'projects' | 'funding' | null][] = [
+const KYMENLAAKSO_PAGES: [string, 'projects' | 'funding' | 'monitoring' | null][] = [
   ['/kymenlaakso/', null],
   [PROGRAMME, null],
   [THEME, null],
@@ -32,6 +33,9 @@ const KYMENLAAKSO_PAGES: [string, 'projects' | 'funding' | null][] = [
   [PROJECTS, 'projects'],
   [`${PROJECTS}KY-101/`, null],
   [FUNDING, 'funding'],
+  [MONITORING, 'monitoring'],
+  [`${MONITORING}vaesto/`, null],
+  [`${MONITORING}vaesto/municipalities/`, null],
 ];
 
 /** The links of the page's main navigation (`<nav class="main-nav">`). */
@@ -62,7 +66,7 @@ for (const target of databaseTargets()) {
       await api.close();
     });
 
-    test('every page of Kymenlaakso has the project browser and the funding overview in its menu', async () => {
+    test('every page of Kymenlaakso has the project browser, the funding overview and the monitoring in its menu', async () => {
       for (const lang of LANGS) {
         for (const [rest, current] of KYMENLAAKSO_PAGES) {
           const url = `/${lang}${rest}`;
@@ -72,6 +76,7 @@ for (const target of databaseTargets()) {
           for (const [href, label, place] of [
             [`/${lang}${PROJECTS}`, MESSAGES[lang]['nav.projects'], 'projects'],
             [`/${lang}${FUNDING}`, MESSAGES[lang]['nav.funding'], 'funding'],
+            [`/${lang}${MONITORING}`, MESSAGES[lang]['monitoringPages.nav'], 'monitoring'],
           ] as const) {
             const link = linkTo(links, href);
             assert.ok(link, `${url}: the menu links ${href}`);

@@ -67,7 +67,7 @@ export function ComparisonPage(props: ComparisonPageProps): JSX.Element {
   };
   const title = t('monitoringPages.comparison.title');
   const period = comparison.period ?? '';
-  const chart =
+  const safeChart =
     comparison.period !== null
       ? renderComparisonChart({
           id: 'comparison-chart',
@@ -108,13 +108,13 @@ export function ComparisonPage(props: ComparisonPageProps): JSX.Element {
         {t('monitoringPages.comparison.description', { name })}
       </p>
       {perResident ? <p safe>{t('monitoringPages.comparison.perResident')}</p> : ''}
-      {chart === null ? (
+      {safeChart === null ? (
         <p class="banner" safe>
           {t('monitoringPages.comparison.noData')}
         </p>
       ) : (
         <>
-          <figure class="chart-figure">{chart}</figure>
+          <figure class="chart-figure">{safeChart}</figure>
           <table class="data-table" id="comparison-data">
             <caption safe>{t('monitoringPages.comparison.caption', { name, period })}</caption>
             <thead>

@@ -88,7 +88,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
         }
       : null;
   const hasFigures = series.some((s) => s.points.some((p) => p.value !== null));
-  const chart = hasFigures
+  const safeChart = hasFigures
     ? renderLineChart({
         id: 'indicator-chart',
         title: name,
@@ -169,7 +169,11 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
           <h2 id="chart-heading" safe>
             {t('monitoringPages.chart.heading')}
           </h2>
-          {chart ? <figure class="chart-figure">{chart}</figure> : <p safe>{t('monitoringPages.chart.noData')}</p>}
+          {safeChart ? (
+            <figure class="chart-figure">{safeChart}</figure>
+          ) : (
+            <p safe>{t('monitoringPages.chart.noData')}</p>
+          )}
           {charted.length > 0 ? (
             <table class="data-table" id="indicator-data">
               <caption safe>{t('monitoringPages.table.caption', { name })}</caption>
@@ -251,7 +255,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
                     </td>
                     <td safe>{areaOf(x.area)}</td>
                     <td safe>{x.decision}</td>
-                    <td safe>{x.decided ? formatDate(x.decided, lang) : ''}</td>
+                    <td safe>{formatDate(x.decided ?? '', lang)}</td>
                     <td safe>
                       {x.supersededAt === null
                         ? t('monitoringPages.targets.inForce', { date: formatDate(x.setAt, lang) })
