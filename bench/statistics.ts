@@ -16,7 +16,7 @@
  *   model in-process, uncached: renders per second (target ≥ 2 000).
  * - The public indicator page under wrk (20 connections, the built server with its front cache off):
  *   p99 (target ≤ 20 ms). The page's URL is passed by `npm run bench:statistics -- --page URL`
- *   (default: /fi/kymenlaakso/2022-2025/indicators/vaesto/); when it does not answer 200 that part
+ *   (default: /fi/kymenlaakso/2022-2025/monitoring/vaesto/); when it does not answer 200 that part
  *   is skipped with a message.
  *
  * Options (environment): BENCH_ROUNDS (SQLite rounds, default 3), BENCH_DURATION (wrk seconds,
@@ -52,7 +52,7 @@ const RENDER_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const PROFILE = process.env['BENCH_PROFILE'] !== '0';
 const SEED = 20250328;
 const PORT = 18095;
-const DEFAULT_PAGE = '/fi/kymenlaakso/2022-2025/indicators/vaesto/';
+const DEFAULT_PAGE = '/fi/kymenlaakso/2022-2025/monitoring/vaesto/';
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 const OBSERVATION_COLUMNS = [
   'indicator_id',

@@ -9,7 +9,6 @@ import { notFound } from '#src/domain/errors.ts';
 import { rollUpStatuses } from '#src/domain/indicators/status-roll-up.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { comparisonOf, type IndicatorView, type MonitoringView } from '#src/services/indicators/monitoring-reader.ts';
-import { targetHistory } from '#src/services/indicators/target-history.ts';
 import { ComparisonPage } from '#src/views/pages/indicator-comparison-page.tsx';
 import { IndicatorPage } from '#src/views/pages/indicator-page.tsx';
 import { dayOf } from '#src/views/pages/monitoring-parts.tsx';
@@ -80,7 +79,7 @@ export async function indicatorPage(
 ): Promise<string> {
   const m = await monitoringContext(ctx, regionSlug, programmeSlug);
   const item = indicatorOf(m.indicators, code);
-  const history = await targetHistory(ctx.db, item.indicator.id);
+  const history = await ctx.monitoring.targetHistory(item.indicator.id);
   return renderPage(lang, baseUrl, (rc) =>
     IndicatorPage({
       rc,

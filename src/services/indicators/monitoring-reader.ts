@@ -220,6 +220,7 @@ export class MonitoringReader {
   }
 
   /** Every target the indicator has had (superseded ones with their `supersededAt`), the one in force last. */
+  /** Every target an indicator has had, the one in force last (read per request; pages cache on the generation). */
   async targetHistory(indicatorId: number): Promise<StoredTarget[]> {
     return listTargetHistory(this.db.kysely, indicatorId);
   }
