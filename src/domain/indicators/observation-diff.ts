@@ -20,7 +20,8 @@ export interface CellChange {
   area: string;
   period: string;
   before: { value: string | null; status: string | null } | null;
-  after: { value: string | null; status: string | null } | null;
+  /** The incoming observation itself (not a copy: a million-cell import holds each cell once). */
+  after: ObservationDraft | null;
 }
 
 export interface IndicatorDiff {
@@ -30,8 +31,6 @@ export interface IndicatorDiff {
   withdrawn: CellChange[];
   unchanged: number;
   unitChange: { before: string; after: string } | null;
-  /** The observations the indicator holds after the import (stored ones outside the file's scope kept). */
-  next: ObservationDraft[];
 }
 
 export interface StatisticsDiff {
@@ -62,11 +61,12 @@ export function diffIndicator(
   matches: readonly DatasetMatch[],
 ): IndicatorDiff {
   const incoming = new Map<string, ObservationDraft>();
-  const inScope = new Set<string>();
-  for (const m of matches) {
-    for (const a of m.scope.areas) for (const p of m.scope.periods) inScope.add(cellKey(a, p));
-    for (const o of m.observations) incoming.set(cellKey(o.area, o.period), o);
-  }
+  for (const m of matches) for (const o of m.observations) incoming.set(cellKey(o.area, o.period), o);
+  // A stored cell is in the file's scope when one dataset covers both its area and its period
+  // (tested per stored cell: the areas × periods product of a large file is not materialised).
+  const scopes = matches.map((m) => ({ areas: new Set(m.scope.areas), periods: new Set(m.scope.periods) }));
+  const inScope = (area: string, period: string): boolean =>
+    scopes.some((s) => s.areas.has(area) && s.periods.has(period));
   const storedByKey = new Map(stored.map((s) => [cellKey(s.area, s.period), s]));
   const diff: IndicatorDiff = {
     indicatorCode,
@@ -75,29 +75,26 @@ export function diffIndicator(
     withdrawn: [],
     unchanged: 0,
     unitChange: null,
-    next: [],
   };
   for (const [key, o] of incoming) {
     const old = storedByKey.get(key);
-    const after = { value: o.value, status: o.status };
     if (!old) {
-      diff.added.push({ indicatorCode, area: o.area, period: o.period, before: null, after });
+      diff.added.push({ indicatorCode, area: o.area, period: o.period, before: null, after: o });
     } else if (!sameDecimal(old.value, o.value) || old.status !== o.status) {
       const change = {
         indicatorCode,
         area: o.area,
         period: o.period,
         before: { value: old.value, status: old.status },
-        after,
+        after: o,
       };
       if (old.value !== null && o.value === null) diff.withdrawn.push(change);
       else diff.revised.push(change);
     } else diff.unchanged++;
-    diff.next.push(o);
   }
   for (const [key, s] of storedByKey) {
     if (incoming.has(key)) continue;
-    if (inScope.has(key)) {
+    if (inScope(s.area, s.period)) {
       diff.withdrawn.push({
         indicatorCode,
         area: s.area,
@@ -105,16 +102,18 @@ export function diffIndicator(
         before: { value: s.value, status: s.status },
         after: null,
       });
-    } else diff.next.push({ ...s, statusLabel: null });
+    }
   }
   const storedUnits = new Set(stored.map((s) => s.unit).filter((u): u is string => u !== null));
-  const newUnits = new Set([...incoming.values()].map((o) => o.unit).filter((u): u is string => u !== null));
+  const newUnits = new Set<string>();
+  for (const o of incoming.values()) if (o.unit !== null) newUnits.add(o.unit);
   const before = [...storedUnits][0];
   const after = [...newUnits][0];
   if (before !== undefined && after !== undefined && canonicalUnit(before) !== canonicalUnit(after))
     diff.unitChange = { before, after };
-  const order = (a: CellChange, b: CellChange): number =>
-    a.area.localeCompare(b.area) || a.period.localeCompare(b.period);
+  // Code order (area keys and periods are ASCII), the same whatever the machine's locale.
+  const byCode = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  const order = (a: CellChange, b: CellChange): number => byCode(a.area, b.area) || byCode(a.period, b.period);
   diff.added.sort(order);
   diff.revised.sort(order);
   diff.withdrawn.sort(order);

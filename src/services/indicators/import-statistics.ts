@@ -215,14 +215,13 @@ export async function importStatistics(db: Db, input: StatisticsImportInput): Pr
     const byCode = new Map(r.indicators.map((i) => [i.code, i]));
     const matchesOf = groupBy(r.review.matches, (m) => m.indicatorCode);
     const writes: ObservationWrite[] = r.diffs.map((d) => {
-      const drafts = new Map<string, ObservationDraft>(d.next.map((o) => [`${o.area}\u0000${o.period}`, o]));
-      const draftOf = (c: { area: string; period: string }): ObservationDraft =>
-        drafts.get(`${c.area}\u0000${c.period}`)!;
       const matches = matchesOf.get(d.indicatorCode) ?? [];
+      const upserts: ObservationDraft[] = [];
+      for (const list of [d.added, d.revised, d.withdrawn]) for (const c of list) if (c.after) upserts.push(c.after);
       return {
         indicatorId: byCode.get(d.indicatorCode)!.id,
         deletes: [...d.revised, ...d.withdrawn].map((c) => ({ area: c.area, period: c.period })),
-        upserts: [...d.added, ...d.revised, ...d.withdrawn.filter((c) => c.after !== null)].map(draftOf),
+        upserts,
         sourceUpdated:
           matches
             .map((m) => m.updated)

@@ -10,12 +10,10 @@ import type { Municipality, Region, VersionContent } from '#src/domain/read-mode
 import type { Observation } from '#src/domain/indicators/indicator.ts';
 import { formatDecimal } from '#src/i18n/format.ts';
 import { renderComparisonChart } from '../charts/comparison-chart.ts';
-import { Breadcrumbs } from '../components.tsx';
-import { Frame } from '../layout.tsx';
 import { plain, type RenderContext } from '../render-context.ts';
-import { programmeCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths } from '../urls.ts';
 import { areaName, figureText, flagText, FreshnessLine, type MonitoredIndicator } from './monitoring-parts.tsx';
+import { MonitoringFrame } from './monitoring-frame.tsx';
 
 /** One row of the comparison (services' `ComparisonRowView` has these fields). */
 export interface ComparedArea {
@@ -49,7 +47,6 @@ export function ComparisonPage(props: ComparisonPageProps): JSX.Element {
   const { t, lang } = rc;
   const { programme } = content;
   const ind = item.indicator;
-  const base = { region: region.slug, programme: programme.slug, version: null };
   const rest = paths.indicatorMunicipalities(region.slug, programme.slug, ind.code);
   const name = plain(rc, ind.name);
   const unit = plain(rc, ind.unit);
@@ -84,22 +81,19 @@ export function ComparisonPage(props: ComparisonPageProps): JSX.Element {
         })
       : null;
   return (
-    <Frame
+    <MonitoringFrame
       rc={rc}
+      region={region}
+      programme={programme}
+      hasContact={props.hasContact}
       title={[title, name, plain(rc, programme.title)]}
       description={t('monitoringPages.comparison.description', { name })}
       rest={rest}
-      menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
+      trail={[
+        { href: inLang(lang, paths.indicator(region.slug, programme.slug, ind.code)), label: name },
+        { href: inLang(lang, rest), label: title },
+      ]}
     >
-      <Breadcrumbs
-        rc={rc}
-        items={[
-          ...programmeCrumbs(rc, region, programme, base),
-          { href: inLang(lang, paths.monitoring(region.slug, programme.slug)), label: t('monitoringPages.title') },
-          { href: inLang(lang, paths.indicator(region.slug, programme.slug, ind.code)), label: name },
-          { href: inLang(lang, rest), label: title },
-        ]}
-      />
       <p class="eyebrow" safe>
         {name}
       </p>
@@ -173,6 +167,6 @@ export function ComparisonPage(props: ComparisonPageProps): JSX.Element {
         </>
       )}
       <FreshnessLine rc={rc} item={item} day={day} />
-    </Frame>
+    </MonitoringFrame>
   );
 }

@@ -11,10 +11,7 @@ import type { Observation, StoredTarget } from '#src/domain/indicators/indicator
 import { comparePeriods } from '#src/domain/indicators/periods.ts';
 import { formatDate } from '#src/i18n/format.ts';
 import { renderLineChart, type LineMarker, type LineSeries } from '../charts/line-chart.ts';
-import { Breadcrumbs } from '../components.tsx';
-import { Frame } from '../layout.tsx';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
-import { programmeCrumbs, regionMenu } from '../site-nav.ts';
 import { apiPaths, inLang, paths } from '../urls.ts';
 import {
   areaName,
@@ -26,6 +23,7 @@ import {
   StatusName,
   type MonitoredIndicator,
 } from './monitoring-parts.tsx';
+import { MonitoringFrame } from './monitoring-frame.tsx';
 
 export interface IndicatorPageProps {
   rc: RenderContext;
@@ -50,7 +48,6 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
   const { t, lang } = rc;
   const { programme } = content;
   const ind = item.indicator;
-  const base = { region: region.slug, programme: programme.slug, version: null };
   const rest = paths.indicator(region.slug, programme.slug, ind.code);
   const name = plain(rc, ind.name);
   const unit = plain(rc, ind.unit);
@@ -110,21 +107,16 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
   const download = { code: region.code, indicator: ind.code };
 
   return (
-    <Frame
+    <MonitoringFrame
       rc={rc}
+      region={region}
+      programme={programme}
+      hasContact={props.hasContact}
       title={[name, t('monitoringPages.title'), plain(rc, programme.title)]}
       description={t('monitoringPages.indicator.description', { name })}
       rest={rest}
-      menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
+      trail={[{ href: inLang(lang, rest), label: name }]}
     >
-      <Breadcrumbs
-        rc={rc}
-        items={[
-          ...programmeCrumbs(rc, region, programme, base),
-          { href: inLang(lang, paths.monitoring(region.slug, programme.slug)), label: t('monitoringPages.title') },
-          { href: inLang(lang, rest), label: name },
-        ]}
-      />
       <article class="indicator">
         {item.group ? (
           <p class="eyebrow" safe>
@@ -362,7 +354,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
           </ul>
         </section>
       </article>
-    </Frame>
+    </MonitoringFrame>
   );
 }
 

@@ -8,12 +8,10 @@ import type { Region, TreeNode, VersionContent } from '#src/domain/read-models.t
 import type { IndicatorGroup } from '#src/domain/indicators/indicator.ts';
 import { rollUpStatuses, statusTotal, type StatusCounts } from '#src/domain/indicators/status-roll-up.ts';
 import { flattenTree } from '#src/domain/tree.ts';
-import { Breadcrumbs } from '../components.tsx';
-import { Frame } from '../layout.tsx';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
-import { programmeCrumbs, regionMenu } from '../site-nav.ts';
 import { inLang, paths } from '../urls.ts';
 import { countsSummary, IndicatorTable, StatusCountsTable, type MonitoredIndicator } from './monitoring-parts.tsx';
+import { MonitoringFrame } from './monitoring-frame.tsx';
 
 export interface MonitoringPageProps {
   rc: RenderContext;
@@ -54,20 +52,16 @@ export function MonitoringPage(props: MonitoringPageProps): JSX.Element {
   ];
   const themes = content.nodes;
   return (
-    <Frame
+    <MonitoringFrame
       rc={rc}
+      region={region}
+      programme={programme}
+      hasContact={props.hasContact}
       title={[t('monitoringPages.title'), programmeTitle]}
       description={t('monitoringPages.description')}
       rest={rest}
-      menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: 'monitoring' })}
+      trail={[]}
     >
-      <Breadcrumbs
-        rc={rc}
-        items={[
-          ...programmeCrumbs(rc, region, programme, base),
-          { href: inLang(lang, rest), label: t('monitoringPages.title') },
-        ]}
-      />
       <h1 safe>{t('monitoringPages.title')}</h1>
       <p class="lead" safe>
         {t('monitoringPages.description')}
@@ -158,6 +152,6 @@ export function MonitoringPage(props: MonitoringPageProps): JSX.Element {
           </section>
         </>
       )}
-    </Frame>
+    </MonitoringFrame>
   );
 }
