@@ -297,27 +297,15 @@ export function StatisticsReviewPage(props: StatisticsReviewPageProps): JSX.Elem
           ) : (
             ''
           )}
-          <ChangeTable
-            ac={ac}
-            id={`added-${ind.code}`}
-            kind="added"
-            caption={t('admin.statistics.added')}
-            changes={ind.added}
-          />
-          <ChangeTable
-            ac={ac}
-            id={`revised-${ind.code}`}
-            kind="revised"
-            caption={t('admin.statistics.revised')}
-            changes={ind.revised}
-          />
-          <ChangeTable
-            ac={ac}
-            id={`withdrawn-${ind.code}`}
-            kind="withdrawn"
-            caption={t('admin.statistics.withdrawn')}
-            changes={ind.withdrawn}
-          />
+          {(['added', 'revised', 'withdrawn'] as const).map((kind) => (
+            <ChangeTable
+              ac={ac}
+              id={`${kind}-${ind.code}`}
+              kind={kind}
+              caption={t(`admin.statistics.${kind}`)}
+              changes={ind[kind]}
+            />
+          ))}
         </section>
       ))}
       <section aria-labelledby="datasets-title">
