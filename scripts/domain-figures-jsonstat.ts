@@ -1,5 +1,5 @@
 /**
- * Writes the population figures of the "Kymenlaakso tänään" section (2022 update), as the domain
+ * Writes the population figures (the region's and its two subregions') of the "Kymenlaakso tänään" section (2022 update), as the domain
  * notes record them (../shared/domain/kymenlaakso-2022-2025.yaml, region.baseline_facts), as one
  * JSON-stat 2.0 dataset shaped like Statistics Finland's population table 11ra (the figures are
  * Statistics Finland's), for `suunta import statistics` to read. Used by make-statistics-facts.sh.
@@ -25,6 +25,11 @@ const need = (key: string): number => {
 const population2020 = need('population_2021_01_01_preliminary');
 const population2021 = need('population_end_2021');
 const over64 = need('share_aged_over_64_2021_pct');
+// The two subregions' populations at the end of 2021 (they sum to the region's 161 391).
+const kouvola2021 = need('population_end_2021_kouvola_subregion');
+const kotkaHamina2021 = need('population_end_2021_kotka_hamina_subregion');
+if (kouvola2021 + kotkaHamina2021 !== population2021)
+  throw new Error(`${file}: the subregions' populations do not add up to the region's (${population2021})`);
 
 const dataset = {
   version: '2.0',
@@ -33,10 +38,16 @@ const dataset = {
   source: `Statistics Finland, as quoted in "Kymenlaakso tänään", maakuntaohjelma.kymenlaakso.fi (2022 update); from ${file}`,
   updated: '2022-12-19T00:00:00Z',
   id: ['Alue', 'Vuosi', 'Tiedot'],
-  size: [1, 2, 2],
+  size: [3, 2, 2],
   role: { geo: ['Alue'], time: ['Vuosi'], metric: ['Tiedot'] },
   dimension: {
-    Alue: { label: 'Alue', category: { index: { MK08: 0 }, label: { MK08: 'Kymenlaakso' } } },
+    Alue: {
+      label: 'Alue',
+      category: {
+        index: { MK08: 0, SK081: 1, SK082: 2 },
+        label: { MK08: 'Kymenlaakso', SK081: 'Kouvolan seutukunta', SK082: 'Kotkan-Haminan seutukunta' },
+      },
+    },
     Vuosi: { label: 'Vuosi', category: { index: { 2020: 0, 2021: 1 }, label: { 2020: '2020', 2021: '2021' } } },
     Tiedot: {
       label: 'Tiedot',
@@ -47,8 +58,22 @@ const dataset = {
       },
     },
   },
-  // Row-major: Vuosi 2020 (vaesto, share), 2021 (vaesto, share).
-  value: [population2020, null, population2021, over64],
+  // Row-major (Alue, Vuosi, Tiedot): MK08 2020 (vaesto, share), MK08 2021, SK081 2020, SK081 2021,
+  // SK082 2020, SK082 2021; the notes give the subregions' figures for 2021 only.
+  value: [
+    population2020,
+    null,
+    population2021,
+    over64,
+    null,
+    null,
+    kouvola2021,
+    null,
+    null,
+    null,
+    kotkaHamina2021,
+    null,
+  ],
   status: { 0: 'p' },
   extension: { px: { tableid: 'statfin_vaerak_pxt_11ra', decimals: 0 } },
 };

@@ -10,6 +10,10 @@ export const municipalityFactsSchema = z.strictObject({
   source: z.string().min(1),
   year: z.number().int(),
   regions: z.array(z.strictObject({ code: z.string().regex(/^\d{2}$/), name: names })).min(1),
+  /** Subregions (seutukunnat); absent in a classification without them. */
+  subregions: z
+    .array(z.strictObject({ code: z.string().regex(/^\d{3}$/), region: z.string().regex(/^\d{2}$/), name: names }))
+    .optional(),
   municipalities: z
     .array(
       z.strictObject({
@@ -18,6 +22,10 @@ export const municipalityFactsSchema = z.strictObject({
         name: names,
         /** 'fi', 'sv', 'fi-sv' (bilingual, Finnish majority) or 'sv-fi'. */
         languages: z.enum(['fi', 'sv', 'fi-sv', 'sv-fi']),
+        subregion: z
+          .string()
+          .regex(/^\d{3}$/)
+          .optional(),
       }),
     )
     .min(1),

@@ -18,6 +18,15 @@ export interface Municipality {
   name: LocalizedText;
   /** 'fi', 'sv', 'fi-sv' (bilingual, Finnish majority) or 'sv-fi'. */
   languages: string;
+  /** The subregion (seutukunta) it belongs to, `081`; null when the classification gave none. */
+  subregionCode: string | null;
+}
+
+/** A subregion (seutukunta), Statistics Finland's `SK081`. */
+export interface Subregion {
+  code: string;
+  regionCode: string;
+  name: LocalizedText;
 }
 
 export interface Office {

@@ -283,6 +283,78 @@ describe('municipality classification: malformed files give exact problems', () 
   });
 });
 
+describe('municipality classification: subregions (seutukunnat)', () => {
+  const SUB_HEADER = [...HEADER, 'seutukunta_code', 'seutukunta_name_fi', 'seutukunta_name_sv', 'seutukunta_name_en'];
+  const kotkaHamina = ['82', 'Kotka-Hamina', 'Kotka-Fredrikshamn', 'Kotka-Hamina'];
+  // The fixture rows' real subregions: Hamina, Pyhtää (Kotka-Hamina), Maarianhamina, Kemiönsaari.
+  const REAL = [
+    kotkaHamina,
+    kotkaHamina,
+    ['211', 'Mariehamns stad', 'Mariehamns stad', 'Mariehamns stad'],
+    ['21', 'Åboland-Turunmaa', 'Åboland-Turunmaa', 'Åboland-Turunmaa'],
+  ];
+  const rowsWith = (subs: string[][]): string[][] => ROWS.map((r, i) => [...r, ...(subs[i] ?? REAL[i]!)]);
+
+  test('reads each subregion once, with its region, and each municipality’s subregion', () => {
+    const facts = parseMunicipalityClassification(csv(SUB_HEADER, rowsWith([])), 'kunnat.csv');
+    assert.deepEqual(facts.subregions, [
+      { code: '021', region: '02', name: { fi: 'Åboland-Turunmaa', sv: 'Åboland-Turunmaa', en: 'Åboland-Turunmaa' } },
+      { code: '082', region: '08', name: { fi: 'Kotka-Hamina', sv: 'Kotka-Fredrikshamn', en: 'Kotka-Hamina' } },
+      { code: '211', region: '21', name: { fi: 'Mariehamns stad', sv: 'Mariehamns stad', en: 'Mariehamns stad' } },
+    ]);
+    assert.deepEqual(
+      facts.municipalities.map((m) => `${m.code} ${m.subregion}`),
+      ['075 082', '322 021', '478 211', '624 082'],
+    );
+  });
+
+  test('a file without the subregion columns has no subregions', () => {
+    const facts = parseMunicipalityClassification(csv(HEADER, ROWS), 'kunnat.csv');
+    assert.equal(facts.subregions, undefined);
+    assert.ok(facts.municipalities.every((m) => m.subregion === undefined));
+  });
+
+  test('a bad code, an empty name, two regions and two names for one subregion are named by line and column', () => {
+    const first = problemsOf(
+      csv(
+        SUB_HEADER,
+        rowsWith([
+          ['8x2', 'Kotka-Hamina', 'Kotka-Fredrikshamn', 'Kotka-Hamina'],
+          kotkaHamina,
+          ['SK082', 'Kotka-Hamina', 'Kotka-Fredrikshamn', 'Kotka-Hamina'],
+          ['21', '', 'Åboland-Turunmaa', 'Åboland-Turunmaa'],
+        ]),
+      ),
+    );
+    assert.deepEqual(first.details, [
+      'line 2, column seutukunta_code: "8x2" is not a subregion code (1–3 digits, e.g. 81, 081 or SK081)',
+      'line 4, column seutukunta_code: subregion 082 lies in region 21 here but in 08 on line 3',
+      'line 5, column seutukunta_name_fi: is empty',
+    ]);
+    const second = problemsOf(
+      csv(SUB_HEADER, rowsWith([kotkaHamina, ['082', 'Kotkan seutu', 'Kotka-Fredrikshamn', 'Kotka-Hamina']])),
+    );
+    assert.deepEqual(second.details, [
+      'line 3, column seutukunta_name_fi: subregion 082 is named "Kotkan seutu / Kotka-Fredrikshamn / Kotka-Hamina" ' +
+        'but "Kotka-Hamina / Kotka-Fredrikshamn / Kotka-Hamina" on line 2',
+    ]);
+  });
+
+  test('a code column without its name columns is refused', () => {
+    const { details } = problemsOf(
+      csv(
+        [...HEADER, 'seutukunta_code'],
+        ROWS.map((r) => [...r, '82']),
+      ),
+    );
+    assert.deepEqual(details, [
+      'missing column "seutukunta_name_fi" (the file has seutukunta_code)',
+      'missing column "seutukunta_name_sv" (the file has seutukunta_code)',
+      'missing column "seutukunta_name_en" (the file has seutukunta_code)',
+    ]);
+  });
+});
+
 for (const target of databaseTargets()) {
   describe(`municipality import on ${target.name}`, () => {
     let ctx: AppContext;
@@ -409,11 +481,29 @@ describe('municipality classification: the real geofi files', () => {
       '935 Virolahti',
     ]);
     assert.equal(facts.municipalities.find((m) => m.code === '624')?.languages, 'fi-sv');
+    assert.equal(facts.subregions?.length, 69);
+    assert.deepEqual(
+      facts.subregions?.filter((r) => r.region === '08'),
+      [
+        { code: '081', region: '08', name: { fi: 'Kouvola', sv: 'Kouvola', en: 'Kouvola' } },
+        { code: '082', region: '08', name: { fi: 'Kotka-Hamina', sv: 'Kotka-Fredrikshamn', en: 'Kotka-Hamina' } },
+      ],
+    );
+    assert.deepEqual(
+      facts.municipalities.filter((m) => m.region === '08').map((m) => `${m.code} ${m.subregion}`),
+      ['075 082', '285 082', '286 081', '489 082', '624 082', '935 082'],
+    );
     assert.equal(facts.municipalities.find((m) => m.code === '142')?.region, '07');
     assert.equal(names(facts, '21').length, 16);
     assert.deepEqual(
       facts.municipalities.find((m) => m.code === '478'),
-      { code: '478', region: '21', name: { fi: 'Maarianhamina', sv: 'Mariehamn', en: 'Mariehamn' }, languages: 'sv' },
+      {
+        code: '478',
+        region: '21',
+        name: { fi: 'Maarianhamina', sv: 'Mariehamn', en: 'Mariehamn' },
+        languages: 'sv',
+        subregion: '211',
+      },
     );
     assert.deepEqual(
       facts.municipalities.find((m) => m.code === '081')?.name,

@@ -132,6 +132,18 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
 
   const problems: string[] = [];
   const regions = new Map<string, { names: Names; line: number }>();
+  // Subregions (seutukunnat) when the file has them: `seutukunta_code` with its three name columns.
+  const hasSubregions = index.has('seutukunta_code');
+  const subregionColumns = { fi: 'seutukunta_name_fi', sv: 'seutukunta_name_sv', en: 'seutukunta_name_en' } as const;
+  if (hasSubregions) {
+    const absent = Object.values(subregionColumns).filter((c) => !index.has(c));
+    if (absent.length > 0)
+      throw invalidFile(
+        fileName,
+        absent.map((c) => `missing column "${c}" (the file has seutukunta_code)`),
+      );
+  }
+  const subregions = new Map<string, { region: string; names: Names; line: number }>();
   const municipalities = new Map<string, { m: MunicipalityFacts['municipalities'][number]; line: number }>();
   const years = new Map<number, number>();
 
@@ -182,8 +194,36 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
       if (get(column) === '') problem(column, 'is empty');
     }
 
+    let subregion: string | null = null;
+    if (hasSubregions) {
+      const rawSub = get('seutukunta_code');
+      subregion = parseCode(rawSub, 'SK', 3);
+      if (rawSub === '') problem('seutukunta_code', 'is empty');
+      else if (subregion === null)
+        problem('seutukunta_code', `"${rawSub}" is not a subregion code (1–3 digits, e.g. 81, 081 or SK081)`);
+      for (const column of Object.values(subregionColumns)) if (get(column) === '') problem(column, 'is empty');
+    }
+
     problems.push(...rowProblems);
     if (rowProblems.length > 0 || code === null || region === null || !languages) continue;
+
+    if (subregion !== null) {
+      const names = cleanNames(
+        { fi: get(subregionColumns.fi), sv: get(subregionColumns.sv), en: get(subregionColumns.en) },
+        false,
+      );
+      const known = subregions.get(subregion);
+      if (!known) subregions.set(subregion, { region, names, line });
+      else if (known.region !== region)
+        problems.push(
+          `line ${line}, column seutukunta_code: subregion ${subregion} lies in region ${region} here but in ${known.region} on line ${known.line}`,
+        );
+      else if (!sameNames(known.names, names))
+        problems.push(
+          `line ${line}, column seutukunta_name_fi: subregion ${subregion} is named "${names.fi} / ${names.sv} / ${names.en}" ` +
+            `but "${known.names.fi} / ${known.names.sv} / ${known.names.en}" on line ${known.line}`,
+        );
+    }
 
     const names = cleanNames(
       { fi: get(nameColumns.fi), sv: get(nameColumns.sv), en: get(nameColumns.en) },
@@ -195,7 +235,10 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
         `line ${line}, column ${codeColumn}: municipality code ${code} appears twice (also on line ${seen.line})`,
       );
     } else {
-      municipalities.set(code, { m: { code, region, name: names, languages }, line });
+      municipalities.set(code, {
+        m: { code, region, name: names, languages, ...(subregion !== null ? { subregion } : {}) },
+        line,
+      });
     }
 
     const rawRegionNames = { fi: get(regionColumns.fi), sv: get(regionColumns.sv), en: get(regionColumns.en) };
@@ -232,6 +275,13 @@ export function parseMunicipalityClassification(text: string, fileName: string, 
     regions: [...regions.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([code, { names }]) => ({ code, name: names })),
+    ...(hasSubregions
+      ? {
+          subregions: [...subregions.entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([code, s]) => ({ code, region: s.region, name: s.names })),
+        }
+      : {}),
     municipalities: [...municipalities.values()].map((v) => v.m).sort((a, b) => a.code.localeCompare(b.code)),
   };
 }

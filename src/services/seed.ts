@@ -14,6 +14,7 @@ import { inTransaction, type Executor } from '#src/storage/executor.ts';
 import {
   countMunicipalities,
   replaceMunicipalities,
+  replaceSubregions,
   upsertRegions,
 } from '#src/storage/repositories/regions-repository.ts';
 import { contentChangedEverywhere } from './freshness.ts';
@@ -57,8 +58,15 @@ export async function storeMunicipalityFacts(
       name: m.name,
       languages: m.languages,
       classificationYear: facts.year,
+      subregionCode: facts.subregions === undefined ? undefined : (m.subregion ?? null),
     })),
   );
+  // A classification without subregion columns leaves the stored subregions as they are.
+  if (facts.subregions !== undefined)
+    await replaceSubregions(
+      db,
+      facts.subregions.map((s) => ({ code: s.code, regionCode: s.region, name: s.name })),
+    );
   // Municipalities are written all together (never one region's alone): every region's facts change.
   await contentChangedEverywhere(db, ['region']);
   return { regions: facts.regions.length, ...counts };

@@ -13,7 +13,7 @@ export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Which tables hold each kind of content: a write to one of them must bump the kind (checked in tests). */
 export const CONTENT_TABLES: Readonly<Record<ContentKind, readonly string[]>> = {
-  region: ['regions', 'municipalities', 'councils', 'offices', 'contacts'],
+  region: ['regions', 'subregions', 'municipalities', 'councils', 'offices', 'contacts'],
   programme: [
     'programmes',
     'versions',

@@ -61,6 +61,7 @@ const ALL_MIGRATIONS = [
   '0005-content-generations',
   '0006-project-period-confirmed-links',
   '0007-indicators',
+  '0010-subregions',
 ];
 
 for (const target of databaseTargets()) {

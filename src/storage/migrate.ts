@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004-project-catalogue.ts';
 import * as m0005 from './migrations/0005-content-generations.ts';
 import * as m0006 from './migrations/0006-project-period-confirmed-links.ts';
 import * as m0007 from './migrations/0007-indicators.ts';
+import * as m0010 from './migrations/0010-subregions.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005-content-generations': m0005,
   '0006-project-period-confirmed-links': m0006,
   '0007-indicators': m0007,
+  '0010-subregions': m0010,
 };
 
 /** The names of all migrations, in the order they run. */

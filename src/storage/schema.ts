@@ -23,6 +23,16 @@ export interface MunicipalityTable {
   /** Official language status: 'fi', 'sv', 'fi-sv' (bilingual, Finnish majority) or 'sv-fi'. */
   languages: string;
   classification_year: number;
+  /** The subregion (seutukunta) code, `081`; null when the classification had none. */
+  subregion_code: string | null;
+}
+
+export interface SubregionTable {
+  code: string;
+  region_code: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
 }
 
 export interface CouncilTable {
@@ -409,6 +419,7 @@ export interface ObservationTable {
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
+  subregions: SubregionTable;
   councils: CouncilTable;
   offices: OfficeTable;
   contacts: ContactTable;

@@ -72,7 +72,11 @@ for (const target of databaseTargets()) {
         ['asuntokuntien-velat', 'vaesto', 'velkaantumisaste', 'yli-64-osuus'],
         'the seed and the municipal file give these indicators figures',
       );
-      assert.equal(indicators.get('vaesto'), 2 + MUNICIPAL_OBSERVATIONS);
+      assert.equal(
+        indicators.get('vaesto'),
+        2 + 2 + MUNICIPAL_OBSERVATIONS,
+        'the region twice, its two subregions once, the municipal file',
+      );
       for (const [code, n] of indicators)
         for (const lang of ['fi', 'en']) {
           const res = await api.get(`${BASE}/${code}/jsonstat?lang=${lang}`);

@@ -47,6 +47,8 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await stored('vaesto'), [
         { area: 'MK08', period: '2020', value: '162840', status: 'p' },
         { area: 'MK08', period: '2021', value: '161391', status: null },
+        { area: 'SK081', period: '2021', value: '80454', status: null },
+        { area: 'SK082', period: '2021', value: '80937', status: null },
       ]);
     });
 

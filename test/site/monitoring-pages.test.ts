@@ -156,6 +156,49 @@ for (const target of databaseTargets()) {
       assert.equal(all((await t.get(`/fi${POPULATION}`)).body, '.overdue').length, 0, 'the clock back: not overdue');
     });
 
+    test('the population comparison lists the subregions (seutukunnat) with their stored figures, between the municipalities and the region', async () => {
+      const subregions = await t.ctx.monitoring.region('08').then((v) => v.subregions);
+      assert.deepEqual(
+        subregions.map((s) => s.code),
+        ['081', '082'],
+        'the seeded classification holds the two subregions',
+      );
+      const stored = new Map(
+        (await t.ctx.monitoring.region('08')).indicators
+          .find((i) => i.indicator.code === 'vaesto')!
+          .observations.filter((o) => o.area.startsWith('SK') && o.period === '2021')
+          .map((o) => [o.area, o.value]),
+      );
+      assert.deepEqual([...stored.keys()].sort(), ['SK081', 'SK082'], 'the seeded subregion figures');
+      for (const lang of LANGS) {
+        const m = MESSAGES[lang];
+        const path = `${POPULATION}municipalities/`;
+        const html = assertPage(await t.get(`/${lang}${path}`), lang, path);
+        const name = { fi: 'Väkiluku', sv: 'Folkmängd', en: 'Population' }[lang];
+        const rows = tableRows(
+          html,
+          m['monitoringPages.comparison.caption'].replace('{name}', name).replace('{period}', '2021'),
+        );
+        const areas = rows.map((r) => r[0]);
+        for (const s of subregions) {
+          const label = m['monitoringPages.subregion'].replace('{name}', s.name[lang]!);
+          const row = rows.find((r) => r[0] === label);
+          assert.ok(row, `${lang}: ${label} listed`);
+          assert.equal(row[1], formatDecimal(Number(stored.get(`SK${s.code}`)), lang, 0), `${lang}: ${label}'s figure`);
+          const at = areas.indexOf(label);
+          assert.ok(
+            at === rows.length - 4 || at === rows.length - 3,
+            `${lang}: ${label} just before the region and the country`,
+          );
+        }
+        assert.equal(rows.at(-1)![0], m['monitoringPages.country']);
+      }
+      const api = (await t.get('/api/v1/regions/08/indicators/vaesto/observations?lang=sv')).json() as {
+        observations: { area: string; areaName: string }[];
+      };
+      assert.equal(api.observations.find((o) => o.area === 'SK082')?.areaName, 'Kotka-Fredrikshamn');
+    });
+
     test('the municipality comparison: confidential as text, never zero; per resident from the population', async () => {
       for (const lang of LANGS) {
         const m = MESSAGES[lang];
@@ -182,7 +225,7 @@ for (const target of databaseTargets()) {
         const kouvola = byArea.get('Kouvola')!;
         assert.equal(kouvola[1], formatDecimal(2000000000, lang, 0));
         assert.equal(kouvola[3], formatDecimal(2000000000 / 80000, lang, 0), `${lang}: per resident`);
-        // Every municipality of the region, then the region and the country.
+        // Every municipality of the region, then the region and the country (no subregion figures for debts).
         const municipalities = await t.ctx.reader.municipalities('08');
         assert.equal(rows.length, municipalities.length + 2);
         assert.equal(rows.at(-1)![0], m['monitoringPages.country']);

@@ -7,6 +7,7 @@ import type { Database } from '#src/storage/schema.ts';
 
 const TABLES = [
   'regions',
+  'subregions',
   'municipalities',
   'councils',
   'offices',

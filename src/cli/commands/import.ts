@@ -59,8 +59,9 @@ function importMunicipalitiesCommand(imp: Command, io: Io): void {
     .description(
       "Import Statistics Finland's municipality classification (the geofi municipality_key CSV: columns kunta " +
         'or municipality_code, municipality_name_fi/sv/en, kielisuhde_code, maakunta_code, ' +
-        'maakunta_name_fi/sv/en, year). Checks every row first; writes regions and municipalities in one ' +
-        'transaction (adds, updates and removes municipalities) or nothing at all.',
+        'maakunta_name_fi/sv/en, year; optional seutukunta_code with seutukunta_name_fi/sv/en for the subregions). ' +
+        'Checks every row first; writes regions, subregions and municipalities in one transaction (adds, ' +
+        'updates and removes municipalities) or nothing at all.',
     )
     .argument('<file>', 'classification CSV, e.g. geofi-municipality_key_2026.csv')
     .option(

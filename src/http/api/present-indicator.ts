@@ -7,7 +7,7 @@ import type { Observation, StoredIndicator, StoredTarget } from '#src/domain/ind
 import { PROGRESS_STATES, type ProgressResult } from '#src/domain/indicators/progress-status.ts';
 import { statusTotal, type StatusCounts } from '#src/domain/indicators/status-roll-up.ts';
 import { pickText, type Lang } from '#src/domain/languages.ts';
-import type { Municipality, Region, TreeNode } from '#src/domain/read-models.ts';
+import type { Municipality, Region, Subregion, TreeNode } from '#src/domain/read-models.ts';
 import {
   countsOf,
   indicatorsOfNodes,
@@ -28,10 +28,16 @@ import type {
 /** Area key → name in one language: the country, regions and municipalities by name, other keys as they are. */
 export type AreaNamer = (key: string) => string;
 
-export function areaNamer(lang: Lang, regions: readonly Region[], municipalities: readonly Municipality[]): AreaNamer {
+export function areaNamer(
+  lang: Lang,
+  regions: readonly Region[],
+  municipalities: readonly Municipality[],
+  subregions: readonly Subregion[] = [],
+): AreaNamer {
   const names = new Map<string, string>();
   names.set('SSS', countryName(lang));
   for (const r of regions) names.set(`MK${r.code}`, pickText(r.name, lang)?.text ?? r.code);
+  for (const s of subregions) names.set(`SK${s.code}`, pickText(s.name, lang)?.text ?? s.code);
   for (const m of municipalities) names.set(`KU${m.code}`, pickText(m.name, lang)?.text ?? m.code);
   return (key) => names.get(key) ?? key;
 }

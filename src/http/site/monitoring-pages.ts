@@ -89,6 +89,7 @@ export async function indicatorPage(
       item,
       targetHistory: history,
       municipalities: m.view.municipalities,
+      subregions: m.view.subregions,
       day,
     }),
   );
@@ -114,6 +115,7 @@ export async function indicatorComparisonPage(
       item,
       comparison,
       municipalities: m.view.municipalities,
+      subregions: m.view.subregions,
       day,
     }),
   );

@@ -17,7 +17,7 @@ import { progressStatus, type ProgressResult } from '#src/domain/indicators/prog
 import { isOverdue, releaseDue } from '#src/domain/indicators/release-due.ts';
 import { rollUpStatuses, type StatusCounts } from '#src/domain/indicators/status-roll-up.ts';
 import { canonicalUnit } from '#src/domain/indicators/units.ts';
-import type { Municipality } from '#src/domain/read-models.ts';
+import type { Municipality, Subregion } from '#src/domain/read-models.ts';
 import type { Db } from '#src/storage/database.ts';
 import {
   listIndicatorGroups,
@@ -26,7 +26,7 @@ import {
   listTargetHistory,
   readIndicatorSettings,
 } from '#src/storage/repositories/indicators-repository.ts';
-import { listMunicipalities } from '#src/storage/repositories/regions-repository.ts';
+import { listMunicipalities, listSubregions } from '#src/storage/repositories/regions-repository.ts';
 import type { Freshness } from '../freshness.ts';
 
 export interface IndicatorView {
@@ -49,8 +49,8 @@ export interface IndicatorView {
 
 export interface ComparisonRowView {
   area: string;
-  /** Region and country rows stand out. */
-  kind: 'municipality' | 'region' | 'country';
+  /** Subregion, region and country rows stand out. */
+  kind: 'municipality' | 'subregion' | 'region' | 'country';
   observation: Observation | null;
   /** The figure compared: per resident when the indicator says so (null when the population is missing). */
   value: number | null;
@@ -64,6 +64,8 @@ export interface MonitoringView {
   indicators: IndicatorView[];
   counts: StatusCounts;
   municipalities: Municipality[];
+  /** The region's subregions (seutukunnat), whose figures the comparison shows between the municipalities and the region. */
+  subregions: Subregion[];
 }
 
 const regionArea = (code: string): string => `MK${code}`;
@@ -100,6 +102,7 @@ export function buildMonitoringView(
   indicators: StoredIndicator[],
   observations: Observation[],
   municipalities: Municipality[],
+  subregions: Subregion[] = [],
 ): MonitoringView {
   const area = regionArea(regionCode);
   const byIndicator = new Map<number, Observation[]>();
@@ -141,6 +144,7 @@ export function buildMonitoringView(
     indicators: views,
     counts: rollUpStatuses(views.map((v) => v.status)),
     municipalities,
+    subregions,
   };
 }
 
@@ -193,6 +197,8 @@ export function comparisonOf(
     period: chosen,
     rows: [
       ...view.municipalities.map((m) => row(`KU${m.code}`, 'municipality')),
+      // A subregion without a figure for the period is left out (older files have none); municipalities always show.
+      ...view.subregions.map((s) => row(`SK${s.code}`, 'subregion')).filter((r) => r.observation !== null),
       row(regionArea(view.regionCode), 'region'),
       row('SSS', 'country'),
     ],
@@ -227,16 +233,17 @@ export class MonitoringReader {
 
   private async load(regionCode: string): Promise<MonitoringView> {
     const k = this.db.kysely;
-    const [settings, groups, indicators, municipalities] = await Promise.all([
+    const [settings, groups, indicators, municipalities, subregions] = await Promise.all([
       readIndicatorSettings(k, regionCode),
       listIndicatorGroups(k, regionCode),
       listIndicators(k, regionCode),
       listMunicipalities(k, regionCode),
+      listSubregions(k, regionCode),
     ]);
     const observations = await listObservations(
       k,
       indicators.map((i) => i.id),
     );
-    return buildMonitoringView(regionCode, settings, groups, indicators, observations, municipalities);
+    return buildMonitoringView(regionCode, settings, groups, indicators, observations, municipalities, subregions);
   }
 }

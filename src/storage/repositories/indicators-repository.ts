@@ -478,11 +478,17 @@ export async function writeObservations(
   await bulkInsert(db, dialect, 'observations', columns, rows);
 }
 
-/** The area keys Suunta holds: the whole country, every region and every municipality. */
+/** The area keys Suunta holds: the whole country, every region, subregion and municipality. */
 export async function knownAreaKeys(db: Executor): Promise<Set<string>> {
   const regions = await db.selectFrom('regions').select('code').execute();
+  const subregions = await db.selectFrom('subregions').select('code').execute();
   const municipalities = await db.selectFrom('municipalities').select('code').execute();
-  return new Set(['SSS', ...regions.map((r) => `MK${r.code}`), ...municipalities.map((m) => `KU${m.code}`)]);
+  return new Set([
+    'SSS',
+    ...regions.map((r) => `MK${r.code}`),
+    ...subregions.map((s) => `SK${s.code}`),
+    ...municipalities.map((m) => `KU${m.code}`),
+  ]);
 }
 
 // — Editing in the admin UI (services/indicators/edit-indicators.ts) —

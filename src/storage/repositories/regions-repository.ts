@@ -1,5 +1,5 @@
 /** Regions and their municipalities (the council of a region is in council-repository.ts). */
-import type { Municipality, Region } from '#src/domain/read-models.ts';
+import type { Municipality, Region, Subregion } from '#src/domain/read-models.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';
 import type { RegionTable } from '../schema.ts';
@@ -18,6 +18,8 @@ export interface MunicipalityRow {
   name: { fi: string; sv: string; en: string };
   languages: string;
   classificationYear: number;
+  /** undefined: keep the stored one (a classification without subregion columns says nothing of them). */
+  subregionCode: string | null | undefined;
 }
 
 function toRegion(r: Selectable<RegionTable>): Region {
@@ -82,6 +84,7 @@ export async function replaceMunicipalities(
       name_en: m.name.en,
       languages: m.languages,
       classification_year: m.classificationYear,
+      subregion_code: m.subregionCode === undefined ? (existing.get(m.code)?.subregion_code ?? null) : m.subregionCode,
     };
     const old = existing.get(m.code);
     existing.delete(m.code);
@@ -94,7 +97,8 @@ export async function replaceMunicipalities(
       old.name_sv !== values.name_sv ||
       old.name_en !== values.name_en ||
       old.languages !== values.languages ||
-      old.classification_year !== values.classification_year
+      old.classification_year !== values.classification_year ||
+      old.subregion_code !== values.subregion_code
     ) {
       await db.updateTable('municipalities').set(values).where('code', '=', m.code).execute();
       updated += 1;
@@ -114,6 +118,48 @@ export async function listMunicipalities(db: Executor, regionCode?: string): Pro
     regionCode: m.region_code,
     name: { fi: m.name_fi, sv: m.name_sv, en: m.name_en },
     languages: m.languages,
+    subregionCode: m.subregion_code,
+  }));
+}
+
+/**
+ * Replaces the subregion list with `rows` (the whole classification's): inserts and updates them,
+ * removes codes that no longer exist. Call after the municipalities are written.
+ */
+export async function replaceSubregions(
+  db: Executor,
+  rows: readonly { code: string; regionCode: string; name: { fi: string; sv: string; en: string } }[],
+): Promise<void> {
+  const keep = new Set(rows.map((r) => r.code));
+  for (const r of rows) {
+    const values = {
+      code: r.code,
+      region_code: r.regionCode,
+      name_fi: r.name.fi,
+      name_sv: r.name.sv,
+      name_en: r.name.en,
+    };
+    const { code: _code, ...changes } = values;
+    await db
+      .insertInto('subregions')
+      .values(values)
+      .onConflict((oc) => oc.column('code').doUpdateSet(changes))
+      .execute();
+  }
+  const gone = (await db.selectFrom('subregions').select('code').execute())
+    .map((r) => r.code)
+    .filter((c) => !keep.has(c));
+  if (gone.length > 0) await db.deleteFrom('subregions').where('code', 'in', gone).execute();
+}
+
+export async function listSubregions(db: Executor, regionCode?: string): Promise<Subregion[]> {
+  let q = db.selectFrom('subregions').selectAll();
+  if (regionCode !== undefined) q = q.where('region_code', '=', regionCode);
+  const rows = await q.orderBy('code').execute();
+  return rows.map((r) => ({
+    code: r.code,
+    regionCode: r.region_code,
+    name: { fi: r.name_fi, sv: r.name_sv, en: r.name_en },
   }));
 }
 

@@ -6,7 +6,7 @@
  * without a value shows its status meaning ("luottamuksellinen tai ei saatavilla") or "missing" as
  * text, never a zero.
  */
-import type { Municipality, Region, VersionContent } from '#src/domain/read-models.ts';
+import type { Municipality, Region, Subregion, VersionContent } from '#src/domain/read-models.ts';
 import type { Observation } from '#src/domain/indicators/indicator.ts';
 import { formatDecimal } from '#src/i18n/format.ts';
 import { renderComparisonChart } from '../charts/comparison-chart.ts';
@@ -18,7 +18,7 @@ import { MonitoringFrame } from './monitoring-frame.tsx';
 /** One row of the comparison (services' `ComparisonRowView` has these fields). */
 export interface ComparedArea {
   area: string;
-  kind: 'municipality' | 'region' | 'country';
+  kind: 'municipality' | 'subregion' | 'region' | 'country';
   observation: Observation | null;
   /** The compared figure (per resident when the indicator says so); null when confidential or missing. */
   value: number | null;
@@ -33,6 +33,7 @@ export interface ComparisonPageProps {
   item: MonitoredIndicator;
   comparison: { period: string | null; rows: readonly ComparedArea[] };
   municipalities: readonly Municipality[];
+  subregions: readonly Subregion[];
   day: string;
 }
 
@@ -52,7 +53,7 @@ export function ComparisonPage(props: ComparisonPageProps): JSX.Element {
   const unit = plain(rc, ind.unit);
   const regionName = plain(rc, region.name);
   const areaOf = (area: string): string =>
-    areaName(rc, area, { code: region.code, name: regionName }, props.municipalities);
+    areaName(rc, area, { code: region.code, name: regionName }, props.municipalities, props.subregions);
   const perResident = ind.perResident;
   const compared = (v: number): string =>
     perResident ? formatDecimal(v, lang, perResidentDecimals(v)) : formatDecimal(v, lang, ind.decimals);

@@ -6,7 +6,7 @@
  * every figure (OVERDUE as text when the due day has passed), the definition and source, the
  * targets with the decisions that set them and their history, and the open-data downloads.
  */
-import type { Municipality, Region, VersionContent } from '#src/domain/read-models.ts';
+import type { Municipality, Region, Subregion, VersionContent } from '#src/domain/read-models.ts';
 import type { Observation, StoredTarget } from '#src/domain/indicators/indicator.ts';
 import { comparePeriods } from '#src/domain/indicators/periods.ts';
 import { formatDate } from '#src/i18n/format.ts';
@@ -34,6 +34,7 @@ export interface IndicatorPageProps {
   /** Every target the indicator has had (listTargetHistory), the one in force last. */
   targetHistory: readonly StoredTarget[];
   municipalities: readonly Municipality[];
+  subregions: readonly Subregion[];
   /** The day the page is made for (`YYYY-MM-DD`, UTC): decides the OVERDUE mark. */
   day: string;
 }
@@ -54,7 +55,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
   const regionName = plain(rc, region.name);
   const regionArea = `MK${region.code}`;
   const areaOf = (area: string): string =>
-    areaName(rc, area, { code: region.code, name: regionName }, props.municipalities);
+    areaName(rc, area, { code: region.code, name: regionName }, props.municipalities, props.subregions);
   const fmt = (n: number): string => formatFigure(rc, n, ind.decimals);
 
   const series: LineSeries[] = [];

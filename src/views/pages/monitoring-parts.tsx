@@ -4,7 +4,7 @@
  * monitored indicator the views read (the read model's `IndicatorView` fits it), figures per locale,
  * status as text (never colour alone), status counts, and the freshness line with its OVERDUE mark.
  */
-import type { Municipality } from '#src/domain/read-models.ts';
+import type { Municipality, Subregion } from '#src/domain/read-models.ts';
 import type { IndicatorGroup, Observation, StoredIndicator } from '#src/domain/indicators/indicator.ts';
 import { PROGRESS_STATES, type ProgressResult } from '#src/domain/indicators/progress-status.ts';
 import { isOverdue } from '#src/domain/indicators/release-due.ts';
@@ -57,9 +57,12 @@ export function areaName(
   area: string,
   region: { code: string; name: string },
   municipalities: readonly Municipality[],
+  subregions: readonly Subregion[] = [],
 ): string {
   if (area === 'SSS') return rc.t('monitoringPages.country');
   if (area === `MK${region.code}`) return region.name;
+  const s = subregions.find((x) => `SK${x.code}` === area);
+  if (s) return rc.t('monitoringPages.subregion', { name: plain(rc, s.name) });
   const m = municipalities.find((x) => `KU${x.code}` === area);
   return m ? plain(rc, m.name) : area;
 }

@@ -129,7 +129,7 @@ export function registerIndicatorRoutes(api: FastifyInstance, ctx: AppContext): 
     ]);
     return {
       view,
-      areaName: areaNamer(lang, regions, municipalities),
+      areaName: areaNamer(lang, regions, municipalities, view.subregions),
       regionName: pickText(region.name, lang)?.text ?? region.code,
     };
   }
