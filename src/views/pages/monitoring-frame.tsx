@@ -3,6 +3,7 @@
  * The frame every monitoring page shares: the site layout with the region's menu and the trail
  * region → programme → monitoring → (the page's own steps).
  */
+import Html from '@kitajs/html';
 import type { ProgrammeSummary, Region } from '#src/domain/read-models.ts';
 import { Breadcrumbs, type Crumb } from '../components.tsx';
 import { Frame } from '../layout.tsx';
@@ -29,6 +30,8 @@ export function MonitoringFrame(props: MonitoringFrameProps): JSX.Element {
   const { rc, region, programme } = props;
   const base = { region: region.slug, programme: programme.slug, version: null };
   const monitoring = paths.monitoring(region.slug, programme.slug);
+  // The pages' own content, rendered (and escaped) by their components.
+  const safeContent = Html.contentsToString([props.children ?? '']);
   return (
     <Frame
       rc={rc}
@@ -49,7 +52,7 @@ export function MonitoringFrame(props: MonitoringFrameProps): JSX.Element {
           ...props.trail,
         ]}
       />
-      {props.children ?? ''}
+      {safeContent}
     </Frame>
   );
 }
