@@ -38,6 +38,11 @@ export const paths = {
   /** The municipality comparison of one indicator. */
   indicatorMunicipalities: (region: string, programme: string, indicator: string): string =>
     `${paths.indicator(region, programme, indicator)}municipalities/`,
+  /** The annual monitoring reports of a programme, one per year. */
+  reports: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/reports/`,
+  /** The annual monitoring report of a year (HTML); `report.pdf`, `observations.csv` and `observations.json` beside it. */
+  report: (region: string, programme: string, year: number): string =>
+    `${paths.reports(region, programme)}${year}/`,
 };
 
 /** The full path of `rest` in `lang`, e.g. `/sv/kymenlaakso/`. */

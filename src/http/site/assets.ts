@@ -1,5 +1,5 @@
 /**
- * The site's static files (public/site.css, public/admin.css, public/favicon.svg), read once into memory and served
+ * The site's static files (public/site.css, public/admin.css, public/report.css, public/favicon.svg), read once into memory and served
  * under URLs that carry their content hash, so browsers may cache them for a year.
  */
 import { createHash } from 'node:crypto';
@@ -19,6 +19,7 @@ export interface Asset {
 const FILES: Record<string, string> = {
   'site.css': 'text/css; charset=utf-8',
   'admin.css': 'text/css; charset=utf-8',
+  'report.css': 'text/css; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
 };
 

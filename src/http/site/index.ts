@@ -33,6 +33,13 @@ import {
 import { indicatorComparisonPage, indicatorPage, monitoringPage, today } from './monitoring-pages.ts';
 import { browserKey, fundingPage, projectPage, projectsExport, projectsPage } from './project-pages.ts';
 import { renderPage } from './render.ts';
+import {
+  reportHtml,
+  reportObservationsCsv,
+  reportObservationsJsonStat,
+  reportsPage,
+  reportTarget,
+} from './report-pages.ts';
 import { publicPages } from './sitemap.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -42,6 +49,8 @@ const REGION_PROGRAMMES_PROJECTS: readonly ContentKind[] = ['region', 'programme
 const MONITORING: readonly ContentKind[] = ['region', 'programme', 'indicators'];
 /** Priority and theme pages of the current version list projects and indicators. */
 const NODE_PAGE: readonly ContentKind[] = ['region', 'programme', 'projects', 'indicators'];
+/** A report shows the region, the programme's versions, its projects and its indicators. */
+const REPORT: readonly ContentKind[] = ['region', 'programme', 'projects', 'indicators'];
 /** The pages about every region (home, accessibility, sitemap) show their facts and programmes. */
 const EVERY_REGION: ContentScope = { region: '*', kinds: REGION_AND_PROGRAMMES };
 /** The sitemap lists every region's pages, indicator pages included. */
@@ -147,6 +156,7 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
   const pages = new PageCache(2000);
   const searches = new PageCache(200);
   const comparisons = new PageCache(200);
+  const reports = new PageCache(100);
   const front = new FrontCache(ctx.freshness, 2000);
   // Request logs at debug level need every request to pass through the framework.
   if (ctx.config.frontCache && !['debug', 'trace'].includes(ctx.config.logLevel)) front.install(app);
@@ -366,6 +376,53 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
       );
     },
   );
+
+  // Annual monitoring reports: the list, the report of a year, and the observations it used as files.
+  app.get<{ Params: MonitoringParams }>('/:lang/:region/:programme/reports/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    const scope = await regionScope(request.params.region, false);
+    return serve(request, reply, pages, keyOf(request), scope, () =>
+      reportsPage(p, request.params.region, request.params.programme),
+    );
+  });
+  type ReportParams = MonitoringParams & { year: string };
+  const reportRoute = (file: '' | 'observations.csv' | 'observations.json') =>
+    app.get<{ Params: ReportParams }>(
+      `/:lang/:region/:programme/reports/:year/${file}`,
+      pageOpts,
+      async (request, reply) => {
+        const lang = langParam(request.params.lang);
+        const { region, programme, year } = request.params;
+        const target = await reportTarget(ctx, region, programme, year);
+        const scope = await regionScope(region, REPORT);
+        if (file !== '')
+          reply.header(
+            'content-disposition',
+            `attachment; filename="${target.regionCode}-${target.year}-${lang}-${file}"`,
+          );
+        return serve(
+          request,
+          reply,
+          reports,
+          pathOf(request),
+          scope,
+          async () => {
+            const made = await reportHtml(ctx, target, lang);
+            if (file === 'observations.csv') return reportObservationsCsv(made.data, lang);
+            if (file === 'observations.json') return reportObservationsJsonStat(made.data, lang);
+            return made.html;
+          },
+          file === 'observations.csv'
+            ? 'text/csv; charset=utf-8'
+            : file === 'observations.json'
+              ? 'application/json; charset=utf-8'
+              : HTML,
+        );
+      },
+    );
+  reportRoute('');
+  reportRoute('observations.csv');
+  reportRoute('observations.json');
 
   type ProgrammeParams = { lang: string; region: string; programme: string; '*'?: string };
   const programmeRoute = async (

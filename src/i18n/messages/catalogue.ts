@@ -17,6 +17,7 @@ import enOpenData from './en/open-data.json' with { type: 'json' };
 import enMonitoringPages from './en/monitoring-pages.json' with { type: 'json' };
 import enProjectsAdmin from './en/projects-admin.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
 import enSite from './en/site.json' with { type: 'json' };
 import fiAccounts from './fi/accounts.json' with { type: 'json' };
 import fiAdmin from './fi/admin.json' with { type: 'json' };
@@ -30,6 +31,7 @@ import fiOpenData from './fi/open-data.json' with { type: 'json' };
 import fiMonitoringPages from './fi/monitoring-pages.json' with { type: 'json' };
 import fiProjectsAdmin from './fi/projects-admin.json' with { type: 'json' };
 import fiProjects from './fi/projects.json' with { type: 'json' };
+import fiReports from './fi/reports.json' with { type: 'json' };
 import fiSite from './fi/site.json' with { type: 'json' };
 import svAccounts from './sv/accounts.json' with { type: 'json' };
 import svAdmin from './sv/admin.json' with { type: 'json' };
@@ -43,6 +45,7 @@ import svOpenData from './sv/open-data.json' with { type: 'json' };
 import svMonitoringPages from './sv/monitoring-pages.json' with { type: 'json' };
 import svProjectsAdmin from './sv/projects-admin.json' with { type: 'json' };
 import svProjects from './sv/projects.json' with { type: 'json' };
+import svReports from './sv/reports.json' with { type: 'json' };
 import svSite from './sv/site.json' with { type: 'json' };
 
 /** The areas, each a JSON file per language (the order only decides the order of keys in `MESSAGES`). */
@@ -59,6 +62,7 @@ export const AREAS = [
   'monitoring',
   'open-data',
   'monitoring-pages',
+  'reports',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -76,6 +80,7 @@ const fiAreas = {
   monitoring: fiMonitoring,
   'open-data': fiOpenData,
   'monitoring-pages': fiMonitoringPages,
+  reports: fiReports,
   errors: fiErrors,
 };
 
@@ -99,6 +104,7 @@ const svAreas: AreaMessages = {
   monitoring: svMonitoring,
   'open-data': svOpenData,
   'monitoring-pages': svMonitoringPages,
+  reports: svReports,
   errors: svErrors,
 };
 
@@ -115,6 +121,7 @@ const enAreas: AreaMessages = {
   monitoring: enMonitoring,
   'open-data': enOpenData,
   'monitoring-pages': enMonitoringPages,
+  reports: enReports,
   errors: enErrors,
 };
 

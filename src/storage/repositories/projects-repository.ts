@@ -578,3 +578,94 @@ export async function findProjectId(db: Executor, regionCode: string, code: stri
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** A project as the annual report reads it: dates, funding lines with their years, and node links. */
+export interface ReportProjectRow {
+  code: string;
+  name: LocalizedText;
+  leadOrganisation: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  status: string;
+  updatedAt: string;
+  funding: { fund: string; kind: string; cents: number; year: number | null }[];
+  /** `programme/nodeKey` of every linked node (from the data or an editor's confirmation). */
+  nodes: string[];
+}
+
+/**
+ * The projects of `regionCode` active at some time in `[from, to]` (ISO dates; a project without
+ * dates counts when it has money of a year in the range), with every funding line, by code.
+ */
+export async function listProjectsActiveIn(
+  db: Executor,
+  regionCode: string,
+  range: { from: string; to: string },
+): Promise<ReportProjectRow[]> {
+  const fromYear = Number(range.from.slice(0, 4));
+  const toYear = Number(range.to.slice(0, 4));
+  const rows = await db
+    .selectFrom('projects')
+    .select(['id', 'code', 'name', 'lead_name', 'start_date', 'end_date', 'status', 'updated_at'])
+    .where('region_code', '=', regionCode)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb.or([eb('start_date', 'is', null), eb('start_date', '<=', range.to)]),
+          eb.or([eb('end_date', 'is', null), eb('end_date', '>=', range.from)]),
+          eb.or([eb('start_date', 'is not', null), eb('end_date', 'is not', null)]),
+        ]),
+        eb.exists(
+          eb
+            .selectFrom('project_funding')
+            .select('project_funding.project_id')
+            .whereRef('project_funding.project_id', '=', 'projects.id')
+            .where('project_funding.year', '>=', fromYear)
+            .where('project_funding.year', '<=', toYear),
+        ),
+      ]),
+    )
+    .orderBy('code')
+    .execute();
+  const out = new Map<number, ReportProjectRow>();
+  for (const r of rows)
+    out.set(r.id, {
+      code: r.code,
+      name: requiredTextFromJson(r.name),
+      leadOrganisation: r.lead_name,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      status: r.status,
+      updatedAt: r.updated_at,
+      funding: [],
+      nodes: [],
+    });
+  for (const ids of chunks([...out.keys()], 1)) {
+    const [funding, nodes] = await Promise.all([
+      db
+        .selectFrom('project_funding')
+        .select(['project_id', 'fund', 'kind', 'amount_cents', 'year'])
+        .where('project_id', 'in', ids)
+        .orderBy('project_id')
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('project_nodes')
+        .select(['project_id', 'programme_slug', 'node_key'])
+        .where('project_id', 'in', ids)
+        .orderBy('project_id')
+        .orderBy('programme_slug')
+        .orderBy('node_key')
+        .execute(),
+    ]);
+    for (const f of funding)
+      out.get(f.project_id)!.funding.push({
+        fund: f.fund,
+        kind: f.kind,
+        cents: moneyFromDb(f.amount_cents),
+        year: f.year,
+      });
+    for (const n of nodes) out.get(n.project_id)!.nodes.push(`${n.programme_slug}/${n.node_key}`);
+  }
+  return [...out.values()];
+}

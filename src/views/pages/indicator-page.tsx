@@ -10,7 +10,6 @@ import type { Municipality, Region, Subregion, VersionContent } from '#src/domai
 import type { Observation, StoredTarget } from '#src/domain/indicators/indicator.ts';
 import { comparePeriods } from '#src/domain/indicators/periods.ts';
 import { formatDate } from '#src/i18n/format.ts';
-import { renderLineChart, type LineMarker, type LineSeries } from '../charts/line-chart.ts';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { apiPaths, inLang, paths } from '../urls.ts';
 import {
@@ -23,6 +22,7 @@ import {
   StatusName,
   type MonitoredIndicator,
 } from './monitoring-parts.tsx';
+import { indicatorChart } from './indicator-chart.ts';
 import { MonitoringFrame } from './monitoring-frame.tsx';
 
 export interface IndicatorPageProps {
@@ -58,50 +58,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
     areaName(rc, area, { code: region.code, name: regionName }, props.municipalities, props.subregions);
   const fmt = (n: number): string => formatFigure(rc, n, ind.decimals);
 
-  const series: LineSeries[] = [];
-  if (item.series.length > 0)
-    series.push({ label: regionName, points: item.series.map((o) => ({ period: o.period, value: num(o.value) })) });
-  if (item.countrySeries.length > 0)
-    series.push({
-      label: t('monitoringPages.country'),
-      points: item.countrySeries.map((o) => ({ period: o.period, value: num(o.value) })),
-      style: 1,
-    });
-  const baseline: LineMarker | null =
-    ind.baseline && ind.baseline.area === regionArea && item.series.length > 0
-      ? {
-          period: ind.baseline.period,
-          value: Number(ind.baseline.value),
-          label: t('monitoringPages.chart.baseline', { period: ind.baseline.period }),
-        }
-      : null;
-  const regionTarget =
-    ind.targets.filter((x) => x.area === regionArea).sort((a, b) => comparePeriods(a.period, b.period))[0] ?? null;
-  const target: LineMarker | null =
-    regionTarget && item.series.length > 0
-      ? {
-          period: regionTarget.period,
-          value: Number(regionTarget.value),
-          label: t('monitoringPages.chart.target', { period: regionTarget.period }),
-        }
-      : null;
-  const hasFigures = series.some((s) => s.points.some((p) => p.value !== null));
-  const safeChart = hasFigures
-    ? renderLineChart({
-        id: 'indicator-chart',
-        title: name,
-        desc: t('monitoringPages.chart.desc', {
-          name,
-          region: regionName,
-          country: item.countrySeries.length > 0 ? 'yes' : 'no',
-          markers: baseline || target ? 'yes' : 'no',
-        }),
-        series,
-        baseline,
-        target,
-        format: fmt,
-      })
-    : null;
+  const safeChart = indicatorChart(rc, item, { code: region.code, name: regionName }, 'indicator-chart');
   const charted = chartedObservations(item);
   const definition = shownRequired(rc, ind.definition);
   const source = ind.source;
@@ -357,8 +314,4 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
       </article>
     </MonitoringFrame>
   );
-}
-
-function num(value: string | null): number | null {
-  return value === null ? null : Number(value);
 }
