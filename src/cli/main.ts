@@ -14,6 +14,7 @@ import { registerExportCommands } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerFetchCommands } from './commands/statistics.ts';
 import { registerInspectCommands } from './commands/inspect.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, processIo, type Io } from './io.ts';
@@ -63,6 +64,7 @@ function buildProgram(io: Io): Command {
   registerImportCommands(program, io);
   registerFetchCommands(program, io);
   registerExportCommands(program, io);
+  registerReportCommand(program, io);
   registerUserCommands(program, io);
 
   program.addHelpText(
