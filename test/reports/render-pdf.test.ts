@@ -109,9 +109,10 @@ describe('renderPdf', { skip: SKIP_WITHOUT_CHROMIUM || SKIP_WITHOUT_POPPLER }, (
     }
   });
   after(async () => {
-    console.log(
-      `renderPdf: first render (Chromium started) ${timings[0]?.toFixed(0)} ms, second ${timings[1]?.toFixed(0)} ms, ${pdf?.length} bytes`,
-    );
+    if (timings.length === 2)
+      console.log(
+        `renderPdf: first render (Chromium started) ${timings[0]?.toFixed(0)} ms, second ${timings[1]?.toFixed(0)} ms, ${pdf?.length} bytes`,
+      );
     await closeRenderer();
   });
 
