@@ -8,7 +8,7 @@
  * its message and exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { AppError } from '#src/domain/errors.ts';
+import { AppError, type ErrorCode } from '#src/domain/errors.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
@@ -88,6 +88,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
+/**
+ * The exit code of each error code. An unknown region or programme named on the command line or
+ * in a file is bad input too; `busy` (a full report queue) is a failure worth retrying later.
+ */
+const EXIT_CODE: Record<ErrorCode, number> = {
+  invalid_file: EXIT_INVALID_INPUT,
+  bad_request: EXIT_INVALID_INPUT,
+  not_found: EXIT_INVALID_INPUT,
+  conflict: EXIT_FAILURE,
+  forbidden: EXIT_FAILURE,
+  unauthorized: EXIT_FAILURE,
+  busy: EXIT_FAILURE,
+};
+
 /** Prints `error` and returns its exit code. */
 function exitCode(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
@@ -96,10 +110,7 @@ function exitCode(error: unknown, io: Io): number {
   }
   if (error instanceof AppError) {
     io.err(`suunta: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
-    // An unknown region or programme named on the command line or in a file is bad input too.
-    return error.code === 'invalid_file' || error.code === 'bad_request' || error.code === 'not_found'
-      ? EXIT_INVALID_INPUT
-      : EXIT_FAILURE;
+    return EXIT_CODE[error.code];
   }
   io.err(`suunta: ${(error as Error).message}\n`);
   return EXIT_FAILURE;

@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   forbidden: 403,
   unauthorized: 401,
+  busy: 503,
 };
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -91,7 +92,10 @@ export async function buildApp(
       : validation
         ? 400
         : ((error as { statusCode?: number }).statusCode ?? 500);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A busy answer is the service working as meant (a full report queue), not a failure to log or hide.
+    const isBusy = appError?.code === 'busy';
+    if (status >= 500 && !isBusy) request.log.error({ err: error }, 'request failed');
+    if (isBusy && appError.retryAfterSeconds !== null) reply.header('retry-after', String(appError.retryAfterSeconds));
     const code = appError
       ? appError.code
       : validation
@@ -101,7 +105,7 @@ export async function buildApp(
           : status < 500
             ? 'bad_request'
             : 'internal_error';
-    const message = status >= 500 ? 'Internal server error' : (error as Error).message;
+    const message = status >= 500 && !isBusy ? 'Internal server error' : (error as Error).message;
     if (isApiRequest(request)) return sendApiError(reply, status, code, message, appError?.details);
     return renderSiteError(ctx, request, reply, status);
   });

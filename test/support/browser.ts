@@ -8,31 +8,18 @@ import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '#src/http/app.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { CHROMIUM, launchChromium } from '#src/services/reports/pdf/chromium.ts';
 import { openTestContext, type DatabaseTarget } from './databases.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS, launchChromium } from '#src/services/reports/pdf/chromium.ts';
 
 /** `false` when Chromium is installed, else the reason to skip (pretest installs it). */
 export const SKIP_WITHOUT_CHROMIUM: false | string = existsSync(CHROMIUM)
   ? false
   : `${CHROMIUM} is missing: run scripts/ensure-chromium.sh`;
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
 
 /** Runs axe-core's WCAG 2.1 A and AA rules on `page` and fails with every violation listed. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {

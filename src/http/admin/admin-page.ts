@@ -65,10 +65,11 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   forbidden: 403,
   unauthorized: 401,
+  busy: 503,
 };
 
 function kindOf(status: number): AdminErrorKind {
-  if (status === 401 || status === 403 || status === 404 || status === 409 || status === 429)
+  if (status === 401 || status === 403 || status === 404 || status === 409 || status === 429 || status === 503)
     return String(status) as AdminErrorKind;
   return status >= 500 ? '500' : '400';
 }
@@ -131,12 +132,16 @@ export async function adminErrorHandler(
     : validation
       ? 400
       : ((error as { statusCode?: number }).statusCode ?? 500);
-  if (status >= 500) request.log.error({ err: error }, 'admin request failed');
-  const message = status >= 500 ? 'Internal server error' : error.message;
+  // A busy answer (a full report queue) is the service working as meant: not logged, its message shown.
+  const busy = appError?.code === 'busy' ? appError : null;
+  if (status >= 500 && !busy) request.log.error({ err: error }, 'admin request failed');
+  const message = status >= 500 && !busy ? 'Internal server error' : error.message;
+  if (busy?.retryAfterSeconds != null) reply.header('retry-after', String(busy.retryAfterSeconds));
   return sendAdminError(request, reply, status, {
     csrf: error instanceof CsrfRejected,
     crossSite: error instanceof CrossSiteRejected,
     ...(appError ? { code: appError.code } : {}),
+    ...(busy?.retryAfterSeconds != null ? { retryAfterSeconds: busy.retryAfterSeconds } : {}),
     message,
   });
 }

@@ -241,7 +241,7 @@ export function Pager(props: {
 }
 
 /** Which error text to show: an HTTP status, a rejected CSRF token, or a request from another site. */
-export type AdminErrorKind = '400' | '401' | '403' | 'csrf' | 'crossSite' | '404' | '409' | '429' | '500';
+export type AdminErrorKind = '400' | '401' | '403' | 'csrf' | 'crossSite' | '404' | '409' | '429' | '500' | '503';
 
 export function AdminErrorPage(props: {
   ac: AdminRenderContext;

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
-/** The error page (404, 400, 500) in the visitor's language, with a way back to the front page. */
+/** The error page (404, 400, 500, 503 busy) in the visitor's language, with a way back to the front page. */
 import { Frame } from '../layout.tsx';
 import type { RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';
@@ -11,7 +11,7 @@ export interface ErrorPageProps {
 
 export function ErrorPage({ rc, status }: ErrorPageProps): JSX.Element {
   const { t, lang } = rc;
-  const kind = status === 404 ? '404' : status >= 500 ? '500' : '400';
+  const kind = status === 404 ? '404' : status === 503 ? '503' : status >= 500 ? '500' : '400';
   const title = t(`error.${kind}.title`);
   return (
     <Frame rc={rc} title={[title]} description={title} rest={null} noindex>
