@@ -35,6 +35,21 @@ export interface SubregionTable {
   name_en: string;
 }
 
+export interface ReportTable {
+  id: Generated<number>;
+  region_code: string;
+  programme_slug: string;
+  year: number;
+  lang: string;
+  format: string;
+  checksum: string;
+  body: Uint8Array;
+  bytes: number;
+  made_at: string;
+  made_by: string | null;
+  duration_ms: number;
+}
+
 export interface CouncilTable {
   region_code: string;
   name: string;
@@ -453,4 +468,5 @@ export interface Database {
   indicator_targets: IndicatorTargetTable;
   statistics_imports: StatisticsImportTable;
   observations: ObservationTable;
+  reports: ReportTable;
 }

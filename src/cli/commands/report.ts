@@ -2,7 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { LANGS, type Lang } from '#src/domain/languages.ts';
+import { reportPdfsOf } from '#src/http/site/report-pdf.ts';
 import { reportHtml } from '#src/http/site/report-pages.ts';
+import { closeRenderer } from '#src/services/reports/pdf/render-pdf.ts';
 import { withAppContext, type Io } from '../io.ts';
 import { PERIOD_HELP, REGION_HELP, regionCode } from '../options.ts';
 
@@ -59,16 +61,26 @@ export function registerReportCommand(program: Command, io: Io): void {
         year: options.year,
         asOf: options.date ?? null,
       };
-      const made = await withAppContext((ctx) => reportHtml(ctx, request, options.lang));
       if (options.format === 'html') {
-        if (options.output) await writeFile(options.output, made.html, 'utf8');
-        else io.out(made.html);
-        if (options.output)
+        const made = await withAppContext((ctx) => reportHtml(ctx, request, options.lang));
+        if (options.output) {
+          await writeFile(options.output, made.html, 'utf8');
           io.err(
             `Wrote the ${options.year} report (${options.lang}, HTML) to ${options.output}; checksum ${made.data.checksum}\n`,
           );
+        } else io.out(made.html);
         return;
       }
-      throw new Error('PDF output is not available yet');
+      if (!options.output)
+        throw new InvalidArgumentError('--format pdf needs -o FILE (a PDF is not written to a terminal)');
+      try {
+        const pdf = await withAppContext((ctx) => reportPdfsOf(ctx).pdf(ctx, request, options.lang, { madeBy: 'cli' }));
+        await writeFile(options.output, pdf.body);
+        io.err(
+          `Wrote the ${options.year} report (${options.lang}, PDF, ${pdf.body.length} bytes) to ${options.output}; checksum ${pdf.checksum}\n`,
+        );
+      } finally {
+        await closeRenderer();
+      }
     });
 }

@@ -33,6 +33,8 @@ import {
 import { indicatorComparisonPage, indicatorPage, monitoringPage, today } from './monitoring-pages.ts';
 import { browserKey, fundingPage, projectPage, projectsExport, projectsPage } from './project-pages.ts';
 import { renderPage } from './render.ts';
+import { reportPdfsOf } from './report-pdf.ts';
+import { closeRenderer } from '#src/services/reports/pdf/render-pdf.ts';
 import {
   reportHtml,
   reportObservationsCsv,
@@ -420,6 +422,29 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
         );
       },
     );
+  app.get<{ Params: ReportParams }>(
+    '/:lang/:region/:programme/reports/:year/report.pdf',
+    opts,
+    async (request, reply) => {
+      const lang = langParam(request.params.lang);
+      const { region, programme, year } = request.params;
+      const target = await reportTarget(ctx, region, programme, year);
+      const pdf = await reportPdfsOf(ctx).pdf(ctx, target, lang);
+      const etag = `"${pdf.checksum.slice(0, 32)}-${lang}"`;
+      reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply
+        .code(200)
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="${target.regionCode}-${target.programmeSlug}-${target.year}-${lang}.pdf"`,
+        )
+        .send(pdf.body);
+    },
+  );
+  // Chromium, started for the first PDF, stops with the server.
+  app.addHook('onClose', async () => closeRenderer());
   reportRoute('');
   reportRoute('observations.csv');
   reportRoute('observations.json');
