@@ -41,8 +41,7 @@ export const paths = {
   /** The annual monitoring reports of a programme, one per year. */
   reports: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/reports/`,
   /** The annual monitoring report of a year (HTML); `report.pdf`, `observations.csv` and `observations.json` beside it. */
-  report: (region: string, programme: string, year: number): string =>
-    `${paths.reports(region, programme)}${year}/`,
+  report: (region: string, programme: string, year: number): string => `${paths.reports(region, programme)}${year}/`,
 };
 
 /** The full path of `rest` in `lang`, e.g. `/sv/kymenlaakso/`. */

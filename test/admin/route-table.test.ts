@@ -62,6 +62,11 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   '/admin/regions/:code/projects/import': { params: { code: '08' } },
   '/admin/regions/:code/projects/import/rejects': { params: { code: '08' } },
   '/admin/regions/:code/indicators': { params: { code: '08' } },
+  '/admin/regions/:code/programmes/:programme/reports': { params: { code: '08', programme: '2022-2025' } },
+  // A year outside the period: the guards are checked without making three PDFs.
+  '/admin/regions/:code/programmes/:programme/reports/:year': {
+    params: { code: '08', programme: '2022-2025', year: '2019' },
+  },
   '/admin/regions/:code/indicators/:indicator': { params: { code: '08', indicator: 'vaesto' } },
   '/admin/regions/:code/indicators/:indicator/targets': { params: { code: '08', indicator: 'vaesto' } },
   '/admin/regions/:code/statistics/import': { params: { code: '08' } },

@@ -16,6 +16,7 @@ import { registerIndicatorAdmin } from './indicators/indicators-routes.ts';
 import { registerStatisticsUploadAdmin } from './indicators/statistics-upload-routes.ts';
 import { registerProgrammeAdmin } from './programmes/index.ts';
 import { registerProjectUploadAdmin } from './projects/project-upload-routes.ts';
+import { registerReportsAdmin } from './reports/reports-routes.ts';
 import { registerUserRoutes } from './users/users-routes.ts';
 
 export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -37,6 +38,7 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   registerFinancingPlanAdmin(app, ctx);
   // Monitoring (issue 8): indicators, overdue data, statistics upload
   registerIndicatorAdmin(app, ctx);
+  registerReportsAdmin(app, ctx);
   await registerStatisticsUploadAdmin(app, ctx);
 
   // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.

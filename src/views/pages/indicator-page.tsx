@@ -8,7 +8,6 @@
  */
 import type { Municipality, Region, Subregion, VersionContent } from '#src/domain/read-models.ts';
 import type { Observation, StoredTarget } from '#src/domain/indicators/indicator.ts';
-import { comparePeriods } from '#src/domain/indicators/periods.ts';
 import { formatDate } from '#src/i18n/format.ts';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { apiPaths, inLang, paths } from '../urls.ts';
@@ -53,10 +52,8 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
   const name = plain(rc, ind.name);
   const unit = plain(rc, ind.unit);
   const regionName = plain(rc, region.name);
-  const regionArea = `MK${region.code}`;
   const areaOf = (area: string): string =>
     areaName(rc, area, { code: region.code, name: regionName }, props.municipalities, props.subregions);
-  const fmt = (n: number): string => formatFigure(rc, n, ind.decimals);
 
   const safeChart = indicatorChart(rc, item, { code: region.code, name: regionName }, 'indicator-chart');
   const charted = chartedObservations(item);

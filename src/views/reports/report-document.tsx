@@ -139,8 +139,8 @@ function ProjectsTable(props: {
               </span>
             </th>
             <td safe>{p.leadOrganisation ?? ''}</td>
-            <td safe>{p.startDate ? formatDate(p.startDate, lang) : ''}</td>
-            <td safe>{p.endDate ? formatDate(p.endDate, lang) : ''}</td>
+            <td>{p.startDate ? formatDate(p.startDate, lang) : ''}</td>
+            <td>{p.endDate ? formatDate(p.endDate, lang) : ''}</td>
             <td class="num" safe>
               {p.granted.length > 0
                 ? p.granted.map((g) => `${fundName(rc, g.fund)} ${formatEuros(g.cents, lang)}`).join(', ')
@@ -231,7 +231,7 @@ function IndicatorFigure(props: Shared & { item: IndicatorView; id: string }): J
   return (
     <figure class="report-figure" id={props.id}>
       {safeChart}
-      <figcaption safe>{t('reports.indicator.figureCaption', { name, unit })}</figcaption>
+      <figcaption safe>{`${name} (${unit})`}</figcaption>
       <table class="data-table" id={`${props.id}-data`}>
         <caption safe>{t('reports.indicator.tableCaption', { name })}</caption>
         <thead>
@@ -459,8 +459,7 @@ function Sources(props: Shared): JSX.Element {
             </th>
             <td>
               <Text rc={rc} text={s.organisation} />
-              {`, ${s.table}`}
-              {s.licence ? `, ${s.licence}` : ''}
+              {Html.escapeHtml(`, ${s.table}${s.licence ? `, ${s.licence}` : ''}`)}
             </td>
             <td safe>{day(s.sourceUpdated)}</td>
             <td safe>{day(s.retrievedAt)}</td>

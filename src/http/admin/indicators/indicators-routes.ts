@@ -28,6 +28,7 @@ import { localized, one } from '#src/http/forms/form-input.ts';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
 import { adminForm, editExtras, type FormFailure } from '../admin-form.ts';
 import { sendAdminPage } from '../admin-page.ts';
+import { reportsAdminPath } from '../reports/reports-routes.ts';
 import { actorOf, adminRoute, hasRole, regionParam, regionsWithRole, type AdminRequest } from '../admin-route.ts';
 
 type RegionParams = { Params: { code: string } };
@@ -74,6 +75,9 @@ export function registerIndicatorAdmin(app: FastifyInstance, ctx: AppContext): v
     handler: async (request, reply) => {
       const region = await regionOrNotFound(request);
       const view = await ctx.monitoring.region(region.code);
+      const programmes = (await ctx.reader.programmes(region.code)).filter((p) => p.currentVersion !== null);
+      const reportsProgramme =
+        view.settings?.programmeSlug ?? programmes.sort((a, b) => b.periodEnd - a.periodEnd)[0]?.slug ?? null;
       const now = ctx.clock?.() ?? new Date();
       const lang = request.adminLang;
       const groupName = new Map(view.groups.map((g) => [g.code, pickText(g.name, lang)?.text ?? g.code]));
@@ -100,6 +104,7 @@ export function registerIndicatorAdmin(app: FastifyInstance, ctx: AppContext): v
           rows,
           canEdit: hasRole(request.auth.user, 'editor', region.code),
           done: false,
+          reportsHref: reportsProgramme ? reportsAdminPath(region.code, reportsProgramme) : null,
         }),
       );
     },

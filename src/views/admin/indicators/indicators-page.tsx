@@ -32,6 +32,8 @@ export interface IndicatorsPageProps {
   rows: IndicatorRow[];
   canEdit: boolean;
   done: boolean;
+  /** The admin page of the monitored programme's annual reports, when there is one. */
+  reportsHref: string | null;
 }
 
 export function IndicatorsPage(props: IndicatorsPageProps): JSX.Element {
@@ -65,6 +67,15 @@ export function IndicatorsPage(props: IndicatorsPageProps): JSX.Element {
         <p>
           <a class="button" href={indicatorPaths.statisticsImport(region.code)} safe>
             {t('admin.statistics.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {props.reportsHref ? (
+        <p>
+          <a href={props.reportsHref} safe>
+            {t('reports.admin.link')}
           </a>
         </p>
       ) : (
