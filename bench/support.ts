@@ -2,7 +2,8 @@
  * Helpers the benches share: medians and percentiles, a wrk run parsed into req/s and latency
  * percentiles, waiting for a server to answer, and a render loop's rate after a JIT warm-up.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,26 +31,37 @@ export interface WrkResult {
   non2xx: number;
 }
 
-/** One `wrk -t1 --latency` run on `url` (or, with `script`, on the requests a Lua script makes). */
-export function wrk(url: string, options: { connections: number; seconds: number; script?: string }): WrkResult {
-  const out = execFileSync(
-    'wrk',
-    [
-      '-t1',
-      `-c${options.connections}`,
-      `-d${options.seconds}s`,
-      '--latency',
-      ...(options.script ? ['-s', options.script] : []),
-      url,
-    ],
-    { encoding: 'utf8' },
-  );
+type WrkOptions = { connections: number; seconds: number; script?: string };
+
+function wrkArgs(url: string, options: WrkOptions): string[] {
+  return [
+    '-t1',
+    `-c${options.connections}`,
+    `-d${options.seconds}s`,
+    '--latency',
+    ...(options.script ? ['-s', options.script] : []),
+    url,
+  ];
+}
+
+function parseWrk(out: string): WrkResult {
   return {
     requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
     p50Ms: parseDuration(/\s50%\s+(\S+)/.exec(out)?.[1] ?? ''),
     p99Ms: parseDuration(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ''),
     non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
   };
+}
+
+/** One `wrk -t1 --latency` run on `url` (or, with `script`, on the requests a Lua script makes). */
+export function wrk(url: string, options: WrkOptions): WrkResult {
+  return parseWrk(execFileSync('wrk', wrkArgs(url, options), { encoding: 'utf8' }));
+}
+
+/** {@link wrk} without blocking this process: its own requests (a load beside wrk's) go on meanwhile. */
+export async function wrkInBackground(url: string, options: WrkOptions): Promise<WrkResult> {
+  const { stdout } = await promisify(execFile)('wrk', wrkArgs(url, options), { encoding: 'utf8' });
+  return parseWrk(stdout);
 }
 
 /** Waits until `url` answers 2xx. */

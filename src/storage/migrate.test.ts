@@ -40,6 +40,8 @@ const APP_TABLES = [
   'indicator_targets',
   'statistics_imports',
   'observations',
+  'subregions',
+  'reports',
 ];
 
 /** The application's tables in this database (on PostgreSQL, in its own schema only). */
@@ -62,6 +64,7 @@ const ALL_MIGRATIONS = [
   '0006-project-period-confirmed-links',
   '0007-indicators',
   '0010-subregions',
+  '0011-reports',
 ];
 
 for (const target of databaseTargets()) {

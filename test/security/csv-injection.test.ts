@@ -99,6 +99,7 @@ const CSV_ROUTES = [
   'GET /api/v1/regions/:code/indicators.csv',
   'GET /api/v1/regions/:code/indicators/:indicator/observations.csv',
   'GET /:lang/:region/projects.csv',
+  'GET /:lang/:region/:programme/reports/:year/observations.csv',
   'GET /admin/audit.csv',
   'GET /admin/regions/:code/programmes/:slug/versions/:number/financing-plan.csv',
   'POST /admin/regions/:code/projects/import/rejects',
@@ -326,6 +327,13 @@ for (const target of databaseTargets()) {
       for (const lang of ['fi', 'sv', 'en']) {
         const url = `/${lang}/kymenlaakso/projects.csv`;
         assertCarried(parseAndCheck(await get(url), url), url, PROJECT_FORMULAS, PROJECT_HARMLESS);
+      }
+    });
+
+    test('the observations.csv of the annual report in every language', async () => {
+      for (const lang of ['fi', 'sv', 'en']) {
+        const url = `/${lang}/kymenlaakso/2022-2025/reports/2024/observations.csv`;
+        assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
       }
     });
 

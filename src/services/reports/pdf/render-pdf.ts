@@ -76,7 +76,7 @@ let shared: SharedBrowser | null = null;
 function sharedBrowser(): Promise<Browser> {
   const current = shared;
   if (current && (current.browser === null || current.browser.isConnected())) return current.promise;
-  const entry: SharedBrowser = { promise: launchChromium(), browser: null };
+  const entry: SharedBrowser = { promise: launchChromium({ lowPriority: true }), browser: null };
   shared = entry;
   entry.promise.then(
     (browser) => {
