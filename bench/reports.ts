@@ -114,7 +114,8 @@ async function underLoad(work: string): Promise<string[]> {
     PORT: String(PORT),
     HOST: '127.0.0.1',
     SUUNTA_DATA_DIR: dataDir,
-    // Every request renders the page: the load the reports compete with is real work.
+    // The page is served from the rendered-page cache through Fastify's full request path (hooks,
+    // headers), not the front cache's short cut: each request is the server's ordinary work.
     SUUNTA_FRONT_CACHE: 'off',
   };
   delete env['DATABASE_URL'];
