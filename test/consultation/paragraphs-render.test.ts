@@ -1,5 +1,5 @@
 /**
- * paragraphsOf mirrors the renderer's block rules (domain code may not import views): its body
+ * paragraphsOf (and versionParagraphsOf) mirrors the renderer's block rules (domain code may not import views): its body
  * paragraphs are the rendered page's `<p>` and `<li>` elements, in order, with the same visible
  * text. Checked on hand-written cases, on every body of the Kymenlaakso programme file, and on
  * generated Markdown.
@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'node-html-parser';
 import { ROOT_DIR } from '#src/config/config.ts';
-import { normaliseSpace, paragraphsOf } from '#src/domain/consultation/paragraphs.ts';
+import { normaliseSpace, paragraphsOf, versionParagraphsOf } from '#src/domain/consultation/paragraphs.ts';
 import type { FileNode } from '#src/domain/programmes/programme-file.ts';
 import { readProgrammeFile } from '#src/services/programmes/programme-source.ts';
 import { renderMarkdown } from '#src/views/markdown.ts';
@@ -39,7 +39,7 @@ describe('paragraphsOf agrees with renderMarkdown', () => {
     }
   });
 
-  test('every body of every version of the Kymenlaakso programme', async () => {
+  test('every body, vision and version summary of the Kymenlaakso programme', async () => {
     const file = await readProgrammeFile(join(ROOT_DIR, 'content', 'programmes', 'kymenlaakso-2022-2025.yaml'));
     let checked = 0;
     const visit = (node: FileNode): void => {
@@ -50,7 +50,19 @@ describe('paragraphsOf agrees with renderMarkdown', () => {
       }
       node.children.forEach(visit);
     };
-    for (const version of file.versions) version.nodes.forEach(visit);
+    for (const version of file.versions) {
+      version.nodes.forEach(visit);
+      for (const lang of ['fi', 'sv', 'en'] as const) {
+        const vision = version.vision?.[lang] ?? null;
+        const summary = version.summary?.[lang] ?? null;
+        const expected = [vision, summary].flatMap((t) => (t ? renderedBlocks(t) : []));
+        assert.deepEqual(
+          versionParagraphsOf({ vision, summary }).map((p) => p.text),
+          expected,
+          `version ${version.number}`,
+        );
+      }
+    }
     assert.ok(checked > 20, `checked ${checked} bodies`);
   });
 

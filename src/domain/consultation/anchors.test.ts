@@ -9,6 +9,7 @@ import {
   makeAnchor,
   paragraphsOf,
   reanchor,
+  versionParagraphsOf,
   wholeNodeAnchor,
   type Paragraph,
 } from './anchors.ts';
@@ -210,6 +211,20 @@ describe('reanchor', () => {
     const result = reanchor(anchor, node('Raideyhteys Kotkaan selvitetään.'));
     assert.equal(result.state, 'orphan');
     assert.deepEqual(result.nearest, { paragraphIndex: 0, quote: 'Raideyhteys Kotkaan selvitetään.', score: 0.4 });
+  });
+
+  test('a paragraph of the programme’s own texts (node key null) re-anchors like a node’s', () => {
+    const v1 = versionParagraphsOf({
+      vision: 'Vuonna 2040 Kymenlaakso on elinvoimainen maakunta.',
+      summary: 'Kolme teemaa.',
+    });
+    const v2 = versionParagraphsOf({
+      vision: 'Vuonna 2040 Kymenlaakso on hiilineutraali ja elinvoimainen maakunta.',
+      summary: 'Kolme teemaa.',
+    });
+    assert.equal(reanchor(makeAnchor(v1, 1), v2).state, 'exact');
+    const changed = reanchor(makeAnchor(v1, 0), v2);
+    assert.deepEqual([changed.state, changed.paragraphIndex], ['changed', 0]);
   });
 
   test('whole-node and whole-programme anchors: exact while the node exists', () => {

@@ -1,8 +1,9 @@
 /**
  * Where a consultation comment points, and finding that place again in a later text.
  *
- * A comment is on the whole programme (node key null), on a whole node (paragraph index null), or
- * on a paragraph of a node, with a quote: the whole paragraph, or the passage the reader selected,
+ * A comment is on the whole programme (node key null, paragraph index null), on a whole node
+ * (paragraph index null), or on a paragraph of a node (or of the programme's vision and summary,
+ * node key null: versionParagraphsOf), with a quote: the whole paragraph, or the passage the reader selected,
  * plus up to {@link CONTEXT_LENGTH} characters before and after it in the paragraph. The service
  * stores the anchor with the version and language it was made on ({@link StoredAnchor}).
  *
@@ -21,10 +22,19 @@
  *   paragraph had words in common) is the closest passage found, for the moderator.
  */
 import { AppError } from '../errors.ts';
+import type { Lang } from '../languages.ts';
 import { matchWindow, tokensOf, type Token } from './fuzzy-match.ts';
 import { normaliseSpace, type Paragraph } from './paragraphs.ts';
 
-export { normaliseSpace, paragraphsOf, type NodeText, type Paragraph, type ParagraphKind } from './paragraphs.ts';
+export {
+  normaliseSpace,
+  paragraphsOf,
+  versionParagraphsOf,
+  type NodeText,
+  type Paragraph,
+  type ParagraphKind,
+  type VersionText,
+} from './paragraphs.ts';
 
 /** Characters of context kept before and after a quote (Hypothesis keeps 32 as well). */
 export const CONTEXT_LENGTH = 32;
@@ -56,7 +66,7 @@ export interface StoredAnchor extends CommentAnchor {
   version: number;
   /** null for a comment on the whole programme. */
   nodeKey: string | null;
-  lang: string;
+  lang: Lang;
 }
 
 export type AnchorState = 'exact' | 'moved' | 'changed' | 'deleted_node' | 'orphan';
@@ -205,8 +215,9 @@ function tokensOfParagraph(p: Paragraph): Token[] {
 
 /**
  * Finds `anchor` in `paragraphs`, the new text of the same node key in the same language, or null
- * when the node is not in the new version. For a whole-programme anchor pass the version's
- * paragraphs or `[]`, never null: the programme is always there.
+ * when the node is not in the new version. For an anchor with node key null pass the new version's
+ * {@link versionParagraphsOf} (or `[]` for a whole-programme anchor), never null: the programme is
+ * always there.
  */
 export function reanchor(anchor: CommentAnchor, paragraphs: readonly Paragraph[] | null): Reanchored {
   if (paragraphs === null) return { state: 'deleted_node', paragraphIndex: null, quote: null, before: '', after: '' };

@@ -1,7 +1,7 @@
 /** A node's commentable paragraphs: order, Markdown blocks, visible text, offsets. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { normaliseSpace, paragraphsOf, plainInline } from './paragraphs.ts';
+import { normaliseSpace, paragraphsOf, plainInline, versionParagraphsOf } from './paragraphs.ts';
 
 const texts = (summary: string | null, body: string | null): string[] =>
   paragraphsOf({ summary, body }).map((p) => p.text);
@@ -81,5 +81,22 @@ describe('paragraphsOf', () => {
       paragraphs.map((p) => (p.field === 'summary' ? summary : body).slice(p.offset, p.end)),
       ['Tiivistelmä.', 'Alku.', '- kohta yksi', '- kohta kaksi', '# Otsikko', 'Loppu\njatkuu.'],
     );
+  });
+
+  test('a version’s own texts: the vision’s blocks, then the summary’s, both Markdown', () => {
+    assert.deepEqual(
+      versionParagraphsOf({
+        vision: 'Vuonna 2040 Kymenlaakso on **elinvoimainen**.',
+        summary: 'Kolme teemaa:\n- innovatiivinen\n- kestävä\n\nJa *aktiivinen*.',
+      }).map((p) => [p.index, p.field, p.kind, p.text]),
+      [
+        [0, 'vision', 'paragraph', 'Vuonna 2040 Kymenlaakso on elinvoimainen.'],
+        [1, 'summary', 'paragraph', 'Kolme teemaa:'],
+        [2, 'summary', 'item', 'innovatiivinen'],
+        [3, 'summary', 'item', 'kestävä'],
+        [4, 'summary', 'paragraph', 'Ja aktiivinen.'],
+      ],
+    );
+    assert.deepEqual(versionParagraphsOf({ vision: null, summary: null }), []);
   });
 });

@@ -25,12 +25,19 @@ export interface NodeText {
   body: string | null;
 }
 
+/** The programme's own texts in one version and language (its front page): both Markdown. */
+export interface VersionText {
+  vision: string | null;
+  summary: string | null;
+}
+
 export type ParagraphKind = 'summary' | 'paragraph' | 'heading' | 'item';
 
 export interface Paragraph {
   /** Position in the node from 0, what a page numbers (shown as `index + 1`) and anchors store. */
   index: number;
-  field: 'summary' | 'body';
+  /** The text field it is in: a node's `summary` or `body`, or a version's `vision` or `summary`. */
+  field: 'summary' | 'body' | 'vision';
   kind: ParagraphKind;
   /** The text as the reader sees it: plain, whitespace collapsed to single spaces, trimmed, NFC. */
   text: string;
@@ -161,15 +168,32 @@ export function paragraphsOf(text: NodeText): Paragraph[] {
       end: text.summary!.trimEnd().length,
     });
   }
-  for (const block of blocksOf(text.body ?? '')) {
+  pushBlocks(out, 'body', text.body);
+  return out;
+}
+
+function pushBlocks(out: Paragraph[], field: Paragraph['field'], source: string | null): void {
+  for (const block of blocksOf(source ?? '')) {
     out.push({
       index: out.length,
-      field: 'body',
+      field,
       kind: block.kind,
       text: plainInline(block.source),
       offset: block.offset,
       end: block.end,
     });
   }
+}
+
+/**
+ * The paragraphs of the programme's front page in one version and language: the vision's blocks,
+ * then the summary's (the programme page renders both as Markdown, vision first). A comment on one
+ * of them is stored with node key null and its paragraph index; a comment on the whole programme
+ * has node key null and paragraph index null.
+ */
+export function versionParagraphsOf(text: VersionText): Paragraph[] {
+  const out: Paragraph[] = [];
+  pushBlocks(out, 'vision', text.vision);
+  pushBlocks(out, 'summary', text.summary);
   return out;
 }
