@@ -259,6 +259,15 @@ describe('reanchor', () => {
       );
     });
 
+    test('an edited passage found in two paragraphs alike: its context decides, not the index', () => {
+      const quote = 'liikenne kasvaa nopeasti tänä vuonna';
+      const v1 = node(`Satamissa ${quote}. Muuta.\n\nRadoilla ${quote}. Lisää.`);
+      const anchor = makeAnchor(v1, 1, quote);
+      const edited = quote.replace('nopeasti', 'hitaasti');
+      const result = reanchor(anchor, node(`Radoilla ${edited}. Lisää.\n\nSatamissa ${edited}. Muuta.`));
+      assert.deepEqual([result.state, result.paragraphIndex, result.before], ['changed', 0, 'Radoilla ']);
+    });
+
     test('twice in one paragraph: the second occurrence is found again, not the first', () => {
       const filler = 'Tämä lause on täytettä, jotta konteksti ei ulotu alkuun asti.';
       const paragraphs = node(`Satamissa kasvu jatkuu. ${filler} Matkailussa kasvu jatkuu myös.`);

@@ -10,7 +10,8 @@
  * When the draft is edited or a new version starts, {@link reanchor} looks for the quote in the
  * same node key's new paragraphs (same language): the exact quote first, choosing between several
  * occurrences by how much of their context is unchanged; failing that, the best approximate match
- * (./fuzzy-match.ts). The outcome is a state:
+ * (./fuzzy-match.ts) over the node's paragraphs, equally similar passages again told apart by their
+ * context, then by nearness to the stored paragraph index. The outcome is a state:
  * - `exact`: the quote is unchanged in the paragraph of the same index (with its context, or as its
  *   only occurrence there). Whole-node and whole-programme comments are `exact` while the node exists.
  * - `moved`: the quote is unchanged, but in another paragraph (e.g. one was inserted before it), or in
@@ -193,6 +194,23 @@ function better(a: Occurrence, b: Occurrence, index: number): boolean {
   return a.paragraph.index !== b.paragraph.index ? a.paragraph.index < b.paragraph.index : a.start < b.start;
 }
 
+interface Approximate {
+  paragraph: Paragraph;
+  /** The passage found: `[start, end)` of the paragraph's text. */
+  start: number;
+  end: number;
+  similarity: number;
+  /** Context characters unchanged next to the passage. */
+  context: number;
+}
+
+/** a before b: more similar, then more context kept, then the nearer paragraph to the stored index. */
+function closer(a: Approximate, b: Approximate, index: number): boolean {
+  if (a.similarity !== b.similarity) return a.similarity > b.similarity;
+  if (a.context !== b.context) return a.context > b.context;
+  return Math.abs(a.paragraph.index - index) < Math.abs(b.paragraph.index - index);
+}
+
 const PUNCTUATION = /[^\s\p{L}\p{N}]/u;
 
 /** Widens a word window over the punctuation next to it where the old quote began or ended with punctuation. */
@@ -260,22 +278,27 @@ export function reanchor(anchor: CommentAnchor, paragraphs: readonly Paragraph[]
   const quoteTokens = tokensOf(quote);
   // A quote with no context on either side was a whole paragraph: it matches a whole paragraph.
   const whole = anchor.before === '' && anchor.after === '';
-  let fuzzy: { paragraph: Paragraph; from: number; to: number; similarity: number } | null = null;
+  let fuzzy: Approximate | null = null;
   for (const paragraph of paragraphs) {
-    const match = matchWindow(quoteTokens, tokensOfParagraph(paragraph), whole);
+    const tokens = tokensOfParagraph(paragraph);
+    const match = matchWindow(quoteTokens, tokens, whole);
     if (!match || match.to === match.from) continue;
-    const nearer =
-      fuzzy !== null &&
-      match.similarity === fuzzy.similarity &&
-      Math.abs(paragraph.index - index) < Math.abs(fuzzy.paragraph.index - index);
-    if (!fuzzy || match.similarity > fuzzy.similarity || nearer) fuzzy = { paragraph, ...match };
+    const [start, end] = whole
+      ? [0, paragraph.text.length]
+      : withPunctuation(paragraph.text, tokens[match.from]!.start, tokens[match.to - 1]!.end, quote);
+    const around = contextAround(paragraph.text, start, end);
+    const candidate: Approximate = {
+      paragraph,
+      start,
+      end,
+      similarity: match.similarity,
+      context: commonSuffix(around.before, anchor.before) + commonPrefix(around.after, anchor.after),
+    };
+    if (!fuzzy || closer(candidate, fuzzy, index)) fuzzy = candidate;
   }
   if (!fuzzy || fuzzy.similarity === 0)
     return { state: 'orphan', paragraphIndex: null, quote: null, before: '', after: '', score: 0 };
-  const tokens = tokensOfParagraph(fuzzy.paragraph);
-  const [start, end] = whole
-    ? [0, fuzzy.paragraph.text.length]
-    : withPunctuation(fuzzy.paragraph.text, tokens[fuzzy.from]!.start, tokens[fuzzy.to - 1]!.end, quote);
+  const { start, end } = fuzzy;
   const passage = fuzzy.paragraph.text.slice(start, end);
   const score = Math.round(fuzzy.similarity * 1000) / 1000;
   if (fuzzy.similarity < CHANGED_THRESHOLD)
