@@ -183,6 +183,24 @@ describe('reanchor', () => {
     assert.equal(reanchor(anchor, node('Tavoitteena on vihreä siirtymä koko maakunnassa.')).state, 'orphan');
   });
 
+  test('the threshold: one word of three replaced is changed, one of two an orphan', () => {
+    const paragraphs = node('Kotkan satama laajenee. Haminan satama kasvaa.');
+    const three = reanchor(
+      makeAnchor(paragraphs, 0, 'Haminan satama kasvaa'),
+      node('Kotkan satama laajenee. Haminan satama supistuu.'),
+    );
+    assert.deepEqual([three.state, three.quote, three.score], ['changed', 'Haminan satama supistuu', 0.667]);
+    const two = reanchor(
+      makeAnchor(paragraphs, 0, 'satama kasvaa'),
+      node('Kotkan satama laajenee. Haminan satama supistuu.'),
+    );
+    assert.equal(two.state, 'orphan');
+  });
+
+  test('a stored anchor with an empty quote (corrupt) is an orphan, not a hang', () => {
+    assert.equal(reanchor({ paragraphIndex: 0, quote: ' ', before: '', after: '' }, V1).state, 'orphan');
+  });
+
   test('deleted_node: the node key is not in the new version', () => {
     assert.deepEqual(reanchor(quoted, null), {
       state: 'deleted_node',

@@ -110,8 +110,10 @@ function contextAround(text: string, start: number, end: number): { before: stri
   return { before: text.slice(from, start), after: text.slice(end, to) };
 }
 
+/** Where `quote` starts in `text`, overlapping occurrences included; none for an empty quote. */
 function occurrences(text: string, quote: string): number[] {
   const out: number[] = [];
+  if (quote === '') return out;
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) out.push(at);
   return out;
 }

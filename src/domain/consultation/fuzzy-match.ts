@@ -97,14 +97,19 @@ export function matchWindow(quote: readonly Token[], text: readonly Token[], who
     [prev, cur] = [cur, prev];
     [startPrev, startCur] = [startCur, startPrev];
   }
+  // The most similar window; of equally similar ones, the one nearest the quote's length (a word
+  // replaced at the end is then part of the passage rather than dropped from it), then the first.
   let bestJ = 1;
   let bestSimilarity = -1;
+  let bestWidthGap = Infinity;
   for (let j = whole ? n : 1; j <= n; j++) {
     const width = j - startPrev[j]!;
     const similarity = 1 - prev[j]! / Math.max(m, width);
-    if (similarity > bestSimilarity) {
+    const widthGap = Math.abs(width - m);
+    if (similarity > bestSimilarity || (similarity === bestSimilarity && widthGap < bestWidthGap)) {
       bestSimilarity = similarity;
       bestJ = j;
+      bestWidthGap = widthGap;
     }
   }
   return { from: startPrev[bestJ]!, to: bestJ, similarity: Math.max(0, bestSimilarity) };
