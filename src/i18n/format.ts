@@ -16,6 +16,18 @@ const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat(LOCALES.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 
+/** Date and time in Finnish time (Europe/Helsinki): 30.9.2021 klo 15.00, 30.9.2021 kl. 15.00, 30 September 2021, 15:00. */
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fi: new Intl.DateTimeFormat(LOCALES.fi, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }),
+  sv: new Intl.DateTimeFormat(LOCALES.sv, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Helsinki' }),
+};
+
+/** Formats an instant (ISO 8601) as a date and time in Finnish time for `lang`. */
+export function formatDateTime(instant: string, lang: Lang): string {
+  return dateTimeFormats[lang].format(new Date(instant));
+}
+
 /** Formats a number for `lang` (Finnish and Swedish group digits with a no-break space). */
 export function formatNumber(value: number, lang: Lang): string {
   return numberFormats[lang].format(value);

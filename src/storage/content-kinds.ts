@@ -6,9 +6,10 @@
  * - `programme`: its programmes, versions, nodes, terms, search rows and financing plans;
  * - `projects`: its projects with their funding, links and search rows.
  * - `indicators`: its indicator definitions, groups, links, baselines, targets and observations.
- * Consultation will add `consultation`.
+ * - `consultation`: its consultation rounds, the comments and statements sent to them, their
+ *   attachments and the council's responses.
  */
-export const CONTENT_KINDS = ['region', 'programme', 'projects', 'indicators'] as const;
+export const CONTENT_KINDS = ['region', 'programme', 'projects', 'indicators', 'consultation'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Which tables hold each kind of content: a write to one of them must bump the kind (checked in tests). */
@@ -42,5 +43,12 @@ export const CONTENT_TABLES: Readonly<Record<ContentKind, readonly string[]>> = 
     'indicator_targets',
     'statistics_imports',
     'observations',
+  ],
+  consultation: [
+    'consultation_rounds',
+    'consultation_comments',
+    'consultation_attachments',
+    'consultation_responses',
+    'consultation_response_comments',
   ],
 };

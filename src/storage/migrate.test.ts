@@ -42,6 +42,11 @@ const APP_TABLES = [
   'observations',
   'subregions',
   'reports',
+  'consultation_rounds',
+  'consultation_comments',
+  'consultation_attachments',
+  'consultation_responses',
+  'consultation_response_comments',
 ];
 
 /** The application's tables in this database (on PostgreSQL, in its own schema only). */
@@ -65,6 +70,7 @@ const ALL_MIGRATIONS = [
   '0007-indicators',
   '0010-subregions',
   '0011-reports',
+  '0012-consultation',
 ];
 
 for (const target of databaseTargets()) {

@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-project-period-confirmed-links.ts';
 import * as m0007 from './migrations/0007-indicators.ts';
 import * as m0010 from './migrations/0010-subregions.ts';
 import * as m0011 from './migrations/0011-reports.ts';
+import * as m0012 from './migrations/0012-consultation.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0007-indicators': m0007,
   '0010-subregions': m0010,
   '0011-reports': m0011,
+  '0012-consultation': m0012,
 };
 
 /** The names of all migrations, in the order they run. */

@@ -50,6 +50,100 @@ export interface ReportTable {
   duration_ms: number;
 }
 
+/** A consultation round on a version (JSON: intro/title LocalizedText, questions, documents, reject reasons). */
+export interface ConsultationRoundTable {
+  id: Generated<number>;
+  region_code: string;
+  programme_id: number;
+  version_id: number;
+  slug: string;
+  title: string;
+  intro: string;
+  opens_at: string;
+  closes_at: string;
+  questions: Generated<string>;
+  documents: Generated<string>;
+  reject_reasons: Generated<string>;
+  pre_moderation: Generated<string>;
+  retention_until: string | null;
+  personal_data_removed_at: string | null;
+  revision: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A comment or statement sent to a round, with its anchor as sent and as last re-anchored. */
+export interface ConsultationCommentTable {
+  id: Generated<number>;
+  round_id: number;
+  kind: string;
+  status: string;
+  version_id: number;
+  node_key: string | null;
+  paragraph_index: number | null;
+  text_lang: string;
+  quote: Generated<string>;
+  quote_before: Generated<string>;
+  quote_after: Generated<string>;
+  anchor_state: Generated<string>;
+  anchor_version_id: number | null;
+  anchor_paragraph_index: number | null;
+  anchor_quote: string | null;
+  anchored_at: string | null;
+  body: string;
+  redacted_body: string | null;
+  redaction_reason: string | null;
+  respondent_type: string;
+  publish_as: string;
+  author_name: string | null;
+  author_email: string | null;
+  organisation: string | null;
+  business_id: string | null;
+  signer_role: string | null;
+  answers: Generated<string>;
+  ui_lang: string;
+  idempotency_key: string;
+  submitted_at: string;
+  held_reason: string | null;
+  reject_reason: string | null;
+  merged_into: number | null;
+  moderated_at: string | null;
+  moderated_by: string | null;
+  personal_data_removed_at: string | null;
+  revision: Generated<number>;
+}
+
+export interface ConsultationAttachmentTable {
+  id: Generated<number>;
+  comment_id: number;
+  file_name: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  body: Uint8Array;
+}
+
+/** The council's response to one comment or a group of comments (text and reason: LocalizedText JSON). */
+export interface ConsultationResponseTable {
+  id: Generated<number>;
+  round_id: number;
+  text: string;
+  decision: string;
+  reason: string | null;
+  change_version: number | null;
+  change_node_key: string | null;
+  status: Generated<string>;
+  published_at: string | null;
+  revision: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationResponseCommentTable {
+  response_id: number;
+  comment_id: number;
+}
+
 export interface CouncilTable {
   region_code: string;
   name: string;
@@ -469,4 +563,9 @@ export interface Database {
   statistics_imports: StatisticsImportTable;
   observations: ObservationTable;
   reports: ReportTable;
+  consultation_rounds: ConsultationRoundTable;
+  consultation_comments: ConsultationCommentTable;
+  consultation_attachments: ConsultationAttachmentTable;
+  consultation_responses: ConsultationResponseTable;
+  consultation_response_comments: ConsultationResponseCommentTable;
 }

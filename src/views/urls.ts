@@ -42,6 +42,11 @@ export const paths = {
   reports: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/reports/`,
   /** The annual monitoring report of a year (HTML); `report.pdf`, `observations.csv` and `observations.json` beside it. */
   report: (region: string, programme: string, year: number): string => `${paths.reports(region, programme)}${year}/`,
+  /** The consultation rounds of a programme. */
+  consultations: (region: string, programme: string): string => `/${seg(region)}/${seg(programme)}/consultation/`,
+  /** A consultation round: the text on consultation with its comments; `comment` (the form) and `sent` below it. */
+  consultation: (region: string, programme: string, round: string): string =>
+    `${paths.consultations(region, programme)}${seg(round)}/`,
 };
 
 /** The full path of `rest` in `lang`, e.g. `/sv/kymenlaakso/`. */

@@ -41,6 +41,12 @@ const TABLES = [
   'indicator_targets',
   'statistics_imports',
   'observations',
+  'reports',
+  'consultation_rounds',
+  'consultation_comments',
+  'consultation_attachments',
+  'consultation_responses',
+  'consultation_response_comments',
 ] as const satisfies readonly (keyof Database)[];
 
 export interface DbSnapshot {

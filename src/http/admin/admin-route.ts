@@ -12,7 +12,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteGenericInterface } from 'fastify';
 import { AppError } from '#src/domain/errors.ts';
-import type { Lang } from '#src/domain/languages.ts';
+import { isLang, type Lang } from '#src/domain/languages.ts';
 import { roleSatisfies, type Actor, type Role } from '#src/domain/roles.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import type { SessionUser } from '#src/services/accounts/session-service.ts';
@@ -161,7 +161,9 @@ export async function adminOnRequest(request: FastifyRequest, reply: FastifyRepl
 /** Headers of a public form's page and answer (its CSRF token is per visitor: never cached), and the UI language. */
 export async function publicFormOnRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   reply.header('cache-control', 'no-store');
-  request.adminLang = resolveAdminLang(request, reply);
+  // A form of the public site (e.g. /fi/…/consultation/…/comment) answers in its address's language.
+  const prefix = /^\/([a-z]{2})\//.exec(request.url)?.[1];
+  request.adminLang = isLang(prefix) ? prefix : resolveAdminLang(request, reply);
 }
 
 function ensureDecorations(app: FastifyInstance): void {

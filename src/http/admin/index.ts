@@ -17,6 +17,7 @@ import { registerStatisticsUploadAdmin } from './indicators/statistics-upload-ro
 import { registerProgrammeAdmin } from './programmes/index.ts';
 import { registerProjectUploadAdmin } from './projects/project-upload-routes.ts';
 import { registerReportsAdmin } from './reports/reports-routes.ts';
+import { registerConsultationAdmin } from './consultation/consultation-routes.ts';
 import { registerUserRoutes } from './users/users-routes.ts';
 
 export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -39,6 +40,7 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   // Monitoring (issue 8): indicators, overdue data, statistics upload
   registerIndicatorAdmin(app, ctx);
   registerReportsAdmin(app, ctx);
+  registerConsultationAdmin(app, ctx);
   await registerStatisticsUploadAdmin(app, ctx);
 
   // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.

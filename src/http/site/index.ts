@@ -43,6 +43,7 @@ import {
   reportTarget,
 } from './report-pages.ts';
 import { publicPages } from './sitemap.ts';
+import { consultationPhases, consultationsPage, registerConsultationForms, roundPage } from './consultation-pages.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const REGION_AND_PROGRAMMES: readonly ContentKind[] = ['region', 'programme'];
@@ -53,6 +54,8 @@ const MONITORING: readonly ContentKind[] = ['region', 'programme', 'indicators']
 const NODE_PAGE: readonly ContentKind[] = ['region', 'programme', 'projects', 'indicators'];
 /** A report shows the region, the programme's versions, its projects and its indicators. */
 const REPORT: readonly ContentKind[] = ['region', 'programme', 'projects', 'indicators'];
+/** Consultation pages show the region, the programme's version on consultation and the comments. */
+const CONSULTATION: readonly ContentKind[] = ['region', 'programme', 'consultation'];
 /** The pages about every region (home, accessibility, sitemap) show their facts and programmes. */
 const EVERY_REGION: ContentScope = { region: '*', kinds: REGION_AND_PROGRAMMES };
 /** The sitemap lists every region's pages, indicator pages included. */
@@ -378,6 +381,32 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
       );
     },
   );
+
+  // Consultation: the rounds of a programme, a round with its text and published comments (cached),
+  // and the comment form with its answer (public forms, never cached).
+  app.get<{ Params: MonitoringParams }>('/:lang/:region/:programme/consultation/', pageOpts, async (request, reply) => {
+    const p = page(request, request.params.lang);
+    const scope = await regionScope(request.params.region, CONSULTATION);
+    // Keyed on the rounds' phases too: a round that opens or closes shows so at once.
+    const phases = await consultationPhases(ctx, request.params.region, request.params.programme, null);
+    return serveDated(request, reply, pages, `${keyOf(request)}#${phases}`, scope, () =>
+      consultationsPage(p, request.params.region, request.params.programme),
+    );
+  });
+  app.get<{ Params: MonitoringParams & { round: string } }>(
+    '/:lang/:region/:programme/consultation/:round/',
+    opts,
+    async (request, reply) => {
+      const p = page(request, request.params.lang);
+      const { region, programme, round } = request.params;
+      const scope = await regionScope(region, CONSULTATION);
+      const phases = await consultationPhases(ctx, region, programme, round);
+      return serveDated(request, reply, pages, `${keyOf(request)}#${phases}`, scope, () =>
+        roundPage(p, region, programme, round),
+      );
+    },
+  );
+  registerConsultationForms(app, ctx);
 
   // Annual monitoring reports: the list, the report of a year, and the observations it used as files.
   app.get<{ Params: MonitoringParams }>('/:lang/:region/:programme/reports/', pageOpts, async (request, reply) => {

@@ -8,6 +8,7 @@
 import enAccounts from './en/accounts.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAdminIndicators from './en/admin-indicators.json' with { type: 'json' };
+import enConsultation from './en/consultation.json' with { type: 'json' };
 import enDiff from './en/diff.json' with { type: 'json' };
 import enEditor from './en/editor.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import enSite from './en/site.json' with { type: 'json' };
 import fiAccounts from './fi/accounts.json' with { type: 'json' };
 import fiAdmin from './fi/admin.json' with { type: 'json' };
 import fiAdminIndicators from './fi/admin-indicators.json' with { type: 'json' };
+import fiConsultation from './fi/consultation.json' with { type: 'json' };
 import fiDiff from './fi/diff.json' with { type: 'json' };
 import fiEditor from './fi/editor.json' with { type: 'json' };
 import fiErrors from './fi/errors.json' with { type: 'json' };
@@ -36,6 +38,7 @@ import fiSite from './fi/site.json' with { type: 'json' };
 import svAccounts from './sv/accounts.json' with { type: 'json' };
 import svAdmin from './sv/admin.json' with { type: 'json' };
 import svAdminIndicators from './sv/admin-indicators.json' with { type: 'json' };
+import svConsultation from './sv/consultation.json' with { type: 'json' };
 import svDiff from './sv/diff.json' with { type: 'json' };
 import svEditor from './sv/editor.json' with { type: 'json' };
 import svErrors from './sv/errors.json' with { type: 'json' };
@@ -63,6 +66,7 @@ export const AREAS = [
   'open-data',
   'monitoring-pages',
   'reports',
+  'consultation',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -81,6 +85,7 @@ const fiAreas = {
   'open-data': fiOpenData,
   'monitoring-pages': fiMonitoringPages,
   reports: fiReports,
+  consultation: fiConsultation,
   errors: fiErrors,
 };
 
@@ -105,6 +110,7 @@ const svAreas: AreaMessages = {
   'open-data': svOpenData,
   'monitoring-pages': svMonitoringPages,
   reports: svReports,
+  consultation: svConsultation,
   errors: svErrors,
 };
 
@@ -122,6 +128,7 @@ const enAreas: AreaMessages = {
   'open-data': enOpenData,
   'monitoring-pages': enMonitoringPages,
   reports: enReports,
+  consultation: enConsultation,
   errors: enErrors,
 };
 

@@ -98,7 +98,7 @@ function LabelAndNotes(props: {
 
 export function TextField(
   props: FieldProps & {
-    type?: 'text' | 'email' | 'password' | 'date' | 'url' | 'number';
+    type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'url' | 'number';
     autocomplete?: string;
     maxlength?: number;
   },

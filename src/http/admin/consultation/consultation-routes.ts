@@ -1,0 +1,233 @@
+/**
+ * Admin pages of a programme's public consultation (issue 10):
+ *   GET  /admin/regions/:code/programmes/:programme/consultation                 rounds with counts (viewers)
+ *   POST /admin/regions/:code/programmes/:programme/consultation                 open a round (editors)
+ *   GET  /admin/regions/:code/programmes/:programme/consultation/:round          the moderation queue (moderators)
+ *   POST /admin/regions/:code/programmes/:programme/consultation/:round/moderate approve, reject or merge (moderators)
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { roundPhase } from '#src/domain/consultation/round.ts';
+import { FieldErrors, fieldProblem } from '#src/domain/edit-errors.ts';
+import { notFound } from '#src/domain/errors.ts';
+import { pickText } from '#src/domain/languages.ts';
+import { PRE_MODERATION } from '#src/domain/consultation/round.ts';
+import type { AppContext } from '#src/services/app-context.ts';
+import {
+  moderateComments,
+  moderationQueue,
+  type CommentRef,
+  type Decision,
+} from '#src/services/consultation/moderation.ts';
+import { createRound, roundsOf, type RoundInput } from '#src/services/consultation/rounds.ts';
+import { countCommentsByStatus } from '#src/storage/repositories/consultation-repository.ts';
+import { listVersions } from '#src/storage/repositories/versions-repository.ts';
+import type { FieldError } from '#src/views/admin/components.tsx';
+import { ModerationPage } from '#src/views/admin/consultation/moderation-page.tsx';
+import { RoundsAdminPage, type RoundRow } from '#src/views/admin/consultation/rounds-admin-page.tsx';
+import { inLang, paths } from '#src/views/urls.ts';
+import { choiceField, formSchema, textField, textsField } from '#src/http/forms/form-fields.ts';
+import { localized, one } from '#src/http/forms/form-input.ts';
+import { adminForm, type FormFailure } from '../admin-form.ts';
+import { sendAdminPage } from '../admin-page.ts';
+import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
+
+type Params = { Params: { code: string; programme: string } };
+type RoundParams = { Params: { code: string; programme: string; round: string } };
+
+const regionOf = regionParam('code');
+
+/** The admin address of a programme's consultation rounds. */
+export const consultationAdminPath = (code: string, programme: string): string =>
+  `/admin/regions/${encodeURIComponent(code)}/programmes/${encodeURIComponent(programme)}/consultation`;
+
+const flat = (form: Readonly<Record<string, string | readonly string[] | undefined>>): Record<string, string> =>
+  Object.fromEntries(Object.keys(form).map((k) => [k, one(form, k)]));
+
+export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext): void {
+  const programmeOf = async (code: string, slug: string) => {
+    const region = (await ctx.reader.regions()).find((r) => r.code === code);
+    const programme = region?.programmes.find((p) => p.slug === slug);
+    if (!region || !programme) throw notFound(`Programme "${slug}" of region ${code}`);
+    return { region, programme, ref: { code, slug } };
+  };
+
+  const roundsPage = async (
+    request: AdminRequest<Params>,
+    reply: FastifyReply,
+    form: Record<string, string>,
+    failure: { status: number; errors: readonly FieldError[]; problem: string | null } = {
+      status: 200,
+      errors: [],
+      problem: null,
+    },
+  ): Promise<FastifyReply> => {
+    const { region, programme, ref } = await programmeOf(request.params.code, request.params.programme);
+    const { programme: row, rounds } = await roundsOf(ctx.db.kysely, ref);
+    const now = ctx.clock?.() ?? new Date();
+    const lang = request.adminLang;
+    const rows: RoundRow[] = [];
+    for (const round of rounds)
+      rows.push({
+        round,
+        title: pickText(round.title, lang)?.text ?? round.slug,
+        phase: roundPhase(round, now),
+        counts: await countCommentsByStatus(ctx.db.kysely, round.id),
+        queueHref: `${consultationAdminPath(region.code, programme.slug)}/${encodeURIComponent(round.slug)}`,
+        publicHref: inLang(lang, paths.consultation(region.slug, programme.slug, round.slug)),
+      });
+    const consultation = (await listVersions(ctx.db.kysely, row.id))
+      .filter((v) => v.status === 'consultation')
+      .sort((a, b) => b.number - a.number)[0];
+    const done = one((request.query ?? {}) as Record<string, string>, 'done');
+    return sendAdminPage(
+      request,
+      reply,
+      (ac) =>
+        RoundsAdminPage({
+          ac,
+          programme: { title: pickText(programme.title, ac.lang)?.text ?? programme.slug },
+          rounds: rows,
+          consultationVersion: consultation?.number ?? null,
+          canCreate: hasRole(request.auth.user, 'editor', region.code),
+          createAction: consultationAdminPath(region.code, programme.slug),
+          form,
+          errors: failure.errors,
+          problem: failure.problem,
+          done: /^[a-z0-9-]{1,40}$/.test(done) ? done : null,
+        }),
+      failure.status,
+    );
+  };
+
+  adminRoute<Params>(app, ctx, {
+    method: 'GET',
+    url: '/admin/regions/:code/programmes/:programme/consultation',
+    rule: { kind: 'role', role: 'viewer', region: regionOf },
+    handler: async (request, reply) => roundsPage(request, reply, { preModeration: 'all' }),
+  });
+
+  adminForm<AdminRequest<Params>, RoundInput>(app, ctx, {
+    url: '/admin/regions/:code/programmes/:programme/consultation',
+    rule: { kind: 'role', role: 'editor', region: regionOf },
+    schema: formSchema(
+      {
+        slug: textField.transform((s) => s.trim()),
+        opens: textField,
+        closes: textField,
+        preModeration: choiceField(PRE_MODERATION),
+        retentionUntil: textField.transform((s) => s.trim() || null),
+      },
+      (f, form) => ({
+        slug: f.slug,
+        title: localized(form as never, 'title'),
+        intro: localized(form as never, 'intro'),
+        opens: f.opens,
+        closes: f.closes,
+        preModeration: f.preModeration,
+        retentionUntil: f.retentionUntil,
+      }),
+    ),
+    fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
+    action: async (input, request) => {
+      const round = await createRound(
+        ctx,
+        actorOf(request),
+        { code: request.params.code, slug: request.params.programme },
+        input,
+      );
+      return `${consultationAdminPath(request.params.code, request.params.programme)}?done=${round.slug}`;
+    },
+    view: (request, reply, failure: FormFailure) =>
+      roundsPage(request, reply, flat(failure.form), {
+        status: failure.status,
+        errors: failure.errors,
+        problem: failure.errors.length > 0 ? null : failure.message,
+      }),
+  });
+
+  const queuePage = async (
+    request: AdminRequest<RoundParams>,
+    reply: FastifyReply,
+    failure: { status: number; errors: readonly FieldError[]; problem: string | null } = {
+      status: 200,
+      errors: [],
+      problem: null,
+    },
+  ): Promise<FastifyReply> => {
+    const { region, programme, ref } = await programmeOf(request.params.code, request.params.programme);
+    const queue = await moderationQueue(ctx.db.kysely, ref, request.params.round);
+    const done = Number(one((request.query ?? {}) as Record<string, string>, 'done'));
+    return sendAdminPage(
+      request,
+      reply,
+      (ac) =>
+        ModerationPage({
+          ac,
+          roundTitle: pickText(queue.round.title, ac.lang)?.text ?? queue.round.slug,
+          programmeTitle: pickText(programme.title, ac.lang)?.text ?? programme.slug,
+          pending: queue.pending,
+          decided: queue.decided,
+          reasons: queue.round.rejectReasons,
+          action: `${consultationAdminPath(region.code, programme.slug)}/${encodeURIComponent(queue.round.slug)}/moderate`,
+          roundsHref: consultationAdminPath(region.code, programme.slug),
+          errors: failure.errors,
+          problem: failure.problem,
+          done: Number.isInteger(done) && done > 0 ? done : null,
+        }),
+      failure.status,
+    );
+  };
+
+  adminRoute<RoundParams>(app, ctx, {
+    method: 'GET',
+    url: '/admin/regions/:code/programmes/:programme/consultation/:round',
+    rule: { kind: 'role', role: 'moderator', region: regionOf },
+    handler: async (request, reply) => queuePage(request, reply),
+  });
+
+  const commentRef = z
+    .string()
+    .regex(/^\d{1,9}:\d{1,9}$/, { error: 'must be a comment of the list (reload the page)' });
+  adminForm<AdminRequest<RoundParams>, { comments: CommentRef[]; decision: Decision }>(app, ctx, {
+    url: '/admin/regions/:code/programmes/:programme/consultation/:round/moderate',
+    rule: { kind: 'role', role: 'moderator', region: regionOf },
+    schema: formSchema(
+      {
+        comment: textsField.pipe(z.array(commentRef)),
+        action: choiceField(['approve', 'reject', 'merge']),
+        reason: textField,
+        into: textField.transform((s) => s.trim().replace(/^#/, '')),
+      },
+      (f) => {
+        const comments = f.comment.map((c) => {
+          const [id, revision] = c.split(':').map(Number) as [number, number];
+          return { id, revision };
+        });
+        let decision: Decision;
+        if (f.action === 'approve') decision = { action: 'approve' };
+        else if (f.action === 'reject') decision = { action: 'reject', reason: f.reason };
+        else {
+          if (!/^\d{1,9}$/.test(f.into))
+            throw new FieldErrors('The merge was not accepted', {
+              into: fieldProblem('merge_target', 'must be the number of a comment of the same round'),
+            });
+          decision = { action: 'merge', into: Number(f.into) };
+        }
+        return { comments, decision };
+      },
+    ),
+    fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
+    action: async ({ comments, decision }, request) => {
+      const { code, programme, round } = request.params;
+      const n = await moderateComments(ctx, actorOf(request), { code, slug: programme }, round, comments, decision);
+      return `${consultationAdminPath(code, programme)}/${encodeURIComponent(round)}?done=${n}`;
+    },
+    view: (request, reply, failure: FormFailure) =>
+      queuePage(request, reply, {
+        status: failure.status,
+        errors: failure.errors,
+        problem: failure.errors.length > 0 ? null : failure.message,
+      }),
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * What the public sees of a consultation round (issue 10, point 5): the round and its phase, the
+ * text on consultation node by node with its numbered paragraphs (in the visitor's language, as
+ * anchors count them), the approved comments that their senders allowed to be published with
+ * their anchors and counts per node, and how many comments were rejected for each reason.
+ */
+import { paragraphsOf, type Paragraph } from '#src/domain/consultation/anchors.ts';
+import { publicAuthor } from '#src/domain/consultation/comment.ts';
+import { commentableText } from '#src/domain/consultation/commentable.ts';
+import { roundPhase, type Round, type RoundPhase } from '#src/domain/consultation/round.ts';
+import type { Lang, LocalizedText } from '#src/domain/languages.ts';
+import type { TreeNode } from '#src/domain/read-models.ts';
+import type { Executor } from '#src/storage/executor.ts';
+import { listComments, type CommentRow } from '#src/storage/repositories/consultation-repository.ts';
+import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
+import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
+import type { VersionRow } from '#src/storage/repositories/versions-repository.ts';
+import type { ProgrammeRef } from '../programmes/edit-transaction.ts';
+import { loadRound } from './rounds.ts';
+
+/** A published comment as the public sees it (no e-mail address, the name only when allowed). */
+export interface PublicComment {
+  id: number;
+  nodeKey: string | null;
+  paragraphIndex: number | null;
+  /** The language of the text the anchor counts paragraphs in. */
+  textLang: string;
+  quote: string;
+  body: string;
+  author: { name: string | null; organisation: string | null };
+  kind: CommentRow['kind'];
+  respondentType: CommentRow['respondentType'];
+  submittedAt: string;
+}
+
+export interface ConsultationNode {
+  key: string;
+  depth: number;
+  title: LocalizedText;
+  /** The language the paragraphs are in (the visitor's, or the fallback shown). */
+  textLang: Lang;
+  paragraphs: Paragraph[];
+  /** Published comments on the node (whole node and its paragraphs). */
+  comments: PublicComment[];
+}
+
+export interface ConsultationView {
+  round: Round;
+  phase: RoundPhase;
+  programme: ProgrammeRow;
+  version: VersionRow;
+  nodes: ConsultationNode[];
+  /** Published comments on the whole programme. */
+  programmeComments: PublicComment[];
+  counts: { published: number; waiting: number; rejected: number };
+  /** Rejected comments per reason code of the round. */
+  rejections: Record<string, number>;
+}
+
+export function publicComment(c: CommentRow): PublicComment | null {
+  if (c.status !== 'approved') return null;
+  const author = publicAuthor(c);
+  if (!author) return null;
+  return {
+    id: c.id,
+    nodeKey: c.nodeKey,
+    paragraphIndex: c.paragraphIndex,
+    textLang: c.textLang,
+    quote: c.quote,
+    body: c.redactedBody ?? c.body,
+    author,
+    kind: c.kind,
+    respondentType: c.respondentType,
+    submittedAt: c.submittedAt,
+  };
+}
+
+function flatten(nodes: readonly TreeNode[]): TreeNode[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children)]);
+}
+
+export async function consultationView(
+  db: Executor,
+  ref: ProgrammeRef,
+  slug: string,
+  lang: Lang,
+  now: Date,
+): Promise<ConsultationView> {
+  const { round, programme, version } = await loadRound(db, ref, slug);
+  const [tree, comments] = await Promise.all([
+    loadTree(db, round.versionId, programme.levels),
+    listComments(db, round.id),
+  ]);
+  const shown = comments.map(publicComment).filter((c): c is PublicComment => c !== null);
+  const rejections: Record<string, number> = Object.fromEntries(round.rejectReasons.map((r) => [r.code, 0]));
+  for (const c of comments)
+    if (c.status === 'rejected' && c.rejectReason) rejections[c.rejectReason] = (rejections[c.rejectReason] ?? 0) + 1;
+  const nodes = flatten(tree).map((n): ConsultationNode => {
+    const text = commentableText(n, lang);
+    return {
+      key: n.key,
+      depth: n.depth,
+      title: n.title,
+      textLang: text.lang,
+      paragraphs: paragraphsOf(text.text),
+      comments: shown.filter((c) => c.nodeKey === n.key),
+    };
+  });
+  return {
+    round,
+    phase: roundPhase(round, now),
+    programme,
+    version,
+    nodes,
+    programmeComments: shown.filter((c) => c.nodeKey === null),
+    counts: {
+      published: shown.length,
+      waiting: comments.filter((c) => c.status === 'pending').length,
+      rejected: comments.filter((c) => c.status === 'rejected').length,
+    },
+    rejections,
+  };
+}

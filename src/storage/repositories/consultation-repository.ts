@@ -1,0 +1,245 @@
+/**
+ * Consultation rounds, the comments and statements sent to them, and the council's responses
+ * (migration 0012-consultation). Row types come from schema.ts; JSON columns become domain values
+ * here. Updates of a comment or a round are conditional on its revision.
+ */
+import type { Insertable, Selectable } from 'kysely';
+import type { AnchorState } from '#src/domain/consultation/anchors.ts';
+import type { CommentKind, CommentStatus, PublishAs, RespondentType } from '#src/domain/consultation/comment.ts';
+import type { PreModeration, Round } from '#src/domain/consultation/round.ts';
+import type { Executor } from '../executor.ts';
+import type { ConsultationCommentTable, ConsultationRoundTable } from '../schema.ts';
+import { requiredTextFromJson } from '../json-text.ts';
+
+export type RoundValues = Omit<Round, 'id' | 'revision' | 'personalDataRemovedAt'>;
+
+function toRound(r: Selectable<ConsultationRoundTable>): Round {
+  return {
+    id: r.id,
+    regionCode: r.region_code,
+    programmeId: r.programme_id,
+    versionId: r.version_id,
+    slug: r.slug,
+    title: requiredTextFromJson(r.title),
+    intro: requiredTextFromJson(r.intro),
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+    questions: JSON.parse(r.questions) as Round['questions'],
+    documents: JSON.parse(r.documents) as Round['documents'],
+    rejectReasons: JSON.parse(r.reject_reasons) as Round['rejectReasons'],
+    preModeration: r.pre_moderation as PreModeration,
+    retentionUntil: r.retention_until,
+    personalDataRemovedAt: r.personal_data_removed_at,
+    revision: r.revision,
+  };
+}
+
+export async function insertRound(db: Executor, v: RoundValues, now: string): Promise<number> {
+  const row = await db
+    .insertInto('consultation_rounds')
+    .values({
+      region_code: v.regionCode,
+      programme_id: v.programmeId,
+      version_id: v.versionId,
+      slug: v.slug,
+      title: JSON.stringify(v.title),
+      intro: JSON.stringify(v.intro),
+      opens_at: v.opensAt,
+      closes_at: v.closesAt,
+      questions: JSON.stringify(v.questions),
+      documents: JSON.stringify(v.documents),
+      reject_reasons: JSON.stringify(v.rejectReasons),
+      pre_moderation: v.preModeration,
+      retention_until: v.retentionUntil,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The rounds of a programme, the newest opening first. */
+export async function listRounds(db: Executor, programmeId: number): Promise<Round[]> {
+  const rows = await db
+    .selectFrom('consultation_rounds')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('opens_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toRound);
+}
+
+export async function findRound(db: Executor, programmeId: number, slug: string): Promise<Round | null> {
+  const row = await db
+    .selectFrom('consultation_rounds')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row ? toRound(row) : null;
+}
+
+export async function findRoundById(db: Executor, id: number): Promise<Round | null> {
+  const row = await db.selectFrom('consultation_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRound(row) : null;
+}
+
+/** A stored comment or statement. */
+export interface CommentRow {
+  id: number;
+  roundId: number;
+  kind: CommentKind;
+  status: CommentStatus;
+  versionId: number;
+  nodeKey: string | null;
+  paragraphIndex: number | null;
+  textLang: string;
+  quote: string;
+  quoteBefore: string;
+  quoteAfter: string;
+  anchorState: AnchorState;
+  anchorVersionId: number | null;
+  anchorParagraphIndex: number | null;
+  anchorQuote: string | null;
+  body: string;
+  redactedBody: string | null;
+  redactionReason: string | null;
+  respondentType: RespondentType;
+  publishAs: PublishAs;
+  authorName: string | null;
+  authorEmail: string | null;
+  organisation: string | null;
+  businessId: string | null;
+  signerRole: string | null;
+  answers: Record<string, string>;
+  uiLang: string;
+  submittedAt: string;
+  heldReason: string | null;
+  rejectReason: string | null;
+  mergedInto: number | null;
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+  personalDataRemovedAt: string | null;
+  revision: number;
+}
+
+function toComment(r: Selectable<ConsultationCommentTable>): CommentRow {
+  return {
+    id: r.id,
+    roundId: r.round_id,
+    kind: r.kind as CommentKind,
+    status: r.status as CommentStatus,
+    versionId: r.version_id,
+    nodeKey: r.node_key,
+    paragraphIndex: r.paragraph_index,
+    textLang: r.text_lang,
+    quote: r.quote,
+    quoteBefore: r.quote_before,
+    quoteAfter: r.quote_after,
+    anchorState: r.anchor_state as AnchorState,
+    anchorVersionId: r.anchor_version_id,
+    anchorParagraphIndex: r.anchor_paragraph_index,
+    anchorQuote: r.anchor_quote,
+    body: r.body,
+    redactedBody: r.redacted_body,
+    redactionReason: r.redaction_reason,
+    respondentType: r.respondent_type as RespondentType,
+    publishAs: r.publish_as as PublishAs,
+    authorName: r.author_name,
+    authorEmail: r.author_email,
+    organisation: r.organisation,
+    businessId: r.business_id,
+    signerRole: r.signer_role,
+    answers: JSON.parse(r.answers) as Record<string, string>,
+    uiLang: r.ui_lang,
+    submittedAt: r.submitted_at,
+    heldReason: r.held_reason,
+    rejectReason: r.reject_reason,
+    mergedInto: r.merged_into,
+    moderatedAt: r.moderated_at,
+    moderatedBy: r.moderated_by,
+    personalDataRemovedAt: r.personal_data_removed_at,
+    revision: r.revision,
+  };
+}
+
+export type NewComment = Omit<
+  Insertable<ConsultationCommentTable>,
+  'id' | 'revision' | 'anchor_state' | 'anchor_version_id' | 'anchor_paragraph_index' | 'anchor_quote' | 'anchored_at'
+>;
+
+/**
+ * Stores a comment unless one with the same idempotency key exists (a double submit): answers the
+ * stored comment and whether this call made it.
+ */
+export async function insertCommentOnce(
+  db: Executor,
+  c: NewComment,
+): Promise<{ comment: CommentRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('consultation_comments')
+    .values({ ...c, anchor_version_id: c.version_id, anchor_paragraph_index: c.paragraph_index })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  const row = await db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('idempotency_key', '=', c.idempotency_key)
+    .executeTakeFirstOrThrow();
+  return { comment: toComment(row), created: inserted !== undefined };
+}
+
+export async function findComment(db: Executor, id: number): Promise<CommentRow | null> {
+  const row = await db.selectFrom('consultation_comments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toComment(row) : null;
+}
+
+/** The comments of a round (optionally of some states), in the order they came. */
+export async function listComments(
+  db: Executor,
+  roundId: number,
+  statuses?: readonly CommentStatus[],
+): Promise<CommentRow[]> {
+  let q = db.selectFrom('consultation_comments').selectAll().where('round_id', '=', roundId);
+  if (statuses) q = q.where('status', 'in', [...statuses]);
+  return (await q.orderBy('submitted_at').orderBy('id').execute()).map(toComment);
+}
+
+export type ModerationPatch = Partial<
+  Pick<
+    Selectable<ConsultationCommentTable>,
+    'status' | 'reject_reason' | 'merged_into' | 'moderated_at' | 'moderated_by' | 'redacted_body' | 'redaction_reason'
+  >
+>;
+
+/** Applies a moderator's decision when the comment is still at `revision`; false when it moved on. */
+export async function moderateCommentIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  patch: ModerationPatch,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('consultation_comments')
+    .set({ ...patch, revision: revision + 1 })
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** How many comments a round holds in each state. */
+export async function countCommentsByStatus(db: Executor, roundId: number): Promise<Record<CommentStatus, number>> {
+  const rows = await db
+    .selectFrom('consultation_comments')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('round_id', '=', roundId)
+    .groupBy('status')
+    .execute();
+  const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, merged: 0 };
+  for (const r of rows) counts[r.status as CommentStatus] = Number(r.n);
+  return counts;
+}
