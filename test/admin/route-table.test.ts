@@ -68,6 +68,20 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
     params: { code: '08', programme: '2022-2025', year: '2019' },
   },
   '/admin/regions/:code/indicators/:indicator': { params: { code: '08', indicator: 'vaesto' } },
+  // ---- consultation (no round is seeded: the guards answer before the round is looked up) ----
+  '/admin/regions/:code/programmes/:programme/consultation': { params: { code: '08', programme: '2022-2025' } },
+  '/admin/regions/:code/programmes/:programme/consultation/:round': {
+    params: { code: '08', programme: '2022-2025', round: 'route-table' },
+  },
+  '/admin/regions/:code/programmes/:programme/consultation/:round/moderate': {
+    params: { code: '08', programme: '2022-2025', round: 'route-table' },
+  },
+  '/:lang/:region/:programme/consultation/:round/comment': {
+    params: { lang: 'fi', region: 'kymenlaakso', programme: '2022-2025', round: 'route-table' },
+  },
+  '/:lang/:region/:programme/consultation/:round/sent': {
+    params: { lang: 'fi', region: 'kymenlaakso', programme: '2022-2025', round: 'route-table' },
+  },
   '/admin/regions/:code/indicators/:indicator/targets': { params: { code: '08', indicator: 'vaesto' } },
   '/admin/regions/:code/statistics/import': { params: { code: '08' } },
   '/admin/regions/:code/statistics/import/confirm': { params: { code: '08' } },
@@ -255,16 +269,20 @@ for (const target of databaseTargets()) {
     let routes: CollectedRoute[];
     let seeded: Seeded;
     const users: Record<string, TestUser> = {};
+    const admins: TestUser[] = [];
     const browsers: Record<string, { browser: Browser; uses: number; user: TestUser }[]> = {};
 
-    /** A signed-in browser of `kind`; a fresh sign-in every 40 requests keeps under the write rate limit. */
+    /**
+     * A signed-in browser of `kind`; a fresh sign-in every 40 requests, and for the admin (who makes
+     * most of the writes) another admin each time, keeps under the write rate limit (per user).
+     */
     const as = async (
       kind: 'admin' | 'viewer' | 'moderator' | 'editor' | 'wrongRegion' | 'noRole',
     ): Promise<Browser> => {
       const pool = (browsers[kind] ??= []);
       let entry = pool.at(-1);
       if (!entry || entry.uses >= 40) {
-        const user = users[kind]!;
+        const user = kind === 'admin' ? admins[pool.length % admins.length]! : users[kind]!;
         entry = { browser: await signedIn(app, user), uses: 0, user };
         pool.push(entry);
       }
@@ -279,6 +297,9 @@ for (const target of databaseTargets()) {
       await app.ready();
       routes = collected;
       users['admin'] = await createUser(ctx, { email: 'rt-admin@example.fi', role: 'admin', region: '08' });
+      admins.push(users['admin']);
+      for (const n of [2, 3, 4])
+        admins.push(await createUser(ctx, { email: `rt-admin-${n}@example.fi`, role: 'admin', region: '08' }));
       users['editor'] = await createUser(ctx, { email: 'rt-editor@example.fi', role: 'editor', region: '08' });
       users['moderator'] = await createUser(ctx, { email: 'rt-moderator@example.fi', role: 'moderator', region: '08' });
       users['viewer'] = await createUser(ctx, { email: 'rt-viewer@example.fi', role: 'viewer', region: '08' });

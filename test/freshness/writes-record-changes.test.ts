@@ -44,6 +44,9 @@ import {
   setIndicatorTarget,
   updateIndicatorDefinition,
 } from '#src/services/indicators/edit-indicators.ts';
+import { submitComment } from '#src/services/consultation/comments.ts';
+import { moderateComments, moderationQueue } from '#src/services/consultation/moderation.ts';
+import { createRound } from '#src/services/consultation/rounds.ts';
 import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { CONTENT_KINDS, type ContentKind, type Generations } from '#src/services/freshness.ts';
 import { importMunicipalities } from '#src/services/import-municipalities.ts';
@@ -344,6 +347,46 @@ const OPERATIONS: Operation[] = [
       transitionVersion(ctx, EDITOR, V3, { revision: await versionRevision(ctx, 3), action: 'consult' }),
   },
   {
+    runs: 'consultation/rounds.ts#createRound',
+    changes: { region: ['consultation'] },
+    run: (ctx) =>
+      createRound(ctx, EDITOR, P, {
+        slug: 'freshness',
+        title: { fi: 'Kuuleminen' },
+        intro: { fi: 'Luonnos nähtävillä.' },
+        opens: '2020-01-01T00:00',
+        closes: '2099-12-31T23:00',
+      }),
+  },
+  {
+    runs: 'consultation/comments.ts#submitComment',
+    changes: { region: ['consultation'] },
+    run: (ctx) =>
+      submitComment(ctx, P, 'freshness', {
+        nodeKey: PRIORITY,
+        paragraph: 0,
+        quote: null,
+        lang: 'fi',
+        body: 'Hyvä luonnos.',
+        name: null,
+        email: null,
+        organisation: null,
+        respondentType: 'resident',
+        publishAs: 'anonymous',
+        idempotencyKey: 'freshness-test-key-0001',
+      }),
+  },
+  {
+    runs: 'consultation/moderation.ts#moderateComments',
+    changes: { region: ['consultation'] },
+    run: async (ctx) => {
+      const { pending } = await moderationQueue(ctx.db.kysely, P, 'freshness');
+      return moderateComments(ctx, EDITOR, P, 'freshness', [{ id: pending[0]!.id, revision: pending[0]!.revision }], {
+        action: 'approve',
+      });
+    },
+  },
+  {
     runs: 'financing-plan/import-financing-plan.ts#importFinancingPlan',
     changes: { region: ['programme'] },
     run: (ctx) =>
@@ -543,6 +586,9 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'programmes/version-edits.ts#versionState': 'reads',
   'programmes/term-edits.ts#termState': 'reads',
   'indicators/edit-indicators.ts#indicatorState': 'computes',
+  'consultation/rounds.ts#loadRound': 'reads',
+  'consultation/rounds.ts#roundsOf': 'reads',
+  'consultation/moderation.ts#moderationQueue': 'reads',
   'indicators/edit-indicators.ts#indicatorForEdit': 'reads',
   'financing-plan/edit-financing-plan.ts#planRevision': 'computes',
   'financing-plan/edit-financing-plan.ts#checkPlanRevision': 'checks a form field',

@@ -7,7 +7,7 @@
  */
 import type { CommentStatus } from '#src/domain/consultation/comment.ts';
 import { EditConflict, FieldErrors, fieldProblem } from '#src/domain/edit-errors.ts';
-import { AppError, notFound } from '#src/domain/errors.ts';
+import { notFound } from '#src/domain/errors.ts';
 import type { Actor } from '#src/domain/roles.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
@@ -116,10 +116,4 @@ export async function moderateComments(
     }
     return comments.length;
   });
-}
-
-/** Throws unless `comment` may be shown to the public: approved, and its sender allowed publishing it. */
-export function assertPublic(comment: CommentRow): void {
-  if (comment.status !== 'approved' || comment.publishAs === 'none')
-    throw new AppError('not_found', `Comment #${comment.id} was not found`);
 }
