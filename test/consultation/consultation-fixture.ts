@@ -29,7 +29,7 @@ export async function versionRevision(ctx: AppContext, number: number): Promise<
 /** Starts version 3, sends it to consultation and opens round {@link ROUND} on it (Finnish times). */
 export async function openRound(
   ctx: AppContext,
-  options: { opens?: string; closes?: string; preModeration?: PreModeration } = {},
+  options: { opens?: string; closes?: string; preModeration?: PreModeration; retentionUntil?: string | null } = {},
 ): Promise<void> {
   await startUpdate(ctx, EDITOR, PROGRAMME);
   await transitionVersion(
@@ -52,6 +52,6 @@ export async function openRound(
     opens: options.opens ?? '2021-09-01T08:00',
     closes: options.closes ?? '2021-09-30T15:00',
     preModeration: options.preModeration ?? 'all',
-    retentionUntil: '2022-12-31',
+    retentionUntil: options.retentionUntil === undefined ? '2022-12-31' : options.retentionUntil,
   });
 }
