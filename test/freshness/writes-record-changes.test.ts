@@ -589,6 +589,9 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'consultation/rounds.ts#loadRound': 'reads',
   'consultation/rounds.ts#roundsOf': 'reads',
   'consultation/moderation.ts#moderationQueue': 'reads',
+  'consultation/reanchor.ts#anchorIn': 'computes',
+  'consultation/reanchor.ts#reanchorRegionRounds':
+    'runs inside editTransaction after every programme edit above; records consultation only when an anchor moved (test/consultation/consultation-reanchor.test.ts)',
   'indicators/edit-indicators.ts#indicatorForEdit': 'reads',
   'financing-plan/edit-financing-plan.ts#planRevision': 'computes',
   'financing-plan/edit-financing-plan.ts#checkPlanRevision': 'checks a form field',

@@ -13,6 +13,7 @@ import { listVersions, touchDraftVersion, type VersionRow } from '#src/storage/r
 import type { Transaction } from 'kysely';
 import type { Database } from '#src/storage/schema.ts';
 import { contentChanged, type ContentScope } from '../freshness.ts';
+import { reanchorRegionRounds } from '../consultation/reanchor.ts';
 
 /** What the editing services need of the application: the database and the reader to refresh. */
 export interface EditingContext {
@@ -32,6 +33,8 @@ export async function editTransaction<T>(
   const result = await inTransaction(ctx.db.kysely, async (trx) => {
     const out = await work(trx);
     await contentChanged(trx, changes.region, changes.kinds);
+    // A change of the programme's texts or structure moves the comments of its consultation rounds.
+    if (changes.kinds.includes('programme')) await reanchorRegionRounds(trx, changes.region, new Date().toISOString());
     return out;
   });
   ctx.reader.invalidate();

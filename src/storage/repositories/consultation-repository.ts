@@ -243,3 +243,15 @@ export async function countCommentsByStatus(db: Executor, roundId: number): Prom
   for (const r of rows) counts[r.status as CommentStatus] = Number(r.n);
   return counts;
 }
+
+/** The anchor a comment was last matched to (re-anchoring); the anchor as sent is never changed. */
+export async function updateAnchor(
+  db: Executor,
+  id: number,
+  anchor: Pick<
+    Selectable<ConsultationCommentTable>,
+    'anchor_state' | 'anchor_version_id' | 'anchor_paragraph_index' | 'anchor_quote' | 'anchored_at'
+  >,
+): Promise<void> {
+  await db.updateTable('consultation_comments').set(anchor).where('id', '=', id).execute();
+}

@@ -46,6 +46,25 @@ function Anchor(props: { ac: AdminRenderContext; c: CommentRow }): JSX.Element {
       ) : (
         ''
       )}
+      {c.anchorState !== 'exact' ? (
+        <>
+          <p class="anchor-state" safe>
+            {ac.t(`consultation.admin.anchor.${c.anchorState}`)}
+          </p>
+          {c.anchorQuote !== null && c.anchorState !== 'moved' ? (
+            <div class="anchor-now">
+              <p safe>{ac.t('consultation.admin.anchorNow', { n: (c.anchorParagraphIndex ?? 0) + 1 })}</p>
+              <blockquote lang={c.textLang}>
+                <p safe>{c.anchorQuote}</p>
+              </blockquote>
+            </div>
+          ) : (
+            ''
+          )}
+        </>
+      ) : (
+        ''
+      )}
     </>
   );
 }
