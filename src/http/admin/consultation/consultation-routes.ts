@@ -25,6 +25,7 @@ import { listVersions } from '#src/storage/repositories/versions-repository.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { ModerationPage } from '#src/views/admin/consultation/moderation-page.tsx';
 import { RoundsAdminPage, type RoundRow } from '#src/views/admin/consultation/rounds-admin-page.tsx';
+import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { inLang, paths } from '#src/views/urls.ts';
 import { choiceField, formSchema, textField, textsField } from '#src/http/forms/form-fields.ts';
 import { localized, one } from '#src/http/forms/form-input.ts';
@@ -38,8 +39,8 @@ type RoundParams = { Params: { code: string; programme: string; round: string } 
 const regionOf = regionParam('code');
 
 /** The admin address of a programme's consultation rounds. */
-export const consultationAdminPath = (code: string, programme: string): string =>
-  `/admin/regions/${encodeURIComponent(code)}/programmes/${encodeURIComponent(programme)}/consultation`;
+const consultationAdminPath = (code: string, programme: string): string =>
+  editorPaths.consultation({ code, slug: programme });
 
 const flat = (form: Readonly<Record<string, string | readonly string[] | undefined>>): Record<string, string> =>
   Object.fromEntries(Object.keys(form).map((k) => [k, one(form, k)]));
