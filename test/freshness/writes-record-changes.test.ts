@@ -590,7 +590,8 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'consultation/rounds.ts#roundsOf': 'reads',
   'consultation/moderation.ts#moderationQueue': 'reads',
   'consultation/reanchor.ts#anchorIn': 'computes',
-  'consultation/seed-rounds.ts#seedConsultationRounds': 'run by seedIfEmpty (every context of this test is seeded by it)',
+  'consultation/seed-rounds.ts#seedConsultationRounds':
+    'run by seedIfEmpty (every context of this test is seeded by it)',
   'consultation/reanchor.ts#reanchorRegionRounds':
     'runs inside editTransaction after every programme edit above; records consultation only when an anchor moved (test/consultation/consultation-reanchor.test.ts)',
   'indicators/edit-indicators.ts#indicatorForEdit': 'reads',
