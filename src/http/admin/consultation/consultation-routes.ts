@@ -11,7 +11,7 @@ import { roundPhase } from '#src/domain/consultation/round.ts';
 import { FieldErrors, fieldProblem } from '#src/domain/edit-errors.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { PRE_MODERATION } from '#src/domain/consultation/round.ts';
+import { documentsFromLines, PRE_MODERATION, questionsFromLines } from '#src/domain/consultation/round.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import {
   moderateComments,
@@ -119,15 +119,30 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
         preModeration: choiceField(PRE_MODERATION),
         retentionUntil: textField.transform((s) => s.trim() || null),
       },
-      (f, form) => ({
-        slug: f.slug,
-        title: localized(form as never, 'title'),
-        intro: localized(form as never, 'intro'),
-        opens: f.opens,
-        closes: f.closes,
-        preModeration: f.preModeration,
-        retentionUntil: f.retentionUntil,
-      }),
+      (f, form) => {
+        const docs = documentsFromLines(one(form as never, 'documents'));
+        if (docs.bad.length > 0)
+          throw new FieldErrors('The round was not accepted', {
+            documents: fieldProblem(
+              'document_lines',
+              `line ${docs.bad.join(', ')}: must be "title | https://address"`,
+              {
+                lines: docs.bad.join(', '),
+              },
+            ),
+          });
+        return {
+          slug: f.slug,
+          title: localized(form as never, 'title'),
+          intro: localized(form as never, 'intro'),
+          opens: f.opens,
+          closes: f.closes,
+          preModeration: f.preModeration,
+          retentionUntil: f.retentionUntil,
+          questions: questionsFromLines(localized(form as never, 'questions') as Record<'fi' | 'sv' | 'en', string>),
+          documents: docs.documents,
+        };
+      },
     ),
     fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
     action: async (input, request) => {
