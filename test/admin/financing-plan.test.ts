@@ -170,7 +170,7 @@ for (const target of databaseTargets()) {
         amount: '12,3,4',
       });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /<a href="#field-amount">Summa euroina: &#34;12,3,4&#34; is not an amount: [^<]+<\/a>/);
+      assert.match(res.body, /<a href="#field-amount">Summa euroina: ”12,3,4” ei ole rahamäärä: [^<]+<\/a>/);
       assert.match(res.body, /aria-invalid="true"/);
       assert.match(res.body, /name="amount" type="text" value="12,3,4"/);
       res = await post(anna, `${PLAN}/cells`, {
@@ -200,7 +200,7 @@ for (const target of databaseTargets()) {
         amount: '5',
       });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /revision must be the plan revision of the page/);
+      assert.match(res.body, /Lomake ei ole enää sivun suunnitelman mukainen: lataa sivu uudelleen/);
       assert.deepEqual(await snapshot(ctx.db.kysely), before_);
     });
 

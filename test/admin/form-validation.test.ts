@@ -63,7 +63,7 @@ for (const target of databaseTargets()) {
       await editor.get('/admin/regions/08/programmes/2022-2025');
       const res = await editor.post(`${BASE}/lifecycle`, { revision: '1', action: 'publish-now' });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /action: must be one of: consult, approve, reopen/);
+      assert.match(res.body, /action: pitää olla jokin näistä: consult, approve, reopen/);
       assert.equal(await generation(), before, 'nothing written');
     });
 
@@ -72,8 +72,8 @@ for (const target of databaseTargets()) {
       await editor.get(BASE);
       const res = await editor.post(`${BASE}/nodes/${PRIORITY}/move`, { revision: 'abc', direction: 'sideways' });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /revision: must be given as a whole number \(reload the page\)/);
-      assert.match(res.body, /direction: must be one of: up, down/);
+      assert.match(res.body, /revision: pitää antaa kokonaislukuna \(lataa sivu uudelleen\)/);
+      assert.match(res.body, /direction: pitää olla jokin näistä: up, down/);
       assert.equal(await generation(), before, 'nothing written');
     });
 
@@ -83,7 +83,7 @@ for (const target of databaseTargets()) {
       assert.ok(revision, 'the confirmation page carries the revision');
       const refused = await editor.post(`${BASE}/nodes/${PRIORITY}/delete`, { revision });
       assert.equal(refused.statusCode, 400);
-      assert.match(refused.body, /confirm: must be (&#34;|&quot;|")yes/);
+      assert.match(refused.body, /confirm: pitää olla ”yes” \(vahvista poisto\)/);
       const done = await editor.post(`${BASE}/nodes/${PRIORITY}/delete`, { revision, confirm: 'yes' });
       assert.equal(done.statusCode, 303, done.body.slice(0, 300));
     });
@@ -128,7 +128,7 @@ for (const target of databaseTargets()) {
       const before = await stored();
       const res = await editor.post(`${align}/confirm`, { project: 'KY-001' });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /priority: must be given/);
+      assert.match(res.body, /priority: pitää antaa \(lähetä kohdistamissivun lomake\)/);
       assert.deepEqual(await stored(), before, 'nothing written');
     });
 
@@ -181,7 +181,7 @@ for (const target of databaseTargets()) {
       const before = await stored();
       const refused = await editor.post(url, { ...fields, revision: 'x' });
       assert.equal(refused.statusCode, 400);
-      assert.match(refused.body, /revision: must be given as a whole number/);
+      assert.match(refused.body, /revision: pitää antaa kokonaislukuna/);
       assert.deepEqual(await stored(), before, 'nothing written');
       const saved = await editor.post(url, { ...fields, revision });
       assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));

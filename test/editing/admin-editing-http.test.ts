@@ -308,7 +308,7 @@ for (const target of databaseTargets()) {
       const themeMove = formFields(themePage.body, `${v4}/nodes/${THEME}/move`);
       res = await post(anna, `${v4}/nodes/${THEME}/move`, { ...themeMove, parentKey: PRIORITY });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /own descendants/);
+      assert.match(res.body, /kohtaa ei voi siirtää omien alakohtiensa alle/);
       // Delete: the confirmation page lists the subtree; without confirm nothing happens.
       const confirm = await anna.get(`${v4}/nodes/${PRIORITY}/delete`);
       assert.equal(confirm.statusCode, 200);
