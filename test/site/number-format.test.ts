@@ -15,7 +15,7 @@ import { buildApp } from '#src/http/app.ts';
 import { formatNumber } from '#src/i18n/format.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { attr, findAll, parseHtml, textContent, visibleTexts } from '../support/html-text.ts';
+import { all, textContent, visibleTexts } from '../support/html.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
 import { importFinancingPlan } from '#src/services/financing-plan/import-financing-plan.ts';
@@ -66,12 +66,13 @@ function unformatted(html: string, lang: Lang): string[] {
   const out: string[] = [];
   for (const { text, ancestors } of visibleTexts(html)) {
     // Code, machine-readable times, and the raw JSON of an audit event's before/after (<pre>).
-    if (ancestors.some((a) => ['code', 'kbd', 'time', 'pre'].includes(a.tagName))) continue;
+    if (ancestors.some((a) => ['CODE', 'KBD', 'TIME', 'PRE'].includes(a.tagName))) continue;
     // Known gap: audit summaries are English text stored by the services when the event happens
     // ("Imported x.csv: 1400 added, …"); they are shown as recorded, not re-rendered per language.
-    if (ancestors.some((a) => attr(a, 'class')?.split(' ').includes('audit-summary'))) continue;
+    if (ancestors.some((a) => a.classList.contains('audit-summary'))) continue;
     const problem = problemIn(text, lang);
-    if (problem) out.push(`${problem} in <${ancestors.at(-1)?.tagName ?? '?'}>: ${JSON.stringify(text.trim())}`);
+    if (problem)
+      out.push(`${problem} in <${ancestors.at(-1)?.tagName.toLowerCase() ?? '?'}>: ${JSON.stringify(text.trim())}`);
   }
   return out;
 }
@@ -147,11 +148,11 @@ for (const target of databaseTargets()) {
       editor = await signedIn(app, await createUser(ctx, { email: 'luvut@example.fi', role: 'admin', region: '08' }));
       // A real project with euro sums and a term page, found from the pages themselves.
       const browser = (await app.inject({ url: '/fi/kymenlaakso/projects/' })).body;
-      const links = findAll(parseHtml(browser), (el) => el.tagName === 'a').map((a) => attr(a, 'href') ?? '');
+      const links = all(browser, 'a').map((a) => a.getAttribute('href') ?? '');
       projectPage = links.find((h) => /^\/fi\/kymenlaakso\/projects\/A\d+\/$/.test(h))?.slice(3) ?? '';
       const programme = (await app.inject({ url: `/fi${PROGRAMME}` })).body;
-      const all = findAll(parseHtml(programme), (el) => el.tagName === 'a').map((a) => attr(a, 'href') ?? '');
-      termPage = all.find((h) => h.includes(`${PROGRAMME}tags/`))?.slice(3) ?? '';
+      const hrefs = all(programme, 'a').map((a) => a.getAttribute('href') ?? '');
+      termPage = hrefs.find((h) => h.includes(`${PROGRAMME}tags/`))?.slice(3) ?? '';
     });
 
     after(async () => {
@@ -228,7 +229,7 @@ for (const target of databaseTargets()) {
         });
         assert.equal(res.statusCode, 200, res.body.slice(0, 300));
         assert.deepEqual(unformatted(res.body, lang), []);
-        const scores = findAll(parseHtml(res.body), (el) => el.tagName === 'td')
+        const scores = all(res.body, 'td')
           .map((td) => textContent(td))
           .filter((text) => /^\d+[.,]\d{2}$/.test(text));
         assert.ok(scores.length > 0, 'the proposals show scores');
