@@ -6,13 +6,10 @@
  */
 import { storedGenerations } from '../support/generations.ts';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { describe, test } from 'node:test';
+import { databaseTargets } from '../support/databases.ts';
 import { DRAFT, PRIORITY, startDraft } from '../editing/editing-fixture.ts';
-import { Browser, createUser, signedIn } from './admin-fixture.ts';
+import { Browser, createUser, useSignedInApp } from './admin-fixture.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { csv, PROJECT_COLUMNS, sampleProjectRows } from '../projects/support.ts';
 import { AccountService } from '#src/services/accounts/account-service.ts';
@@ -35,28 +32,15 @@ const BASE = `/admin/regions/08/programmes/2022-2025/versions/${DRAFT.number}`;
 
 for (const target of databaseTargets()) {
   describe(`admin form fields checked by zod schemas (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let editor: Browser;
-    let admin: Browser;
+    const web = useSignedInApp(
+      target,
+      { editor: { email: 'zod@example.fi' }, admin: { email: 'zod-admin@example.fi', role: 'admin' } },
+      { prepare: startDraft },
+    );
+    const { editor, admin } = web.as;
 
-    before(async () => {
-      ctx = await openTestContext(target);
-      await startDraft(ctx);
-      app = await buildApp(ctx);
-      editor = await signedIn(app, await createUser(ctx, { email: 'zod@example.fi', role: 'editor', region: '08' }));
-      admin = await signedIn(
-        app,
-        await createUser(ctx, { email: 'zod-admin@example.fi', role: 'admin', region: '08' }),
-      );
-    });
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
-
-    const generation = () => storedGenerations(ctx);
-    const stored = () => snapshot(ctx.db.kysely);
+    const generation = () => storedGenerations(web.ctx);
+    const stored = () => snapshot(web.ctx.db.kysely);
 
     test('a bad lifecycle action → 400 naming the field and the choices', async () => {
       const before = await generation();
@@ -88,7 +72,7 @@ for (const target of databaseTargets()) {
       assert.equal(done.statusCode, 303, done.body.slice(0, 300));
     });
     test('user admin posts: an unknown role → 400 naming the field, nothing written', async () => {
-      const other = await createUser(ctx, { email: 'zod-other@example.fi', role: 'viewer', region: '08' });
+      const other = await createUser(web.ctx, { email: 'zod-other@example.fi', role: 'viewer', region: '08' });
       await admin.get('/admin/users?region=08');
       const before = await stored();
       const res = await admin.post(`/admin/users/${other.id}/role`, { region: '08', role: 'superuser' });
@@ -100,14 +84,14 @@ for (const target of databaseTargets()) {
     });
 
     test('set-password: a password over the limit → 400 at the field, nothing written (the link still works)', async () => {
-      const accounts = new AccountService(ctx.db.kysely, ctx.clock);
+      const accounts = new AccountService(web.ctx.db.kysely, web.ctx.clock);
       const { token } = await accounts.addUser(
         { email: 'zod-new@example.fi', name: 'Uusi', role: 'viewer', regionCode: '08' },
         CLI_ACTOR,
         { linkForExisting: 'never' },
       );
       assert.ok(token);
-      const visitor = new Browser(app);
+      const visitor = new Browser(web.app);
       await visitor.get(`/admin/set-password/${token}`);
       const before = await stored();
       const long = 'x'.repeat(2000);
@@ -141,7 +125,7 @@ for (const target of databaseTargets()) {
         { _csrf: editor.csrf, preset: 'suunta', encoding: '', skipInvalid: 'maybe' },
         { filename: 'hankkeet.csv', content: csv([header, ...sampleProjectRows(header)]) },
       );
-      const res = await app.inject({
+      const res = await web.app.inject({
         method: 'POST',
         url,
         headers: { cookie: editor.jar.header(), 'content-type': contentType },
@@ -185,7 +169,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await stored(), before, 'nothing written');
       const saved = await editor.post(url, { ...fields, revision });
       assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
-      assert.ok((await ctx.reader.council('08'))!.contacts.some((c) => c.name === 'Zod Muutettu'));
+      assert.ok((await web.ctx.reader.council('08'))!.contacts.some((c) => c.name === 'Zod Muutettu'));
     });
   });
 }
