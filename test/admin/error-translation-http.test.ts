@@ -138,8 +138,18 @@ for (const target of databaseTargets()) {
       ]);
     });
 
-    test('financing plan: amounts that cannot be read, a negative amount, a stale plan revision', async () => {
+    test('financing plan: amounts that cannot be read, a negative amount, a stale plan revision, a cell the plan cannot hold', async () => {
       await refusedInBoth([
+        {
+          send: () => setCell({ year: '2031', amount: '5' }),
+          fi: 'Vuosi: 2031 on ohjelmakauden 2022–2025 ulkopuolella',
+          sv: 'År: 2031 ligger utanför programperioden 2022–2025',
+        },
+        {
+          send: () => setCell({ node: 'poistettu-kohta', amount: '5' }),
+          fi: '”poistettu-kohta” ei ole tämän version kohta (sivu voi olla vanha: lataa se uudelleen)',
+          sv: '”poistettu-kohta” är inte en punkt i den här versionen (sidan kan vara gammal: ladda om den)',
+        },
         {
           send: () => setCell({ amount: '12,3,4' }),
           fi: '”12,3,4” ei ole rahamäärä: desimaalierotin ”,” esiintyy useammin kuin kerran',

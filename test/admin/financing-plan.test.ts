@@ -177,7 +177,7 @@ for (const target of databaseTargets()) {
         amount: '5',
       });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /href="#field-year">Vuosi: 2031 is outside the programme period 2022–2025/);
+      assert.match(res.body, /href="#field-year">Vuosi: 2031 on ohjelmakauden 2022–2025 ulkopuolella/);
       res = await post(anna, `${PLAN}/cells`, {
         revision: 'stale',
         node: PRIORITY,

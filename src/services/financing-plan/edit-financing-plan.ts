@@ -171,7 +171,8 @@ export async function setFinancingPlanCell(
     const values: Record<string, string> = { node: input.node, fund: input.fund, year: input.year, amount: '0' };
     const mapped = mapPlanRow((c) => values[c], await lookupsOf(trx, ref, loaded));
     const errors: FieldErrorMap = {};
-    for (const p of mapped.problems) errors[p.column ?? 'node'] = p.reason;
+    for (const p of mapped.problems)
+      errors[p.column ?? 'node'] = p.code ? fieldProblem(p.code.code, p.reason, p.code.params) : p.reason;
     if (input.node.trim() === '')
       errors['node'] = fieldProblem('choose_node', 'is empty (choose the part of the programme)');
     const amount = parsePlanAmount(input.amount, input.lang === 'en' ? '.' : ',');
