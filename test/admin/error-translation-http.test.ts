@@ -168,6 +168,27 @@ for (const target of databaseTargets()) {
       ]);
     });
 
+    test('the alignment form: an empty text, a text too long, an unknown language', async () => {
+      const align = '/admin/regions/08/programmes/2022-2025/align';
+      await refusedInBoth([
+        {
+          send: () => editor.post(align, { text: '   ', lang: 'fi' }),
+          fi: 'pitää olla hankkeen kuvaus, ei tyhjä',
+          sv: 'måste vara en projektbeskrivning, inte tom',
+        },
+        {
+          send: () => editor.post(align, { text: 'x'.repeat(20_001), lang: 'fi' }),
+          fi: 'saa olla enintään 20 000 merkkiä',
+          sv: 'får vara högst 20 000 tecken',
+        },
+        {
+          send: () => editor.post(align, { text: 'satamat', lang: 'de' }),
+          fi: 'pitää olla jokin näistä: fi, sv, en',
+          sv: 'måste vara något av: fi, sv, en',
+        },
+      ]);
+    });
+
     test('account refusals carry codes: shown in fi and sv at the admin edge, English in the error', async () => {
       // The invitation form refuses these values itself; the codes serve the service's own refusals.
       const accounts = new AccountService(app.ctx.db.kysely, app.ctx.clock);

@@ -108,7 +108,7 @@ for (const target of databaseTargets()) {
       await editor.get(align);
       const lang = await editor.post(align, { text: 'satamat', lang: 'de' });
       assert.equal(lang.statusCode, 400);
-      assert.match(lang.body, /lang: must be one of fi, sv, en/);
+      assert.match(lang.body, /lang: pitää olla jokin näistä: fi, sv, en/);
       const before = await stored();
       const res = await editor.post(`${align}/confirm`, { project: 'KY-001' });
       assert.equal(res.statusCode, 400);
