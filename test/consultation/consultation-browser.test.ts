@@ -79,19 +79,17 @@ for (const target of databaseTargets()) {
       try {
         await page.goto(`${web.base}${path('fi')}`);
         const paragraph = page.locator(`#node-${NODE}-p2`);
-        await paragraph
-          .locator('p')
-          .first()
-          .evaluate((p) => {
-            const text = p.firstChild!;
-            const at = text.textContent!.indexOf('Pyhtää-ilmiö');
-            const range = document.createRange();
-            range.setStart(text, at);
-            range.setEnd(text, at + 'Pyhtää-ilmiö'.length);
-            const selection = window.getSelection()!;
-            selection.removeAllRanges();
-            selection.addRange(range);
-          });
+        // Selects the passage as a reader would with the mouse (run in the page: the tests have no DOM types).
+        await page.evaluate(`(() => {
+          const text = document.querySelector('#node-${NODE}-p2 p').firstChild;
+          const at = text.textContent.indexOf('Pyhtää-ilmiö');
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 'Pyhtää-ilmiö'.length);
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        })()`);
         await page.waitForTimeout(100); // selectionchange is dispatched asynchronously
         await Promise.all([page.waitForURL(/\/comment\?/), paragraph.locator('.comment-link a').click()]);
         assert.equal(await page.locator('#field-quote').inputValue(), 'Pyhtää-ilmiö');

@@ -13,10 +13,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance, RouteOptions } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
+import type { RouteOptions } from 'fastify';
 import { safeCell, toCsv } from '#src/lib/csv.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { contentChanged } from '#src/services/freshness.ts';
@@ -25,10 +24,10 @@ import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
 import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
+import { useSignedInApp, type Browser } from '../admin/admin-fixture.ts';
 import { DRAFT, EDITOR, PROGRAMME, startDraft } from '../editing/editing-fixture.ts';
 import { importMunicipalPopulation } from '../api/indicators-fixture.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 
 /** Formula payloads: each must come out with a leading apostrophe. */
 export const FORMULAS = [
@@ -180,123 +179,116 @@ async function setNodeTexts(ctx: AppContext, number: number, texts: (i: number) 
 
 for (const target of databaseTargets()) {
   describe(`no CSV of the app carries a spreadsheet formula (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let admin: Browser;
     const routes: string[] = [];
     const corpus = [...FORMULAS, ...HARMLESS];
 
-    before(async () => {
-      ctx = await openTestContext(target);
-      // Published versions 1 and 2 with different payloads (so the diff carries them before and after).
-      await setNodeTexts(ctx, 1, (i) => corpus[i % corpus.length]!);
-      await setNodeTexts(ctx, 2, (i) => corpus[(i + 1) % corpus.length]!);
-      ctx.reader.invalidate();
-      await startDraft(ctx); // version 3, a copy of version 2
-      // A financing plan line for every node of the draft: the CSV carries the nodes' (payload) titles.
-      const plan = await financingPlanForEdit(ctx.db.kysely, DRAFT);
-      const keys: string[] = [];
-      const walk = (nodes: readonly { key: string; children: readonly unknown[] }[]): void => {
-        for (const n of nodes) {
-          keys.push(n.key);
-          walk(n.children as typeof nodes);
-        }
-      };
-      walk(plan.nodes);
-      let revision = plan.revision;
-      for (const node of keys) {
-        await setFinancingPlanCell(ctx, EDITOR, DRAFT, {
-          revision,
-          node,
-          fund: 'ERDF',
-          year: '2024',
-          amount: '1000',
-          lang: 'fi',
-        });
-        revision = (await financingPlanForEdit(ctx.db.kysely, DRAFT)).revision;
-      }
-      const rows = [...PROJECT_FORMULAS, ...PROJECT_HARMLESS].map((text, i) => {
-        const cell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-        return [`KY-9${String(i).padStart(2, '0')}`, cell(text), cell(text), 'running'].join(';');
-      });
-      await importProjects(
-        ctx.db,
-        new TextEncoder().encode(['code;name_fi;lead_organisation;status', ...rows].join('\n') + '\n'),
-        {
-          file: 'payloads.csv',
-          regionCode: '08',
-          delimiter: ';',
-          mapping: await readPreset(ctx.config.contentDir, 'suunta'),
+    const web = useSignedInApp(
+      target,
+      { admin: { email: 'csv-admin@example.fi', role: 'admin' } },
+      {
+        prepare: async (ctx) => {
+          // Published versions 1 and 2 with different payloads (so the diff carries them before and after).
+          await setNodeTexts(ctx, 1, (i) => corpus[i % corpus.length]!);
+          await setNodeTexts(ctx, 2, (i) => corpus[(i + 1) % corpus.length]!);
+          ctx.reader.invalidate();
+          await startDraft(ctx); // version 3, a copy of version 2
+          // A financing plan line for every node of the draft: the CSV carries the nodes' (payload) titles.
+          const plan = await financingPlanForEdit(ctx.db.kysely, DRAFT);
+          const keys: string[] = [];
+          const walk = (nodes: readonly { key: string; children: readonly unknown[] }[]): void => {
+            for (const n of nodes) {
+              keys.push(n.key);
+              walk(n.children as typeof nodes);
+            }
+          };
+          walk(plan.nodes);
+          let revision = plan.revision;
+          for (const node of keys) {
+            await setFinancingPlanCell(ctx, EDITOR, DRAFT, {
+              revision,
+              node,
+              fund: 'ERDF',
+              year: '2024',
+              amount: '1000',
+              lang: 'fi',
+            });
+            revision = (await financingPlanForEdit(ctx.db.kysely, DRAFT)).revision;
+          }
+          const rows = [...PROJECT_FORMULAS, ...PROJECT_HARMLESS].map((text, i) => {
+            const cell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+            return [`KY-9${String(i).padStart(2, '0')}`, cell(text), cell(text), 'running'].join(';');
+          });
+          await importProjects(
+            ctx.db,
+            new TextEncoder().encode(['code;name_fi;lead_organisation;status', ...rows].join('\n') + '\n'),
+            {
+              file: 'payloads.csv',
+              regionCode: '08',
+              delimiter: ';',
+              mapping: await readPreset(ctx.config.contentDir, 'suunta'),
+            },
+          );
+          for (const text of corpus)
+            await insertAuditEvent(ctx.db.kysely, {
+              actor: { userId: null, label: text },
+              regionCode: '08',
+              action: text,
+              entityType: text,
+              entityId: text,
+              summary: text,
+              before: text,
+              after: { title: text },
+            });
+          // Observations for the indicator CSVs: the municipal population file, then a payload in every
+          // observation's unit and in every indicator's name (straight into the database).
+          await importMunicipalPopulation(ctx);
+          const observations = await ctx.db.kysely
+            .selectFrom('observations')
+            .select(['indicator_id', 'area', 'period'])
+            .orderBy('indicator_id')
+            .orderBy('area')
+            .orderBy('period')
+            .execute();
+          for (const [i, o] of observations.entries())
+            await ctx.db.kysely
+              .updateTable('observations')
+              .set({ unit: corpus[i % corpus.length]! })
+              .where('indicator_id', '=', o.indicator_id)
+              .where('area', '=', o.area)
+              .where('period', '=', o.period)
+              .execute();
+          const indicators = await ctx.db.kysely.selectFrom('indicators').select('id').orderBy('id').execute();
+          for (const [i, ind] of indicators.entries()) {
+            const text = corpus[(i + 3) % corpus.length]!;
+            await ctx.db.kysely
+              .updateTable('indicators')
+              .set({ name: JSON.stringify({ fi: text, sv: text, en: text }) })
+              .where('id', '=', ind.id)
+              .execute();
+          }
+          await contentChanged(ctx.db.kysely, '08', ['indicators']);
+          ctx.reader.invalidate();
         },
-      );
-      for (const text of corpus)
-        await insertAuditEvent(ctx.db.kysely, {
-          actor: { userId: null, label: text },
-          regionCode: '08',
-          action: text,
-          entityType: text,
-          entityId: text,
-          summary: text,
-          before: text,
-          after: { title: text },
-        });
-      // Observations for the indicator CSVs: the municipal population file, then a payload in every
-      // observation's unit and in every indicator's name (straight into the database).
-      await importMunicipalPopulation(ctx);
-      const observations = await ctx.db.kysely
-        .selectFrom('observations')
-        .select(['indicator_id', 'area', 'period'])
-        .orderBy('indicator_id')
-        .orderBy('area')
-        .orderBy('period')
-        .execute();
-      for (const [i, o] of observations.entries())
-        await ctx.db.kysely
-          .updateTable('observations')
-          .set({ unit: corpus[i % corpus.length]! })
-          .where('indicator_id', '=', o.indicator_id)
-          .where('area', '=', o.area)
-          .where('period', '=', o.period)
-          .execute();
-      const indicators = await ctx.db.kysely.selectFrom('indicators').select('id').orderBy('id').execute();
-      for (const [i, ind] of indicators.entries()) {
-        const text = corpus[(i + 3) % corpus.length]!;
-        await ctx.db.kysely
-          .updateTable('indicators')
-          .set({ name: JSON.stringify({ fi: text, sv: text, en: text }) })
-          .where('id', '=', ind.id)
-          .execute();
-      }
-      await contentChanged(ctx.db.kysely, '08', ['indicators']);
-      ctx.reader.invalidate();
-      app = await buildApp(ctx, {
-        onRoute: (route: RouteOptions) => {
-          const csv =
-            route.url.includes('.csv') ||
-            JSON.stringify(route.schema?.response ?? {}).includes('text/csv') ||
-            CSV_ROUTES.some((r) => r.endsWith(` ${route.url}`));
-          for (const method of [route.method].flat())
-            if (csv && method !== 'HEAD') routes.push(`${String(method).toUpperCase()} ${route.url}`);
+        build: {
+          onRoute: (route: RouteOptions) => {
+            const csv =
+              route.url.includes('.csv') ||
+              JSON.stringify(route.schema?.response ?? {}).includes('text/csv') ||
+              CSV_ROUTES.some((r) => r.endsWith(` ${route.url}`));
+            for (const method of [route.method].flat())
+              if (csv && method !== 'HEAD') routes.push(`${String(method).toUpperCase()} ${route.url}`);
+          },
         },
-      });
-      await app.ready();
-      admin = await signedIn(
-        app,
-        await createUser(ctx, { email: 'csv-admin@example.fi', role: 'admin', region: '08' }),
-      );
-    });
+      },
+    );
+    const admin = web.as.admin;
 
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
-
-    test('the app registers exactly the CSV routes this test fetches', () => {
+    test('the web.app registers exactly the CSV routes this test fetches', () => {
       assert.deepEqual([...new Set(routes)].sort(), [...CSV_ROUTES].sort(), 'a new CSV route: fetch it in this test');
     });
 
     const get = async (url: string, browser?: Browser): Promise<string> => {
-      const res = browser ? await browser.get(url) : await app.inject({ method: 'GET', url });
+      const res = browser ? await browser.get(url) : await web.app.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
       assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8$/, url);
       return res.body;
