@@ -13,7 +13,7 @@ import type { AppContext } from '#src/services/app-context.ts';
 import { erasePersonalData, removeExpiredPersonalData } from '#src/services/consultation/personal-data.ts';
 import { startRetentionTimer } from '#src/services/consultation/retention-timer.ts';
 import { findRound, listComments, type CommentRow } from '#src/storage/repositories/consultation-repository.ts';
-import { createUser, FakeClock, signedIn, type Browser } from '../admin/admin-fixture.ts';
+import { assertAdminPage, createUser, FakeClock, signedIn, type Browser } from '../admin/admin-fixture.ts';
 import { runCli, snapshotAt } from '../support/cli.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
@@ -140,6 +140,15 @@ for (const target of databaseTargets()) {
       const res = await admin.get(PAGE);
       assert.equal(res.statusCode, 200, res.body.slice(0, 300));
       assert.match(text(res.body, 'h1'), /Kommentoijien henkilötiedot – Kymenlaakso/);
+      for (const lang of ['fi', 'sv', 'en'] as const)
+        assertAdminPage(await admin.get(`${PAGE}?lang=${lang}`), lang, `the personal data page in ${lang}`);
+      await admin.get(`${PAGE}?lang=fi`);
+      const dashboard = await admin.get('/admin');
+      assert.match(
+        dashboard.body,
+        /href="\/admin\/regions\/08\/consultation\/personal-data"/,
+        'linked from the dashboard',
+      );
       const moderator = await signedIn(
         t.app,
         await createUser(t.ctx, { email: 'mod@example.fi', role: 'moderator', region: '08' }),
