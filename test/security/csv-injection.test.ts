@@ -18,7 +18,10 @@ import { parse } from 'csv-parse/sync';
 import type { RouteOptions } from 'fastify';
 import { safeCell, toCsv } from '#src/lib/csv.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { submitComment } from '#src/services/consultation/comments.ts';
+import { createRound } from '#src/services/consultation/rounds.ts';
 import { contentChanged } from '#src/services/freshness.ts';
+import { transitionVersion } from '#src/services/programmes/version-edits.ts';
 import { financingPlanForEdit, setFinancingPlanCell } from '#src/services/financing-plan/edit-financing-plan.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
@@ -27,6 +30,7 @@ import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts'
 import { useSignedInApp, type Browser } from '../admin/admin-fixture.ts';
 import { DRAFT, EDITOR, PROGRAMME, startDraft } from '../editing/editing-fixture.ts';
 import { importMunicipalPopulation } from '../api/indicators-fixture.ts';
+import { versionRevision } from '../consultation/consultation-fixture.ts';
 import { databaseTargets } from '../support/databases.ts';
 
 /** Formula payloads: each must come out with a leading apostrophe. */
@@ -84,6 +88,7 @@ function assertCarried(rows: string[][], what: string, formulas: readonly string
 const CSV_WRITERS = [
   'src/http/admin/audit/audit-routes.ts',
   'src/http/admin/financing-plan/financing-plan-routes.ts',
+  'src/http/api/consultation-csv.ts',
   'src/http/api/diff-csv.ts',
   'src/http/api/indicators-csv.ts',
   'src/http/api/nodes-csv.ts',
@@ -97,6 +102,7 @@ const CSV_ROUTES = [
   'GET /api/v1/programmes/:id/diff.csv',
   'GET /api/v1/regions/:code/indicators.csv',
   'GET /api/v1/regions/:code/indicators/:indicator/observations.csv',
+  'GET /api/v1/regions/:code/programmes/:programme/consultation/:round/comments.csv',
   'GET /:lang/:region/projects.csv',
   'GET /:lang/:region/:programme/reports/:year/observations.csv',
   'GET /admin/audit.csv',
@@ -214,6 +220,31 @@ for (const target of databaseTargets()) {
             });
             revision = (await financingPlanForEdit(ctx.db.kysely, DRAFT)).revision;
           }
+          // A consultation round on the draft with a published comment per payload: in its text (which the
+          // form trims), the sender's name and organisation.
+          await transitionVersion(ctx, EDITOR, DRAFT, { revision: await versionRevision(ctx, 3), action: 'consult' });
+          await createRound(ctx, EDITOR, PROGRAMME, {
+            slug: 'payloads',
+            title: { fi: 'Kuuleminen' },
+            intro: { fi: 'Luonnos nähtävillä.' },
+            opens: '2020-01-01T00:00',
+            closes: '2099-12-31T23:00',
+            preModeration: 'none',
+          });
+          for (const [i, text] of corpus.entries())
+            await submitComment(ctx, PROGRAMME, 'payloads', {
+              nodeKey: null,
+              paragraph: null,
+              quote: null,
+              lang: 'fi',
+              body: /^\s/.test(text) ? `Kommentti ${text}` : text,
+              name: text,
+              email: 'lahettaja@example.fi',
+              organisation: text,
+              respondentType: 'resident',
+              publishAs: 'name',
+              idempotencyKey: `csv-injection-comment-${i}`,
+            });
           const rows = [...PROJECT_FORMULAS, ...PROJECT_HARMLESS].map((text, i) => {
             const cell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
             return [`KY-9${String(i).padStart(2, '0')}`, cell(text), cell(text), 'running'].join(';');
@@ -313,6 +344,11 @@ for (const target of databaseTargets()) {
         const one = `/api/v1/regions/08/indicators/vaesto/observations.csv?lang=${lang}`;
         assertCarried(parseAndCheck(await get(one), one), one, FORMULAS, HARMLESS);
       }
+    });
+
+    test("comments.csv of a consultation round (texts, senders' names and organisations)", async () => {
+      const url = '/api/v1/regions/08/programmes/2022-2025/consultation/payloads/comments.csv';
+      assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
     });
 
     test('projects.csv in every language', async () => {
