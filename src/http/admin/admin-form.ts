@@ -73,6 +73,20 @@ export interface FormOptions<Req extends FastifyRequest, I> {
   view: (request: Req, reply: FastifyReply, failure: FormFailure) => Promise<FastifyReply> | FastifyReply;
 }
 
+/** What a page shows of a refused form: the status, the field errors, or the reason when no field is named. */
+export interface ShownFailure {
+  status: number;
+  errors: readonly FieldError[];
+  problem: string | null;
+}
+
+/** A form shown for the first time. */
+export const NO_FAILURE: ShownFailure = { status: 200, errors: [], problem: null };
+
+export function shownFailure(f: FormFailure): ShownFailure {
+  return { status: f.status, errors: f.errors, problem: f.errors.length > 0 ? null : f.message };
+}
+
 /**
  * What an edit page shows again for a failure: the form (after a conflict with the stored
  * revision), the field errors, the stored values beside yours, or the reason of a refusal.

@@ -22,14 +22,13 @@ import {
 import { createRound, roundsOf, type RoundInput } from '#src/services/consultation/rounds.ts';
 import { countCommentsByStatus } from '#src/storage/repositories/consultation-repository.ts';
 import { listVersions } from '#src/storage/repositories/versions-repository.ts';
-import type { FieldError } from '#src/views/admin/components.tsx';
 import { ModerationPage } from '#src/views/admin/consultation/moderation-page.tsx';
 import { RoundsAdminPage, type RoundRow } from '#src/views/admin/consultation/rounds-admin-page.tsx';
 import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { inLang, paths } from '#src/views/urls.ts';
 import { choiceField, formSchema, textField, textsField } from '#src/http/forms/form-fields.ts';
 import { localized, one } from '#src/http/forms/form-input.ts';
-import { adminForm, type FormFailure } from '../admin-form.ts';
+import { adminForm, NO_FAILURE, shownFailure, type FormFailure, type ShownFailure } from '../admin-form.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 
@@ -57,11 +56,7 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
     request: AdminRequest<Params>,
     reply: FastifyReply,
     form: Record<string, string>,
-    failure: { status: number; errors: readonly FieldError[]; problem: string | null } = {
-      status: 200,
-      errors: [],
-      problem: null,
-    },
+    failure: ShownFailure = NO_FAILURE,
   ): Promise<FastifyReply> => {
     const { region, programme, ref } = await programmeOf(request.params.code, request.params.programme);
     const { programme: row, rounds } = await roundsOf(ctx.db.kysely, ref);
@@ -155,21 +150,13 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
       return `${consultationAdminPath(request.params.code, request.params.programme)}?done=${round.slug}`;
     },
     view: (request, reply, failure: FormFailure) =>
-      roundsPage(request, reply, flat(failure.form), {
-        status: failure.status,
-        errors: failure.errors,
-        problem: failure.errors.length > 0 ? null : failure.message,
-      }),
+      roundsPage(request, reply, flat(failure.form), shownFailure(failure)),
   });
 
   const queuePage = async (
     request: AdminRequest<RoundParams>,
     reply: FastifyReply,
-    failure: { status: number; errors: readonly FieldError[]; problem: string | null } = {
-      status: 200,
-      errors: [],
-      problem: null,
-    },
+    failure: ShownFailure = NO_FAILURE,
   ): Promise<FastifyReply> => {
     const { region, programme, ref } = await programmeOf(request.params.code, request.params.programme);
     const queue = await moderationQueue(ctx.db.kysely, ref, request.params.round);
@@ -239,11 +226,6 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
       const n = await moderateComments(ctx, actorOf(request), { code, slug: programme }, round, comments, decision);
       return `${consultationAdminPath(code, programme)}/${encodeURIComponent(round)}?done=${n}`;
     },
-    view: (request, reply, failure: FormFailure) =>
-      queuePage(request, reply, {
-        status: failure.status,
-        errors: failure.errors,
-        problem: failure.errors.length > 0 ? null : failure.message,
-      }),
+    view: (request, reply, failure: FormFailure) => queuePage(request, reply, shownFailure(failure)),
   });
 }

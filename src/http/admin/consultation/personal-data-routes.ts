@@ -9,11 +9,10 @@ import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { erasePersonalData, type ErasureTarget } from '#src/services/consultation/personal-data.ts';
-import type { FieldError } from '#src/views/admin/components.tsx';
 import { PersonalDataPage } from '#src/views/admin/consultation/personal-data-page.tsx';
 import { formSchema, textField } from '#src/http/forms/form-fields.ts';
 import { one } from '#src/http/forms/form-input.ts';
-import { adminForm, type FormFailure } from '../admin-form.ts';
+import { adminForm, NO_FAILURE, shownFailure, type FormFailure, type ShownFailure } from '../admin-form.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, regionParam, type AdminRequest } from '../admin-route.ts';
 
@@ -30,11 +29,7 @@ export function registerConsultationPrivacyAdmin(app: FastifyInstance, ctx: AppC
     request: AdminRequest<Params>,
     reply: FastifyReply,
     form: Record<string, string>,
-    failure: { status: number; errors: readonly FieldError[]; problem: string | null } = {
-      status: 200,
-      errors: [],
-      problem: null,
-    },
+    failure: ShownFailure = NO_FAILURE,
   ): Promise<FastifyReply> => {
     const region = (await ctx.reader.regions()).find((r) => r.code === request.params.code);
     if (!region) throw notFound(`Region ${request.params.code}`);
@@ -87,10 +82,11 @@ export function registerConsultationPrivacyAdmin(app: FastifyInstance, ctx: AppC
       return `${personalDataAdminPath(request.params.code)}?done=${ids.length}`;
     },
     view: (request, reply, failure: FormFailure) =>
-      page(request, reply, Object.fromEntries(['email', 'comment'].map((k) => [k, one(failure.form, k)])), {
-        status: failure.status,
-        errors: failure.errors,
-        problem: failure.errors.length > 0 ? null : failure.message,
-      }),
+      page(
+        request,
+        reply,
+        Object.fromEntries(['email', 'comment'].map((k) => [k, one(failure.form, k)])),
+        shownFailure(failure),
+      ),
   });
 }
