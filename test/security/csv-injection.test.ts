@@ -28,6 +28,8 @@ import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts'
 import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
 import { DRAFT, EDITOR, PROGRAMME, startDraft } from '../editing/editing-fixture.ts';
 import { importMunicipalPopulation } from '../api/indicators-fixture.ts';
+import { ROUND } from '../consultation/consultation-fixture.ts';
+import { payloadRound } from '../consultation/responses-fixture.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 
 /** Formula payloads: each must come out with a leading apostrophe. */
@@ -88,6 +90,7 @@ const CSV_WRITERS = [
   'src/http/api/diff-csv.ts',
   'src/http/api/indicators-csv.ts',
   'src/http/api/nodes-csv.ts',
+  'src/http/site/feedback-report-pages.ts',
   'src/http/site/project-pages.ts',
   'src/services/projects/rejects-file.ts',
 ];
@@ -100,6 +103,7 @@ const CSV_ROUTES = [
   'GET /api/v1/regions/:code/indicators/:indicator/observations.csv',
   'GET /:lang/:region/projects.csv',
   'GET /:lang/:region/:programme/reports/:year/observations.csv',
+  'GET /:lang/:region/:programme/consultation/:round/report/feedback.csv',
   'GET /admin/audit.csv',
   'GET /admin/regions/:code/programmes/:slug/versions/:number/financing-plan.csv',
   'POST /admin/regions/:code/projects/import/rejects',
@@ -268,6 +272,8 @@ for (const target of databaseTargets()) {
           .execute();
       }
       await contentChanged(ctx.db.kysely, '08', ['indicators']);
+      // A consultation round whose comments, names, responses and reasons are the payloads.
+      await payloadRound(ctx, corpus);
       ctx.reader.invalidate();
       app = await buildApp(ctx, {
         onRoute: (route: RouteOptions) => {
@@ -333,6 +339,13 @@ for (const target of databaseTargets()) {
     test('the observations.csv of the annual report in every language', async () => {
       for (const lang of ['fi', 'sv', 'en']) {
         const url = `/${lang}/kymenlaakso/2022-2025/reports/2024/observations.csv`;
+        assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
+      }
+    });
+
+    test('the feedback.csv of a consultation round in every language', async () => {
+      for (const lang of ['fi', 'sv', 'en']) {
+        const url = `/${lang}/kymenlaakso/2022-2025/consultation/${ROUND}/report/feedback.csv`;
         assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
       }
     });
