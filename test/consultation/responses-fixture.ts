@@ -9,7 +9,6 @@ import type { AppContext } from '#src/services/app-context.ts';
 import { submitComment } from '#src/services/consultation/comments.ts';
 import { moderateComments, moderationQueue } from '#src/services/consultation/moderation.ts';
 import { publishResponses, saveResponse } from '#src/services/consultation/responses.ts';
-import { createRound } from '#src/services/consultation/rounds.ts';
 import { updateNode } from '#src/services/programmes/node-texts.ts';
 import { startUpdate, transitionVersion } from '#src/services/programmes/version-edits.ts';
 import { insertCommentOnce } from '#src/storage/repositories/consultation-repository.ts';
@@ -216,54 +215,25 @@ export async function laterVersion(ctx: AppContext): Promise<void> {
 }
 
 /**
- * With version 3 a draft already: sends it to consultation, opens the round and stores one approved
- * comment per text of `texts` (as the body and the commenter's name), each with a published response
- * carrying the text too (response and reason). For the CSV injection and XSS tests.
+ * Answers every approved comment of round `slug` with a published response carrying `texts` (in the
+ * response and its reason), for the CSV injection test.
  */
-export async function payloadRound(ctx: AppContext, texts: readonly string[]): Promise<void> {
-  await transitionVersion(
-    ctx,
-    EDITOR,
-    { ...PROGRAMME, number: 3 },
-    { revision: await versionRevision(ctx, 3), action: 'consult' },
-  );
-  await createRound(ctx, EDITOR, PROGRAMME, {
-    slug: ROUND,
-    title: { fi: 'Luonnos nähtävillä' },
-    intro: { fi: 'Luonnos on nähtävillä.' },
-    opens: '2020-01-01T00:00',
-    closes: '2099-12-31T23:00',
-  });
-  for (const [i, body] of texts.entries())
-    await submitComment(ctx, PROGRAMME, ROUND, {
-      nodeKey: i % 2 === 0 ? NODE : null,
-      paragraph: i % 2 === 0 ? 0 : null,
-      quote: null,
-      lang: 'fi',
-      body,
-      name: body,
-      email: null,
-      organisation: body,
-      respondentType: 'resident',
-      publishAs: 'name',
-      idempotencyKey: `payload-round-${String(i).padStart(6, '0')}`,
-    });
-  const { pending } = await moderationQueue(ctx.db.kysely, PROGRAMME, ROUND);
-  await moderateComments(
-    ctx,
-    EDITOR,
-    PROGRAMME,
-    ROUND,
-    pending.map((p) => ({ id: p.id, revision: p.revision })),
-    { action: 'approve' },
-  );
-  for (const [i, c] of pending.entries())
-    await saveResponse(ctx, EDITOR, PROGRAMME, ROUND, null, {
+export async function respondToAll(ctx: AppContext, slug: string, texts: readonly string[]): Promise<void> {
+  const approved = await ctx.db.kysely
+    .selectFrom('consultation_comments')
+    .innerJoin('consultation_rounds', 'consultation_rounds.id', 'consultation_comments.round_id')
+    .select('consultation_comments.id')
+    .where('consultation_rounds.slug', '=', slug)
+    .where('consultation_comments.status', '=', 'approved')
+    .orderBy('consultation_comments.id')
+    .execute();
+  for (const [i, c] of approved.entries())
+    await saveResponse(ctx, EDITOR, PROGRAMME, slug, null, {
       comments: [c.id],
       text: { fi: texts[i % texts.length]! },
       decision: 'not_taken_into_account',
       reason: { fi: texts[(i + 1) % texts.length]! },
       change: null,
     });
-  await publishResponses(ctx, EDITOR, PROGRAMME, ROUND);
+  await publishResponses(ctx, EDITOR, PROGRAMME, slug);
 }

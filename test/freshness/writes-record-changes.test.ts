@@ -48,6 +48,7 @@ import { submitComment } from '#src/services/consultation/comments.ts';
 import { moderateComments, moderationQueue } from '#src/services/consultation/moderation.ts';
 import { createRound } from '#src/services/consultation/rounds.ts';
 import { publishResponses, responseDesk, saveResponse } from '#src/services/consultation/responses.ts';
+import { erasePersonalData, removeExpiredPersonalData } from '#src/services/consultation/personal-data.ts';
 import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { CONTENT_KINDS, type ContentKind, type Generations } from '#src/services/freshness.ts';
 import { importMunicipalities } from '#src/services/import-municipalities.ts';
@@ -407,6 +408,56 @@ const OPERATIONS: Operation[] = [
     run: (ctx) => publishResponses(ctx, EDITOR, P, 'freshness'),
   },
   {
+    runs: 'consultation/personal-data.ts#erasePersonalData',
+    changes: { region: ['consultation'] },
+    run: async (ctx) => {
+      await submitComment(ctx, P, 'freshness', {
+        nodeKey: null,
+        paragraph: null,
+        quote: null,
+        lang: 'fi',
+        body: 'Poistakaa tietoni myöhemmin.',
+        name: 'Maija Meikäläinen',
+        email: 'maija@example.fi',
+        organisation: null,
+        respondentType: 'resident',
+        publishAs: 'name',
+        idempotencyKey: 'freshness-test-key-0002',
+      });
+      return erasePersonalData(ctx, EDITOR, P.code, { email: 'maija@example.fi' });
+    },
+  },
+  {
+    runs: 'consultation/personal-data.ts#removeExpiredPersonalData',
+    changes: { region: ['consultation'] },
+    run: async (ctx) => {
+      await createRound(ctx, EDITOR, P, {
+        slug: 'freshness-kept',
+        title: { fi: 'Kuuleminen' },
+        intro: { fi: 'Luonnos nähtävillä.' },
+        opens: '2020-01-01T00:00',
+        closes: '2099-12-31T23:00',
+        retentionUntil: '2099-12-31',
+      });
+      await submitComment(ctx, P, 'freshness-kept', {
+        nodeKey: null,
+        paragraph: null,
+        quote: null,
+        lang: 'fi',
+        body: 'Hyvä luonnos.',
+        name: 'Matti Meikäläinen',
+        email: 'matti@example.fi',
+        organisation: null,
+        respondentType: 'resident',
+        publishAs: 'name',
+        idempotencyKey: 'freshness-test-key-0003',
+      });
+      const removed = await removeExpiredPersonalData(ctx, new Date('2100-01-02T00:00:00Z'));
+      assert.equal(removed.length, 1);
+      return removed;
+    },
+  },
+  {
     runs: 'financing-plan/import-financing-plan.ts#importFinancingPlan',
     changes: { region: ['programme'] },
     run: (ctx) =>
@@ -611,6 +662,9 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'consultation/moderation.ts#moderationQueue': 'reads',
   'consultation/responses.ts#responseDesk': 'reads',
   'consultation/reanchor.ts#anchorIn': 'computes',
+  'consultation/seed-rounds.ts#seedConsultationRounds':
+    'run by seedIfEmpty (every context of this test is seeded by it)',
+  'consultation/personal-data.ts#finnishDay': 'computes',
   'consultation/reanchor.ts#reanchorRegionRounds':
     'runs inside editTransaction after every programme edit above; records consultation only when an anchor moved (test/consultation/consultation-reanchor.test.ts)',
   'indicators/edit-indicators.ts#indicatorForEdit': 'reads',

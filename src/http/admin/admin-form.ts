@@ -24,7 +24,7 @@ import {
 import type { Lang } from '#src/domain/languages.ts';
 import { MESSAGES, translator, type MessageKey } from '#src/i18n/index.ts';
 import { AppError } from '#src/domain/errors.ts';
-import { problemsOf, REQUIRED } from '#src/lib/zod-messages.ts';
+import { codeOfRefusal, problemsOf } from '#src/lib/zod-messages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
@@ -92,11 +92,16 @@ export function editExtras<C>(f: FormFailure): {
   };
 }
 
-/** Fields refused by a form schema, as the service's FieldErrors (the same answer: 400 at the fields). */
+/**
+ * Fields refused by a form schema, as the service's FieldErrors (the same answer: 400 at the
+ * fields); a coded refusal (src/lib/zod-messages.ts) keeps its code for translating.
+ */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const fields: FieldErrorMap = {};
-  for (const p of problemsOf(error))
-    fields[p.field || 'form'] ??= p.message === REQUIRED ? fieldProblem('required', p.message) : p.message;
+  for (const p of problemsOf(error)) {
+    const coded = codeOfRefusal(p.message);
+    fields[p.field || 'form'] ??= coded ? fieldProblem(coded.code, p.message, coded.params) : p.message;
+  }
   return new FieldErrors('The form was not accepted', fields);
 }
 
@@ -105,6 +110,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
  * English text for a problem without a code or a code without a message.
  */
 export function problemIn(lang: Lang, problem: FieldProblem): string {
+  if (problem.parts) return problem.parts.map((p) => problemIn(lang, p)).join('; ');
   const key = `errors.field.${problem.code}`;
   if (problem.code === '' || !(key in MESSAGES[lang])) return problem.message;
   return translator(lang)(key as MessageKey, problem.params ? { ...problem.params } : undefined);

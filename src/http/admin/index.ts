@@ -19,6 +19,7 @@ import { registerProjectUploadAdmin } from './projects/project-upload-routes.ts'
 import { registerReportsAdmin } from './reports/reports-routes.ts';
 import { registerConsultationAdmin } from './consultation/consultation-routes.ts';
 import { registerConsultationResponses } from './consultation/response-routes.ts';
+import { registerConsultationPrivacyAdmin } from './consultation/personal-data-routes.ts';
 import { registerUserRoutes } from './users/users-routes.ts';
 
 export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -43,6 +44,7 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   registerReportsAdmin(app, ctx);
   registerConsultationAdmin(app, ctx);
   registerConsultationResponses(app, ctx);
+  registerConsultationPrivacyAdmin(app, ctx);
   await registerStatisticsUploadAdmin(app, ctx);
 
   // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.

@@ -223,6 +223,8 @@ export function registerConsultationForms(app: FastifyInstance, ctx: AppContext)
         key: newKey(),
         node: first(q['node']),
         p: first(q['p']),
+        // A passage the reader selected on the round page (public/quote.js), checked when sent.
+        quote: first(q['quote']).slice(0, 2000),
         publishAs: 'anonymous',
         respondentType: 'resident',
       });

@@ -11,7 +11,7 @@ import { roundPhase } from '#src/domain/consultation/round.ts';
 import { FieldErrors, fieldProblem } from '#src/domain/edit-errors.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { PRE_MODERATION } from '#src/domain/consultation/round.ts';
+import { documentsFromLines, PRE_MODERATION, questionsFromLines } from '#src/domain/consultation/round.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import {
   moderateComments,
@@ -25,6 +25,7 @@ import { listVersions } from '#src/storage/repositories/versions-repository.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import { ModerationPage } from '#src/views/admin/consultation/moderation-page.tsx';
 import { RoundsAdminPage, type RoundRow } from '#src/views/admin/consultation/rounds-admin-page.tsx';
+import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { inLang, paths } from '#src/views/urls.ts';
 import { choiceField, formSchema, textField, textsField } from '#src/http/forms/form-fields.ts';
 import { localized, one } from '#src/http/forms/form-input.ts';
@@ -39,7 +40,7 @@ const regionOf = regionParam('code');
 
 /** The admin address of a programme's consultation rounds. */
 export const consultationAdminPath = (code: string, programme: string): string =>
-  `/admin/regions/${encodeURIComponent(code)}/programmes/${encodeURIComponent(programme)}/consultation`;
+  editorPaths.consultation({ code, slug: programme });
 
 const flat = (form: Readonly<Record<string, string | readonly string[] | undefined>>): Record<string, string> =>
   Object.fromEntries(Object.keys(form).map((k) => [k, one(form, k)]));
@@ -121,15 +122,30 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
         preModeration: choiceField(PRE_MODERATION),
         retentionUntil: textField.transform((s) => s.trim() || null),
       },
-      (f, form) => ({
-        slug: f.slug,
-        title: localized(form as never, 'title'),
-        intro: localized(form as never, 'intro'),
-        opens: f.opens,
-        closes: f.closes,
-        preModeration: f.preModeration,
-        retentionUntil: f.retentionUntil,
-      }),
+      (f, form) => {
+        const docs = documentsFromLines(one(form as never, 'documents'));
+        if (docs.bad.length > 0)
+          throw new FieldErrors('The round was not accepted', {
+            documents: fieldProblem(
+              'document_lines',
+              `line ${docs.bad.join(', ')}: must be "title | https://address"`,
+              {
+                lines: docs.bad.join(', '),
+              },
+            ),
+          });
+        return {
+          slug: f.slug,
+          title: localized(form as never, 'title'),
+          intro: localized(form as never, 'intro'),
+          opens: f.opens,
+          closes: f.closes,
+          preModeration: f.preModeration,
+          retentionUntil: f.retentionUntil,
+          questions: questionsFromLines(localized(form as never, 'questions') as Record<'fi' | 'sv' | 'en', string>),
+          documents: docs.documents,
+        };
+      },
     ),
     fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
     action: async (input, request) => {
