@@ -170,9 +170,11 @@ export async function roundWithComments(
 export async function approvedIds(ctx: AppContext): Promise<number[]> {
   const rows = await ctx.db.kysely
     .selectFrom('consultation_comments')
-    .select('id')
-    .where('status', '=', 'approved')
-    .orderBy('idempotency_key')
+    .innerJoin('consultation_rounds', 'consultation_rounds.id', 'consultation_comments.round_id')
+    .select('consultation_comments.id')
+    .where('consultation_rounds.slug', '=', ROUND)
+    .where('consultation_comments.status', '=', 'approved')
+    .orderBy('consultation_comments.idempotency_key')
     .execute();
   return rows.map((r) => r.id);
 }
