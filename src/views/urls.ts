@@ -47,6 +47,9 @@ export const paths = {
   /** A consultation round: the text on consultation with its comments; `comment` (the form) and `sent` below it. */
   consultation: (region: string, programme: string, round: string): string =>
     `${paths.consultations(region, programme)}${seg(round)}/`,
+  /** A round's feedback report: how each comment was handled (`feedback.csv` and `feedback.pdf` beside it). */
+  consultationReport: (region: string, programme: string, round: string): string =>
+    `${paths.consultation(region, programme, round)}report/`,
 };
 
 /** The full path of `rest` in `lang`, e.g. `/sv/kymenlaakso/`. */

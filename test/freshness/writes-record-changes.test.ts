@@ -47,6 +47,7 @@ import {
 import { submitComment } from '#src/services/consultation/comments.ts';
 import { moderateComments, moderationQueue } from '#src/services/consultation/moderation.ts';
 import { createRound } from '#src/services/consultation/rounds.ts';
+import { publishResponses, responseDesk, saveResponse } from '#src/services/consultation/responses.ts';
 import { erasePersonalData, removeExpiredPersonalData } from '#src/services/consultation/personal-data.ts';
 import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { CONTENT_KINDS, type ContentKind, type Generations } from '#src/services/freshness.ts';
@@ -388,6 +389,25 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    runs: 'consultation/responses.ts#saveResponse',
+    changes: { region: ['consultation'] },
+    run: async (ctx) => {
+      const { comments } = await responseDesk(ctx.db.kysely, P, 'freshness');
+      return saveResponse(ctx, EDITOR, P, 'freshness', null, {
+        comments: [comments[0]!.id],
+        text: { fi: 'Kiitos palautteesta.' },
+        decision: 'noted',
+        reason: null,
+        change: null,
+      });
+    },
+  },
+  {
+    runs: 'consultation/responses.ts#publishResponses',
+    changes: { region: ['consultation'] },
+    run: (ctx) => publishResponses(ctx, EDITOR, P, 'freshness'),
+  },
+  {
     runs: 'consultation/personal-data.ts#erasePersonalData',
     changes: { region: ['consultation'] },
     run: async (ctx) => {
@@ -640,6 +660,7 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'consultation/rounds.ts#loadRound': 'reads',
   'consultation/rounds.ts#roundsOf': 'reads',
   'consultation/moderation.ts#moderationQueue': 'reads',
+  'consultation/responses.ts#responseDesk': 'reads',
   'consultation/reanchor.ts#anchorIn': 'computes',
   'consultation/seed-rounds.ts#seedConsultationRounds':
     'run by seedIfEmpty (every context of this test is seeded by it)',

@@ -31,6 +31,7 @@ import { useSignedInApp, type Browser } from '../admin/admin-fixture.ts';
 import { DRAFT, EDITOR, PROGRAMME, startDraft } from '../editing/editing-fixture.ts';
 import { importMunicipalPopulation } from '../api/indicators-fixture.ts';
 import { versionRevision } from '../consultation/consultation-fixture.ts';
+import { respondToAll } from '../consultation/responses-fixture.ts';
 import { databaseTargets } from '../support/databases.ts';
 
 /** Formula payloads: each must come out with a leading apostrophe. */
@@ -92,6 +93,7 @@ const CSV_WRITERS = [
   'src/http/api/diff-csv.ts',
   'src/http/api/indicators-csv.ts',
   'src/http/api/nodes-csv.ts',
+  'src/http/site/feedback-report-pages.ts',
   'src/http/site/project-pages.ts',
   'src/services/projects/rejects-file.ts',
 ];
@@ -105,6 +107,7 @@ const CSV_ROUTES = [
   'GET /api/v1/regions/:code/programmes/:programme/consultation/:round/comments.csv',
   'GET /:lang/:region/projects.csv',
   'GET /:lang/:region/:programme/reports/:year/observations.csv',
+  'GET /:lang/:region/:programme/consultation/:round/report/feedback.csv',
   'GET /admin/audit.csv',
   'GET /admin/regions/:code/programmes/:slug/versions/:number/financing-plan.csv',
   'POST /admin/regions/:code/projects/import/rejects',
@@ -245,6 +248,8 @@ for (const target of databaseTargets()) {
               publishAs: 'name',
               idempotencyKey: `csv-injection-comment-${i}`,
             });
+          // The council's published response to each, with a payload as its text and its reason.
+          await respondToAll(ctx, 'payloads', corpus);
           const rows = [...PROJECT_FORMULAS, ...PROJECT_HARMLESS].map((text, i) => {
             const cell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
             return [`KY-9${String(i).padStart(2, '0')}`, cell(text), cell(text), 'running'].join(';');
@@ -349,6 +354,13 @@ for (const target of databaseTargets()) {
     test("comments.csv of a consultation round (texts, senders' names and organisations)", async () => {
       const url = '/api/v1/regions/08/programmes/2022-2025/consultation/payloads/comments.csv';
       assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
+    });
+
+    test('the feedback.csv of a consultation round in every language (comments, names, responses, reasons)', async () => {
+      for (const lang of ['fi', 'sv', 'en']) {
+        const url = `/${lang}/kymenlaakso/2022-2025/consultation/payloads/report/feedback.csv`;
+        assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
+      }
     });
 
     test('projects.csv in every language', async () => {

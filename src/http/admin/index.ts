@@ -18,6 +18,7 @@ import { registerProgrammeAdmin } from './programmes/index.ts';
 import { registerProjectUploadAdmin } from './projects/project-upload-routes.ts';
 import { registerReportsAdmin } from './reports/reports-routes.ts';
 import { registerConsultationAdmin } from './consultation/consultation-routes.ts';
+import { registerConsultationResponses } from './consultation/response-routes.ts';
 import { registerConsultationPrivacyAdmin } from './consultation/personal-data-routes.ts';
 import { registerUserRoutes } from './users/users-routes.ts';
 
@@ -42,6 +43,7 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   registerIndicatorAdmin(app, ctx);
   registerReportsAdmin(app, ctx);
   registerConsultationAdmin(app, ctx);
+  registerConsultationResponses(app, ctx);
   registerConsultationPrivacyAdmin(app, ctx);
   await registerStatisticsUploadAdmin(app, ctx);
 

@@ -44,6 +44,7 @@ import {
 } from './report-pages.ts';
 import { publicPages } from './sitemap.ts';
 import { consultationPhases, consultationsPage, registerConsultationForms, roundPage } from './consultation-pages.ts';
+import { feedbackCsv, feedbackHtml, feedbackPdf } from './feedback-report-pages.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const REGION_AND_PROGRAMMES: readonly ContentKind[] = ['region', 'programme'];
@@ -407,6 +408,52 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
     },
   );
   registerConsultationForms(app, ctx);
+  // A round's feedback report: how each comment was handled, as a page, a CSV and a tagged PDF.
+  type RoundParams = MonitoringParams & { round: string };
+  const feedbackRoute = (file: '' | 'feedback.csv') =>
+    app.get<{ Params: RoundParams }>(
+      `/:lang/:region/:programme/consultation/:round/report/${file}`,
+      pageOpts,
+      async (request, reply) => {
+        const lang = langParam(request.params.lang);
+        const { region, programme, round } = request.params;
+        const scope = await regionScope(region, CONSULTATION);
+        if (file !== '')
+          reply.header('content-disposition', `attachment; filename="${region}-${programme}-${round}-${lang}-${file}"`);
+        return serve(
+          request,
+          reply,
+          reports,
+          pathOf(request),
+          scope,
+          async () => {
+            const made = await feedbackHtml(ctx, region, programme, round, lang);
+            return file === 'feedback.csv' ? feedbackCsv(made.report) : made.html;
+          },
+          file === 'feedback.csv' ? 'text/csv; charset=utf-8' : HTML,
+        );
+      },
+    );
+  feedbackRoute('');
+  feedbackRoute('feedback.csv');
+  app.get<{ Params: RoundParams }>(
+    '/:lang/:region/:programme/consultation/:round/report/feedback.pdf',
+    opts,
+    async (request, reply) => {
+      const lang = langParam(request.params.lang);
+      const { region, programme, round } = request.params;
+      const scope = await regionScope(region, CONSULTATION);
+      const stamp = (await ctx.freshness.current()).stamp(scope);
+      const pdf = await feedbackPdf(ctx, region, programme, round, lang, stamp);
+      reply.header('etag', pdf.etag).header('cache-control', 'no-cache');
+      if (matchesEtag(request.headers['if-none-match'], pdf.etag)) return reply.code(304).send();
+      return reply
+        .code(200)
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${pdf.fileName}"`)
+        .send(pdf.body);
+    },
+  );
 
   // Annual monitoring reports: the list, the report of a year, and the observations it used as files.
   app.get<{ Params: MonitoringParams }>('/:lang/:region/:programme/reports/', pageOpts, async (request, reply) => {

@@ -30,8 +30,8 @@ export interface ReportPdfOptions {
   madeBy?: string | null;
 }
 
-/** Serves `/assets/report.css` and the other site assets to Chromium. */
-function assetAt(urlPath: string): { body: Buffer; contentType: string } | null {
+/** Serves `/assets/report.css` and the other site assets to Chromium (for every report PDF). */
+export function pdfAssetAt(urlPath: string): { body: Buffer; contentType: string } | null {
   const name = urlPath.replace(/^\/assets\//, '');
   const asset = assets().get(name);
   return asset ? { body: asset.body, contentType: asset.contentType } : null;
@@ -39,10 +39,23 @@ function assetAt(urlPath: string): { body: Buffer; contentType: string } | null 
 
 export class ReportPdfs {
   readonly queue: ReportQueue;
-  readonly #making = new Map<string, Promise<ReportPdf>>();
+  readonly #making = new Map<string, Promise<unknown>>();
 
   constructor(queue = new ReportQueue()) {
     this.queue = queue;
+  }
+
+  /**
+   * Runs `job` (making a PDF) through the queue; a request with the same `id` while it runs shares
+   * its answer. Every report PDF (the annual report, a consultation's feedback report) is made here,
+   * so that together they never run more than the queue's limit of Chromium pages.
+   */
+  shared<T>(id: string, job: () => Promise<T>): Promise<T> {
+    const pending = this.#making.get(id);
+    if (pending) return pending as Promise<T>;
+    const making = this.queue.run(job).finally(() => this.#making.delete(id));
+    this.#making.set(id, making);
+    return making;
   }
 
   async pdf(ctx: AppContext, request: ReportRequest, lang: Lang, options: ReportPdfOptions = {}): Promise<ReportPdf> {
@@ -61,39 +74,33 @@ export class ReportPdfs {
       if (stored && stored.checksum === data.checksum)
         return { body: stored.body, checksum: stored.checksum, made: false, madeAt: stored.madeAt };
     }
-    const id = `${key.regionCode}/${key.programmeSlug}/${key.year}/${lang}/${data.checksum}/${request.asOf ?? ''}`;
-    const pending = this.#making.get(id);
-    if (pending) return pending;
-    const making = this.queue
-      .run(async () => {
-        const started = Date.now();
-        const html = renderReportHtml(data, lang);
-        const t = translator(lang);
-        const body = await renderPdf(html.html, {
-          lang,
-          title: html.title,
-          runningHeader: html.runningHeader,
-          pageLabel: (page, pages) => t('reports.page', { page, pages }),
-          assets: assetAt,
-        });
-        const madeAt = new Date().toISOString();
-        if (keep)
-          await ctx.db.kysely.transaction().execute((trx) =>
-            saveStoredReport(trx, {
-              ...key,
-              checksum: data.checksum,
-              body,
-              bytes: body.length,
-              madeAt,
-              madeBy: options.madeBy ?? null,
-              durationMs: Date.now() - started,
-            }),
-          );
-        return { body, checksum: data.checksum, made: true, madeAt };
-      })
-      .finally(() => this.#making.delete(id));
-    this.#making.set(id, making);
-    return making;
+    const id = `annual/${key.regionCode}/${key.programmeSlug}/${key.year}/${lang}/${data.checksum}/${request.asOf ?? ''}`;
+    return this.shared(id, async (): Promise<ReportPdf> => {
+      const started = Date.now();
+      const html = renderReportHtml(data, lang);
+      const t = translator(lang);
+      const body = await renderPdf(html.html, {
+        lang,
+        title: html.title,
+        runningHeader: html.runningHeader,
+        pageLabel: (page, pages) => t('reports.page', { page, pages }),
+        assets: pdfAssetAt,
+      });
+      const madeAt = new Date().toISOString();
+      if (keep)
+        await ctx.db.kysely.transaction().execute((trx) =>
+          saveStoredReport(trx, {
+            ...key,
+            checksum: data.checksum,
+            body,
+            bytes: body.length,
+            madeAt,
+            madeBy: options.madeBy ?? null,
+            durationMs: Date.now() - started,
+          }),
+        );
+      return { body, checksum: data.checksum, made: true, madeAt };
+    });
   }
 }
 

@@ -9,6 +9,7 @@ import enAccounts from './en/accounts.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAdminIndicators from './en/admin-indicators.json' with { type: 'json' };
 import enConsultation from './en/consultation.json' with { type: 'json' };
+import enConsultationReport from './en/consultation-report.json' with { type: 'json' };
 import enConsultationPrivacy from './en/consultation-privacy.json' with { type: 'json' };
 import enDiff from './en/diff.json' with { type: 'json' };
 import enEditor from './en/editor.json' with { type: 'json' };
@@ -25,6 +26,7 @@ import fiAccounts from './fi/accounts.json' with { type: 'json' };
 import fiAdmin from './fi/admin.json' with { type: 'json' };
 import fiAdminIndicators from './fi/admin-indicators.json' with { type: 'json' };
 import fiConsultation from './fi/consultation.json' with { type: 'json' };
+import fiConsultationReport from './fi/consultation-report.json' with { type: 'json' };
 import fiConsultationPrivacy from './fi/consultation-privacy.json' with { type: 'json' };
 import fiDiff from './fi/diff.json' with { type: 'json' };
 import fiEditor from './fi/editor.json' with { type: 'json' };
@@ -41,6 +43,7 @@ import svAccounts from './sv/accounts.json' with { type: 'json' };
 import svAdmin from './sv/admin.json' with { type: 'json' };
 import svAdminIndicators from './sv/admin-indicators.json' with { type: 'json' };
 import svConsultation from './sv/consultation.json' with { type: 'json' };
+import svConsultationReport from './sv/consultation-report.json' with { type: 'json' };
 import svConsultationPrivacy from './sv/consultation-privacy.json' with { type: 'json' };
 import svDiff from './sv/diff.json' with { type: 'json' };
 import svEditor from './sv/editor.json' with { type: 'json' };
@@ -70,6 +73,7 @@ export const AREAS = [
   'monitoring-pages',
   'reports',
   'consultation',
+  'consultation-report',
   'consultation-privacy',
   'errors',
 ] as const;
@@ -90,6 +94,7 @@ const fiAreas = {
   'monitoring-pages': fiMonitoringPages,
   reports: fiReports,
   consultation: fiConsultation,
+  'consultation-report': fiConsultationReport,
   'consultation-privacy': fiConsultationPrivacy,
   errors: fiErrors,
 };
@@ -116,6 +121,7 @@ const svAreas: AreaMessages = {
   'monitoring-pages': svMonitoringPages,
   reports: svReports,
   consultation: svConsultation,
+  'consultation-report': svConsultationReport,
   'consultation-privacy': svConsultationPrivacy,
   errors: svErrors,
 };
@@ -135,6 +141,7 @@ const enAreas: AreaMessages = {
   'monitoring-pages': enMonitoringPages,
   reports: enReports,
   consultation: enConsultation,
+  'consultation-report': enConsultationReport,
   'consultation-privacy': enConsultationPrivacy,
   errors: enErrors,
 };

@@ -2,7 +2,8 @@
  * What the public sees of a consultation round (issue 10, point 5): the round and its phase, the
  * text on consultation node by node with its numbered paragraphs (in the visitor's language, as
  * anchors count them), the approved comments that their senders allowed to be published with
- * their anchors and counts per node, and how many comments were rejected for each reason.
+ * their anchors and counts per node, the council's published responses to them (with the change
+ * that carries each out), and how many comments were rejected for each reason.
  */
 import { paragraphsOf, type Paragraph } from '#src/domain/consultation/anchors.ts';
 import { publicAuthor } from '#src/domain/consultation/comment.ts';
@@ -11,10 +12,11 @@ import { roundPhase, type Round, type RoundPhase } from '#src/domain/consultatio
 import type { Lang, LocalizedText } from '#src/domain/languages.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Executor } from '#src/storage/executor.ts';
-import { listComments, type CommentRow } from '#src/storage/repositories/consultation-repository.ts';
+import type { ResponseDecision } from '#src/domain/consultation/response.ts';
+import { listComments, listResponses, type CommentRow } from '#src/storage/repositories/consultation-repository.ts';
 import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
-import type { VersionRow } from '#src/storage/repositories/versions-repository.ts';
+import { listVersions, type VersionRow } from '#src/storage/repositories/versions-repository.ts';
 import type { ProgrammeRef } from '../programmes/edit-transaction.ts';
 import { loadRound } from './rounds.ts';
 
@@ -31,6 +33,19 @@ export interface PublicComment {
   kind: CommentRow['kind'];
   respondentType: CommentRow['respondentType'];
   submittedAt: string;
+  /** The council's published response to it, or null. */
+  response: PublicResponse | null;
+}
+
+/** A published response of the council, with the change that carries it out (its node's path in that version). */
+export interface PublicResponse {
+  id: number;
+  text: LocalizedText;
+  decision: ResponseDecision;
+  reason: LocalizedText | null;
+  change: { version: number; nodeKey: string; path: string[] | null; title: LocalizedText | null } | null;
+  commentIds: number[];
+  publishedAt: string | null;
 }
 
 export interface ConsultationNode {
@@ -57,7 +72,41 @@ export interface ConsultationView {
   rejections: Record<string, number>;
 }
 
-export function publicComment(c: CommentRow): PublicComment | null {
+/** The round's published responses, keyed by each comment they answer. */
+export async function publishedResponses(
+  db: Executor,
+  round: Round,
+  programme: ProgrammeRow,
+): Promise<Map<number, PublicResponse>> {
+  const responses = await listResponses(db, round.id, { publishedOnly: true });
+  const versions = await listVersions(db, programme.id);
+  const trees = new Map<number, Map<string, TreeNode>>();
+  for (const n of new Set(responses.flatMap((r) => (r.change ? [r.change.version] : [])))) {
+    const version = versions.find((v) => v.number === n);
+    if (version)
+      trees.set(n, new Map(flatten(await loadTree(db, version.id, programme.levels)).map((t) => [t.key, t])));
+  }
+  const byComment = new Map<number, PublicResponse>();
+  for (const r of responses) {
+    const node = r.change ? trees.get(r.change.version)?.get(r.change.nodeKey) : undefined;
+    const shown: PublicResponse = {
+      id: r.id,
+      text: r.text,
+      decision: r.decision,
+      reason: r.reason,
+      change: r.change ? { ...r.change, path: node?.path ?? null, title: node?.title ?? null } : null,
+      commentIds: r.commentIds,
+      publishedAt: r.publishedAt,
+    };
+    for (const id of r.commentIds) byComment.set(id, shown);
+  }
+  return byComment;
+}
+
+export function publicComment(
+  c: CommentRow,
+  responses: ReadonlyMap<number, PublicResponse> = new Map(),
+): PublicComment | null {
   if (c.status !== 'approved') return null;
   const author = publicAuthor(c);
   if (!author) return null;
@@ -72,10 +121,11 @@ export function publicComment(c: CommentRow): PublicComment | null {
     kind: c.kind,
     respondentType: c.respondentType,
     submittedAt: c.submittedAt,
+    response: responses.get(c.id) ?? null,
   };
 }
 
-function flatten(nodes: readonly TreeNode[]): TreeNode[] {
+export function flatten(nodes: readonly TreeNode[]): TreeNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
 }
 
@@ -87,11 +137,12 @@ export async function consultationView(
   now: Date,
 ): Promise<ConsultationView> {
   const { round, programme, version } = await loadRound(db, ref, slug);
-  const [tree, comments] = await Promise.all([
+  const [tree, comments, responses] = await Promise.all([
     loadTree(db, round.versionId, programme.levels),
     listComments(db, round.id),
+    publishedResponses(db, round, programme),
   ]);
-  const shown = comments.map(publicComment).filter((c): c is PublicComment => c !== null);
+  const shown = comments.map((c) => publicComment(c, responses)).filter((c): c is PublicComment => c !== null);
   const rejections: Record<string, number> = Object.fromEntries(round.rejectReasons.map((r) => [r.code, 0]));
   for (const c of comments)
     if (c.status === 'rejected' && c.rejectReason) rejections[c.rejectReason] = (rejections[c.rejectReason] ?? 0) + 1;

@@ -7,9 +7,10 @@ import type { Insertable, Selectable } from 'kysely';
 import type { AnchorState } from '#src/domain/consultation/anchors.ts';
 import type { CommentKind, CommentStatus, PublishAs, RespondentType } from '#src/domain/consultation/comment.ts';
 import type { PreModeration, Round } from '#src/domain/consultation/round.ts';
+import type { ConsultationResponse, ResponseDecision, ResponseStatus } from '#src/domain/consultation/response.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Executor } from '../executor.ts';
-import type { ConsultationCommentTable, ConsultationRoundTable } from '../schema.ts';
+import type { ConsultationCommentTable, ConsultationResponseTable, ConsultationRoundTable } from '../schema.ts';
 import { requiredTextFromJson } from '../json-text.ts';
 
 export type RoundValues = Omit<Round, 'id' | 'revision' | 'personalDataRemovedAt'>;
@@ -255,6 +256,155 @@ export async function updateAnchor(
   >,
 ): Promise<void> {
   await db.updateTable('consultation_comments').set(anchor).where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The council's responses (consultation_responses, consultation_response_comments)
+
+function toResponse(r: Selectable<ConsultationResponseTable>, commentIds: number[]): ConsultationResponse {
+  return {
+    id: r.id,
+    roundId: r.round_id,
+    text: requiredTextFromJson(r.text),
+    decision: r.decision as ResponseDecision,
+    reason: r.reason === null ? null : requiredTextFromJson(r.reason),
+    change:
+      r.change_version !== null && r.change_node_key !== null
+        ? { version: r.change_version, nodeKey: r.change_node_key }
+        : null,
+    status: r.status as ResponseStatus,
+    publishedAt: r.published_at,
+    revision: r.revision,
+    commentIds,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** What a response holds besides its comments, as written. */
+export type ResponseValues = Pick<ConsultationResponse, 'text' | 'decision' | 'reason' | 'change'>;
+
+const responseColumns = (v: ResponseValues) => ({
+  text: JSON.stringify(v.text),
+  decision: v.decision,
+  reason: v.reason === null ? null : JSON.stringify(v.reason),
+  change_version: v.change?.version ?? null,
+  change_node_key: v.change?.nodeKey ?? null,
+});
+
+/** The responses of a round (optionally only published ones), oldest first, each with its comment ids. */
+export async function listResponses(
+  db: Executor,
+  roundId: number,
+  options: { publishedOnly?: boolean } = {},
+): Promise<ConsultationResponse[]> {
+  let q = db.selectFrom('consultation_responses').selectAll().where('round_id', '=', roundId);
+  if (options.publishedOnly) q = q.where('status', '=', 'published');
+  const rows = await q.orderBy('id').execute();
+  if (rows.length === 0) return [];
+  const links = await db
+    .selectFrom('consultation_response_comments')
+    .innerJoin('consultation_responses', 'consultation_responses.id', 'consultation_response_comments.response_id')
+    .select([
+      'consultation_response_comments.response_id as response_id',
+      'consultation_response_comments.comment_id as comment_id',
+    ])
+    .where('consultation_responses.round_id', '=', roundId)
+    .orderBy('consultation_response_comments.comment_id')
+    .execute();
+  const byResponse = new Map<number, number[]>();
+  for (const l of links) byResponse.set(l.response_id, [...(byResponse.get(l.response_id) ?? []), l.comment_id]);
+  return rows.map((r) => toResponse(r, byResponse.get(r.id) ?? []));
+}
+
+export async function findResponse(db: Executor, id: number): Promise<ConsultationResponse | null> {
+  const row = await db.selectFrom('consultation_responses').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const links = await db
+    .selectFrom('consultation_response_comments')
+    .select('comment_id')
+    .where('response_id', '=', id)
+    .orderBy('comment_id')
+    .execute();
+  return toResponse(
+    row,
+    links.map((l) => l.comment_id),
+  );
+}
+
+/** Which response (id) answers each of `commentIds` that has one. */
+export async function responsesOfComments(db: Executor, commentIds: readonly number[]): Promise<Map<number, number>> {
+  if (commentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('consultation_response_comments')
+    .select(['comment_id', 'response_id'])
+    .where('comment_id', 'in', [...commentIds])
+    .execute();
+  return new Map(rows.map((r) => [r.comment_id, r.response_id]));
+}
+
+async function linkComments(db: Executor, responseId: number, commentIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('consultation_response_comments').where('response_id', '=', responseId).execute();
+  if (commentIds.length > 0)
+    await db
+      .insertInto('consultation_response_comments')
+      .values(commentIds.map((comment_id) => ({ response_id: responseId, comment_id })))
+      .execute();
+}
+
+/** Stores a new draft response to `commentIds`; answers its id. */
+export async function insertResponse(
+  db: Executor,
+  roundId: number,
+  v: ResponseValues,
+  commentIds: readonly number[],
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('consultation_responses')
+    .values({ round_id: roundId, ...responseColumns(v), status: 'draft', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await linkComments(db, row.id, commentIds);
+  return row.id;
+}
+
+/** Rewrites a response (and the comments it answers) when it is still at `revision`; false when it moved on. */
+export async function updateResponseIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  v: ResponseValues,
+  commentIds: readonly number[],
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('consultation_responses')
+    .set({ ...responseColumns(v), revision: revision + 1, updated_at: now })
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await linkComments(db, id, commentIds);
+  return true;
+}
+
+/** Publishes every drafted response of a round at `now`; answers the ids published. */
+export async function publishDraftResponses(db: Executor, roundId: number, now: string): Promise<number[]> {
+  const drafts = await db
+    .selectFrom('consultation_responses')
+    .select(['id', 'revision'])
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'draft')
+    .orderBy('id')
+    .execute();
+  for (const d of drafts)
+    await db
+      .updateTable('consultation_responses')
+      .set({ status: 'published', published_at: now, updated_at: now, revision: d.revision + 1 })
+      .where('id', '=', d.id)
+      .execute();
+  return drafts.map((d) => d.id);
 }
 
 // ---- Privacy (issue 10, point 7): removing commenters' personal data, the text kept ----

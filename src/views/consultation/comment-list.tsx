@@ -1,8 +1,12 @@
 /** @jsxRuntime automatic @jsxImportSource @kitajs/html */
-/** Published comments as the public sees them: author (as the sender allowed), date, quote and text. */
+/**
+ * Published comments as the public sees them: author (as the sender allowed), date, quote and text,
+ * and under each the council's published response to it.
+ */
 import { formatDateTime } from '#src/i18n/format.ts';
 import type { PublicComment } from '#src/services/consultation/public-view.ts';
 import type { RenderContext } from '../render-context.ts';
+import { ResponseBlock, type ProgrammeSlugs } from './response-block.tsx';
 
 /** A comment's text with its line breaks, every line escaped. */
 export function MultilineText(props: { text: string }): JSX.Element {
@@ -27,6 +31,8 @@ export function CommentList(props: {
   rc: RenderContext;
   comments: readonly PublicComment[];
   showQuote: boolean;
+  /** The programme the responses' changes link into. */
+  base: ProgrammeSlugs;
 }): JSX.Element {
   const { rc } = props;
   if (props.comments.length === 0) return '';
@@ -59,6 +65,7 @@ export function CommentList(props: {
             <div class="comment-body">
               <MultilineText text={c.body} />
             </div>
+            {c.response ? <ResponseBlock rc={rc} response={c.response} base={props.base} /> : ''}
           </li>
         );
       })}

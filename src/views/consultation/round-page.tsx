@@ -15,6 +15,7 @@ import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';
 import { ConsultationFrame } from './consultation-frame.tsx';
 import { CommentList } from './comment-list.tsx';
+import type { ProgrammeSlugs } from './response-block.tsx';
 
 export interface RoundPageProps {
   rc: RenderContext;
@@ -51,8 +52,9 @@ function NodeSection(props: {
   node: ConsultationNode;
   roundPath: string;
   open: boolean;
+  base: ProgrammeSlugs;
 }): JSX.Element {
-  const { rc, node, roundPath, open } = props;
+  const { rc, node, roundPath, open, base } = props;
   const title = shownRequired(rc, node.title);
   const heading = `h${Math.min(6, node.depth + 2)}`;
   const onParagraph = (i: number): PublicComment[] =>
@@ -86,7 +88,7 @@ function NodeSection(props: {
           ) : (
             ''
           )}
-          <CommentList rc={rc} comments={onParagraph(p.index)} showQuote={false} />
+          <CommentList rc={rc} comments={onParagraph(p.index)} showQuote={false} base={base} />
         </div>
       ))}
       {open ? (
@@ -101,7 +103,7 @@ function NodeSection(props: {
       ) : (
         ''
       )}
-      <CommentList rc={rc} comments={elsewhere} showQuote={true} />
+      <CommentList rc={rc} comments={elsewhere} showQuote={true} base={base} />
     </section>
   );
 }
@@ -111,6 +113,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const { t, lang } = rc;
   const roundPath = paths.consultation(region.slug, programme.slug, view.round.slug);
   const open = view.phase === 'open';
+  const base: ProgrammeSlugs = { region: region.slug, programme: programme.slug };
   const reasons = view.round.rejectReasons.filter((r) => (view.rejections[r.code] ?? 0) > 0);
   return (
     <ConsultationFrame
@@ -153,6 +156,11 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
           rejected: view.counts.rejected,
         })}
       </p>
+      <p class="feedback-report-link">
+        <a href={inLang(lang, paths.consultationReport(region.slug, programme.slug, view.round.slug))} safe>
+          {t('feedback.link')}
+        </a>
+      </p>
       {reasons.length > 0 ? (
         <table class="rejections">
           <caption safe>{t('consultation.rejections.caption')}</caption>
@@ -191,11 +199,11 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       ) : (
         ''
       )}
-      <CommentList rc={rc} comments={view.programmeComments} showQuote={false} />
+      <CommentList rc={rc} comments={view.programmeComments} showQuote={false} base={base} />
       <h2 safe>{t('consultation.text.title')}</h2>
       {open ? <p safe>{t('consultation.text.help')}</p> : ''}
       {view.nodes.map((node) => (
-        <NodeSection rc={rc} node={node} roundPath={roundPath} open={open} />
+        <NodeSection rc={rc} node={node} roundPath={roundPath} open={open} base={base} />
       ))}
     </ConsultationFrame>
   );

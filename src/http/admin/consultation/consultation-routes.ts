@@ -38,7 +38,7 @@ type RoundParams = { Params: { code: string; programme: string; round: string } 
 const regionOf = regionParam('code');
 
 /** The admin address of a programme's consultation rounds. */
-const consultationAdminPath = (code: string, programme: string): string =>
+export const consultationAdminPath = (code: string, programme: string): string =>
   editorPaths.consultation({ code, slug: programme });
 
 const flat = (form: Readonly<Record<string, string | readonly string[] | undefined>>): Record<string, string> =>
@@ -71,6 +71,9 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
         counts: await countCommentsByStatus(ctx.db.kysely, round.id),
         queueHref: `${consultationAdminPath(region.code, programme.slug)}/${encodeURIComponent(round.slug)}`,
         publicHref: inLang(lang, paths.consultation(region.slug, programme.slug, round.slug)),
+        responsesHref: hasRole(request.auth.user, 'editor', region.code)
+          ? `${consultationAdminPath(region.code, programme.slug)}/${encodeURIComponent(round.slug)}/responses`
+          : null,
       });
     const consultation = (await listVersions(ctx.db.kysely, row.id))
       .filter((v) => v.status === 'consultation')
@@ -174,6 +177,9 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
           reasons: queue.round.rejectReasons,
           action: `${consultationAdminPath(region.code, programme.slug)}/${encodeURIComponent(queue.round.slug)}/moderate`,
           roundsHref: consultationAdminPath(region.code, programme.slug),
+          responsesHref: hasRole(request.auth.user, 'editor', region.code)
+            ? `${consultationAdminPath(region.code, programme.slug)}/${encodeURIComponent(queue.round.slug)}/responses`
+            : null,
           errors: failure.errors,
           problem: failure.problem,
           done: Number.isInteger(done) && done > 0 ? done : null,

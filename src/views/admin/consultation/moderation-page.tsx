@@ -21,6 +21,8 @@ export interface ModerationPageProps {
   reasons: readonly RejectReason[];
   action: string;
   roundsHref: string;
+  /** The round's responses desk (editors), or null for a moderator who may not write responses. */
+  responsesHref?: string | null;
   errors: readonly FieldError[];
   problem: string | null;
   done: number | null;
@@ -116,6 +118,15 @@ export function ModerationPage(props: ModerationPageProps): JSX.Element {
         <Notice kind="error">
           <p safe>{props.problem}</p>
         </Notice>
+      ) : (
+        ''
+      )}
+      {props.responsesHref ? (
+        <p>
+          <a href={props.responsesHref} safe>
+            {t('responses.admin.link')}
+          </a>
+        </p>
       ) : (
         ''
       )}

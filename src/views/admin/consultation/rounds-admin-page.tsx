@@ -26,6 +26,8 @@ export interface RoundRow {
   counts: Record<CommentStatus, number>;
   queueHref: string;
   publicHref: string;
+  /** The round's responses desk, for editors (else null). */
+  responsesHref?: string | null;
 }
 
 export interface RoundsAdminPageProps {
@@ -98,6 +100,16 @@ export function RoundsAdminPage(props: RoundsAdminPageProps): JSX.Element {
                     {t('consultation.admin.publicPage')}
                   </a>
                   )
+                  {r.responsesHref ? (
+                    <>
+                      {' '}
+                      <a href={r.responsesHref} safe>
+                        {t('responses.admin.title')}
+                      </a>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </th>
                 <td safe>
                   {`${formatDateTime(r.round.opensAt, lang)} – ${formatDateTime(r.round.closesAt, lang)} (${t(`consultation.admin.phase.${r.phase}`)})`}
