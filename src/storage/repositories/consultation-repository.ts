@@ -511,33 +511,14 @@ export interface PublishedResponseRow {
 
 /** The published responses of a round (status `published`), oldest first, each with the comments it answers. */
 export async function listPublishedResponses(db: Executor, roundId: number): Promise<PublishedResponseRow[]> {
-  const rows = await db
-    .selectFrom('consultation_responses')
-    .selectAll()
-    .where('round_id', '=', roundId)
-    .where('status', '=', 'published')
-    .orderBy('published_at')
-    .orderBy('id')
-    .execute();
-  if (rows.length === 0) return [];
-  const links = await db
-    .selectFrom('consultation_response_comments')
-    .select(['response_id', 'comment_id'])
-    .where(
-      'response_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('comment_id')
-    .execute();
-  return rows.map((r) => ({
+  return (await listResponses(db, roundId, { publishedOnly: true })).map((r) => ({
     id: r.id,
-    text: requiredTextFromJson(r.text),
+    text: r.text,
     decision: r.decision,
-    reason: r.reason === null ? null : requiredTextFromJson(r.reason),
-    changeVersion: r.change_version,
-    changeNodeKey: r.change_node_key,
-    publishedAt: r.published_at,
-    commentIds: links.filter((l) => l.response_id === r.id).map((l) => l.comment_id),
+    reason: r.reason,
+    changeVersion: r.change?.version ?? null,
+    changeNodeKey: r.change?.nodeKey ?? null,
+    publishedAt: r.publishedAt,
+    commentIds: r.commentIds,
   }));
 }
