@@ -9,6 +9,7 @@ import enAccounts from './en/accounts.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAdminIndicators from './en/admin-indicators.json' with { type: 'json' };
 import enConsultation from './en/consultation.json' with { type: 'json' };
+import enConsultationStatements from './en/consultation-statements.json' with { type: 'json' };
 import enDiff from './en/diff.json' with { type: 'json' };
 import enEditor from './en/editor.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import fiAccounts from './fi/accounts.json' with { type: 'json' };
 import fiAdmin from './fi/admin.json' with { type: 'json' };
 import fiAdminIndicators from './fi/admin-indicators.json' with { type: 'json' };
 import fiConsultation from './fi/consultation.json' with { type: 'json' };
+import fiConsultationStatements from './fi/consultation-statements.json' with { type: 'json' };
 import fiDiff from './fi/diff.json' with { type: 'json' };
 import fiEditor from './fi/editor.json' with { type: 'json' };
 import fiErrors from './fi/errors.json' with { type: 'json' };
@@ -39,6 +41,7 @@ import svAccounts from './sv/accounts.json' with { type: 'json' };
 import svAdmin from './sv/admin.json' with { type: 'json' };
 import svAdminIndicators from './sv/admin-indicators.json' with { type: 'json' };
 import svConsultation from './sv/consultation.json' with { type: 'json' };
+import svConsultationStatements from './sv/consultation-statements.json' with { type: 'json' };
 import svDiff from './sv/diff.json' with { type: 'json' };
 import svEditor from './sv/editor.json' with { type: 'json' };
 import svErrors from './sv/errors.json' with { type: 'json' };
@@ -67,6 +70,7 @@ export const AREAS = [
   'monitoring-pages',
   'reports',
   'consultation',
+  'consultation-statements',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -86,6 +90,7 @@ const fiAreas = {
   'monitoring-pages': fiMonitoringPages,
   reports: fiReports,
   consultation: fiConsultation,
+  'consultation-statements': fiConsultationStatements,
   errors: fiErrors,
 };
 
@@ -111,6 +116,7 @@ const svAreas: AreaMessages = {
   'monitoring-pages': svMonitoringPages,
   reports: svReports,
   consultation: svConsultation,
+  'consultation-statements': svConsultationStatements,
   errors: svErrors,
 };
 
@@ -129,6 +135,7 @@ const enAreas: AreaMessages = {
   'monitoring-pages': enMonitoringPages,
   reports: enReports,
   consultation: enConsultation,
+  'consultation-statements': enConsultationStatements,
   errors: enErrors,
 };
 

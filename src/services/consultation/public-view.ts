@@ -11,7 +11,12 @@ import { roundPhase, type Round, type RoundPhase } from '#src/domain/consultatio
 import type { Lang, LocalizedText } from '#src/domain/languages.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Executor } from '#src/storage/executor.ts';
-import { listComments, type CommentRow } from '#src/storage/repositories/consultation-repository.ts';
+import {
+  listAttachmentMeta,
+  listComments,
+  type AttachmentMeta,
+  type CommentRow,
+} from '#src/storage/repositories/consultation-repository.ts';
 import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
 import type { VersionRow } from '#src/storage/repositories/versions-repository.ts';
@@ -28,6 +33,14 @@ export interface PublicComment {
   quote: string;
   body: string;
   author: { name: string | null; organisation: string | null };
+  /** A statement's signer's role, shown with the name (null when the name is not public). */
+  signerRole: string | null;
+  /** A statement's answers to the round's questions, in the round's order. */
+  answers: { key: string; question: LocalizedText; text: string }[];
+  /** A published statement's attachment (downloaded, never shown inline). */
+  attachment: { fileName: string; bytes: number } | null;
+  /** True when a moderator removed a passage of the text. */
+  redacted: boolean;
   kind: CommentRow['kind'];
   respondentType: CommentRow['respondentType'];
   submittedAt: string;
@@ -57,11 +70,23 @@ export interface ConsultationView {
   rejections: Record<string, number>;
 }
 
-export function publicComment(c: CommentRow): PublicComment | null {
+export function publicComment(
+  c: CommentRow,
+  extras: { questions?: Round['questions']; attachment?: AttachmentMeta | undefined } = {},
+): PublicComment | null {
   if (c.status !== 'approved') return null;
   const author = publicAuthor(c);
   if (!author) return null;
   return {
+    signerRole: author.name !== null ? c.signerRole : null,
+    redacted: c.redactionReason !== null,
+    answers: (extras.questions ?? [])
+      .filter((q) => (c.answers[q.key] ?? '') !== '')
+      .map((q) => ({ key: q.key, question: q.text, text: c.answers[q.key]! })),
+    attachment:
+      c.kind === 'statement' && extras.attachment
+        ? { fileName: extras.attachment.fileName, bytes: extras.attachment.bytes }
+        : null,
     id: c.id,
     nodeKey: c.nodeKey,
     paragraphIndex: c.paragraphIndex,
@@ -87,11 +112,14 @@ export async function consultationView(
   now: Date,
 ): Promise<ConsultationView> {
   const { round, programme, version } = await loadRound(db, ref, slug);
-  const [tree, comments] = await Promise.all([
+  const [tree, comments, attachments] = await Promise.all([
     loadTree(db, round.versionId, programme.levels),
     listComments(db, round.id),
+    listAttachmentMeta(db, round.id),
   ]);
-  const shown = comments.map(publicComment).filter((c): c is PublicComment => c !== null);
+  const shown = comments
+    .map((c) => publicComment(c, { questions: round.questions, attachment: attachments.get(c.id) }))
+    .filter((c): c is PublicComment => c !== null);
   const rejections: Record<string, number> = Object.fromEntries(round.rejectReasons.map((r) => [r.code, 0]));
   for (const c of comments)
     if (c.status === 'rejected' && c.rejectReason) rejections[c.rejectReason] = (rejections[c.rejectReason] ?? 0) + 1;

@@ -190,7 +190,16 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       ) : (
         ''
       )}
-      <CommentList rc={rc} comments={view.programmeComments} showQuote={false} />
+      {open ? (
+        <p class="comment-link statement-link">
+          <a href={`${inLang(lang, roundPath)}statement`} safe>
+            {t('consultation.statements.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <CommentList rc={rc} comments={view.programmeComments} showQuote={false} roundPath={roundPath} />
       <h2 safe>{t('consultation.text.title')}</h2>
       {open ? <p safe>{t('consultation.text.help')}</p> : ''}
       {view.nodes.map((node) => (
