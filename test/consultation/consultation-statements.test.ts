@@ -134,7 +134,10 @@ for (const target of databaseTargets()) {
         { filename: 'lausunto.pdf', content: pdf, type: 'application/pdf' },
       );
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 800));
-      assert.equal(sent.headers.location, `${ROUND_PAGE}sent?state=pending`);
+      assert.equal(sent.headers.location, `${ROUND_PAGE}sent?state=pending&kind=statement`);
+      const thanks = await org.get(sent.headers.location as string);
+      assert.match(text(thanks.body, 'h1'), /Kiitos lausunnostanne/);
+      assert.match(text(thanks.body, 'main'), /moderaattori/);
       const { comments, attachments } = await stored(t.ctx);
       assert.equal(comments.length, 1);
       const s = comments[0]!;
@@ -162,7 +165,7 @@ for (const target of databaseTargets()) {
         publishAs: 'anonymous',
       });
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 800));
-      assert.equal(sent.headers.location, `${ROUND_PAGE}sent?state=published`);
+      assert.equal(sent.headers.location, `${ROUND_PAGE}sent?state=published&kind=statement`);
     });
 
     test('a PNG or an HTML page named .pdf is refused in the visitor language; nothing is stored', async () => {

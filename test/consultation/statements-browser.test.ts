@@ -46,9 +46,10 @@ for (const target of databaseTargets()) {
         await page.locator('#field-file').setInputFiles(PDF_FILE);
         await page.locator('#field-consent').check();
         await Promise.all([
-          page.waitForURL(/\/sent\?state=pending$/),
+          page.waitForURL(/\/sent\?state=pending&kind=statement$/),
           page.getByRole('button', { name: 'Lähetä lausunto' }).click(),
         ]);
+        assert.match(await page.locator('h1').innerText(), /Kiitos lausunnostanne/);
       } finally {
         await phone.close();
       }

@@ -270,7 +270,10 @@ export function registerConsultationForms(app: FastifyInstance, ctx: AppContext)
       const { round } = await loadRound(ctx.db.kysely, ref, request.params.round);
       const asked = first((request.query ?? {})['state']);
       const state = asked === 'published' || asked === 'unlisted' ? asked : 'pending';
-      const html = renderPage(lang, '', (rc) => CommentSentPage({ rc, region, programme, hasContact, round, state }));
+      const kind = first((request.query ?? {})['kind']) === 'statement' ? 'statement' : 'comment';
+      const html = renderPage(lang, '', (rc) =>
+        CommentSentPage({ rc, region, programme, hasContact, round, state, kind }),
+      );
       return reply.header('content-type', 'text/html; charset=utf-8').send(html);
     },
   });

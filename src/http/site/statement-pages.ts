@@ -177,7 +177,7 @@ export async function registerStatementForms(app: FastifyInstance, ctx: AppConte
           const { comment } = await submitStatement(ctx, ref, request.params.round, { ...input, attachment });
           const state =
             comment.publishAs === 'none' ? 'unlisted' : comment.status === 'approved' ? 'published' : 'pending';
-          return `${inLang(lang, paths.consultation(region.slug, programme.slug, request.params.round))}sent?state=${state}`;
+          return `${inLang(lang, paths.consultation(region.slug, programme.slug, request.params.round))}sent?state=${state}&kind=statement`;
         },
         view: (request, reply, failure: FormFailure) => {
           const sent = Object.fromEntries(Object.entries(formOf(request)).map(([k, v]) => [k, first(v)]));
