@@ -9,6 +9,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError, type ErrorCode } from '#src/domain/errors.ts';
+import { registerConsultationCommands } from './commands/consultation.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
@@ -66,6 +67,7 @@ function buildProgram(io: Io): Command {
   registerExportCommands(program, io);
   registerReportCommand(program, io);
   registerUserCommands(program, io);
+  registerConsultationCommands(program, io);
 
   program.addHelpText(
     'after',

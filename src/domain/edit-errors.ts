@@ -16,6 +16,8 @@ export interface FieldProblem {
   params?: Readonly<Record<string, string | number>>;
   /** The English text, completing "<field> …" (e.g. "must be at most 300 characters"). */
   message: string;
+  /** For several problems of one field (code `several`): each of them, shown joined by "; ". */
+  parts?: readonly FieldProblem[];
 }
 
 /** Field name → problem: a coded one, or a plain English text (not translated). */
@@ -24,6 +26,12 @@ export type FieldErrorMap = Record<string, string | FieldProblem>;
 /** A coded problem. */
 export function fieldProblem(code: string, message: string, params?: Record<string, string | number>): FieldProblem {
   return params ? { code, params, message } : { code, message };
+}
+
+/** Several problems of one field as one: the only one, or each of them (code `several`, texts joined by "; "). */
+export function fieldProblems(problems: readonly FieldProblem[]): FieldProblem {
+  if (problems.length === 1) return problems[0]!;
+  return { code: 'several', message: problems.map((p) => p.message).join('; '), parts: problems };
 }
 
 /** The English text of a problem. */

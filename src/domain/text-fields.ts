@@ -4,8 +4,8 @@
  * limit, and Markdown-subset bodies free of HTML and script links. Errors are keyed `field.lang`.
  */
 import { LANGS, type LocalizedText } from './languages.ts';
-import { markdownProblems, plainTextProblems } from './markdown-subset.ts';
-import { fieldProblem, type FieldErrorMap } from './edit-errors.ts';
+import { markdownFieldProblems, plainTextFieldProblems, plainTextProblems } from './markdown-subset.ts';
+import { fieldProblem, fieldProblems, type FieldErrorMap } from './edit-errors.ts';
 
 export interface TextFieldSpec {
   /** True when the Finnish text must be given (titles, names). */
@@ -63,9 +63,12 @@ export function cleanTexts<F extends string>(
           length: value.length,
         });
       const problems = spec.markdown
-        ? markdownProblems(value)
-        : [...plainTextProblems(value), ...(!spec.multiline && /\n/.test(value) ? ['must be a single line'] : [])];
-      if (problems.length > 0 && !errors[key]) errors[key] = problems.join('; ');
+        ? markdownFieldProblems(value)
+        : [
+            ...plainTextFieldProblems(value),
+            ...(!spec.multiline && /\n/.test(value) ? [fieldProblem('single_line', 'must be a single line')] : []),
+          ];
+      if (problems.length > 0 && !errors[key]) errors[key] = fieldProblems(problems);
     }
   }
   return out;

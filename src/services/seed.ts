@@ -22,6 +22,7 @@ import { importProgramme } from './programmes/import-programme.ts';
 import { readProgrammeFile } from './programmes/programme-source.ts';
 import { projectFactsFiles, readProjectFacts, storeProjectFacts } from './projects/project-facts.ts';
 import { markSearchIndexCurrent } from './reindex-search.ts';
+import { seedConsultationRounds } from './consultation/seed-rounds.ts';
 import { seedIndicators } from './indicators/seed-indicators.ts';
 
 export async function readMunicipalityFacts(path: string): Promise<MunicipalityFacts> {
@@ -112,6 +113,7 @@ export async function seedIfEmpty(
     }
   }
   const { indicators, observations } = await seedIndicators(db, contentDir, options.now);
+  await seedConsultationRounds(db, contentDir, (options.now ?? (() => new Date()))());
   // Every node was indexed just now with the current rules: no rebuild is needed at start-up.
   await markSearchIndexCurrent(db.kysely);
   return { seeded: true, programmes, projects, indicators, observations };

@@ -28,6 +28,8 @@ export interface FrameProps {
   query?: string;
   menu?: { items: MenuItem[] };
   noindex?: boolean;
+  /** Scripts of the page (external, deferred; the page works without them). */
+  scripts?: readonly string[];
   children?: Html.Children;
 }
 
@@ -102,6 +104,9 @@ export function Frame(props: FrameProps): JSX.Element {
           )}
           <link rel="stylesheet" href={chrome.cssHref} />
           <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
+          {(props.scripts ?? []).map((src) => (
+            <script src={src} defer></script>
+          ))}
         </head>
         <body>
           <a class="skip-link" href="#main" safe>

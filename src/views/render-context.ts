@@ -10,6 +10,8 @@ export interface SiteChrome {
   baseUrl: string;
   cssHref: string;
   iconHref: string;
+  /** The consultation round page's progressive enhancement (a selected passage becomes the quote). */
+  quoteScriptHref?: string;
 }
 
 export interface RenderContext {

@@ -3,10 +3,13 @@
  * sign in over HTTP, keep cookies, and post forms with the page's CSRF token.
  */
 import assert from 'node:assert/strict';
+import { before } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CLI_ACTOR, type Role } from '#src/domain/roles.ts';
 import { AccountService } from '#src/services/accounts/account-service.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import type { DatabaseTarget } from '../support/databases.ts';
+import { useTestApp, type TestApp, type TestAppOptions } from '../support/test-app.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -83,8 +86,16 @@ export function csrfOf(html: string): string {
 export class Browser {
   readonly jar = new CookieJar();
   csrf = '';
+  readonly #app: () => FastifyInstance;
 
-  constructor(readonly app: FastifyInstance) {}
+  /** `app`, or a function answering it (for a browser made before its app is open, see useSignedInApp). */
+  constructor(app: FastifyInstance | (() => FastifyInstance)) {
+    this.#app = typeof app === 'function' ? app : () => app;
+  }
+
+  get app(): FastifyInstance {
+    return this.#app();
+  }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.jar.header(), ...headers } });
@@ -129,6 +140,55 @@ export async function signedIn(app: FastifyInstance, user: TestUser): Promise<Br
   const browser = new Browser(app);
   await browser.signIn(user.email, user.password);
   return browser;
+}
+
+/** A user made and signed in by useSignedInApp: as createUser takes it (role default editor, region default 08). */
+export type SignedInUser = Parameters<typeof createUser>[1];
+
+/** A test app with users signed in (see useSignedInApp). */
+export interface SignedInApp<K extends string> extends TestApp {
+  /** Each user's browser, signed in before the tests (usable as a constant of the describe). */
+  readonly as: Readonly<Record<K, Browser>>;
+  /** Each user as made (id, e-mail, password); inside the tests only. */
+  readonly users: Readonly<Record<K, TestUser>>;
+}
+
+/**
+ * useTestApp (../support/test-app.ts) with users made and signed in before the tests of the
+ * enclosing describe: `const web = useSignedInApp(target, { editor: { email: 'e@example.fi' } });
+ * const editor = web.as.editor;`, then `editor.get(…)`, `web.ctx`, `web.app` in the tests.
+ */
+export function useSignedInApp<K extends string>(
+  target: DatabaseTarget,
+  users: Readonly<Record<K, SignedInUser>>,
+  options: TestAppOptions = {},
+): SignedInApp<K> {
+  const web = useTestApp(target, options);
+  const names = Object.keys(users) as K[];
+  const as = Object.fromEntries(names.map((name) => [name, new Browser(() => web.app)])) as Record<K, Browser>;
+  let made: Record<K, TestUser> | undefined;
+  before(async () => {
+    const out = {} as Record<K, TestUser>;
+    for (const name of names) {
+      out[name] = await createUser(web.ctx, users[name]);
+      await as[name].signIn(out[name].email, out[name].password);
+    }
+    made = out;
+  });
+  return {
+    get ctx() {
+      return web.ctx;
+    },
+    get app() {
+      return web.app;
+    },
+    get: (url, headers) => web.get(url, headers),
+    as,
+    get users() {
+      if (!made) throw new Error('useSignedInApp: the users exist only inside the tests of its describe');
+      return made;
+    },
+  };
 }
 
 /** A clock tests move by hand. */

@@ -3,20 +3,15 @@
  * entity type and date range; 50 events a page; the CSV export holds exactly the filtered events.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { createUser, signedIn, type Browser, type TestUser } from './admin-fixture.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { createUser, useSignedInApp } from './admin-fixture.ts';
 
 for (const target of databaseTargets()) {
   describe(`audit log (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let admin: TestUser;
-    let browser: Browser;
+    const web = useSignedInApp(target, { admin: { email: 'loki@example.fi', role: 'admin' } });
+    const browser = web.as.admin;
     let editorId: number;
 
     const rowCount = (html: string): number => (html.match(/<tbody>[\s\S]*<\/tbody>/)?.[0].match(/<tr>/g) ?? []).length;
@@ -29,12 +24,9 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      admin = await createUser(ctx, { email: 'loki@example.fi', role: 'admin', region: '08' });
-      const editor = await createUser(ctx, { email: 'muokkaaja@example.fi', role: 'editor', region: '08' });
+      const editor = await createUser(web.ctx, { email: 'muokkaaja@example.fi', role: 'editor', region: '08' });
       editorId = editor.id;
-      await createUser(ctx, { email: 'uusimaa@example.fi', role: 'editor', region: '01' });
+      await createUser(web.ctx, { email: 'uusimaa@example.fi', role: 'editor', region: '01' });
       // 60 node edits by the editor in January, 5 version events by the admin in February, and a
       // formula-looking summary; plus events of region 01 that admins of 08 must never see.
       const rows = [];
@@ -55,8 +47,8 @@ for (const target of databaseTargets()) {
       for (let i = 0; i < 5; i++) {
         rows.push({
           at: `2026-02-0${i + 1}T09:00:00.000Z`,
-          user_id: admin.id,
-          actor: admin.email,
+          user_id: web.users.admin.id,
+          actor: web.users.admin.email,
           region_code: '08',
           action: 'version.approve',
           entity_type: 'version',
@@ -78,13 +70,7 @@ for (const target of databaseTargets()) {
         before_json: null,
         after_json: null,
       });
-      await ctx.db.kysely.insertInto('audit_events').values(rows).execute();
-      browser = await signedIn(app, admin);
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
+      await web.ctx.db.kysely.insertInto('audit_events').values(rows).execute();
     });
 
     test('the log of the admin’s region, newest first, 50 a page', async () => {

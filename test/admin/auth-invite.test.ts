@@ -4,25 +4,22 @@
  * with who, what, before and after — and the limits on what a region's admin may do.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, test } from 'node:test';
 import { main } from '#src/cli/main.ts';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { assertAdminPage, Browser, createUser, PASSWORD, signedIn, type TestUser } from './admin-fixture.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { assertAdminPage, Browser, createUser, PASSWORD, signedIn, useSignedInApp } from './admin-fixture.ts';
 
 const LINK = /http:\/\/localhost:80\/admin\/set-password\/([A-Za-z0-9_-]{43})/;
 
 for (const target of databaseTargets()) {
   describe(`user administration (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let admin: TestUser;
-    let adminBrowser: Browser;
+    const web = useSignedInApp(target, {
+      admin: { email: 'admin@kymenlaakso.example', role: 'admin', name: 'Aino Admin' },
+    });
+    const adminBrowser = web.as.admin;
 
     const audit = async (action: string, entityId: string) =>
-      ctx.db.kysely
+      web.ctx.db.kysely
         .selectFrom('audit_events')
         .selectAll()
         .where('action', '=', action)
@@ -31,7 +28,7 @@ for (const target of databaseTargets()) {
         .execute();
     const roleOf = async (email: string, region: string) =>
       (
-        await ctx.db.kysely
+        await web.ctx.db.kysely
           .selectFrom('user_roles')
           .innerJoin('users', 'users.id', 'user_roles.user_id')
           .select('role')
@@ -39,23 +36,6 @@ for (const target of databaseTargets()) {
           .where('region_code', '=', region)
           .executeTakeFirst()
       )?.role ?? null;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      admin = await createUser(ctx, {
-        email: 'admin@kymenlaakso.example',
-        role: 'admin',
-        region: '08',
-        name: 'Aino Admin',
-      });
-      adminBrowser = await signedIn(app, admin);
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
 
     test('an admin invites a user; the link is shown once, works once, and the invitation is audited', async () => {
       const page = await adminBrowser.get('/admin/users?region=08');
@@ -76,8 +56,8 @@ for (const target of databaseTargets()) {
 
       const [event] = await audit('user.invite', 'uusi.editori@kymenlaakso.example');
       assert.ok(event);
-      assert.equal(event.actor, admin.email);
-      assert.equal(event.user_id, admin.id);
+      assert.equal(event.actor, web.users.admin.email);
+      assert.equal(event.user_id, web.users.admin.id);
       assert.equal(event.region_code, '08');
       assert.deepEqual(JSON.parse(event.after_json!), {
         email: 'uusi.editori@kymenlaakso.example',
@@ -88,7 +68,7 @@ for (const target of databaseTargets()) {
       });
       assert.ok(!JSON.stringify(event).includes(token), 'the token is not in the audit log');
 
-      const invited = new Browser(app);
+      const invited = new Browser(web.app);
       await invited.get(`/admin/set-password/${token}`);
       assert.equal(
         (
@@ -122,14 +102,18 @@ for (const target of databaseTargets()) {
       assert.match(res.body, /<a href="#field-role">Choose a role\.<\/a>/);
       assert.match(res.body, /value="not an address"/, 'the typed values are kept');
       assert.equal(
-        await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', 'not an address').executeTakeFirst(),
+        await web.ctx.db.kysely
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'not an address')
+          .executeTakeFirst(),
         undefined,
       );
       await adminBrowser.get('/admin/users?lang=fi');
     });
 
     test('role changes and removals are audited with before and after', async () => {
-      const user = await createUser(ctx, { email: 'roolit@example.fi', role: 'editor', region: '08' });
+      const user = await createUser(web.ctx, { email: 'roolit@example.fi', role: 'editor', region: '08' });
       await adminBrowser.get('/admin/users?region=08');
       const res = await adminBrowser.post(`/admin/users/${user.id}/role`, { region: '08', role: 'moderator' });
       assert.equal(res.statusCode, 303);
@@ -137,7 +121,7 @@ for (const target of databaseTargets()) {
       assert.match(page.body, /Käyttäjän roolit@example\.fi rooli on nyt Moderaattori\./);
       assert.equal(await roleOf(user.email, '08'), 'moderator');
       const [changed] = await audit('user.role-change', user.email);
-      assert.equal(changed?.actor, admin.email);
+      assert.equal(changed?.actor, web.users.admin.email);
       assert.deepEqual(JSON.parse(changed!.before_json!), { role: 'editor' });
       assert.deepEqual(JSON.parse(changed!.after_json!), { role: 'moderator' });
 
@@ -156,8 +140,8 @@ for (const target of databaseTargets()) {
     });
 
     test('disabling ends the user’s sessions; enabling lets them back; both audited', async () => {
-      const user = await createUser(ctx, { email: 'pois@example.fi', role: 'viewer', region: '08' });
-      const theirs = await signedIn(app, user);
+      const user = await createUser(web.ctx, { email: 'pois@example.fi', role: 'viewer', region: '08' });
+      const theirs = await signedIn(web.app, user);
       await adminBrowser.get('/admin/users?region=08');
       assert.equal((await adminBrowser.post(`/admin/users/${user.id}/disable`, { region: '08' })).statusCode, 303);
       assert.equal((await theirs.get('/admin')).statusCode, 302, 'signed out');
@@ -169,27 +153,30 @@ for (const target of databaseTargets()) {
     });
 
     test('a new link replaces the old one and is audited', async () => {
-      const user = await createUser(ctx, { email: 'unohtui@example.fi', role: 'editor', region: '08' });
+      const user = await createUser(web.ctx, { email: 'unohtui@example.fi', role: 'editor', region: '08' });
       await adminBrowser.get('/admin/users?region=08');
       const first = LINK.exec((await adminBrowser.post(`/admin/users/${user.id}/link`, { region: '08' })).body)?.[1];
       const second = LINK.exec((await adminBrowser.post(`/admin/users/${user.id}/link`, { region: '08' })).body)?.[1];
       assert.ok(first && second && first !== second);
-      assert.equal((await new Browser(app).get(`/admin/set-password/${first}`)).statusCode, 410);
-      assert.equal((await new Browser(app).get(`/admin/set-password/${second}`)).statusCode, 200);
+      assert.equal((await new Browser(web.app).get(`/admin/set-password/${first}`)).statusCode, 410);
+      assert.equal((await new Browser(web.app).get(`/admin/set-password/${second}`)).statusCode, 200);
       assert.equal((await audit('user.link-issued', user.email)).length, 2);
     });
 
     test('an admin cannot change their own role or disable themself', async () => {
       await adminBrowser.get('/admin/users?region=08');
-      const res = await adminBrowser.post(`/admin/users/${admin.id}/role`, { region: '08', role: 'viewer' });
+      const res = await adminBrowser.post(`/admin/users/${web.users.admin.id}/role`, { region: '08', role: 'viewer' });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /Et voi muuttaa omaa rooliasi/);
-      assert.equal((await adminBrowser.post(`/admin/users/${admin.id}/disable`, { region: '08' })).statusCode, 400);
-      assert.equal(await roleOf(admin.email, '08'), 'admin');
+      assert.equal(
+        (await adminBrowser.post(`/admin/users/${web.users.admin.id}/disable`, { region: '08' })).statusCode,
+        400,
+      );
+      assert.equal(await roleOf(web.users.admin.email, '08'), 'admin');
     });
 
     test('a user with roles in other regions: role in this region may change, but no disabling or links', async () => {
-      const shared = await createUser(ctx, {
+      const shared = await createUser(web.ctx, {
         email: 'kaksi@example.fi',
         role: 'editor',
         region: '08',
@@ -235,7 +222,7 @@ for (const target of databaseTargets()) {
           const res = await adminBrowser.get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
           assertAdminPage(res, lang, `${lang} ${url}`);
         }
-        const anonymous = new Browser(app);
+        const anonymous = new Browser(web.app);
         assertAdminPage(await anonymous.get(`/admin/login?lang=${lang}`), lang, `${lang} login`);
         assertAdminPage(await anonymous.get(`/admin/set-password/${'x'.repeat(43)}`), lang, `${lang} bad link`);
       }
@@ -249,10 +236,10 @@ for (const target of databaseTargets()) {
         url: process.env['SUUNTA_PUBLIC_URL'],
         log: process.env['LOG_LEVEL'],
       };
-      process.env['DATABASE_URL'] = target.name === 'sqlite' ? ctx.db.describe.replace(/^SQLite /, '') : '';
+      process.env['DATABASE_URL'] = target.name === 'sqlite' ? web.ctx.db.describe.replace(/^SQLite /, '') : '';
       if (target.name === 'postgres') {
         const url = new URL(process.env['SUUNTA_TEST_PG_URL']!);
-        url.searchParams.set('schema', ctx.db.schema!);
+        url.searchParams.set('schema', web.ctx.db.schema!);
         process.env['DATABASE_URL'] = url.toString();
       }
       process.env['SUUNTA_PUBLIC_URL'] = 'https://suunta.example.fi/';
@@ -269,7 +256,7 @@ for (const target of databaseTargets()) {
         assert.match(text, /Added kli@example\.fi: admin in region 08/);
         const token = /https:\/\/suunta\.example\.fi\/admin\/set-password\/([A-Za-z0-9_-]{43})\n/.exec(text)?.[1];
         assert.ok(token, text);
-        assert.equal((await new Browser(app).get(`/admin/set-password/${token}`)).statusCode, 200);
+        assert.equal((await new Browser(web.app).get(`/admin/set-password/${token}`)).statusCode, 200);
         const [event] = await audit('user.invite', 'kli@example.fi');
         assert.equal(event?.actor, 'cli');
         out.length = 0;

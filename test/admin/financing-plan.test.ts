@@ -7,9 +7,8 @@
  * unchanged; removing and copying; a viewer and a user of another region are refused.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
+import { describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
 import type { AppContext } from '#src/services/app-context.ts';
 import { programmeOverview } from '#src/services/programmes/editor-reader.ts';
 import { transitionVersion } from '#src/services/programmes/version-edits.ts';
@@ -17,9 +16,9 @@ import { importFinancingPlan } from '#src/services/financing-plan/import-financi
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
 import { listFinancingPlan } from '#src/storage/repositories/financing-plan-repository.ts';
 import { EDITOR, MEASURE, PRIORITY, PROGRAMME, startDraft, THEME } from '../editing/editing-fixture.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
-import { assertAdminPage, createUser, signedIn, type Browser } from './admin-fixture.ts';
+import { assertAdminPage, type Browser, useSignedInApp } from './admin-fixture.ts';
 import { tableRows } from '../support/html.ts';
 
 const V = '/admin/regions/08/programmes/2022-2025/versions';
@@ -40,33 +39,20 @@ const planLines = (ctx: AppContext, versionNumber = 3) => listFinancingPlan(ctx.
 
 for (const target of databaseTargets()) {
   describe(`financing-plan editor over HTTP (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let anna: Browser;
-    let bertil: Browser;
-    let viewer: Browser;
-    let elsewhere: Browser;
+    const web = useSignedInApp(
+      target,
+      {
+        anna: { email: 'anna@example.fi' },
+        bertil: { email: 'bertil@example.fi', role: 'admin' },
+        viewer: { email: 'ville@example.fi', role: 'viewer' },
+        elsewhere: { email: 'uusimaa@example.fi', role: 'admin', region: '01' },
+      },
+      { prepare: startDraft },
+    );
+    const { anna, bertil, viewer, elsewhere } = web.as;
 
     const post = (b: Browser, url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> =>
       b.post(url, fields);
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      anna = await signedIn(app, await createUser(ctx, { email: 'anna@example.fi', role: 'editor', region: '08' }));
-      bertil = await signedIn(app, await createUser(ctx, { email: 'bertil@example.fi', role: 'admin', region: '08' }));
-      viewer = await signedIn(app, await createUser(ctx, { email: 'ville@example.fi', role: 'viewer', region: '08' }));
-      elsewhere = await signedIn(
-        app,
-        await createUser(ctx, { email: 'uusimaa@example.fi', role: 'admin', region: '01' }),
-      );
-      await startDraft(ctx);
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
 
     test('the version page links the plan page, which is a complete admin page in every language', async () => {
       const version = await anna.get(`${V}/3`);
@@ -84,7 +70,7 @@ for (const target of databaseTargets()) {
 
     test('setting a cell: the table shows it, an audit event is written and the content generation moves', async () => {
       const page = await anna.get(PLAN);
-      const generation = (await ctx.freshness.current()).of('08', 'programme');
+      const generation = (await web.ctx.freshness.current()).of('08', 'programme');
       let res = await post(anna, `${PLAN}/cells`, {
         revision: revisionOf(page.body),
         node: PRIORITY,
@@ -95,10 +81,10 @@ for (const target of databaseTargets()) {
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
       assert.equal(res.headers['location'], `${PLAN}?done=set#plan-table`);
       assert.ok(
-        (await ctx.freshness.current()).of('08', 'programme') > generation,
+        (await web.ctx.freshness.current()).of('08', 'programme') > generation,
         "the region's programme generation was bumped",
       );
-      assert.deepEqual(await planLines(ctx), [
+      assert.deepEqual(await planLines(web.ctx), [
         { nodeKey: PRIORITY, fund: 'ERDF', year: 2024, plannedCents: 125_000_050 },
       ]);
 
@@ -141,7 +127,7 @@ for (const target of databaseTargets()) {
         'data cells name their row, fund and year headers',
       );
 
-      const events = (await listAuditEvents(ctx.db.kysely, { entityType: 'financing-plan' })).entries;
+      const events = (await listAuditEvents(web.ctx.db.kysely, { entityType: 'financing-plan' })).entries;
       assert.deepEqual(
         events.map((e) => [e.actor, e.action, e.entityId]),
         [
@@ -161,7 +147,7 @@ for (const target of databaseTargets()) {
 
     test('an invalid amount or a missing node: 400 naming the field, the input kept, nothing written', async () => {
       const page = await anna.get(PLAN);
-      const before_ = await snapshot(ctx.db.kysely);
+      const before_ = await snapshot(web.ctx.db.kysely);
       let res = await post(anna, `${PLAN}/cells`, {
         revision: revisionOf(page.body),
         node: PRIORITY,
@@ -170,7 +156,7 @@ for (const target of databaseTargets()) {
         amount: '12,3,4',
       });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /<a href="#field-amount">Summa euroina: &#34;12,3,4&#34; is not an amount: [^<]+<\/a>/);
+      assert.match(res.body, /<a href="#field-amount">Summa euroina: ”12,3,4” ei ole rahamäärä: [^<]+<\/a>/);
       assert.match(res.body, /aria-invalid="true"/);
       assert.match(res.body, /name="amount" type="text" value="12,3,4"/);
       res = await post(anna, `${PLAN}/cells`, {
@@ -191,7 +177,7 @@ for (const target of databaseTargets()) {
         amount: '5',
       });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /href="#field-year">Vuosi: 2031 is outside the programme period 2022–2025/);
+      assert.match(res.body, /href="#field-year">Vuosi: 2031 on ohjelmakauden 2022–2025 ulkopuolella/);
       res = await post(anna, `${PLAN}/cells`, {
         revision: 'stale',
         node: PRIORITY,
@@ -200,8 +186,8 @@ for (const target of databaseTargets()) {
         amount: '5',
       });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /revision must be the plan revision of the page/);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before_);
+      assert.match(res.body, /Lomake ei ole enää sivun suunnitelman mukainen: lataa sivu uudelleen/);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before_);
     });
 
     test('a stale revision: 409 with the stored and the sent value side by side; saving again from there works', async () => {
@@ -235,7 +221,7 @@ for (const target of databaseTargets()) {
       const fresh = revisionOf(res.body);
       assert.notEqual(fresh, a, 'the form now carries the stored revision');
       assert.equal(
-        (await planLines(ctx)).find((l) => l.nodeKey === PRIORITY)!.plannedCents,
+        (await planLines(web.ctx)).find((l) => l.nodeKey === PRIORITY)!.plannedCents,
         90_000_000,
         'the other save survives',
       );
@@ -251,7 +237,7 @@ for (const target of databaseTargets()) {
         amount: '1 000 000',
       });
       assert.equal(res.statusCode, 303);
-      assert.equal((await planLines(ctx)).find((l) => l.nodeKey === PRIORITY)!.plannedCents, 100_000_000);
+      assert.equal((await planLines(web.ctx)).find((l) => l.nodeKey === PRIORITY)!.plannedCents, 100_000_000);
 
       // Two changes sent at the same moment with the same revision: one is saved, the other gets 409.
       const same = revisionOf((await anna.get(PLAN)).body);
@@ -262,7 +248,7 @@ for (const target of databaseTargets()) {
       ]);
       assert.deepEqual(both.map((r) => r.statusCode).sort(), [303, 409]);
       const saved = both[0]!.statusCode === 303 ? 100 : 200;
-      assert.equal((await planLines(ctx)).find((l) => l.year === 2025)!.plannedCents, saved);
+      assert.equal((await planLines(web.ctx)).find((l) => l.year === 2025)!.plannedCents, saved);
       res = await post(anna, `${PLAN}/cells/remove`, {
         revision: revisionOf((await anna.get(PLAN)).body),
         node: PRIORITY,
@@ -274,7 +260,7 @@ for (const target of databaseTargets()) {
 
     test('pasted CSV with a bad row: 400 naming the row, the text kept, the database unchanged; a good paste replaces the plan', async () => {
       const revision = revisionOf((await anna.get(PLAN)).body);
-      const before_ = await snapshot(ctx.db.kysely);
+      const before_ = await snapshot(web.ctx.db.kysely);
       const bad = [
         'node;fund;year;amount',
         `${PRIORITY};EAKR;2022;1 500 000`,
@@ -290,7 +276,7 @@ for (const target of databaseTargets()) {
       assert.ok(res.body.includes('CSV: row 4, column &#34;year&#34;: 2030 is outside the programme period 2022–2025'));
       assert.match(res.body, /CSV-tekstissä on virheitä \(2\); mitään ei tallennettu/);
       assert.ok(res.body.includes(`${OTHER_PRIORITY};ESR+;2023;abc`), 'the pasted text stays in the textarea');
-      assert.deepEqual(await snapshot(ctx.db.kysely), before_, 'nothing was written');
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before_, 'nothing was written');
 
       const good = [
         'node\tfund\tyear\tamount',
@@ -301,14 +287,14 @@ for (const target of databaseTargets()) {
       res = await post(anna, `${PLAN}/import`, { revision, csv: good });
       assert.equal(res.statusCode, 303, res.body.slice(0, 300));
       assert.deepEqual(
-        (await planLines(ctx)).sort((x, y) => x.nodeKey.localeCompare(y.nodeKey)),
+        (await planLines(web.ctx)).sort((x, y) => x.nodeKey.localeCompare(y.nodeKey)),
         [
           { nodeKey: THEME, fund: 'AKKE', year: 2025, plannedCents: 0 },
           { nodeKey: OTHER_PRIORITY, fund: 'ESF+', year: 2023, plannedCents: 75_000_050 },
           { nodeKey: PRIORITY, fund: 'ERDF', year: 2022, plannedCents: 150_000_000 },
         ].sort((x, y) => x.nodeKey.localeCompare(y.nodeKey)),
       );
-      const event = (await listAuditEvents(ctx.db.kysely, { action: 'financing-plan.import' })).entries[0]!;
+      const event = (await listAuditEvents(web.ctx.db.kysely, { action: 'financing-plan.import' })).entries[0]!;
       assert.equal(event.actor, 'anna@example.fi');
       assert.match(event.summary, /3 added, 0 changed, 2 removed, 0 unchanged/);
       const page = await anna.get(PLAN);
@@ -327,11 +313,11 @@ for (const target of databaseTargets()) {
       assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
       assert.match(csv.body, /^\uFEFFnode,title,fund,year,amount\r\n/);
       assert.ok(csv.body.includes(`${OTHER_PRIORITY},`) && csv.body.includes(',ESF+,2023,750000.50'));
-      const events = (await listAuditEvents(ctx.db.kysely, { entityType: 'financing-plan' })).total;
+      const events = (await listAuditEvents(web.ctx.db.kysely, { entityType: 'financing-plan' })).total;
       res = await post(anna, `${PLAN}/import`, { revision: revisionOf(page.body), csv: csv.body });
       assert.equal(res.statusCode, 303);
       assert.equal(
-        (await listAuditEvents(ctx.db.kysely, { entityType: 'financing-plan' })).total,
+        (await listAuditEvents(web.ctx.db.kysely, { entityType: 'financing-plan' })).total,
         events,
         'no change, no audit event',
       );
@@ -347,8 +333,8 @@ for (const target of databaseTargets()) {
       });
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers['location'], `${PLAN}?done=removed#plan-table`);
-      assert.ok(!(await planLines(ctx)).some((l) => l.nodeKey === THEME));
-      const removal = (await listAuditEvents(ctx.db.kysely, { action: 'financing-plan.remove' })).entries[0]!;
+      assert.ok(!(await planLines(web.ctx)).some((l) => l.nodeKey === THEME));
+      const removal = (await listAuditEvents(web.ctx.db.kysely, { action: 'financing-plan.remove' })).entries[0]!;
       assert.deepEqual(removal.before, { nodeKey: THEME, fund: 'AKKE', year: 2025, plannedCents: 0 });
       // A line that is not there: 400.
       res = await post(anna, `${PLAN}/cells/remove`, {
@@ -361,7 +347,7 @@ for (const target of databaseTargets()) {
 
       // Version 2 gets a plan by the command-line import; version 3 copies it.
       const v2 = ['node,fund,year,amount', `${PRIORITY},ERDF,2022,100`, `${MEASURE},JTF,2023,200`].join('\n');
-      await importFinancingPlan(ctx.db, new TextEncoder().encode(v2), {
+      await importFinancingPlan(web.ctx.db, new TextEncoder().encode(v2), {
         file: 'v2.csv',
         regionCode: '08',
         programme: '2022-2025',
@@ -371,7 +357,7 @@ for (const target of databaseTargets()) {
       assert.match(page.body, /<option value="2">Versio 2 \(Hyväksytty, 2 riviä\)<\/option>/);
       res = await post(anna, `${PLAN}/copy`, { revision: revisionOf(page.body), from: '2' });
       assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-      assert.deepEqual(await planLines(ctx), await planLines(ctx, 2));
+      assert.deepEqual(await planLines(web.ctx), await planLines(web.ctx, 2));
       res = await post(anna, `${PLAN}/copy`, { revision: revisionOf((await anna.get(PLAN)).body), from: '3' });
       assert.equal(res.statusCode, 400);
       assert.ok(res.body.includes('href="#field-from"'));
@@ -382,7 +368,7 @@ for (const target of databaseTargets()) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Sinulla on tällä alueella vain lukuoikeus/);
       assert.doesNotMatch(page.body, /action="[^"]*\/financing-plan\/(cells|import|copy)"/);
-      const before_ = await snapshot(ctx.db.kysely);
+      const before_ = await snapshot(web.ctx.db.kysely);
       const revision = revisionOf((await anna.get(PLAN)).body);
       for (const [url, fields] of [
         [`${PLAN}/cells`, { revision, node: PRIORITY, fund: 'ERDF', year: '2025', amount: '1' }],
@@ -400,7 +386,7 @@ for (const target of databaseTargets()) {
           .statusCode,
         403,
       );
-      assert.deepEqual(await snapshot(ctx.db.kysely), before_);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before_);
     });
 
     test('an approved version is read-only: a note, no forms, and a forged change is refused with 409', async () => {
@@ -430,15 +416,15 @@ for (const target of databaseTargets()) {
       });
       assert.equal(res.statusCode, 303);
       const revision = async (): Promise<number> =>
-        (await programmeOverview(ctx.db.kysely, PROGRAMME)).versions.find((v) => v.number === 3)!.revision;
+        (await programmeOverview(web.ctx.db.kysely, PROGRAMME)).versions.find((v) => v.number === 3)!.revision;
       const v3 = { ...PROGRAMME, number: 3 };
-      await transitionVersion(ctx, EDITOR, v3, { revision: await revision(), action: 'consult' });
-      await transitionVersion(ctx, EDITOR, v3, {
+      await transitionVersion(web.ctx, EDITOR, v3, { revision: await revision(), action: 'consult' });
+      await transitionVersion(web.ctx, EDITOR, v3, {
         revision: await revision(),
         action: 'approve',
         decision: { body: { fi: 'Maakuntavaltuusto' }, date: '2026-12-14', reference: '§ 40' },
       });
-      res = await app.inject({ url: '/fi/kymenlaakso/2022-2025/funding/' });
+      res = await web.app.inject({ url: '/fi/kymenlaakso/2022-2025/funding/' });
       assert.equal(res.statusCode, 200);
       const rows = tableRows(res.body, 'Toimintalinjoittain');
       const plan = (title: string): string => rows.find((r) => r[0] === title)![1]!;

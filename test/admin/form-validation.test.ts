@@ -6,13 +6,10 @@
  */
 import { storedGenerations } from '../support/generations.ts';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { describe, test } from 'node:test';
+import { databaseTargets } from '../support/databases.ts';
 import { DRAFT, PRIORITY, startDraft } from '../editing/editing-fixture.ts';
-import { Browser, createUser, signedIn } from './admin-fixture.ts';
+import { Browser, createUser, useSignedInApp } from './admin-fixture.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { csv, PROJECT_COLUMNS, sampleProjectRows } from '../projects/support.ts';
 import { AccountService } from '#src/services/accounts/account-service.ts';
@@ -35,35 +32,22 @@ const BASE = `/admin/regions/08/programmes/2022-2025/versions/${DRAFT.number}`;
 
 for (const target of databaseTargets()) {
   describe(`admin form fields checked by zod schemas (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let editor: Browser;
-    let admin: Browser;
+    const web = useSignedInApp(
+      target,
+      { editor: { email: 'zod@example.fi' }, admin: { email: 'zod-admin@example.fi', role: 'admin' } },
+      { prepare: startDraft },
+    );
+    const { editor, admin } = web.as;
 
-    before(async () => {
-      ctx = await openTestContext(target);
-      await startDraft(ctx);
-      app = await buildApp(ctx);
-      editor = await signedIn(app, await createUser(ctx, { email: 'zod@example.fi', role: 'editor', region: '08' }));
-      admin = await signedIn(
-        app,
-        await createUser(ctx, { email: 'zod-admin@example.fi', role: 'admin', region: '08' }),
-      );
-    });
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
-
-    const generation = () => storedGenerations(ctx);
-    const stored = () => snapshot(ctx.db.kysely);
+    const generation = () => storedGenerations(web.ctx);
+    const stored = () => snapshot(web.ctx.db.kysely);
 
     test('a bad lifecycle action → 400 naming the field and the choices', async () => {
       const before = await generation();
       await editor.get('/admin/regions/08/programmes/2022-2025');
       const res = await editor.post(`${BASE}/lifecycle`, { revision: '1', action: 'publish-now' });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /action: must be one of: consult, approve, reopen/);
+      assert.match(res.body, /action: pitää olla jokin näistä: consult, approve, reopen/);
       assert.equal(await generation(), before, 'nothing written');
     });
 
@@ -72,8 +56,8 @@ for (const target of databaseTargets()) {
       await editor.get(BASE);
       const res = await editor.post(`${BASE}/nodes/${PRIORITY}/move`, { revision: 'abc', direction: 'sideways' });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /revision: must be given as a whole number \(reload the page\)/);
-      assert.match(res.body, /direction: must be one of: up, down/);
+      assert.match(res.body, /revision: pitää antaa kokonaislukuna \(lataa sivu uudelleen\)/);
+      assert.match(res.body, /direction: pitää olla jokin näistä: up, down/);
       assert.equal(await generation(), before, 'nothing written');
     });
 
@@ -83,12 +67,12 @@ for (const target of databaseTargets()) {
       assert.ok(revision, 'the confirmation page carries the revision');
       const refused = await editor.post(`${BASE}/nodes/${PRIORITY}/delete`, { revision });
       assert.equal(refused.statusCode, 400);
-      assert.match(refused.body, /confirm: must be (&#34;|&quot;|")yes/);
+      assert.match(refused.body, /confirm: pitää olla ”yes” \(vahvista poisto\)/);
       const done = await editor.post(`${BASE}/nodes/${PRIORITY}/delete`, { revision, confirm: 'yes' });
       assert.equal(done.statusCode, 303, done.body.slice(0, 300));
     });
     test('user admin posts: an unknown role → 400 naming the field, nothing written', async () => {
-      const other = await createUser(ctx, { email: 'zod-other@example.fi', role: 'viewer', region: '08' });
+      const other = await createUser(web.ctx, { email: 'zod-other@example.fi', role: 'viewer', region: '08' });
       await admin.get('/admin/users?region=08');
       const before = await stored();
       const res = await admin.post(`/admin/users/${other.id}/role`, { region: '08', role: 'superuser' });
@@ -100,14 +84,14 @@ for (const target of databaseTargets()) {
     });
 
     test('set-password: a password over the limit → 400 at the field, nothing written (the link still works)', async () => {
-      const accounts = new AccountService(ctx.db.kysely, ctx.clock);
+      const accounts = new AccountService(web.ctx.db.kysely, web.ctx.clock);
       const { token } = await accounts.addUser(
         { email: 'zod-new@example.fi', name: 'Uusi', role: 'viewer', regionCode: '08' },
         CLI_ACTOR,
         { linkForExisting: 'never' },
       );
       assert.ok(token);
-      const visitor = new Browser(app);
+      const visitor = new Browser(web.app);
       await visitor.get(`/admin/set-password/${token}`);
       const before = await stored();
       const long = 'x'.repeat(2000);
@@ -124,11 +108,11 @@ for (const target of databaseTargets()) {
       await editor.get(align);
       const lang = await editor.post(align, { text: 'satamat', lang: 'de' });
       assert.equal(lang.statusCode, 400);
-      assert.match(lang.body, /lang: must be one of fi, sv, en/);
+      assert.match(lang.body, /lang: pitää olla jokin näistä: fi, sv, en/);
       const before = await stored();
       const res = await editor.post(`${align}/confirm`, { project: 'KY-001' });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /priority: must be given/);
+      assert.match(res.body, /priority: pitää antaa \(lähetä kohdistamissivun lomake\)/);
       assert.deepEqual(await stored(), before, 'nothing written');
     });
 
@@ -141,7 +125,7 @@ for (const target of databaseTargets()) {
         { _csrf: editor.csrf, preset: 'suunta', encoding: '', skipInvalid: 'maybe' },
         { filename: 'hankkeet.csv', content: csv([header, ...sampleProjectRows(header)]) },
       );
-      const res = await app.inject({
+      const res = await web.app.inject({
         method: 'POST',
         url,
         headers: { cookie: editor.jar.header(), 'content-type': contentType },
@@ -181,11 +165,11 @@ for (const target of databaseTargets()) {
       const before = await stored();
       const refused = await editor.post(url, { ...fields, revision: 'x' });
       assert.equal(refused.statusCode, 400);
-      assert.match(refused.body, /revision: must be given as a whole number/);
+      assert.match(refused.body, /revision: pitää antaa kokonaislukuna/);
       assert.deepEqual(await stored(), before, 'nothing written');
       const saved = await editor.post(url, { ...fields, revision });
       assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
-      assert.ok((await ctx.reader.council('08'))!.contacts.some((c) => c.name === 'Zod Muutettu'));
+      assert.ok((await web.ctx.reader.council('08'))!.contacts.some((c) => c.name === 'Zod Muutettu'));
     });
   });
 }

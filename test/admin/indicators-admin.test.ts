@@ -9,8 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { before, describe, test } from 'node:test';
 import { buildApp } from '#src/http/app.ts';
 import { CLI_ACTOR } from '#src/domain/roles.ts';
 import type { AppContext } from '#src/services/app-context.ts';
@@ -21,11 +20,11 @@ import {
   listObservations,
   listTargetHistory,
 } from '#src/storage/repositories/indicators-repository.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { all, formEntries, one, text } from '../support/html.ts';
 import { DATA_DIR, REAL_DATA, requireData } from '../support/real-data.ts';
-import { assertAdminPage, Browser, createUser, postMultipart, signedIn } from './admin-fixture.ts';
+import { assertAdminPage, Browser, createUser, postMultipart, signedIn, useSignedInApp } from './admin-fixture.ts';
 
 const UPLOAD = '/admin/regions/08/statistics/import';
 const CONFIRM = `${UPLOAD}/confirm`;
@@ -61,27 +60,17 @@ async function velkValue(ctx: AppContext): Promise<string | null> {
 
 for (const target of databaseTargets()) {
   describe(`monitoring in the admin UI (${target.name})`, REAL_DATA, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let editor: Browser;
+    before(() => requireData());
+    const web = useSignedInApp(target, {
+      editor: { email: 'tilastot@example.fi' },
+      viewer: { email: 'katsoja-t@example.fi', role: 'viewer' },
+      elsewhere: { email: 'toinen-t@example.fi', role: 'admin', region: '01' },
+    });
+    const editor = web.as.editor;
     const send = (b: Browser, content: string, filename = 'velk.json', csrf?: string | null) =>
       postMultipart(b, UPLOAD, {}, { filename, content, type: 'application/json' }, csrf === undefined ? {} : { csrf });
     const decide = (b: Browser, fields: Record<string, string>, decision: 'confirm' | 'cancel', csrf?: string | null) =>
       postMultipart(b, CONFIRM, { ...fields, decision }, undefined, csrf === undefined ? {} : { csrf });
-
-    before(async () => {
-      requireData();
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      editor = await signedIn(
-        app,
-        await createUser(ctx, { email: 'tilastot@example.fi', role: 'editor', region: '08' }),
-      );
-    });
-    after(async () => {
-      await app.close();
-      await ctx.close();
-    });
 
     test('the upload form: multipart with the CSRF field first, in three languages; linked from the indicator list', async () => {
       for (const lang of ['fi', 'sv', 'en'] as const) {
@@ -99,7 +88,7 @@ for (const target of databaseTargets()) {
 
     test('upload → the reviewed diff lists exactly the revised cell and writes nothing; Cancel writes nothing; Confirm writes it', async () => {
       await editor.get(UPLOAD);
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const review = await send(editor, velk().replace('70.3', '71.25'), 'velk-revised.json');
       assert.equal(review.statusCode, 200, review.body.slice(0, 500));
       assertAdminPage(review, 'fi', 'review page');
@@ -111,7 +100,7 @@ for (const target of databaseTargets()) {
         'new, revised, withdrawn, unchanged, unit changes',
       );
       assert.ok(tableRows(review.body, '#review-datasets').length > 0, 'the datasets are listed');
-      assert.deepEqual(await snapshot(ctx.db.kysely), before, 'the review wrote nothing');
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before, 'the review wrote nothing');
       const fields = reviewFields(review.body);
       assert.equal(fields['fileName'], 'velk-revised.json');
       assert.equal(Buffer.from(fields['file']!, 'base64').toString('utf8'), velk().replace('70.3', '71.25'));
@@ -119,14 +108,14 @@ for (const target of databaseTargets()) {
       const cancel = await decide(editor, fields, 'cancel');
       assert.equal(cancel.statusCode, 303);
       assert.equal(cancel.headers.location, `${UPLOAD}?done=cancelled`);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before, 'Cancel wrote nothing');
-      assert.equal(await velkValue(ctx), '70.3');
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before, 'Cancel wrote nothing');
+      assert.equal(await velkValue(web.ctx), '70.3');
 
       const confirm = await decide(editor, fields, 'confirm');
       assert.equal(confirm.statusCode, 303, confirm.body.slice(0, 500));
       assert.equal(confirm.headers.location, `${UPLOAD}?done=imported`);
-      assert.equal(await velkValue(ctx), '71.25');
-      const events = (await listAuditEvents(ctx.db.kysely, { action: 'statistics.import' })).entries;
+      assert.equal(await velkValue(web.ctx), '71.25');
+      const events = (await listAuditEvents(web.ctx.db.kysely, { action: 'statistics.import' })).entries;
       assert.equal(events[0]?.actor, 'tilastot@example.fi');
       assert.match(events[0]?.summary ?? '', /velk-revised\.json: 0 new, 1 revised, 0 withdrawn/);
       const done = await editor.get(confirm.headers.location as string);
@@ -138,26 +127,26 @@ for (const target of databaseTargets()) {
       const review = await send(editor, velk().replace('70.3', '72'), 'velk-72.json');
       assert.equal(review.statusCode, 200);
       const fields = reviewFields(review.body);
-      await importStatistics(ctx.db, {
+      await importStatistics(web.ctx.db, {
         bytes: Buffer.from(velk().replace('70.3', '73')),
         fileName: 'other.json',
         region: '08',
         actor: CLI_ACTOR,
       });
-      assert.equal(await velkValue(ctx), '73');
-      const before = await snapshot(ctx.db.kysely);
+      assert.equal(await velkValue(web.ctx), '73');
+      const before = await snapshot(web.ctx.db.kysely);
       const stale = await decide(editor, fields, 'confirm');
       assert.equal(stale.statusCode, 409, stale.body.slice(0, 500));
       assert.match(stale.body, /stored figures changed after this file was reviewed/);
       assert.deepEqual(tableRows(stale.body, '#revised-velkaantumisaste'), [['SSS', '2002', '73', '72']]);
       assert.notEqual(reviewFields(stale.body)['token'], fields['token'], 'a new review token');
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
-      assert.equal(await velkValue(ctx), '73');
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
+      assert.equal(await velkValue(web.ctx), '73');
     });
 
     test('an invalid file is a 400 naming the file, the JSON path and the reason; nothing is written', async () => {
       await editor.get(UPLOAD);
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const broken = JSON.stringify({
         version: '2.0',
         class: 'dataset',
@@ -176,31 +165,24 @@ for (const target of databaseTargets()) {
       const notJson = await send(editor, '{"version": "2.0", ', 'katkennut.json');
       assert.equal(notJson.statusCode, 400);
       assert.match(notJson.body, /katkennut\.json/);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
 
     test('missing or wrong CSRF token: 403 for the upload and the confirmation, nothing written', async () => {
       await editor.get(UPLOAD);
       const good = await send(editor, velk().replace('70.3', '74'), 'velk.json');
       const fields = reviewFields(good.body);
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       assert.equal((await send(editor, velk(), 'velk.json', null)).statusCode, 403);
       assert.equal((await send(editor, velk(), 'velk.json', 'forged')).statusCode, 403);
       assert.equal((await decide(editor, fields, 'confirm', null)).statusCode, 403);
       assert.equal((await decide(editor, fields, 'confirm', 'forged')).statusCode, 403);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
 
     test('anonymous senders (401) and users without the role (403) are refused before the file is read', async () => {
-      const viewer = await signedIn(
-        app,
-        await createUser(ctx, { email: 'katsoja-t@example.fi', role: 'viewer', region: '08' }),
-      );
-      const elsewhere = await signedIn(
-        app,
-        await createUser(ctx, { email: 'toinen-t@example.fi', role: 'admin', region: '01' }),
-      );
-      const before = await snapshot(ctx.db.kysely);
+      const { viewer, elsewhere } = web.as;
+      const before = await snapshot(web.ctx.db.kysely);
       for (const [who, b] of [
         ['viewer', viewer],
         ['admin of another region', elsewhere],
@@ -220,7 +202,7 @@ for (const target of databaseTargets()) {
       }
       for (const url of [UPLOAD, CONFIRM]) {
         const anonymous = await postMultipart(
-          new Browser(app),
+          new Browser(web.app),
           url,
           {},
           { filename: 'velk.json', content: velk() },
@@ -228,7 +210,7 @@ for (const target of databaseTargets()) {
         );
         assert.equal(anonymous.statusCode, 401, url);
       }
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
 
     test('the overdue list: the seeded 2022 figures are overdue now, with their owner; not with a clock before their due date', async () => {
@@ -239,15 +221,15 @@ for (const target of databaseTargets()) {
       const velkRow = overdue.find((r) => r[0] === 'Asuntokuntien velkaantumisaste');
       assert.ok(velkRow, `overdue: ${JSON.stringify(overdue)}`);
       assert.equal(velkRow[1], 'Kymenlaakson liitto, aluekehitys');
-      assert.equal(tableRows(now.body, '#indicators').length, (await listIndicators(ctx.db.kysely, '08')).length);
+      assert.equal(tableRows(now.body, '#indicators').length, (await listIndicators(web.ctx.db.kysely, '08')).length);
       assert.match((await editor.get('/admin')).body, /<a href="\/admin\/regions\/08\/indicators">/);
       assert.match((await editor.get('/admin/indicators')).headers.location ?? '', /\/admin\/regions\/08\/indicators$/);
 
-      const early = await buildApp({ ...ctx, clock: () => new Date('2023-06-01T00:00:00Z') });
+      const early = await buildApp({ ...web.ctx, clock: () => new Date('2023-06-01T00:00:00Z') });
       try {
         const b = await signedIn(
           early,
-          await createUser(ctx, { email: 'kello@example.fi', role: 'viewer', region: '08' }),
+          await createUser(web.ctx, { email: 'kello@example.fi', role: 'viewer', region: '08' }),
         );
         const page = await b.get(LIST);
         assert.equal(page.statusCode, 200);
@@ -269,18 +251,18 @@ for (const target of databaseTargets()) {
       const saved = await editor.post(url, { ...form, 'name.fi': 'Asukasluku' });
       assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
       assert.equal(saved.headers.location, `${url}?done=saved`);
-      const ind = (await listIndicators(ctx.db.kysely, '08')).find((i) => i.code === 'vaesto')!;
+      const ind = (await listIndicators(web.ctx.db.kysely, '08')).find((i) => i.code === 'vaesto')!;
       assert.equal(ind.name.fi, 'Asukasluku');
-      const event = (await listAuditEvents(ctx.db.kysely, { action: 'indicators.edit' })).entries[0]!;
+      const event = (await listAuditEvents(web.ctx.db.kysely, { action: 'indicators.edit' })).entries[0]!;
       assert.equal(event.actor, 'tilastot@example.fi');
       assert.match(event.summary, /Asukasluku/);
 
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const stale = await editor.post(url, { ...form, 'name.fi': 'Väkimäärä' });
       assert.equal(stale.statusCode, 409);
       const conflict = tableRows(stale.body, '.conflict-table');
       assert.deepEqual(conflict[0], ['Nimi – suomi', 'Asukasluku', 'Väkimäärä']);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
       const bad = await editor.post(url, {
         ...formEntriesOf((await editor.get(url)).body, `main form[action="${url}"]`),
         'name.fi': '',
@@ -304,12 +286,12 @@ for (const target of databaseTargets()) {
         'target-decided': '2025-06-09',
       });
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
-      const ind = (await listIndicators(ctx.db.kysely, '08')).find((i) => i.code === 'vaesto')!;
+      const ind = (await listIndicators(web.ctx.db.kysely, '08')).find((i) => i.code === 'vaesto')!;
       assert.deepEqual(
         ind.targets.map((t) => [t.area, t.period, t.value]),
         [['MK08', '2040', '152000']],
       );
-      const history = await listTargetHistory(ctx.db.kysely, ind.id);
+      const history = await listTargetHistory(web.ctx.db.kysely, ind.id);
       assert.deepEqual(
         history.map((h) => [h.value, h.supersededAt === null]),
         [
@@ -317,7 +299,7 @@ for (const target of databaseTargets()) {
           ['152000', true],
         ],
       );
-      const event = (await listAuditEvents(ctx.db.kysely, { action: 'indicators.target' })).entries[0]!;
+      const event = (await listAuditEvents(web.ctx.db.kysely, { action: 'indicators.target' })).entries[0]!;
       assert.match(event.summary, /150200 → 152000/);
       const shown = await editor.get(url);
       const rows = tableRows(shown.body, '#target-history');
@@ -330,7 +312,7 @@ for (const target of databaseTargets()) {
       );
       assert.notEqual(rows[0]![5], 'voimassa');
 
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const stale = await editor.post(`${url}/targets`, {
         ...form,
         'target-period': '2030',
@@ -339,7 +321,7 @@ for (const target of databaseTargets()) {
         'target-decision': 'x',
       });
       assert.equal(stale.statusCode, 409);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
       const invalid = await editor.post(`${url}/targets`, {
         ...formEntriesOf(shown.body, `main form[action="${url}/targets"]`),
         'target-period': '20x0',
@@ -350,7 +332,7 @@ for (const target of databaseTargets()) {
       assert.equal(invalid.statusCode, 400);
       assert.match(invalid.body, /href="#field-target-period"/);
       assert.match(invalid.body, /href="#field-target-value"/);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
   });
 }

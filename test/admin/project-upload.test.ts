@@ -7,16 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
+import { describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
 import { MAX_UPLOAD_MB } from '#src/http/admin/projects/project-upload-routes.ts';
-import type { AppContext } from '#src/services/app-context.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
 import { csv, PROJECT_COLUMNS, sampleProjectRows } from '../projects/support.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { snapshot } from '../support/db-snapshot.ts';
-import { assertAdminPage, Browser, createUser, postMultipart, signedIn } from './admin-fixture.ts';
+import { assertAdminPage, Browser, postMultipart, useSignedInApp } from './admin-fixture.ts';
 import { one, tableRows, text } from '../support/html.ts';
 
 const URL = '/admin/regions/08/projects/import';
@@ -41,21 +39,15 @@ const upload = (
 
 for (const target of databaseTargets()) {
   describe(`project list upload in the admin UI (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let editor: Browser;
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      editor = await signedIn(
-        app,
-        await createUser(ctx, { email: 'hankevastaava@example.fi', role: 'editor', region: '08' }),
-      );
+    const web = useSignedInApp(target, {
+      editor: { email: 'hankevastaava@example.fi' },
+      viewer: { email: 'katsoja@example.fi', role: 'viewer' },
+      moderator: { email: 'moderaattori@example.fi', role: 'moderator' },
+      elsewhere: { email: 'uusimaa@example.fi', role: 'admin', region: '01' },
+      other: { email: 'toinen@example.fi' },
+      admin: { email: 'paakayttaja@example.fi', role: 'admin' },
     });
-    after(async () => {
-      await app.close();
-      await ctx.close();
-    });
+    const editor = web.as.editor;
 
     test('the form: file, mapping presets, encoding and "skip invalid rows", posted as multipart with the CSRF token; linked from the dashboard', async () => {
       for (const lang of ['fi', 'sv', 'en'] as const) {
@@ -89,11 +81,7 @@ for (const target of databaseTargets()) {
       assert.match(res.body, /enintään 20 Mt/);
       const dashboard = await editor.get('/admin');
       assert.match(dashboard.body, /<a href="\/admin\/regions\/08\/projects\/import">Tuo hankeluettelo<\/a>/);
-      const viewer = await signedIn(
-        app,
-        await createUser(ctx, { email: 'lukija@example.fi', role: 'viewer', region: '08' }),
-      );
-      assert.doesNotMatch((await viewer.get('/admin')).body, /projects\/import/, 'viewers get no link');
+      assert.doesNotMatch((await web.as.viewer.get('/admin')).body, /projects\/import/, 'viewers get no link');
     });
 
     test('a valid CSV is stored, with an audit event of the user in the same transaction; the same file again changes nothing', async () => {
@@ -108,14 +96,14 @@ for (const target of databaseTargets()) {
         ['Hylätty', '0'],
       ]);
       assert.match(res.body, /<a href="\/fi\/kymenlaakso\/projects\/">/);
-      const stored = await snapshot(ctx.db.kysely);
+      const stored = await snapshot(web.ctx.db.kysely);
       assert.equal(stored.counts['projects'], 3);
       const codes = (stored.rows['projects'] as { code: string; region_code: string }[]).map(
         (p) => `${p.region_code}/${p.code}`,
       );
       assert.deepEqual(codes.sort(), ['08/KY-001', '08/KY-002', '08/KY-003']);
 
-      const { entries } = await listAuditEvents(ctx.db.kysely, { regionCode: '08', action: 'projects.import' });
+      const { entries } = await listAuditEvents(web.ctx.db.kysely, { regionCode: '08', action: 'projects.import' });
       assert.equal(entries.length, 1);
       const event = entries[0]!;
       assert.equal(event.actor, 'hankevastaava@example.fi');
@@ -143,14 +131,14 @@ for (const target of databaseTargets()) {
       );
       assert.match(again.body, /Mikään ei muuttunut/);
       assert.deepEqual(
-        await snapshot(ctx.db.kysely),
+        await snapshot(web.ctx.db.kysely),
         stored,
         'the same file again writes nothing, not even an audit event',
       );
     });
 
     test('a file with a bad row: 400, nothing written, and the problem in a table (row, column, reason)', async () => {
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const res = await upload(editor, BAD, { lang: 'en' }, 'bad.csv');
       assert.equal(res.statusCode, 400);
       assertAdminPage(res, 'fi', 'refused import');
@@ -166,7 +154,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual(tableRows(res.body, /^Virheet/), [
         ['3', 'start_date', '"31.2.2020" is not a date: February 2020 has 29 days'],
       ]);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before, 'nothing was written');
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before, 'nothing was written');
 
       // A missing column is named at the header; the page is in the user's language.
       const noStatus = csv([
@@ -176,11 +164,11 @@ for (const target of databaseTargets()) {
       const header = await upload(editor, noStatus, {}, 'no-status.csv');
       assert.equal(header.statusCode, 400);
       assert.deepEqual(tableRows(header.body, /^Virheet/), [['1', 'status', 'missing required column']]);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
 
     test('many bad rows: the first 50 are listed with the total', async () => {
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const rows = Array.from({ length: 70 }, (_, i) => [
         `KY-${100 + i}`,
         `Hanke ${i}`,
@@ -200,7 +188,7 @@ for (const target of databaseTargets()) {
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /<caption>Virheet: ensimmäiset 50, yhteensä 70<\/caption>/);
       assert.equal(tableRows(res.body, /^Virheet/).length, 50);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
 
     test('"skip invalid rows" stores the valid rows, lists the rejected ones and offers them as a CSV', async () => {
@@ -224,8 +212,8 @@ for (const target of databaseTargets()) {
         /<input type="checkbox" id="field-skipInvalid" name="skipInvalid" value="on" checked/,
         'the choice is kept',
       );
-      assert.equal((await snapshot(ctx.db.kysely)).counts['projects'], 4);
-      const { entries } = await listAuditEvents(ctx.db.kysely, { regionCode: '08', action: 'projects.import' });
+      assert.equal((await snapshot(web.ctx.db.kysely)).counts['projects'], 4);
+      const { entries } = await listAuditEvents(web.ctx.db.kysely, { regionCode: '08', action: 'projects.import' });
       assert.equal(
         entries[0]!.summary,
         'Imported osittain.csv (preset suunta): 1 added, 1 changed, 1 unchanged, 1 rejected',
@@ -244,7 +232,7 @@ for (const target of databaseTargets()) {
         ]),
       );
       assert.deepEqual(Object.keys(hidden).sort(), ['_csrf', 'rejects', 'source']);
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const download = await postMultipart(
         editor,
         form[1]!,
@@ -262,7 +250,7 @@ for (const target of databaseTargets()) {
           ('3,3,"column ""start_date"": ""31.2.2020"" is not a date: February 2020 has 29 ' +
             'days","KY-002,Kouvolan osaamiskeskus,,Kouvolan kaupunki,286,31.2.2020,31.12.2021,ended,,,ESR,,443909"\r\n'),
       );
-      assert.deepEqual(await snapshot(ctx.db.kysely), before, 'the download writes nothing');
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before, 'the download writes nothing');
       const junk = await postMultipart(editor, form[1]!, { source: 'x.csv', rejects: '{"not":"rows"}' });
       assert.equal(junk.statusCode, 400);
     });
@@ -320,7 +308,7 @@ for (const target of databaseTargets()) {
     });
 
     test('form errors name the field: no file, an unknown preset or encoding; the file name is escaped', async () => {
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const none = await postMultipart(editor, URL, { preset: 'suunta', encoding: '' });
       assert.equal(none.statusCode, 400);
       assert.match(none.body, /<a href="#field-file">Valitse tuotava tiedosto\.<\/a>/);
@@ -346,11 +334,11 @@ for (const target of databaseTargets()) {
       assert.match(path.body, /Tiedostossa bad\.csv on virheitä/, 'a path sent with the name is dropped');
       const urlencoded = await editor.post(URL, { preset: 'suunta' });
       assert.equal(urlencoded.statusCode, 400, 'a form without the file (not multipart) is a 400');
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
 
     test('an oversized file is refused with a message (413) and nothing is written', async () => {
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const big = Buffer.alloc(MAX_UPLOAD_MB * 1024 * 1024 + 1, 'a');
       big.write(GOOD);
       const res = await upload(editor, big, {}, 'iso.csv');
@@ -358,7 +346,7 @@ for (const target of databaseTargets()) {
       assertAdminPage(res, 'fi', 'too large');
       assert.match(res.body, /<a href="#field-file">Tiedosto on liian suuri: enintään 20 Mt\. Mitään ei tuotu\./);
       assert.match(res.body, /<p class="field-error-message" id="field-file-error">Tiedosto on liian suuri/);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
       const json = await postMultipart(
         editor,
         URL,
@@ -370,12 +358,9 @@ for (const target of databaseTargets()) {
     });
 
     test("the CSRF token is checked on multipart posts: none, another session's or a forged one is refused and nothing is written", async () => {
-      const other = await signedIn(
-        app,
-        await createUser(ctx, { email: 'toinen@example.fi', role: 'editor', region: '08' }),
-      );
+      const { other } = web.as;
       await editor.get(URL);
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       const changed = csv([HEADER, ...ROWS.map((r) => [...r.slice(0, 1), `${r[1]} (muutettu)`, ...r.slice(2)])]);
       const missing = await postMultipart(
         editor,
@@ -408,7 +393,7 @@ for (const target of databaseTargets()) {
         csrf: null,
       });
       assert.equal(rejects.statusCode, 403, 'the download form needs the token too');
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
       // The token in the x-csrf-token header works as well as the field.
       await editor.get(URL);
       const header = await postMultipart(
@@ -422,19 +407,8 @@ for (const target of databaseTargets()) {
     });
 
     test('only editors and admins of the region may upload: others get 403 (before the file is read), anonymous 401', async () => {
-      const viewer = await signedIn(
-        app,
-        await createUser(ctx, { email: 'katsoja@example.fi', role: 'viewer', region: '08' }),
-      );
-      const moderator = await signedIn(
-        app,
-        await createUser(ctx, { email: 'moderaattori@example.fi', role: 'moderator', region: '08' }),
-      );
-      const elsewhere = await signedIn(
-        app,
-        await createUser(ctx, { email: 'uusimaa@example.fi', role: 'admin', region: '01' }),
-      );
-      const before = await snapshot(ctx.db.kysely);
+      const { viewer, moderator, elsewhere } = web.as;
+      const before = await snapshot(web.ctx.db.kysely);
       for (const [who, browser] of [
         ['viewer', viewer],
         ['moderator', moderator],
@@ -455,30 +429,27 @@ for (const target of databaseTargets()) {
         assert.match(json.body, /needs the role editor in region 08/, `${who}: refused for the role`);
       }
       const anonymous = await postMultipart(
-        new Browser(app),
+        new Browser(web.app),
         URL,
         { preset: 'suunta' },
         { filename: 'x.csv', content: GOOD },
         { csrf: 'x', headers: { accept: 'application/json' } },
       );
       assert.equal(anonymous.statusCode, 401);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
-      const admin = await signedIn(
-        app,
-        await createUser(ctx, { email: 'paakayttaja@example.fi', role: 'admin', region: '08' }),
-      );
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
+      const { admin } = web.as;
       assert.equal((await admin.get(URL)).statusCode, 200, 'admins of the region may');
       assert.equal((await upload(admin, GOOD, {}, 'x.csv')).statusCode, 200);
     });
 
     test('a malformed form is a 400 and writes nothing: two files, an overlong field, broken multipart', async () => {
-      const before = await snapshot(ctx.db.kysely);
+      const before = await snapshot(web.ctx.db.kysely);
       await editor.get(URL);
       const boundary = 'b0undary';
       const part = (name: string, value: string, filename?: string): string =>
         `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\n${value}\r\n`;
       const send = (payload: string): Promise<LightMyRequestResponse> =>
-        app.inject({
+        web.app.inject({
           method: 'POST',
           url: URL,
           headers: {
@@ -506,7 +477,7 @@ for (const target of databaseTargets()) {
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nKY-1,`,
       );
       assert.equal(broken.statusCode, 400, `broken multipart: ${broken.body}`);
-      assert.deepEqual(await snapshot(ctx.db.kysely), before);
+      assert.deepEqual(await snapshot(web.ctx.db.kysely), before);
     });
 
     test('a region code that is not one is a 404', async () => {

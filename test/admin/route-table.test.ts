@@ -76,6 +76,7 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   '/admin/regions/:code/programmes/:programme/consultation/:round/moderate': {
     params: { code: '08', programme: '2022-2025', round: 'route-table' },
   },
+  '/admin/regions/:code/consultation/personal-data': { params: { code: '08' } },
   '/:lang/:region/:programme/consultation/:round/comment': {
     params: { lang: 'fi', region: 'kymenlaakso', programme: '2022-2025', round: 'route-table' },
   },

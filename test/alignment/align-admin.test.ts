@@ -4,32 +4,16 @@
  * texts work; a post without the token and other users are refused.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { createUser, signedIn, Browser } from '../admin/admin-fixture.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { describe, test } from 'node:test';
+import { createUser, signedIn, Browser, useSignedInApp } from '../admin/admin-fixture.ts';
+import { databaseTargets } from '../support/databases.ts';
 
 const URL = '/admin/regions/08/programmes/2022-2025/align';
 
 for (const target of databaseTargets()) {
   describe(`admin alignment page (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let viewer: Browser;
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      viewer = await signedIn(
-        app,
-        await createUser(ctx, { email: 'katsoja@example.fi', role: 'viewer', region: '08' }),
-      );
-    });
-    after(async () => {
-      await app.close();
-      await ctx.close();
-    });
+    const web = useSignedInApp(target, { viewer: { email: 'katsoja@example.fi', role: 'viewer' } });
+    const viewer = web.as.viewer;
 
     test('the empty form', async () => {
       const res = await viewer.get(URL);
@@ -86,21 +70,21 @@ for (const target of databaseTargets()) {
       assert.equal(missing.statusCode, 403);
       assert.doesNotMatch(missing.body, /<mark>/);
       const other = await signedIn(
-        app,
-        await createUser(ctx, { email: 'toinen-katsoja@example.fi', role: 'viewer', region: '08' }),
+        web.app,
+        await createUser(web.ctx, { email: 'toinen-katsoja@example.fi', role: 'viewer', region: '08' }),
       );
       const forged = await viewer.post(URL, { text: 'satamat', lang: 'fi' }, { csrf: other.csrf });
       assert.equal(forged.statusCode, 403);
     });
 
     test('anonymous visitors are sent to sign in; a viewer of another region is refused', async () => {
-      const anon = await new Browser(app).get(URL);
+      const anon = await new Browser(web.app).get(URL);
       assert.equal(anon.statusCode, 302);
-      const anonPost = await new Browser(app).post(URL, { text: 'satamat', lang: 'fi' }, { csrf: null });
+      const anonPost = await new Browser(web.app).post(URL, { text: 'satamat', lang: 'fi' }, { csrf: null });
       assert.equal(anonPost.statusCode, 401);
       const other = await signedIn(
-        app,
-        await createUser(ctx, { email: 'muu@example.fi', role: 'admin', region: '01' }),
+        web.app,
+        await createUser(web.ctx, { email: 'muu@example.fi', role: 'admin', region: '01' }),
       );
       assert.equal((await other.get(URL)).statusCode, 403);
       assert.equal((await other.post(URL, { text: 'satamat', lang: 'fi' })).statusCode, 403);

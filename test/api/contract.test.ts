@@ -11,6 +11,8 @@ import { registerApi } from '#src/http/api/index.ts';
 import { databaseTargets, openTestContext } from '../support/databases.ts';
 import { seedBareProjects, seedProjects } from '../projects-site/support.ts';
 import { openApi, type ApiFixture, type ApiResponse } from './api-fixture.ts';
+import { openRound, ROUND } from '../consultation/consultation-fixture.ts';
+import { sendPersonalComments } from '../consultation/privacy-fixture.ts';
 
 /** Every route of the API, as the OpenAPI document must list it. */
 const ROUTES = [
@@ -41,6 +43,9 @@ const ROUTES = [
   '/api/v1/regions/{code}/indicators/{indicator}/observations',
   '/api/v1/regions/{code}/indicators/{indicator}/observations.csv',
   '/api/v1/regions/{code}/indicators/{indicator}/jsonstat',
+  '/api/v1/regions/{code}/programmes/{programme}/consultation/{round}',
+  '/api/v1/regions/{code}/programmes/{programme}/consultation/{round}/comments',
+  '/api/v1/regions/{code}/programmes/{programme}/consultation/{round}/comments.csv',
 ];
 
 /** The routes that take a JSON body (read-only computations): each with a good body and a malformed one. */
@@ -93,6 +98,15 @@ const PATH_SAMPLES: [string, Record<string, { ok: string[]; missing?: string; ba
       code: { ok: ['08'], missing: '99', bad: '8x' },
       from: { ok: ['2015', '2021'], bad: '20x' },
       to: { ok: ['2024', '2020'], bad: '2024Q5' },
+    },
+  ],
+  // The consultation round opened before the calls (test/consultation/consultation-fixture.ts), in Kymenlaakso.
+  [
+    '/api/v1/regions/{code}/programmes/{programme}/consultation/{round}',
+    {
+      code: { ok: ['08'], missing: '99', bad: '8x' },
+      programme: { ok: ['2022-2025'], missing: '1990-1993', bad: 'Not_A_Slug' },
+      round: { ok: [ROUND], missing: 'ei-ole', bad: 'Ei_Ole' },
     },
   ],
   // Only Kymenlaakso has indicators: in 01 and 21 the seeded indicator codes are unknown.
@@ -156,6 +170,12 @@ for (const target of databaseTargets()) {
       api = await openApi(target);
       await seedProjects(api.ctx);
       for (const region of ['01', '21']) await seedBareProjects(api.ctx, region, ['KY-101', 'KY-106']);
+      // A consultation round with published comments (sent while it is open) for the consultation routes.
+      const clock = api.ctx.clock;
+      api.ctx.clock = () => new Date('2021-09-10T09:00:00Z');
+      await openRound(api.ctx);
+      await sendPersonalComments(api.ctx);
+      api.ctx.clock = clock;
       const res = await api.get('/api/openapi.json');
       assert.equal(res.status, 200);
       assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');

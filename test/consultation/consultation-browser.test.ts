@@ -72,6 +72,32 @@ for (const target of databaseTargets()) {
       }
     });
 
+    test('with JavaScript, a passage selected in a paragraph becomes the quote of that paragraph’s comment form', async () => {
+      const context = await web.browser.newContext({ locale: 'fi', javaScriptEnabled: true });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${web.base}${path('fi')}`);
+        const paragraph = page.locator(`#node-${NODE}-p2`);
+        // Selects the passage as a reader would with the mouse (run in the page: the tests have no DOM types).
+        await page.evaluate(`(() => {
+          const text = document.querySelector('#node-${NODE}-p2 p').firstChild;
+          const at = text.textContent.indexOf('Pyhtää-ilmiö');
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 'Pyhtää-ilmiö'.length);
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        })()`);
+        await page.waitForTimeout(100); // selectionchange is dispatched asynchronously
+        await Promise.all([page.waitForURL(/\/comment\?/), paragraph.locator('.comment-link a').click()]);
+        assert.equal(await page.locator('#field-quote').inputValue(), 'Pyhtää-ilmiö');
+      } finally {
+        await context.close();
+      }
+    });
+
     for (const lang of LANGS) {
       test(`${lang}: the round page, the comment form (also refused) and the thank-you page pass axe-core`, async () => {
         const context = await web.browser.newContext({ locale: lang, javaScriptEnabled: true, viewport: PHONE });

@@ -65,11 +65,23 @@ for (const target of databaseTargets()) {
         `/fi/kymenlaakso/2022-2025/consultation/${ROUND}/comment?node=${NODE}&p=1`,
       ]);
       assert.match(all(section, '.consultation-paragraph p')[0]!.text, /^Elinkeinoelämää monipuolistetaan/);
-      assert.equal(res.headers['script'], undefined);
-      assert.doesNotMatch(res.body, /<script/, 'no script on the page');
+      const scripts = all(res.body, 'script');
+      assert.deepEqual(
+        scripts.map((s) => [s.getAttribute('src')?.replace(/\?v=.*$/, ''), s.text]),
+        [['/assets/quote.js', '']],
+        'one external script, the quote enhancement; nothing inline',
+      );
     });
 
     test('a resident comments on a paragraph; sending the same form twice stores one comment', async () => {
+      const prefilled = await resident.get(
+        `${ROUND_PAGE}comment?node=${NODE}&p=1&quote=${encodeURIComponent('Pyhtää-ilmiö')}`,
+      );
+      assert.equal(
+        text(prefilled.body, '#field-quote'),
+        'Pyhtää-ilmiö',
+        'a passage selected on the round page fills the quote',
+      );
       const form = await resident.get(`${ROUND_PAGE}comment?node=${NODE}&p=1`);
       assert.equal(form.statusCode, 200, form.body.slice(0, 300));
       assert.equal(form.headers['cache-control'], 'no-store');

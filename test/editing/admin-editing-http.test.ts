@@ -5,15 +5,12 @@
  * refusals of non-draft edits, moving and deleting, terms and council entries.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, test } from 'node:test';
 import { findByKey } from '#src/domain/tree.ts';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
 import { listAuditEvents } from '#src/storage/repositories/audit-repository.ts';
-import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
+import { type Browser, useSignedInApp } from '../admin/admin-fixture.ts';
 import { all, formEntries } from '../support/html.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { MEASURE, PRIORITY, THEME } from './editing-fixture.ts';
 
 const BASE = '/admin/regions/08/programmes/2022-2025';
@@ -54,24 +51,12 @@ async function post(browser: Browser, url: string, fields: Record<string, string
 
 for (const target of databaseTargets()) {
   describe(`programme editor over HTTP (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let anna: Browser;
-    let bertil: Browser;
-    let viewer: Browser;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      anna = await signedIn(app, await createUser(ctx, { email: 'anna@example.fi', role: 'editor', region: '08' }));
-      bertil = await signedIn(app, await createUser(ctx, { email: 'bertil@example.fi', role: 'editor', region: '08' }));
-      viewer = await signedIn(app, await createUser(ctx, { email: 'ville@example.fi', role: 'viewer', region: '08' }));
+    const web = useSignedInApp(target, {
+      anna: { email: 'anna@example.fi' },
+      bertil: { email: 'bertil@example.fi' },
+      viewer: { email: 'ville@example.fi', role: 'viewer' },
     });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
+    const { anna, bertil, viewer } = web.as;
 
     test('the approved version is read-only: a note, no forms, and a forged save is refused with 409', async () => {
       const page = await anna.get(`${BASE}/versions/2`);
@@ -98,7 +83,7 @@ for (const target of databaseTargets()) {
       }
       await anna.get(`${BASE}/versions/2?lang=fi`);
       assert.equal(
-        findByKey((await ctx.reader.versionContent('08', '2022-2025', 2)).nodes, PRIORITY)!.title.fi,
+        findByKey((await web.ctx.reader.versionContent('08', '2022-2025', 2)).nodes, PRIORITY)!.title.fi,
         'Elinkeinoelämän uudistaminen',
       );
     });
@@ -143,13 +128,13 @@ for (const target of databaseTargets()) {
       assert.ok(page.body.includes('value="Förnyelse av näringslivet"'));
 
       // The draft is public by URL with an unmistakable banner; the default stays version 2.
-      let pub = await app.inject({
+      let pub = await web.app.inject({
         url: `/sv/kymenlaakso/2022-2025/versions/3/innovatiivinen-kymenlaakso/${PRIORITY}/`,
       });
       assert.equal(pub.statusCode, 200);
       assert.match(pub.body, /banner-warning/);
       assert.ok(pub.body.includes('Förnyelse av näringslivet'));
-      pub = await app.inject({ url: `/sv/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/${PRIORITY}/` });
+      pub = await web.app.inject({ url: `/sv/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/${PRIORITY}/` });
       assert.ok(!pub.body.includes('Förnyelse av näringslivet'), 'the approved version is still the default');
 
       // Consultation, then approval with a decision that is first incomplete.
@@ -180,15 +165,15 @@ for (const target of databaseTargets()) {
         decisionReference: '§ 40',
       });
       assert.equal(res.statusCode, 303);
-      pub = await app.inject({ url: `/sv/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/${PRIORITY}/` });
+      pub = await web.app.inject({ url: `/sv/kymenlaakso/2022-2025/innovatiivinen-kymenlaakso/${PRIORITY}/` });
       assert.ok(pub.body.includes('Förnyelse av näringslivet'), 'the approved update is now the public default');
       assert.doesNotMatch(pub.body, /banner-warning/);
-      const versions = await app.inject({ url: '/fi/kymenlaakso/2022-2025/versions/' });
+      const versions = await web.app.inject({ url: '/fi/kymenlaakso/2022-2025/versions/' });
       assert.match(versions.body, /14\.12\.2026/);
       assert.match(versions.body, /§ 40/);
-      const statuses = (await ctx.reader.versions('08', '2022-2025')).map((v) => v.status);
+      const statuses = (await web.ctx.reader.versions('08', '2022-2025')).map((v) => v.status);
       assert.deepEqual(statuses, ['superseded', 'superseded', 'approved']);
-      const actions = (await listAuditEvents(ctx.db.kysely, { regionCode: '08' })).entries.map(
+      const actions = (await listAuditEvents(web.ctx.db.kysely, { regionCode: '08' })).entries.map(
         (e) => `${e.actor} ${e.action}`,
       );
       for (const a of [
@@ -221,7 +206,7 @@ for (const target of databaseTargets()) {
       assert.equal(again['title.fi'], 'Bertilin otsikko', 'the second editor’s input stays in the form');
       assert.equal(Number(again['revision']), Number(a['revision']) + 1, 'the form now carries the stored revision');
       assert.equal(
-        findByKey((await ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi,
+        findByKey((await web.ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi,
         'Annan otsikko',
         'the first save survives',
       );
@@ -229,10 +214,10 @@ for (const target of databaseTargets()) {
       res = await post(bertil, url, { ...again, 'title.fi': 'Annan ja Bertilin otsikko' });
       assert.equal(res.statusCode, 303);
       assert.equal(
-        findByKey((await ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi,
+        findByKey((await web.ctx.reader.versionContent('08', '2022-2025', 4)).nodes, MEASURE)!.title.fi,
         'Annan ja Bertilin otsikko',
       );
-      const updates = (await listAuditEvents(ctx.db.kysely, { action: 'node.update' })).entries.filter((e) =>
+      const updates = (await listAuditEvents(web.ctx.db.kysely, { action: 'node.update' })).entries.filter((e) =>
         e.entityId.endsWith(`/v4/${MEASURE}`),
       );
       assert.deepEqual(
@@ -282,7 +267,7 @@ for (const target of databaseTargets()) {
       });
       assert.equal(res.statusCode, 303);
       assert.match(res.headers['location'] as string, /#item-huoltovarmuus$/);
-      let tree = (await ctx.reader.versionContent('08', '2022-2025', 4)).nodes;
+      let tree = (await web.ctx.reader.versionContent('08', '2022-2025', 4)).nodes;
       assert.equal(findByKey(tree, THEME)!.children.at(-1)!.key, 'huoltovarmuus');
       // The add-child page, and an error on it.
       const addPage = await anna.get(`${v4}/nodes/new?parent=huoltovarmuus`);
@@ -296,7 +281,7 @@ for (const target of databaseTargets()) {
       assert.equal(up['direction'], 'up');
       res = await post(anna, `${v4}/nodes/huoltovarmuus/move`, up);
       assert.equal(res.statusCode, 303);
-      tree = (await ctx.reader.versionContent('08', '2022-2025', 4)).nodes;
+      tree = (await web.ctx.reader.versionContent('08', '2022-2025', 4)).nodes;
       const keys = findByKey(tree, THEME)!.children.map((c) => c.key);
       assert.equal(keys.at(-2), 'huoltovarmuus');
       // Move under another theme via the node page's form; a cycle is refused with 400.
@@ -308,7 +293,7 @@ for (const target of databaseTargets()) {
       const themeMove = formFields(themePage.body, `${v4}/nodes/${THEME}/move`);
       res = await post(anna, `${v4}/nodes/${THEME}/move`, { ...themeMove, parentKey: PRIORITY });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /own descendants/);
+      assert.match(res.body, /kohtaa ei voi siirtää omien alakohtiensa alle/);
       // Delete: the confirmation page lists the subtree; without confirm nothing happens.
       const confirm = await anna.get(`${v4}/nodes/${PRIORITY}/delete`);
       assert.equal(confirm.statusCode, 200);
@@ -318,10 +303,10 @@ for (const target of databaseTargets()) {
       const del = formFields(confirm.body, `${v4}/nodes/${PRIORITY}/delete`);
       res = await post(anna, `${v4}/nodes/${PRIORITY}/delete`, { revision: del['revision'] as string });
       assert.equal(res.statusCode, 400, 'confirm=yes is required');
-      assert.ok(findByKey((await ctx.reader.versionContent('08', '2022-2025', 4)).nodes, PRIORITY));
+      assert.ok(findByKey((await web.ctx.reader.versionContent('08', '2022-2025', 4)).nodes, PRIORITY));
       res = await post(anna, `${v4}/nodes/${PRIORITY}/delete`, del);
       assert.equal(res.statusCode, 303);
-      tree = (await ctx.reader.versionContent('08', '2022-2025', 4)).nodes;
+      tree = (await web.ctx.reader.versionContent('08', '2022-2025', 4)).nodes;
       assert.equal(findByKey(tree, PRIORITY), null);
       assert.equal(findByKey(tree, MEASURE), null);
     });
@@ -381,9 +366,9 @@ for (const target of databaseTargets()) {
       });
       assert.equal(res.statusCode, 400);
       assert.ok(res.body.includes('href="#field-new-contact-email"'));
-      const contact = (await ctx.reader.council('08'))!.contacts.at(-1)!;
+      const contact = (await web.ctx.reader.council('08'))!.contacts.at(-1)!;
       assert.equal(contact.name, 'Maija Meikäläinen');
-      const pub = await app.inject({ url: '/fi/kymenlaakso/contact/' });
+      const pub = await web.app.inject({ url: '/fi/kymenlaakso/contact/' });
       assert.match(pub.body, /Maija Meikäläinen/);
     });
   });

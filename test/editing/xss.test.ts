@@ -8,14 +8,11 @@
  * an older version could have stored it) and must still render inert.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { escapeHtml } from '@kitajs/html';
-import type { FastifyInstance } from 'fastify';
 import { FieldErrors } from '#src/domain/edit-errors.ts';
 import { LANGS, type LocalizedText } from '#src/domain/languages.ts';
 import { markdownProblems } from '#src/domain/markdown-subset.ts';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
 import { updateContact, updateOffice } from '#src/services/programmes/council-edits.ts';
 import {
   councilForEdit,
@@ -27,8 +24,8 @@ import { updateNode } from '#src/services/programmes/node-texts.ts';
 import { updateProgramme } from '#src/services/programmes/programme-edits.ts';
 import { updateTerm } from '#src/services/programmes/term-edits.ts';
 import { updateVersionTexts } from '#src/services/programmes/version-edits.ts';
-import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { useSignedInApp } from '../admin/admin-fixture.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { DRAFT, EDITOR, PRIORITY, PROGRAMME, startDraft, THEME } from './editing-fixture.ts';
 import { scriptHazards } from './html-scan.ts';
 
@@ -75,28 +72,12 @@ describe('the HTML scanner of the XSS test finds what it must', () => {
 
 for (const target of databaseTargets()) {
   describe(`XSS payloads in every editable text render inert (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let editor: Browser;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp(ctx);
-      editor = await signedIn(
-        app,
-        await createUser(ctx, { email: 'xss-editor@example.fi', role: 'editor', region: '08' }),
-      );
-      await startDraft(ctx);
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
+    const web = useSignedInApp(target, { editor: { email: 'xss-editor@example.fi' } }, { prepare: startDraft });
+    const editor = web.as.editor;
 
     /** Saves `p` into every field through the editing services (raw into the database where the services refuse it). */
     async function saveEverywhere(p: string): Promise<void> {
-      const db = ctx.db.kysely;
+      const db = web.ctx.db.kysely;
       const refused = markdownProblems(p).length > 0;
       const node = (await nodeForEdit(db, { ...DRAFT, key: PRIORITY })).node;
       const nodeInput = {
@@ -111,12 +92,12 @@ for (const target of databaseTargets()) {
       };
       if (refused) {
         await assert.rejects(
-          updateNode(ctx, EDITOR, { ...DRAFT, key: PRIORITY }, nodeInput),
+          updateNode(web.ctx, EDITOR, { ...DRAFT, key: PRIORITY }, nodeInput),
           (e: unknown) =>
             e instanceof FieldErrors && 'body.fi' in e.fields && 'body.sv' in e.fields && 'body.en' in e.fields,
         );
         await updateNode(
-          ctx,
+          web.ctx,
           EDITOR,
           { ...DRAFT, key: PRIORITY },
           { ...nodeInput, texts: { ...nodeInput.texts, body: all('Turvallinen teksti') } },
@@ -127,7 +108,7 @@ for (const target of databaseTargets()) {
           .where('key', 'in', [PRIORITY, THEME])
           .execute();
       } else {
-        await updateNode(ctx, EDITOR, { ...DRAFT, key: PRIORITY }, nodeInput);
+        await updateNode(web.ctx, EDITOR, { ...DRAFT, key: PRIORITY }, nodeInput);
       }
       const version = (await programmeOverview(db, PROGRAMME)).versions.find((v) => v.number === 3)!;
       const versionInput = {
@@ -135,8 +116,8 @@ for (const target of databaseTargets()) {
         texts: { label: all(p), vision: all(p), summary: all(p), changelog: all(p) },
       };
       if (refused) {
-        await assert.rejects(updateVersionTexts(ctx, EDITOR, DRAFT, versionInput), FieldErrors);
-        await updateVersionTexts(ctx, EDITOR, DRAFT, {
+        await assert.rejects(updateVersionTexts(web.ctx, EDITOR, DRAFT, versionInput), FieldErrors);
+        await updateVersionTexts(web.ctx, EDITOR, DRAFT, {
           ...versionInput,
           texts: { label: all(p), vision: null, summary: null, changelog: null },
         });
@@ -145,10 +126,10 @@ for (const target of databaseTargets()) {
           .set({ vision: json(p), summary: json(p), changelog: json(p) })
           .execute();
       } else {
-        await updateVersionTexts(ctx, EDITOR, DRAFT, versionInput);
+        await updateVersionTexts(web.ctx, EDITOR, DRAFT, versionInput);
       }
       const programme = (await programmeOverview(db, PROGRAMME)).programme;
-      await updateProgramme(ctx, EDITOR, PROGRAMME, {
+      await updateProgramme(web.ctx, EDITOR, PROGRAMME, {
         revision: programme.revision,
         title: all(`Ohjelma ${p}`),
         periodStart: programme.periodStart,
@@ -163,13 +144,13 @@ for (const target of databaseTargets()) {
       const termRef = { ...PROGRAMME, taxonomy: 'crosscutting', key: 'digitalisation' };
       if (refused) {
         await assert.rejects(
-          updateTerm(ctx, EDITOR, termRef, {
+          updateTerm(web.ctx, EDITOR, termRef, {
             revision: term.revision,
             texts: { title: all(p), shortTitle: all(p), description: all(p) },
           }),
           FieldErrors,
         );
-        await updateTerm(ctx, EDITOR, termRef, {
+        await updateTerm(web.ctx, EDITOR, termRef, {
           revision: term.revision,
           texts: { title: all(p), shortTitle: all(p), description: null },
         });
@@ -179,14 +160,14 @@ for (const target of databaseTargets()) {
           .where('key', '=', 'digitalisation')
           .execute();
       } else {
-        await updateTerm(ctx, EDITOR, termRef, {
+        await updateTerm(web.ctx, EDITOR, termRef, {
           revision: term.revision,
           texts: { title: all(p), shortTitle: all(p), description: all(p) },
         });
       }
       const council = await councilForEdit(db, '08');
       const office = council.offices[0]!;
-      await updateOffice(ctx, EDITOR, '08', office.id, {
+      await updateOffice(web.ctx, EDITOR, '08', office.id, {
         revision: office.revision,
         kind: office.kind,
         name: all(p),
@@ -197,7 +178,7 @@ for (const target of databaseTargets()) {
         email: office.email,
       });
       const contact = council.contacts[0]!;
-      await updateContact(ctx, EDITOR, '08', contact.id, {
+      await updateContact(web.ctx, EDITOR, '08', contact.id, {
         revision: contact.revision,
         name: p,
         role: all(p),
@@ -205,7 +186,7 @@ for (const target of databaseTargets()) {
         phone: contact.phone,
         email: contact.email,
       });
-      ctx.reader.invalidate();
+      web.ctx.reader.invalidate();
     }
 
     function assertInert(html: string, where: string, p: string): void {
@@ -234,18 +215,18 @@ for (const target of databaseTargets()) {
         ];
         for (const lang of LANGS) {
           for (const page of publicPages) {
-            const res = await app.inject({ url: `/${lang}${page}` });
+            const res = await web.app.inject({ url: `/${lang}${page}` });
             assert.equal(res.statusCode, 200, `/${lang}${page}`);
             assertInert(res.body, `/${lang}${page}`, p);
           }
           // The query itself is reflected on the search page.
-          const search = await app.inject({ url: `/${lang}${v3}/search?q=${encodeURIComponent(p)}` });
+          const search = await web.app.inject({ url: `/${lang}${v3}/search?q=${encodeURIComponent(p)}` });
           assert.equal(search.statusCode, 200);
           assert.deepEqual(scriptHazards(search.body), [], `search for ${p}`);
         }
 
         const base = '/admin/regions/08/programmes/2022-2025';
-        const council = await councilForEdit(ctx.db.kysely, '08');
+        const council = await councilForEdit(web.ctx.db.kysely, '08');
         const adminPages = [
           '/admin',
           '/admin/programmes',

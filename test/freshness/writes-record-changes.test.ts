@@ -48,6 +48,7 @@ import { submitComment, submitStatement } from '#src/services/consultation/comme
 import { moderateComments, moderationQueue } from '#src/services/consultation/moderation.ts';
 import { redactComment } from '#src/services/consultation/redaction.ts';
 import { createRound } from '#src/services/consultation/rounds.ts';
+import { erasePersonalData, removeExpiredPersonalData } from '#src/services/consultation/personal-data.ts';
 import { startUpdate, transitionVersion, updateVersionTexts } from '#src/services/programmes/version-edits.ts';
 import { CONTENT_KINDS, type ContentKind, type Generations } from '#src/services/freshness.ts';
 import { importMunicipalities } from '#src/services/import-municipalities.ts';
@@ -393,7 +394,7 @@ const OPERATIONS: Operation[] = [
         body: 'Lausuntomme luonnoksesta.',
         publishAs: 'name',
         attachment: null,
-        idempotencyKey: 'freshness-test-key-0002',
+        idempotencyKey: 'freshness-statement-key-01',
       }),
   },
   {
@@ -420,6 +421,56 @@ const OPERATIONS: Operation[] = [
       return moderateComments(ctx, EDITOR, P, 'freshness', [{ id: pending[0]!.id, revision: pending[0]!.revision }], {
         action: 'approve',
       });
+    },
+  },
+  {
+    runs: 'consultation/personal-data.ts#erasePersonalData',
+    changes: { region: ['consultation'] },
+    run: async (ctx) => {
+      await submitComment(ctx, P, 'freshness', {
+        nodeKey: null,
+        paragraph: null,
+        quote: null,
+        lang: 'fi',
+        body: 'Poistakaa tietoni myöhemmin.',
+        name: 'Maija Meikäläinen',
+        email: 'maija@example.fi',
+        organisation: null,
+        respondentType: 'resident',
+        publishAs: 'name',
+        idempotencyKey: 'freshness-test-key-0002',
+      });
+      return erasePersonalData(ctx, EDITOR, P.code, { email: 'maija@example.fi' });
+    },
+  },
+  {
+    runs: 'consultation/personal-data.ts#removeExpiredPersonalData',
+    changes: { region: ['consultation'] },
+    run: async (ctx) => {
+      await createRound(ctx, EDITOR, P, {
+        slug: 'freshness-kept',
+        title: { fi: 'Kuuleminen' },
+        intro: { fi: 'Luonnos nähtävillä.' },
+        opens: '2020-01-01T00:00',
+        closes: '2099-12-31T23:00',
+        retentionUntil: '2099-12-31',
+      });
+      await submitComment(ctx, P, 'freshness-kept', {
+        nodeKey: null,
+        paragraph: null,
+        quote: null,
+        lang: 'fi',
+        body: 'Hyvä luonnos.',
+        name: 'Matti Meikäläinen',
+        email: 'matti@example.fi',
+        organisation: null,
+        respondentType: 'resident',
+        publishAs: 'name',
+        idempotencyKey: 'freshness-test-key-0003',
+      });
+      const removed = await removeExpiredPersonalData(ctx, new Date('2100-01-02T00:00:00Z'));
+      assert.equal(removed.length, 1);
+      return removed;
     },
   },
   {
@@ -626,6 +677,9 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'consultation/rounds.ts#roundsOf': 'reads',
   'consultation/moderation.ts#moderationQueue': 'reads',
   'consultation/reanchor.ts#anchorIn': 'computes',
+  'consultation/seed-rounds.ts#seedConsultationRounds':
+    'run by seedIfEmpty (every context of this test is seeded by it)',
+  'consultation/personal-data.ts#finnishDay': 'computes',
   'consultation/reanchor.ts#reanchorRegionRounds':
     'runs inside editTransaction after every programme edit above; records consultation only when an anchor moved (test/consultation/consultation-reanchor.test.ts)',
   'indicators/edit-indicators.ts#indicatorForEdit': 'reads',

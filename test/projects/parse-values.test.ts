@@ -66,7 +66,9 @@ describe('amounts in euros become integer cents', () => {
   }
   for (const [raw, error, options] of BAD_AMOUNTS) {
     test(`${JSON.stringify(raw)} is refused`, () => {
-      assert.deepEqual(parseAmount(raw, options), { ok: false, error });
+      const result = parseAmount(raw, options);
+      assert.ok(!result.ok);
+      assert.equal(result.error, error);
     });
   }
 

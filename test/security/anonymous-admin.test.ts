@@ -60,7 +60,9 @@ for (const target of databaseTargets()) {
       app = await buildApp(ctx, {
         onRoute: (route: RouteOptions) => {
           const rule = (route.config as { adminRule?: { kind: string } } | undefined)?.adminRule;
-          if (rule && rule.kind !== 'public' && route.url.includes(':')) patterns.add(route.url);
+          // Public forms (a consultation's comment form) are public pages: anyone may see what exists.
+          const open = rule?.kind === 'public' || rule?.kind === 'public-form';
+          if (rule && !open && route.url.includes(':')) patterns.add(route.url);
         },
       });
       await app.ready();

@@ -7,38 +7,27 @@
  */
 import { storedGenerations } from '../support/generations.ts';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
-import type { AppContext } from '#src/services/app-context.ts';
-import { Browser, createUser, signedIn, type TestUser } from '../admin/admin-fixture.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { Browser, useSignedInApp } from '../admin/admin-fixture.ts';
+import { databaseTargets } from '../support/databases.ts';
 
 const PUBLIC_URL = 'https://suunta.example.fi/';
 
 for (const target of databaseTargets()) {
   describe(`cross-site writes are refused behind the CSRF token (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let admin: TestUser;
-    let browser: Browser;
+    const web = useSignedInApp(
+      target,
+      { admin: { email: 'xs-admin@example.fi', role: 'admin' } },
+      { appContext: (ctx) => ({ ...ctx, config: { ...ctx.config, publicUrl: PUBLIC_URL } }) },
+    );
+    const browser = web.as.admin;
     let n = 0;
-
-    before(async () => {
-      ctx = await openTestContext(target);
-      app = await buildApp({ ...ctx, config: { ...ctx.config, publicUrl: PUBLIC_URL } });
-      admin = await createUser(ctx, { email: 'xs-admin@example.fi', role: 'admin', region: '08' });
-      browser = await signedIn(app, admin);
-    });
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
 
     const users = async (): Promise<number> =>
       Number(
         (
-          await ctx.db.kysely
+          await web.ctx.db.kysely
             .selectFrom('users')
             .select((eb) => eb.fn.countAll<string | number>().as('n'))
             .executeTakeFirstOrThrow()
@@ -58,11 +47,11 @@ for (const target of databaseTargets()) {
 
     const refused = async (headers: Record<string, string>, what: string): Promise<LightMyRequestResponse> => {
       const before = await users();
-      const generation = await storedGenerations(ctx);
+      const generation = await storedGenerations(web.ctx);
       const res = await addUser(headers);
       assert.equal(res.statusCode, 403, `${what}: ${res.body.slice(0, 300)}`);
       assert.equal(await users(), before, `${what}: no user was added`);
-      assert.equal(await storedGenerations(ctx), generation, `${what}: nothing was written`);
+      assert.equal(await storedGenerations(web.ctx), generation, `${what}: nothing was written`);
       return res;
     };
 
@@ -108,16 +97,16 @@ for (const target of databaseTargets()) {
     });
 
     test('the sign-in form and the API refuse cross-site posts too', async () => {
-      const anonymous = new Browser(app);
+      const anonymous = new Browser(web.app);
       await anonymous.get('/admin/login');
       const login = await anonymous.post(
         '/admin/login',
-        { email: admin.email, password: admin.password },
+        { email: web.users.admin.email, password: web.users.admin.password },
         { headers: { origin: 'https://evil.example' } },
       );
       assert.equal(login.statusCode, 403, 'login CSRF');
       assert.ok(!anonymous.jar.cookies.has('suunta_session'), 'no session was started');
-      const api = await app.inject({
+      const api = await web.app.inject({
         method: 'POST',
         url: '/api/v1/programmes/08-2022-2025/align',
         headers: { origin: 'https://evil.example', 'content-type': 'application/json' },

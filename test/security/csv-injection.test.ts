@@ -13,22 +13,25 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance, RouteOptions } from 'fastify';
-import { buildApp } from '#src/http/app.ts';
+import type { RouteOptions } from 'fastify';
 import { safeCell, toCsv } from '#src/lib/csv.ts';
 import type { AppContext } from '#src/services/app-context.ts';
+import { submitComment } from '#src/services/consultation/comments.ts';
+import { createRound } from '#src/services/consultation/rounds.ts';
 import { contentChanged } from '#src/services/freshness.ts';
+import { transitionVersion } from '#src/services/programmes/version-edits.ts';
 import { financingPlanForEdit, setFinancingPlanCell } from '#src/services/financing-plan/edit-financing-plan.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
 import { writeRejectsFile } from '#src/services/projects/rejects-file.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
+import { useSignedInApp, type Browser } from '../admin/admin-fixture.ts';
 import { DRAFT, EDITOR, PROGRAMME, startDraft } from '../editing/editing-fixture.ts';
 import { importMunicipalPopulation } from '../api/indicators-fixture.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
+import { versionRevision } from '../consultation/consultation-fixture.ts';
+import { databaseTargets } from '../support/databases.ts';
 
 /** Formula payloads: each must come out with a leading apostrophe. */
 export const FORMULAS = [
@@ -85,6 +88,7 @@ function assertCarried(rows: string[][], what: string, formulas: readonly string
 const CSV_WRITERS = [
   'src/http/admin/audit/audit-routes.ts',
   'src/http/admin/financing-plan/financing-plan-routes.ts',
+  'src/http/api/consultation-csv.ts',
   'src/http/api/diff-csv.ts',
   'src/http/api/indicators-csv.ts',
   'src/http/api/nodes-csv.ts',
@@ -98,6 +102,7 @@ const CSV_ROUTES = [
   'GET /api/v1/programmes/:id/diff.csv',
   'GET /api/v1/regions/:code/indicators.csv',
   'GET /api/v1/regions/:code/indicators/:indicator/observations.csv',
+  'GET /api/v1/regions/:code/programmes/:programme/consultation/:round/comments.csv',
   'GET /:lang/:region/projects.csv',
   'GET /:lang/:region/:programme/reports/:year/observations.csv',
   'GET /admin/audit.csv',
@@ -180,123 +185,141 @@ async function setNodeTexts(ctx: AppContext, number: number, texts: (i: number) 
 
 for (const target of databaseTargets()) {
   describe(`no CSV of the app carries a spreadsheet formula (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let admin: Browser;
     const routes: string[] = [];
     const corpus = [...FORMULAS, ...HARMLESS];
 
-    before(async () => {
-      ctx = await openTestContext(target);
-      // Published versions 1 and 2 with different payloads (so the diff carries them before and after).
-      await setNodeTexts(ctx, 1, (i) => corpus[i % corpus.length]!);
-      await setNodeTexts(ctx, 2, (i) => corpus[(i + 1) % corpus.length]!);
-      ctx.reader.invalidate();
-      await startDraft(ctx); // version 3, a copy of version 2
-      // A financing plan line for every node of the draft: the CSV carries the nodes' (payload) titles.
-      const plan = await financingPlanForEdit(ctx.db.kysely, DRAFT);
-      const keys: string[] = [];
-      const walk = (nodes: readonly { key: string; children: readonly unknown[] }[]): void => {
-        for (const n of nodes) {
-          keys.push(n.key);
-          walk(n.children as typeof nodes);
-        }
-      };
-      walk(plan.nodes);
-      let revision = plan.revision;
-      for (const node of keys) {
-        await setFinancingPlanCell(ctx, EDITOR, DRAFT, {
-          revision,
-          node,
-          fund: 'ERDF',
-          year: '2024',
-          amount: '1000',
-          lang: 'fi',
-        });
-        revision = (await financingPlanForEdit(ctx.db.kysely, DRAFT)).revision;
-      }
-      const rows = [...PROJECT_FORMULAS, ...PROJECT_HARMLESS].map((text, i) => {
-        const cell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-        return [`KY-9${String(i).padStart(2, '0')}`, cell(text), cell(text), 'running'].join(';');
-      });
-      await importProjects(
-        ctx.db,
-        new TextEncoder().encode(['code;name_fi;lead_organisation;status', ...rows].join('\n') + '\n'),
-        {
-          file: 'payloads.csv',
-          regionCode: '08',
-          delimiter: ';',
-          mapping: await readPreset(ctx.config.contentDir, 'suunta'),
+    const web = useSignedInApp(
+      target,
+      { admin: { email: 'csv-admin@example.fi', role: 'admin' } },
+      {
+        prepare: async (ctx) => {
+          // Published versions 1 and 2 with different payloads (so the diff carries them before and after).
+          await setNodeTexts(ctx, 1, (i) => corpus[i % corpus.length]!);
+          await setNodeTexts(ctx, 2, (i) => corpus[(i + 1) % corpus.length]!);
+          ctx.reader.invalidate();
+          await startDraft(ctx); // version 3, a copy of version 2
+          // A financing plan line for every node of the draft: the CSV carries the nodes' (payload) titles.
+          const plan = await financingPlanForEdit(ctx.db.kysely, DRAFT);
+          const keys: string[] = [];
+          const walk = (nodes: readonly { key: string; children: readonly unknown[] }[]): void => {
+            for (const n of nodes) {
+              keys.push(n.key);
+              walk(n.children as typeof nodes);
+            }
+          };
+          walk(plan.nodes);
+          let revision = plan.revision;
+          for (const node of keys) {
+            await setFinancingPlanCell(ctx, EDITOR, DRAFT, {
+              revision,
+              node,
+              fund: 'ERDF',
+              year: '2024',
+              amount: '1000',
+              lang: 'fi',
+            });
+            revision = (await financingPlanForEdit(ctx.db.kysely, DRAFT)).revision;
+          }
+          // A consultation round on the draft with a published comment per payload: in its text (which the
+          // form trims), the sender's name and organisation.
+          await transitionVersion(ctx, EDITOR, DRAFT, { revision: await versionRevision(ctx, 3), action: 'consult' });
+          await createRound(ctx, EDITOR, PROGRAMME, {
+            slug: 'payloads',
+            title: { fi: 'Kuuleminen' },
+            intro: { fi: 'Luonnos nähtävillä.' },
+            opens: '2020-01-01T00:00',
+            closes: '2099-12-31T23:00',
+            preModeration: 'none',
+          });
+          for (const [i, text] of corpus.entries())
+            await submitComment(ctx, PROGRAMME, 'payloads', {
+              nodeKey: null,
+              paragraph: null,
+              quote: null,
+              lang: 'fi',
+              body: /^\s/.test(text) ? `Kommentti ${text}` : text,
+              name: text,
+              email: 'lahettaja@example.fi',
+              organisation: text,
+              respondentType: 'resident',
+              publishAs: 'name',
+              idempotencyKey: `csv-injection-comment-${i}`,
+            });
+          const rows = [...PROJECT_FORMULAS, ...PROJECT_HARMLESS].map((text, i) => {
+            const cell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+            return [`KY-9${String(i).padStart(2, '0')}`, cell(text), cell(text), 'running'].join(';');
+          });
+          await importProjects(
+            ctx.db,
+            new TextEncoder().encode(['code;name_fi;lead_organisation;status', ...rows].join('\n') + '\n'),
+            {
+              file: 'payloads.csv',
+              regionCode: '08',
+              delimiter: ';',
+              mapping: await readPreset(ctx.config.contentDir, 'suunta'),
+            },
+          );
+          for (const text of corpus)
+            await insertAuditEvent(ctx.db.kysely, {
+              actor: { userId: null, label: text },
+              regionCode: '08',
+              action: text,
+              entityType: text,
+              entityId: text,
+              summary: text,
+              before: text,
+              after: { title: text },
+            });
+          // Observations for the indicator CSVs: the municipal population file, then a payload in every
+          // observation's unit and in every indicator's name (straight into the database).
+          await importMunicipalPopulation(ctx);
+          const observations = await ctx.db.kysely
+            .selectFrom('observations')
+            .select(['indicator_id', 'area', 'period'])
+            .orderBy('indicator_id')
+            .orderBy('area')
+            .orderBy('period')
+            .execute();
+          for (const [i, o] of observations.entries())
+            await ctx.db.kysely
+              .updateTable('observations')
+              .set({ unit: corpus[i % corpus.length]! })
+              .where('indicator_id', '=', o.indicator_id)
+              .where('area', '=', o.area)
+              .where('period', '=', o.period)
+              .execute();
+          const indicators = await ctx.db.kysely.selectFrom('indicators').select('id').orderBy('id').execute();
+          for (const [i, ind] of indicators.entries()) {
+            const text = corpus[(i + 3) % corpus.length]!;
+            await ctx.db.kysely
+              .updateTable('indicators')
+              .set({ name: JSON.stringify({ fi: text, sv: text, en: text }) })
+              .where('id', '=', ind.id)
+              .execute();
+          }
+          await contentChanged(ctx.db.kysely, '08', ['indicators']);
+          ctx.reader.invalidate();
         },
-      );
-      for (const text of corpus)
-        await insertAuditEvent(ctx.db.kysely, {
-          actor: { userId: null, label: text },
-          regionCode: '08',
-          action: text,
-          entityType: text,
-          entityId: text,
-          summary: text,
-          before: text,
-          after: { title: text },
-        });
-      // Observations for the indicator CSVs: the municipal population file, then a payload in every
-      // observation's unit and in every indicator's name (straight into the database).
-      await importMunicipalPopulation(ctx);
-      const observations = await ctx.db.kysely
-        .selectFrom('observations')
-        .select(['indicator_id', 'area', 'period'])
-        .orderBy('indicator_id')
-        .orderBy('area')
-        .orderBy('period')
-        .execute();
-      for (const [i, o] of observations.entries())
-        await ctx.db.kysely
-          .updateTable('observations')
-          .set({ unit: corpus[i % corpus.length]! })
-          .where('indicator_id', '=', o.indicator_id)
-          .where('area', '=', o.area)
-          .where('period', '=', o.period)
-          .execute();
-      const indicators = await ctx.db.kysely.selectFrom('indicators').select('id').orderBy('id').execute();
-      for (const [i, ind] of indicators.entries()) {
-        const text = corpus[(i + 3) % corpus.length]!;
-        await ctx.db.kysely
-          .updateTable('indicators')
-          .set({ name: JSON.stringify({ fi: text, sv: text, en: text }) })
-          .where('id', '=', ind.id)
-          .execute();
-      }
-      await contentChanged(ctx.db.kysely, '08', ['indicators']);
-      ctx.reader.invalidate();
-      app = await buildApp(ctx, {
-        onRoute: (route: RouteOptions) => {
-          const csv =
-            route.url.includes('.csv') ||
-            JSON.stringify(route.schema?.response ?? {}).includes('text/csv') ||
-            CSV_ROUTES.some((r) => r.endsWith(` ${route.url}`));
-          for (const method of [route.method].flat())
-            if (csv && method !== 'HEAD') routes.push(`${String(method).toUpperCase()} ${route.url}`);
+        build: {
+          onRoute: (route: RouteOptions) => {
+            const csv =
+              route.url.includes('.csv') ||
+              JSON.stringify(route.schema?.response ?? {}).includes('text/csv') ||
+              CSV_ROUTES.some((r) => r.endsWith(` ${route.url}`));
+            for (const method of [route.method].flat())
+              if (csv && method !== 'HEAD') routes.push(`${String(method).toUpperCase()} ${route.url}`);
+          },
         },
-      });
-      await app.ready();
-      admin = await signedIn(
-        app,
-        await createUser(ctx, { email: 'csv-admin@example.fi', role: 'admin', region: '08' }),
-      );
-    });
+      },
+    );
+    const admin = web.as.admin;
 
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
-    });
-
-    test('the app registers exactly the CSV routes this test fetches', () => {
+    test('the web.app registers exactly the CSV routes this test fetches', () => {
       assert.deepEqual([...new Set(routes)].sort(), [...CSV_ROUTES].sort(), 'a new CSV route: fetch it in this test');
     });
 
     const get = async (url: string, browser?: Browser): Promise<string> => {
-      const res = browser ? await browser.get(url) : await app.inject({ method: 'GET', url });
+      const res = browser ? await browser.get(url) : await web.app.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
       assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8$/, url);
       return res.body;
@@ -321,6 +344,11 @@ for (const target of databaseTargets()) {
         const one = `/api/v1/regions/08/indicators/vaesto/observations.csv?lang=${lang}`;
         assertCarried(parseAndCheck(await get(one), one), one, FORMULAS, HARMLESS);
       }
+    });
+
+    test("comments.csv of a consultation round (texts, senders' names and organisations)", async () => {
+      const url = '/api/v1/regions/08/programmes/2022-2025/consultation/payloads/comments.csv';
+      assertCarried(parseAndCheck(await get(url), url), url, FORMULAS, HARMLESS);
     });
 
     test('projects.csv in every language', async () => {

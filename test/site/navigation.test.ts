@@ -11,7 +11,8 @@ import { MESSAGES } from '#src/i18n/index.ts';
 import { openApi, type ApiFixture } from '../api/api-fixture.ts';
 import { seedProjects } from '../projects-site/support.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { attr, findAll, parseHtml, textContent, type Element } from '../support/html-text.ts';
+import type { HTMLElement } from 'node-html-parser';
+import { all, textContent } from '../support/html.ts';
 import { PRIORITY, PROGRAMME, THEME } from './site-helpers.ts';
 
 const PROJECTS = '/kymenlaakso/projects/';
@@ -39,20 +40,20 @@ const KYMENLAAKSO_PAGES: [string, 'projects' | 'funding' | 'monitoring' | null][
 ];
 
 /** The links of the page's main navigation (`<nav class="main-nav">`). */
-function mainNavLinks(html: string, url: string): Element[] {
-  const navs = findAll(parseHtml(html), (el) => el.tagName === 'nav' && attr(el, 'class') === 'main-nav');
+function mainNavLinks(html: string, url: string): HTMLElement[] {
+  const navs = all(html, 'nav[class="main-nav"]');
   assert.equal(navs.length, 1, `${url}: one main navigation`);
-  return findAll(navs[0]!, (el) => el.tagName === 'a');
+  return all(navs[0]!, 'a');
 }
 
-function assertKeyboardLink(link: Element, what: string): void {
-  assert.ok(attr(link, 'href'), `${what}: has an href`);
-  const tabindex = attr(link, 'tabindex');
+function assertKeyboardLink(link: HTMLElement, what: string): void {
+  assert.ok(link.getAttribute('href'), `${what}: has an href`);
+  const tabindex = link.getAttribute('tabindex');
   assert.ok(tabindex === undefined || Number(tabindex) >= 0, `${what}: reachable by keyboard`);
 }
 
-function linkTo(links: Element[], href: string): Element | undefined {
-  return links.find((a) => attr(a, 'href') === href);
+function linkTo(links: HTMLElement[], href: string): HTMLElement | undefined {
+  return links.find((a) => a.getAttribute('href') === href);
 }
 
 for (const target of databaseTargets()) {
@@ -82,10 +83,10 @@ for (const target of databaseTargets()) {
             assert.ok(link, `${url}: the menu links ${href}`);
             assert.equal(textContent(link), label, `${url}: label of ${href}`);
             assertKeyboardLink(link, `${url} ${href}`);
-            assert.equal(attr(link, 'aria-current'), current === place ? 'page' : undefined, `${url}: current`);
+            assert.equal(link.getAttribute('aria-current'), current === place ? 'page' : undefined, `${url}: current`);
           }
           assert.ok(
-            links.filter((a) => attr(a, 'aria-current') === 'page').length <= 1,
+            links.filter((a) => a.getAttribute('aria-current') === 'page').length <= 1,
             `${url}: at most one current item`,
           );
         }
@@ -95,8 +96,7 @@ for (const target of databaseTargets()) {
     test('the region page links the project browser and the funding overview from its body', async () => {
       for (const lang of LANGS) {
         const html = (await api.get(`/${lang}/kymenlaakso/`)).body;
-        const main = findAll(parseHtml(html), (el) => el.tagName === 'main')[0]!;
-        const links = findAll(main, (el) => el.tagName === 'a');
+        const links = all(html, 'main a');
         const browser = linkTo(links, `/${lang}${PROJECTS}`);
         const funding = linkTo(links, `/${lang}${FUNDING}`);
         assert.ok(browser && funding, `${lang}: both linked from the region page`);
@@ -106,9 +106,8 @@ for (const target of databaseTargets()) {
     });
 
     test('every region page has the project browser in its menu (the funding overview when it has a programme)', async () => {
-      const home = parseHtml((await api.get('/fi/')).body);
-      const regions = findAll(home, (el) => el.tagName === 'a')
-        .map((a) => attr(a, 'href') ?? '')
+      const regions = all((await api.get('/fi/')).body, 'a')
+        .map((a) => a.getAttribute('href') ?? '')
         .filter((href) => /^\/fi\/[a-z-]+\/$/.test(href) && href !== '/fi/accessibility/')
         .map((href) => href.slice(4, -1));
       assert.ok(regions.length >= 18, `regions listed: ${regions.length}`);
@@ -120,10 +119,14 @@ for (const target of databaseTargets()) {
           assert.ok(browser, `${lang}/${region}: the menu links the project browser`);
           assertKeyboardLink(browser, `${lang}/${region}`);
           const programme = links.find((a) => textContent(a) === MESSAGES[lang]['nav.programme']);
-          const funding = links.find((a) => /\/funding\/$/.test(attr(a, 'href') ?? ''));
+          const funding = links.find((a) => /\/funding\/$/.test(a.getAttribute('href') ?? ''));
           assert.equal(funding !== undefined, programme !== undefined, `${lang}/${region}: funding iff a programme`);
           if (programme && funding)
-            assert.equal(attr(funding, 'href'), `${attr(programme, 'href')}funding/`, `${lang}/${region}: funding`);
+            assert.equal(
+              funding.getAttribute('href'),
+              `${programme.getAttribute('href')}funding/`,
+              `${lang}/${region}: funding`,
+            );
         }
       }
     });

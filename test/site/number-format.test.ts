@@ -8,18 +8,16 @@
  * 1 500-row upload, and alignment scores with the language's decimal separator.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { before, describe, test } from 'node:test';
 import { LANGS, type Lang } from '#src/domain/languages.ts';
-import { buildApp } from '#src/http/app.ts';
 import { formatNumber } from '#src/i18n/format.ts';
 import type { AppContext } from '#src/services/app-context.ts';
-import { databaseTargets, openTestContext } from '../support/databases.ts';
-import { attr, findAll, parseHtml, textContent, visibleTexts } from '../support/html-text.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { all, textContent, visibleTexts } from '../support/html.ts';
 import { importProjects } from '#src/services/projects/import-projects.ts';
 import { readPreset } from '#src/services/projects/mappings.ts';
 import { importFinancingPlan } from '#src/services/financing-plan/import-financing-plan.ts';
-import { createUser, signedIn, type Browser } from '../admin/admin-fixture.ts';
+import { useSignedInApp } from '../admin/admin-fixture.ts';
 import { PROGRAMME, PRIORITY, THEME } from './site-helpers.ts';
 
 /** The group separator the formatters use for Finnish and Swedish (U+00A0). */
@@ -66,12 +64,13 @@ function unformatted(html: string, lang: Lang): string[] {
   const out: string[] = [];
   for (const { text, ancestors } of visibleTexts(html)) {
     // Code, machine-readable times, and the raw JSON of an audit event's before/after (<pre>).
-    if (ancestors.some((a) => ['code', 'kbd', 'time', 'pre'].includes(a.tagName))) continue;
+    if (ancestors.some((a) => ['CODE', 'KBD', 'TIME', 'PRE'].includes(a.tagName))) continue;
     // Known gap: audit summaries are English text stored by the services when the event happens
     // ("Imported x.csv: 1400 added, …"); they are shown as recorded, not re-rendered per language.
-    if (ancestors.some((a) => attr(a, 'class')?.split(' ').includes('audit-summary'))) continue;
+    if (ancestors.some((a) => a.classList.contains('audit-summary'))) continue;
     const problem = problemIn(text, lang);
-    if (problem) out.push(`${problem} in <${ancestors.at(-1)?.tagName ?? '?'}>: ${JSON.stringify(text.trim())}`);
+    if (problem)
+      out.push(`${problem} in <${ancestors.at(-1)?.tagName.toLowerCase() ?? '?'}>: ${JSON.stringify(text.trim())}`);
   }
   return out;
 }
@@ -134,29 +133,23 @@ describe('problemIn (the checker itself)', () => {
 
 for (const target of databaseTargets()) {
   describe(`numbers are formatted per locale on every page (${target.name})`, () => {
-    let ctx: AppContext;
-    let app: FastifyInstance;
-    let editor: Browser;
+    const web = useSignedInApp(
+      target,
+      { editor: { email: 'luvut@example.fi', role: 'admin' } },
+      { seedProjects: true, prepare: seedManyProjects },
+    );
+    const editor = web.as.editor;
     let projectPage = '';
     let termPage = '';
 
     before(async () => {
-      ctx = await openTestContext(target, { seedProjects: true });
-      await seedManyProjects(ctx);
-      app = await buildApp(ctx);
-      editor = await signedIn(app, await createUser(ctx, { email: 'luvut@example.fi', role: 'admin', region: '08' }));
       // A real project with euro sums and a term page, found from the pages themselves.
-      const browser = (await app.inject({ url: '/fi/kymenlaakso/projects/' })).body;
-      const links = findAll(parseHtml(browser), (el) => el.tagName === 'a').map((a) => attr(a, 'href') ?? '');
+      const browser = (await web.app.inject({ url: '/fi/kymenlaakso/projects/' })).body;
+      const links = all(browser, 'a').map((a) => a.getAttribute('href') ?? '');
       projectPage = links.find((h) => /^\/fi\/kymenlaakso\/projects\/A\d+\/$/.test(h))?.slice(3) ?? '';
-      const programme = (await app.inject({ url: `/fi${PROGRAMME}` })).body;
-      const all = findAll(parseHtml(programme), (el) => el.tagName === 'a').map((a) => attr(a, 'href') ?? '');
-      termPage = all.find((h) => h.includes(`${PROGRAMME}tags/`))?.slice(3) ?? '';
-    });
-
-    after(async () => {
-      await app?.close();
-      await ctx?.close();
+      const programme = (await web.app.inject({ url: `/fi${PROGRAMME}` })).body;
+      const hrefs = all(programme, 'a').map((a) => a.getAttribute('href') ?? '');
+      termPage = hrefs.find((h) => h.includes(`${PROGRAMME}tags/`))?.slice(3) ?? '';
     });
 
     const publicPages = (): string[] => [
@@ -184,7 +177,7 @@ for (const target of databaseTargets()) {
         const problems: string[] = [];
         let grouped = 0;
         for (const rest of publicPages()) {
-          const res = await app.inject({ url: `/${lang}${rest}` });
+          const res = await web.app.inject({ url: `/${lang}${rest}` });
           assert.equal(res.statusCode, 200, `/${lang}${rest}`);
           problems.push(...unformatted(res.body, lang).map((p) => `/${lang}${rest}: ${p}`));
           grouped += groupedCount(res.body, lang);
@@ -228,7 +221,7 @@ for (const target of databaseTargets()) {
         });
         assert.equal(res.statusCode, 200, res.body.slice(0, 300));
         assert.deepEqual(unformatted(res.body, lang), []);
-        const scores = findAll(parseHtml(res.body), (el) => el.tagName === 'td')
+        const scores = all(res.body, 'td')
           .map((td) => textContent(td))
           .filter((text) => /^\d+[.,]\d{2}$/.test(text));
         assert.ok(scores.length > 0, 'the proposals show scores');
@@ -254,7 +247,7 @@ for (const target of databaseTargets()) {
           part('skipInvalid', 'on') +
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="paljon.csv"\r\n` +
           `Content-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-        const res = await app.inject({
+        const res = await web.app.inject({
           method: 'POST',
           url: `${url}?lang=${lang}`,
           headers: { cookie: editor.jar.header(), 'content-type': `multipart/form-data; boundary=${boundary}` },

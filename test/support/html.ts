@@ -1,9 +1,10 @@
 /**
  * HTML queries for tests: pages are parsed (node-html-parser) and inspected by CSS selector, not
- * matched with regular expressions, so attribute order, whitespace and nesting do not matter.
+ * matched with regular expressions, so attribute order, whitespace and nesting do not matter; and
+ * the visible text nodes of a page with their enclosing elements, read as a visitor reads them.
  */
 import assert from 'node:assert/strict';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 
 /** A parsed page or fragment; anything below accepts either the HTML text or this. */
 export type Html = string | HTMLElement;
@@ -79,4 +80,47 @@ export function formEntries(form: HTMLElement): [string, string][] {
     }
   }
   return entries;
+}
+
+/** The text of `el` (entities decoded), white space collapsed and trimmed. */
+export function textContent(el: HTMLElement): string {
+  return el.text.replace(/\s+/g, ' ').trim();
+}
+
+/** What a visitor can read: a text node and the elements around it (innermost last). */
+export interface VisibleText {
+  text: string;
+  ancestors: HTMLElement[];
+}
+
+const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head']);
+
+/**
+ * The visible text nodes of a page (the `<title>` too): not inside script, style, template or
+ * elements with `hidden`. Visually hidden text for screen readers counts: it is read aloud.
+ */
+export function visibleTexts(html: Html): VisibleText[] {
+  const out: VisibleText[] = [];
+  const walk = (node: Node, ancestors: HTMLElement[]): void => {
+    if (node instanceof HTMLElement) {
+      // The parsed document itself is an element without a tag name.
+      const tag = (node.rawTagName ?? '').toLowerCase();
+      if (tag === 'title') {
+        out.push({ text: textContent(node), ancestors: [...ancestors, node] });
+        return;
+      }
+      if (INVISIBLE.has(tag) || node.hasAttribute('hidden')) {
+        if (tag === 'head') for (const child of node.childNodes) walk(child, [...ancestors, node]);
+        return;
+      }
+      if (tag !== '') ancestors = [...ancestors, node];
+    } else if (node instanceof TextNode) {
+      if (node.text.trim()) out.push({ text: node.text, ancestors });
+      return;
+    }
+    for (const child of node.childNodes) walk(child, ancestors);
+  };
+  // node-html-parser keeps the doctype as text.
+  walk(parseHtml(typeof html === 'string' ? html.replace(/^\s*<!doctype[^>]*>/i, '') : html), []);
+  return out;
 }

@@ -23,6 +23,10 @@ export interface TestAppOptions {
   seedProjects?: boolean;
   /** Runs on the context before the app is built (e.g. to add projects or users). */
   prepare?: (ctx: AppContext) => Promise<void>;
+  /** The context the app is built on (default: the test's; e.g. one with another public address). */
+  appContext?: (ctx: AppContext) => AppContext;
+  /** The options of buildApp (e.g. `onRoute`). */
+  build?: Parameters<typeof buildApp>[1];
 }
 
 /** Opens a context and its app; `close()` closes both and removes the database. */
@@ -37,7 +41,7 @@ export async function openTestApp(
   let app: FastifyInstance | undefined;
   try {
     await options.prepare?.(ctx);
-    app = await buildApp(ctx);
+    app = await buildApp(options.appContext ? options.appContext(ctx) : ctx, options.build);
   } catch (error) {
     await ctx.close();
     throw error;

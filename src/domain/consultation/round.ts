@@ -121,3 +121,38 @@ export function instantToHelsinki(instant: string): string {
   const local = new Date(t + helsinkiOffsetMinutes(t) * 60_000).toISOString();
   return local.slice(0, 16);
 }
+
+/**
+ * The round's questions from one text per language, a question per line (line i of each language
+ * is question i; keys q1, q2, …). Empty lines are skipped alike in every language.
+ */
+export function questionsFromLines(texts: Partial<Record<'fi' | 'sv' | 'en', string>>): RoundQuestion[] {
+  const lines = (t: string | undefined): string[] =>
+    (t ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+  const fi = lines(texts.fi);
+  const sv = lines(texts.sv);
+  const en = lines(texts.en);
+  return fi.map((text, i) => ({
+    key: `q${i + 1}`,
+    text: { fi: text, ...(sv[i] ? { sv: sv[i] } : {}), ...(en[i] ? { en: en[i] } : {}) },
+  }));
+}
+
+/** The round's documents from lines `title | https://address` (the title in Finnish). */
+export function documentsFromLines(text: string): { documents: RoundDocument[]; bad: number[] } {
+  const documents: RoundDocument[] = [];
+  const bad: number[] = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const bar = line.lastIndexOf('|');
+    const title = bar < 0 ? '' : line.slice(0, bar).trim();
+    const url = bar < 0 ? line : line.slice(bar + 1).trim();
+    if (title === '' || !/^https?:\/\/[^\s]+$/i.test(url)) bad.push(i + 1);
+    else documents.push({ title: { fi: title }, url });
+  }
+  return { documents, bad };
+}

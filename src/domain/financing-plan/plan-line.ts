@@ -33,16 +33,25 @@ export function mapPlanRow(get: CellReader, lookups: PlanLookups): { line: PlanL
   const nodeKey = cell('node');
   if (nodeKey === '') problems.push({ column: 'node', reason: 'is empty (name the node by its key)' });
   else if (!lookups.nodeKeys.has(nodeKey))
-    problems.push({ column: 'node', reason: `"${nodeKey}" is not a node key of ${lookups.versionLabel}` });
+    problems.push({
+      column: 'node',
+      reason: `"${nodeKey}" is not a node key of ${lookups.versionLabel}`,
+      code: { code: 'plan_node_unknown', params: { node: nodeKey } },
+    });
 
   const fundRaw = cell('fund');
   const fund = fundFromName(fundRaw);
-  if (fundRaw === '') problems.push({ column: 'fund', reason: 'is empty' });
-  else if (fund === null) problems.push({ column: 'fund', reason: `"${fundRaw}" is not a fund (${FUND_LIST})` });
+  if (fundRaw === '') problems.push({ column: 'fund', reason: 'is empty', code: { code: 'empty' } });
+  else if (fund === null)
+    problems.push({
+      column: 'fund',
+      reason: `"${fundRaw}" is not a fund (${FUND_LIST})`,
+      code: { code: 'plan_fund_unknown', params: { fund: fundRaw, funds: FUND_LIST } },
+    });
 
   const yearRaw = cell('year');
   let year: number | null = null;
-  if (yearRaw === '') problems.push({ column: 'year', reason: 'is empty' });
+  if (yearRaw === '') problems.push({ column: 'year', reason: 'is empty', code: { code: 'empty' } });
   else {
     const y = parseYear(yearRaw);
     if (!y.ok) problems.push({ column: 'year', reason: y.error });
@@ -50,6 +59,10 @@ export function mapPlanRow(get: CellReader, lookups: PlanLookups): { line: PlanL
       problems.push({
         column: 'year',
         reason: `${y.year} is outside the programme period ${lookups.periodStart}–${lookups.periodEnd}`,
+        code: {
+          code: 'plan_year_outside',
+          params: { year: String(y.year), start: String(lookups.periodStart), end: String(lookups.periodEnd) },
+        },
       });
     } else year = y.year;
   }

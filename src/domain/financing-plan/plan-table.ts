@@ -7,7 +7,7 @@
  */
 import type { Level, VersionStatus } from '../programmes/programme-file.ts';
 import type { LocalizedText } from '../languages.ts';
-import { formatCents, parseAmount, type DecimalSeparator } from '../projects/amount.ts';
+import { formatCents, parseAmount, type AmountResult, type DecimalSeparator } from '../projects/amount.ts';
 import type { PlanLine } from './plan-line.ts';
 import { FUND_CODES, type FundCode } from '../projects/funds.ts';
 
@@ -175,16 +175,19 @@ export function diffPlans(before: readonly PlanLine[], after: readonly PlanLine[
  * An amount typed into the plan form: read as in an import file, and when that cannot tell the
  * separators apart (`1.234`), with the UI language's decimal separator (`,` in fi and sv).
  */
-export function parsePlanAmount(
-  raw: string,
-  decimal: DecimalSeparator,
-): { ok: true; cents: number } | { ok: false; error: string } {
+export function parsePlanAmount(raw: string, decimal: DecimalSeparator): AmountResult {
   const text = raw.trim();
-  if (text === '') return { ok: false, error: 'is empty (write 0 for no money)' };
+  if (text === '')
+    return { ok: false, error: 'is empty (write 0 for no money)', reason: { code: 'amount_empty', params: {} } };
   const plain = parseAmount(text);
   const read = plain.ok ? plain : parseAmount(text, { decimalSeparator: decimal });
   if (!read.ok) return read;
-  if (read.cents < 0) return { ok: false, error: `"${text}" is negative (a plan holds amounts of 0 or more)` };
+  if (read.cents < 0)
+    return {
+      ok: false,
+      error: `"${text}" is negative (a plan holds amounts of 0 or more)`,
+      reason: { code: 'amount_negative', params: { text } },
+    };
   return read;
 }
 

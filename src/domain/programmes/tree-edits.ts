@@ -33,11 +33,16 @@ export function keyFromTitle(title: string, taken: ReadonlySet<string>): string 
 }
 
 /** What is wrong with `slug` for a node among `siblingSlugs` (the other children of its parent); null when fine. */
-export function slugProblem(slug: string, siblingSlugs: readonly string[]): string | FieldProblem | null {
+export function slugProblem(slug: string, siblingSlugs: readonly string[]): FieldProblem | null {
   if (!KEY.test(slug) || slug.length > MAX_KEY)
-    return 'must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"';
+    return fieldProblem(
+      'slug_pattern',
+      'must be lower-case letters a–z, digits and single hyphens, e.g. "osaaminen-ja-koulutus"',
+    );
   if ((RESERVED_SLUGS as readonly string[]).includes(slug))
-    return `must not be one of the reserved words ${RESERVED_SLUGS.join(', ')}`;
+    return fieldProblem('reserved_slug', `must not be one of the reserved words ${RESERVED_SLUGS.join(', ')}`, {
+      words: RESERVED_SLUGS.join(', '),
+    });
   if (siblingSlugs.includes(slug))
     return fieldProblem('duplicate_slug', `"${slug}" is already used by another node under the same parent`, { slug });
   return null;
@@ -69,18 +74,24 @@ export function moveProblem(
   id: number,
   newParentId: number | null,
   levelCount: number,
-): string | null {
+): FieldProblem | null {
   const node = items.find((i) => i.id === id);
-  if (!node) return 'the node does not exist';
+  if (!node) return fieldProblem('move_no_node', 'the node does not exist');
   if (newParentId !== null) {
-    if (newParentId === id) return 'a node cannot be moved under itself';
-    if (!items.some((i) => i.id === newParentId)) return 'the new parent does not exist in this version';
-    if (subtreeIds(items, id).includes(newParentId)) return 'a node cannot be moved under one of its own descendants';
+    if (newParentId === id) return fieldProblem('move_under_itself', 'a node cannot be moved under itself');
+    if (!items.some((i) => i.id === newParentId))
+      return fieldProblem('move_no_parent', 'the new parent does not exist in this version');
+    if (subtreeIds(items, id).includes(newParentId))
+      return fieldProblem('move_under_descendant', 'a node cannot be moved under one of its own descendants');
   }
   const parentDepth = newParentId === null ? 0 : items.find((i) => i.id === newParentId)!.depth;
   const deepest = parentDepth + 1 + subtreeHeight(items, id);
   if (deepest > levelCount)
-    return `the programme has ${levelCount} level(s); this move would put nodes on level ${deepest}`;
+    return fieldProblem(
+      'move_too_deep',
+      `the programme has ${levelCount} level(s); this move would put nodes on level ${deepest}`,
+      { levels: levelCount, level: deepest },
+    );
   return null;
 }
 

@@ -14,11 +14,18 @@ export interface AmountOptions {
   unit?: 'euros' | 'cents';
 }
 
-export type AmountResult = { ok: true; cents: number } | { ok: false; error: string };
+/** Why a value is not an amount, as a code with parameters (`errors.field.<code>`; `text` is the value). */
+export interface AmountReason {
+  code: string;
+  params: Readonly<Record<string, string>>;
+}
 
-const fail = (raw: string, reason: string): AmountResult => ({
+export type AmountResult = { ok: true; cents: number } | { ok: false; error: string; reason: AmountReason };
+
+const fail = (raw: string, code: string, reason: string, params: Record<string, string> = {}): AmountResult => ({
   ok: false,
   error: `"${raw}" is not an amount: ${reason}`,
+  reason: { code: `amount_${code}`, params: { text: raw, ...params } },
 });
 
 /** Spaces that sources put between groups of thousands (plain, no-break, narrow no-break, thin) and the apostrophe. */
@@ -42,15 +49,16 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
     negative = true;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
-  if (s === '' || !/^\d/.test(s) || !/\d$/.test(s)) return fail(text, 'write it as a number of euros, e.g. 1234,50');
+  if (s === '' || !/^\d/.test(s) || !/\d$/.test(s))
+    return fail(text, 'not_number', 'write it as a number of euros, e.g. 1234,50');
   if (!/^[\d ., \u00a0\u202f\u2009']+$/.test(s))
-    return fail(text, 'it holds characters other than digits and separators');
+    return fail(text, 'characters', 'it holds characters other than digits and separators');
 
   // Spaces always separate thousands.
   if (GROUP_SPACE.test(s)) {
     const beforeDecimal = s.split(/[.,]/)[0]!;
     if (!validGroups(beforeDecimal.split(GROUP_SPACE)))
-      return fail(text, 'digits between thousands separators must come in groups of three');
+      return fail(text, 'groups', 'digits between thousands separators must come in groups of three');
     s = s.replace(GROUP_SPACES, '');
   }
 
@@ -67,7 +75,9 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
     if (after === 3) {
       return fail(
         text,
+        'ambiguous',
         `"${sep}" followed by three digits may separate thousands or decimals (set "decimalSeparator" in the mapping)`,
+        { sep },
       );
     }
     decimal = sep;
@@ -81,29 +91,40 @@ export function parseAmount(raw: string, options: AmountOptions = {}): AmountRes
   if (decimal !== null) {
     const thousands = decimal === ',' ? '.' : ',';
     const parts = s.split(decimal);
-    if (parts.length > 2) return fail(text, `the decimal separator "${decimal}" appears more than once`);
+    if (parts.length > 2)
+      return fail(text, 'decimal_twice', `the decimal separator "${decimal}" appears more than once`, { sep: decimal });
     whole = parts[0]!;
     fraction = parts[1] ?? '';
-    if (parts.length === 2 && fraction === '') return fail(text, `nothing follows the decimal separator "${decimal}"`);
+    if (parts.length === 2 && fraction === '')
+      return fail(text, 'nothing_after', `nothing follows the decimal separator "${decimal}"`, { sep: decimal });
     if (fraction.includes(thousands))
-      return fail(text, `a thousands separator "${thousands}" follows the decimal separator "${decimal}"`);
+      return fail(
+        text,
+        'thousands_after',
+        `a thousands separator "${thousands}" follows the decimal separator "${decimal}"`,
+        {
+          thousands,
+          sep: decimal,
+        },
+      );
     if (whole.includes(thousands)) {
       if (!validGroups(whole.split(thousands)))
-        return fail(text, 'digits between thousands separators must come in groups of three');
+        return fail(text, 'groups', 'digits between thousands separators must come in groups of three');
       whole = whole.split(thousands).join('');
     }
   }
-  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) return fail(text, 'write it as a number of euros, e.g. 1234,50');
+  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction))
+    return fail(text, 'not_number', 'write it as a number of euros, e.g. 1234,50');
 
   let cents: number;
   if (options.unit === 'cents') {
-    if (fraction !== '') return fail(text, 'an amount in cents must be a whole number');
+    if (fraction !== '') return fail(text, 'cents_whole', 'an amount in cents must be a whole number');
     cents = Number(whole);
   } else {
-    if (fraction.length > 2) return fail(text, 'more than two decimals (amounts are in euros and cents)');
+    if (fraction.length > 2) return fail(text, 'decimals', 'more than two decimals (amounts are in euros and cents)');
     cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   }
-  if (!Number.isSafeInteger(cents)) return fail(text, 'too large');
+  if (!Number.isSafeInteger(cents)) return fail(text, 'too_large', 'too large');
   return { ok: true, cents: negative && cents !== 0 ? -cents : cents };
 }
 

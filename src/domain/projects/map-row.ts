@@ -42,6 +42,8 @@ export interface RowProblem {
   /** The source column, or a description of the mapping value, or null for the row as a whole. */
   column: string | null;
   reason: string;
+  /** The reason as a code with parameters, where an edge translates it (`errors.field.<code>`). */
+  code?: { code: string; params?: Readonly<Record<string, string | number>> };
 }
 
 /** A row's cell by column name; undefined when the file has no such column. */

@@ -24,7 +24,7 @@ import {
 import type { Lang } from '#src/domain/languages.ts';
 import { MESSAGES, translator, type MessageKey } from '#src/i18n/index.ts';
 import { AppError } from '#src/domain/errors.ts';
-import { problemsOf, REQUIRED } from '#src/lib/zod-messages.ts';
+import { codeOfRefusal, problemsOf } from '#src/lib/zod-messages.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
 import type { FormValues } from '#src/views/admin/programmes/editor-components.tsx';
@@ -73,6 +73,20 @@ export interface FormOptions<Req extends FastifyRequest, I> {
   view: (request: Req, reply: FastifyReply, failure: FormFailure) => Promise<FastifyReply> | FastifyReply;
 }
 
+/** What a page shows of a refused form: the status, the field errors, or the reason when no field is named. */
+export interface ShownFailure {
+  status: number;
+  errors: readonly FieldError[];
+  problem: string | null;
+}
+
+/** A form shown for the first time. */
+export const NO_FAILURE: ShownFailure = { status: 200, errors: [], problem: null };
+
+export function shownFailure(f: FormFailure): ShownFailure {
+  return { status: f.status, errors: f.errors, problem: f.errors.length > 0 ? null : f.message };
+}
+
 /**
  * What an edit page shows again for a failure: the form (after a conflict with the stored
  * revision), the field errors, the stored values beside yours, or the reason of a refusal.
@@ -92,11 +106,16 @@ export function editExtras<C>(f: FormFailure): {
   };
 }
 
-/** Fields refused by a form schema, as the service's FieldErrors (the same answer: 400 at the fields). */
+/**
+ * Fields refused by a form schema, as the service's FieldErrors (the same answer: 400 at the
+ * fields); a coded refusal (src/lib/zod-messages.ts) keeps its code for translating.
+ */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const fields: FieldErrorMap = {};
-  for (const p of problemsOf(error))
-    fields[p.field || 'form'] ??= p.message === REQUIRED ? fieldProblem('required', p.message) : p.message;
+  for (const p of problemsOf(error)) {
+    const coded = codeOfRefusal(p.message);
+    fields[p.field || 'form'] ??= coded ? fieldProblem(coded.code, p.message, coded.params) : p.message;
+  }
   return new FieldErrors('The form was not accepted', fields);
 }
 
@@ -105,6 +124,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
  * English text for a problem without a code or a code without a message.
  */
 export function problemIn(lang: Lang, problem: FieldProblem): string {
+  if (problem.parts) return problem.parts.map((p) => problemIn(lang, p)).join('; ');
   const key = `errors.field.${problem.code}`;
   if (problem.code === '' || !(key in MESSAGES[lang])) return problem.message;
   return translator(lang)(key as MessageKey, problem.params ? { ...problem.params } : undefined);

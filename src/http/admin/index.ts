@@ -18,6 +18,7 @@ import { registerProgrammeAdmin } from './programmes/index.ts';
 import { registerProjectUploadAdmin } from './projects/project-upload-routes.ts';
 import { registerReportsAdmin } from './reports/reports-routes.ts';
 import { registerConsultationAdmin } from './consultation/consultation-routes.ts';
+import { registerConsultationPrivacyAdmin } from './consultation/personal-data-routes.ts';
 import { registerUserRoutes } from './users/users-routes.ts';
 
 export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -41,6 +42,7 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
   registerIndicatorAdmin(app, ctx);
   registerReportsAdmin(app, ctx);
   registerConsultationAdmin(app, ctx);
+  registerConsultationPrivacyAdmin(app, ctx);
   await registerStatisticsUploadAdmin(app, ctx);
 
   // Unknown admin addresses: sign in first (nothing is revealed to anonymous visitors), then 404.

@@ -9,6 +9,7 @@ import { notFound } from '#src/domain/errors.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import { swaggerOptions } from './openapi.ts';
 import { registerAlignmentRoutes } from './routes/alignment.ts';
+import { registerConsultationRoutes } from './routes/consultation.ts';
 import { registerDiffRoutes } from './routes/diff.ts';
 import { registerIndicatorRoutes } from './routes/indicators.ts';
 import { registerNodeRoutes } from './routes/nodes.ts';
@@ -49,6 +50,7 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
           registerProjectRoutes(v1, ctx);
           registerAlignmentRoutes(v1, ctx);
           registerIndicatorRoutes(v1, ctx);
+          registerConsultationRoutes(v1, ctx);
         },
         { prefix: '/v1' },
       );

@@ -42,6 +42,12 @@ export function swaggerOptions(config: Config): SwaggerOptions {
             'Indicators of a programme, their observations (exact decimals), progress statuses and roll-ups; ' +
             'open data as CSV and JSON-stat 2.0.',
         },
+        {
+          name: 'consultation',
+          description:
+            'Public consultation rounds on draft programmes: the published comments and statements (only what ' +
+            'their senders allowed to be published) and the council’s responses, as JSON and CSV.',
+        },
       ],
     },
     refResolver: {

@@ -73,6 +73,16 @@ const PARAMS = {
       refusal('be an indicator code of lower-case letters a–z, digits and single hyphens, e.g. "vaesto"'),
     )
     .describe('Code of an indicator of the region, e.g. "vaesto".'),
+  programme: z
+    .string(refusal('be a programme slug'))
+    .max(80, refusal('be at most 80 characters long'))
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, refusal('be a programme slug such as "2022-2025"'))
+    .describe('Slug of a programme of the region, e.g. "2022-2025".'),
+  round: z
+    .string(refusal('be a consultation round slug'))
+    .max(40, refusal('be at most 40 characters long'))
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, refusal('be a consultation round slug such as "luonnos-2021"'))
+    .describe('Slug of a consultation round of the programme, e.g. "luonnos-2021".'),
   projectCode: z
     .string(refusal('be a project code'))
     .min(1, refusal('be a project code'))

@@ -5,7 +5,7 @@
  * 'down']) })` (looseObject keeps the other fields, e.g. the localised texts, for a transform).
  */
 import { z } from 'zod';
-import { refusal } from '#src/lib/zod-messages.ts';
+import { codedRefusal, refusal } from '#src/lib/zod-messages.ts';
 
 /** The first text of a field ('' when absent). */
 function first(value: unknown): string {
@@ -28,21 +28,24 @@ export const revisionField = z.preprocess(
   first,
   z
     .string()
-    .regex(/^\d{1,9}$/, { error: 'must be given as a whole number (reload the page)' })
+    .regex(/^\d{1,9}$/, { error: codedRefusal('must be given as a whole number (reload the page)', 'revision') })
     .transform(Number),
 );
 
+/** The refusal of a value not among `values` (code `choice`, with the values). */
+function oneOf(values: readonly string[]) {
+  const list = values.join(', ');
+  return refusal(`be one of: ${list}`, { code: 'choice', params: { values: list } });
+}
+
 /** One of `values`. */
 export function choiceField<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess(first, z.enum(values, refusal(`be one of: ${values.join(', ')}`)));
+  return z.preprocess(first, z.enum(values, oneOf(values)));
 }
 
 /** One of `values`, or not given (absent or empty). */
 export function optionalChoiceField<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess(
-    (v) => (first(v) === '' ? undefined : first(v)),
-    z.enum(values, refusal(`be one of: ${values.join(', ')}`)).optional(),
-  );
+  return z.preprocess((v) => (first(v) === '' ? undefined : first(v)), z.enum(values, oneOf(values)).optional());
 }
 
 /** A whole number from `min` to `max` (e.g. a version number chosen from a list). */
@@ -58,7 +61,10 @@ export function wholeNumberField(min: number, max: number, text = `be a whole nu
 }
 
 /** The confirmation of a deletion: `confirm=yes`. */
-export const confirmField = z.preprocess(first, z.literal('yes', { error: 'must be "yes" (confirm the deletion)' }));
+export const confirmField = z.preprocess(
+  first,
+  z.literal('yes', { error: codedRefusal('must be "yes" (confirm the deletion)', 'confirm') }),
+);
 
 /**
  * A form schema: `shape` checks the named fields; `build` makes the service's input from them and

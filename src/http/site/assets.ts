@@ -20,6 +20,7 @@ const FILES: Record<string, string> = {
   'site.css': 'text/css; charset=utf-8',
   'admin.css': 'text/css; charset=utf-8',
   'report.css': 'text/css; charset=utf-8',
+  'quote.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
 };
 
@@ -41,5 +42,10 @@ export function assets(): Map<string, Asset> {
 /** The asset URLs every page links to, with `baseUrl` for absolute links. */
 export function chromeFor(baseUrl: string): SiteChrome {
   const all = assets();
-  return { baseUrl, cssHref: all.get('site.css')!.href, iconHref: all.get('favicon.svg')!.href };
+  return {
+    baseUrl,
+    cssHref: all.get('site.css')!.href,
+    iconHref: all.get('favicon.svg')!.href,
+    quoteScriptHref: all.get('quote.js')!.href,
+  };
 }

@@ -23,9 +23,14 @@ import { CommentFormPage, HONEYPOT, type CommentTarget } from '#src/views/consul
 import { CommentSentPage } from '#src/views/consultation/comment-sent-page.tsx';
 import { RoundPage } from '#src/views/consultation/round-page.tsx';
 import { RoundsPage } from '#src/views/consultation/rounds-page.tsx';
-import type { FieldError } from '#src/views/admin/components.tsx';
 import { inLang, paths } from '#src/views/urls.ts';
-import { publicForm, type FormFailure } from '#src/http/admin/admin-form.ts';
+import {
+  publicForm,
+  NO_FAILURE,
+  shownFailure,
+  type FormFailure,
+  type ShownFailure,
+} from '#src/http/admin/admin-form.ts';
 import { adminRoute } from '#src/http/admin/admin-route.ts';
 import { choiceField, formSchema, textField } from '#src/http/forms/form-fields.ts';
 import { formOf } from '#src/http/forms/form-input.ts';
@@ -127,11 +132,7 @@ async function showForm(
   request: RoundRequest,
   reply: FastifyReply,
   form: Record<string, string>,
-  failure: { status: number; errors: readonly FieldError[]; problem: string | null } = {
-    status: 200,
-    errors: [],
-    problem: null,
-  },
+  failure: ShownFailure = NO_FAILURE,
 ): Promise<FastifyReply> {
   const lang = langOf(request);
   const { region, programme, hasContact, ref } = await programmeOf(
@@ -223,6 +224,8 @@ export function registerConsultationForms(app: FastifyInstance, ctx: AppContext)
         key: newKey(),
         node: first(q['node']),
         p: first(q['p']),
+        // A passage the reader selected on the round page (public/quote.js), checked when sent.
+        quote: first(q['quote']).slice(0, 2000),
         publishAs: 'anonymous',
         respondentType: 'resident',
       });
@@ -243,17 +246,7 @@ export function registerConsultationForms(app: FastifyInstance, ctx: AppContext)
     },
     view: (request, reply, failure: FormFailure) => {
       const sent = Object.fromEntries(Object.entries(formOf(request)).map(([k, v]) => [k, first(v)]));
-      return showForm(
-        ctx,
-        request,
-        reply,
-        { ...sent, [HONEYPOT]: '' },
-        {
-          status: failure.status,
-          errors: failure.errors,
-          problem: failure.errors.length > 0 ? null : failure.message,
-        },
-      );
+      return showForm(ctx, request, reply, { ...sent, [HONEYPOT]: '' }, shownFailure(failure));
     },
   });
   adminRoute<{ Params: RoundParams; Querystring: Record<string, unknown> }>(app, ctx, {

@@ -10,6 +10,7 @@ import enAdmin from './en/admin.json' with { type: 'json' };
 import enAdminIndicators from './en/admin-indicators.json' with { type: 'json' };
 import enConsultation from './en/consultation.json' with { type: 'json' };
 import enConsultationStatements from './en/consultation-statements.json' with { type: 'json' };
+import enConsultationPrivacy from './en/consultation-privacy.json' with { type: 'json' };
 import enDiff from './en/diff.json' with { type: 'json' };
 import enEditor from './en/editor.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
@@ -26,6 +27,7 @@ import fiAdmin from './fi/admin.json' with { type: 'json' };
 import fiAdminIndicators from './fi/admin-indicators.json' with { type: 'json' };
 import fiConsultation from './fi/consultation.json' with { type: 'json' };
 import fiConsultationStatements from './fi/consultation-statements.json' with { type: 'json' };
+import fiConsultationPrivacy from './fi/consultation-privacy.json' with { type: 'json' };
 import fiDiff from './fi/diff.json' with { type: 'json' };
 import fiEditor from './fi/editor.json' with { type: 'json' };
 import fiErrors from './fi/errors.json' with { type: 'json' };
@@ -42,6 +44,7 @@ import svAdmin from './sv/admin.json' with { type: 'json' };
 import svAdminIndicators from './sv/admin-indicators.json' with { type: 'json' };
 import svConsultation from './sv/consultation.json' with { type: 'json' };
 import svConsultationStatements from './sv/consultation-statements.json' with { type: 'json' };
+import svConsultationPrivacy from './sv/consultation-privacy.json' with { type: 'json' };
 import svDiff from './sv/diff.json' with { type: 'json' };
 import svEditor from './sv/editor.json' with { type: 'json' };
 import svErrors from './sv/errors.json' with { type: 'json' };
@@ -71,6 +74,7 @@ export const AREAS = [
   'reports',
   'consultation',
   'consultation-statements',
+  'consultation-privacy',
   'errors',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -91,6 +95,7 @@ const fiAreas = {
   reports: fiReports,
   consultation: fiConsultation,
   'consultation-statements': fiConsultationStatements,
+  'consultation-privacy': fiConsultationPrivacy,
   errors: fiErrors,
 };
 
@@ -117,6 +122,7 @@ const svAreas: AreaMessages = {
   reports: svReports,
   consultation: svConsultation,
   'consultation-statements': svConsultationStatements,
+  'consultation-privacy': svConsultationPrivacy,
   errors: svErrors,
 };
 
@@ -136,6 +142,7 @@ const enAreas: AreaMessages = {
   reports: enReports,
   consultation: enConsultation,
   'consultation-statements': enConsultationStatements,
+  'consultation-privacy': enConsultationPrivacy,
   errors: enErrors,
 };
 

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { AppError, badRequest, notFound } from '#src/domain/errors.ts';
+import { AppError, notFound } from '#src/domain/errors.ts';
 import { isRole, type Actor, type Role } from '#src/domain/roles.ts';
 import { inTransaction } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
@@ -74,10 +74,22 @@ export class AccountService {
 
   private async checkInput(trx: Executor, input: AddUserInput): Promise<{ email: string; name: string; role: Role }> {
     const email = normaliseEmail(input.email);
-    if (!isValidEmail(email)) throw badRequest(`email: "${input.email}" is not a valid e-mail address`);
-    if (!isRole(input.role)) throw badRequest(`role: "${input.role}" must be one of admin, editor, moderator, viewer`);
+    if (!isValidEmail(email))
+      throw new AppError('bad_request', `email: "${input.email}" is not a valid e-mail address`, [], {
+        code: 'email_invalid',
+        params: { email: input.email },
+      });
+    if (!isRole(input.role))
+      throw new AppError('bad_request', `role: "${input.role}" must be one of admin, editor, moderator, viewer`, [], {
+        code: 'role_invalid',
+        params: { role: input.role },
+      });
     const name = (input.name ?? '').trim() || email.split('@')[0]!;
-    if (name.length > MAX_NAME_LENGTH) throw badRequest(`name: must be at most ${MAX_NAME_LENGTH} characters`);
+    if (name.length > MAX_NAME_LENGTH)
+      throw new AppError('bad_request', `name: must be at most ${MAX_NAME_LENGTH} characters`, [], {
+        code: 'name_too_long',
+        params: { max: MAX_NAME_LENGTH },
+      });
     if (!(await findRegion(trx, { code: input.regionCode }))) throw notFound(`Region "${input.regionCode}"`);
     return { email, name, role: input.role };
   }

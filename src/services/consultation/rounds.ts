@@ -91,6 +91,17 @@ function checkRound(input: RoundInput): { opensAt: string; closesAt: string } {
     problems['retentionUntil'] = fieldProblem('iso_date', 'must be a date YYYY-MM-DD');
   if (input.retentionUntil && closesAt && input.retentionUntil < closesAt.slice(0, 10))
     problems['retentionUntil'] = fieldProblem('retention_after_close', 'must not be before the round closes');
+  for (const q of input.questions ?? [])
+    for (const lang of ['fi', 'sv', 'en'] as const)
+      if ((q.text[lang]?.length ?? 0) > 500)
+        problems[`questions.${lang}`] = fieldProblem('too_long', 'each question may be at most 500 characters', {
+          max: 500,
+          length: q.text[lang]!.length,
+        });
+  if ((input.questions?.length ?? 0) > 20) problems['questions.fi'] = 'may hold at most 20 questions';
+  for (const d of input.documents ?? [])
+    if (!/^https?:\/\/\S+$/i.test(d.url))
+      problems['documents'] = fieldProblem('document_lines', 'each line must be "title | https://address"');
   if (Object.keys(problems).length > 0) throw new FieldErrors('The round was not accepted', problems);
   return { opensAt: opensAt!, closesAt: closesAt! };
 }

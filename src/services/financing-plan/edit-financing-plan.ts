@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { EditConflict, FieldErrors, fieldProblem, type FieldErrorMap } from '#src/domain/edit-errors.ts';
-import { badRequest } from '#src/domain/errors.ts';
+import { AppError, badRequest } from '#src/domain/errors.ts';
 import type { Lang } from '#src/domain/languages.ts';
 import { mapPlanRow, type PlanLine, type PlanLookups } from '#src/domain/financing-plan/plan-line.ts';
 import { fundFromName } from '#src/domain/projects/funds.ts';
@@ -59,7 +59,10 @@ export function planRevision(lines: readonly PlanLine[]): string {
 
 /** The form field `revision` as sent (400 when it cannot be a plan revision). */
 export function checkPlanRevision(raw: string): string {
-  if (!/^[0-9a-f]{16}$/.test(raw)) throw badRequest('revision must be the plan revision of the page (reload the page)');
+  if (!/^[0-9a-f]{16}$/.test(raw))
+    throw new AppError('bad_request', 'revision must be the plan revision of the page (reload the page)', [], {
+      code: 'plan_revision',
+    });
   return raw;
 }
 
@@ -168,11 +171,12 @@ export async function setFinancingPlanCell(
     const values: Record<string, string> = { node: input.node, fund: input.fund, year: input.year, amount: '0' };
     const mapped = mapPlanRow((c) => values[c], await lookupsOf(trx, ref, loaded));
     const errors: FieldErrorMap = {};
-    for (const p of mapped.problems) errors[p.column ?? 'node'] = p.reason;
+    for (const p of mapped.problems)
+      errors[p.column ?? 'node'] = p.code ? fieldProblem(p.code.code, p.reason, p.code.params) : p.reason;
     if (input.node.trim() === '')
       errors['node'] = fieldProblem('choose_node', 'is empty (choose the part of the programme)');
     const amount = parsePlanAmount(input.amount, input.lang === 'en' ? '.' : ',');
-    if (!amount.ok) errors['amount'] = amount.error;
+    if (!amount.ok) errors['amount'] = fieldProblem(amount.reason.code, amount.error, amount.reason.params);
     if (!mapped.line || !amount.ok || Object.keys(errors).length > 0)
       throw new FieldErrors('The amount was not saved', errors);
     const line: PlanLine = { ...mapped.line, plannedCents: amount.cents };

@@ -129,9 +129,12 @@ export async function updateIndicatorDefinition(
     const texts = cleanTexts(INDICATOR_TEXT_SPECS, input.texts, errors);
     const owner = cleanLine(input.owner, 'owner', OWNER_MAX, errors);
     if (!(DIRECTIONS as readonly string[]).includes(input.direction))
-      errors['direction'] = fieldProblem('choice', `must be one of: ${DIRECTIONS.join(', ')}`);
+      errors['direction'] = fieldProblem('choice', `must be one of: ${DIRECTIONS.join(', ')}`, {
+        values: DIRECTIONS.join(', '),
+      });
     const groups = (await listIndicatorGroups(trx, ref.region)).map((g) => g.code);
-    if (!groups.includes(input.group)) errors['group'] = fieldProblem('choice', `must be one of: ${groups.join(', ')}`);
+    if (!groups.includes(input.group))
+      errors['group'] = fieldProblem('choice', `must be one of: ${groups.join(', ')}`, { values: groups.join(', ') });
     if (Object.keys(errors).length > 0) throw new FieldErrors(`The indicator "${ref.code}" was not saved`, errors);
     const at = new Date().toISOString();
     const saved = await updateIndicatorIfRevision(

@@ -4,7 +4,7 @@
  * programme's levels) and deleting one with everything below it. Sibling positions are renumbered
  * after each change.
  */
-import { EditConflict, FieldErrors, type FieldErrorMap } from '#src/domain/edit-errors.ts';
+import { EditConflict, FieldErrors, fieldProblem, type FieldErrorMap } from '#src/domain/edit-errors.ts';
 import { AppError, notFound } from '#src/domain/errors.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Actor } from '#src/domain/roles.ts';
@@ -153,7 +153,11 @@ export async function moveNode(
         const clash = siblingsOf(tree, newParent).find((s) => s.slug === node.slug);
         if (clash)
           throw new FieldErrors(`"${node.key}" was not moved`, {
-            parentKey: `the new parent already has a child with the slug "${node.slug}"; change the slug first`,
+            parentKey: fieldProblem(
+              'move_slug_taken',
+              `the new parent already has a child with the slug "${node.slug}"; change the slug first`,
+              { slug: node.slug },
+            ),
           });
       }
       index = input.index ?? Number.MAX_SAFE_INTEGER;

@@ -7,6 +7,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { AnchorState } from '#src/domain/consultation/anchors.ts';
 import type { CommentKind, CommentStatus, PublishAs, RespondentType } from '#src/domain/consultation/comment.ts';
 import type { PreModeration, Round } from '#src/domain/consultation/round.ts';
+import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Executor } from '../executor.ts';
 import type { ConsultationAttachmentTable, ConsultationCommentTable, ConsultationRoundTable } from '../schema.ts';
 import { requiredTextFromJson } from '../json-text.ts';
@@ -338,4 +339,139 @@ export async function redactCommentIfRevision(
     .where('revision', '=', revision)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+// ---- Privacy (issue 10, point 7): removing commenters' personal data, the text kept ----
+
+/** The columns that name or reach a person: cleared on removal (the organisation of a statement stays). */
+const PERSONAL_DATA_CLEARED = { author_name: null, author_email: null, business_id: null, signer_role: null } as const;
+
+/**
+ * The rounds (of every region) whose retention date is before `today` (an ISO date) and whose
+ * personal data has not been removed yet, each with its programme's slug.
+ */
+export async function listRoundsPastRetention(
+  db: Executor,
+  today: string,
+): Promise<{ round: Round; programmeSlug: string }[]> {
+  const rows = await db
+    .selectFrom('consultation_rounds')
+    .innerJoin('programmes', 'programmes.id', 'consultation_rounds.programme_id')
+    .selectAll('consultation_rounds')
+    .select('programmes.slug as programme_slug')
+    .where('consultation_rounds.retention_until', 'is not', null)
+    .where('consultation_rounds.retention_until', '<', today)
+    .where('consultation_rounds.personal_data_removed_at', 'is', null)
+    .orderBy('consultation_rounds.id')
+    .execute();
+  return rows.map(({ programme_slug, ...r }) => ({ round: toRound(r), programmeSlug: programme_slug }));
+}
+
+/** The ids of a round's comments that still hold a name, an e-mail address, a business id or a role. */
+export async function commentsWithPersonalData(db: Executor, roundId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('consultation_comments')
+    .select('id')
+    .where('round_id', '=', roundId)
+    .where((eb) =>
+      eb.or([
+        eb('author_name', 'is not', null),
+        eb('author_email', 'is not', null),
+        eb('business_id', 'is not', null),
+        eb('signer_role', 'is not', null),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the comments of `regionCode`'s rounds sent with the e-mail address `email` (letter case ignored). */
+export async function commentsByEmail(db: Executor, regionCode: string, email: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('consultation_comments')
+    .innerJoin('consultation_rounds', 'consultation_rounds.id', 'consultation_comments.round_id')
+    .select('consultation_comments.id')
+    .where('consultation_rounds.region_code', '=', regionCode)
+    .where((eb) => eb(eb.fn('lower', ['consultation_comments.author_email']), '=', email.trim().toLowerCase()))
+    .orderBy('consultation_comments.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The region of a comment's round, or null when there is no such comment. */
+export async function regionOfComment(db: Executor, id: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('consultation_comments')
+    .innerJoin('consultation_rounds', 'consultation_rounds.id', 'consultation_comments.round_id')
+    .select('consultation_rounds.region_code')
+    .where('consultation_comments.id', '=', id)
+    .executeTakeFirst();
+  return row?.region_code ?? null;
+}
+
+/** Clears the name, e-mail address, business id and signer role of the comments `ids`; answers how many changed. */
+export async function clearPersonalData(db: Executor, ids: readonly number[], at: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('consultation_comments')
+    .set((eb) => ({ ...PERSONAL_DATA_CLEARED, personal_data_removed_at: at, revision: eb('revision', '+', 1) }))
+    .where('id', 'in', [...ids])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Marks a round's personal data as removed (its retention date passed). */
+export async function markRoundPersonalDataRemoved(db: Executor, roundId: number, at: string): Promise<void> {
+  await db
+    .updateTable('consultation_rounds')
+    .set({ personal_data_removed_at: at })
+    .where('id', '=', roundId)
+    .where('personal_data_removed_at', 'is', null)
+    .execute();
+}
+
+/** A published response of the council to comments of a round, with the comments it answers. */
+export interface PublishedResponseRow {
+  id: number;
+  text: LocalizedText;
+  decision: string;
+  reason: LocalizedText | null;
+  changeVersion: number | null;
+  changeNodeKey: string | null;
+  publishedAt: string | null;
+  commentIds: number[];
+}
+
+/** The published responses of a round (status `published`), oldest first, each with the comments it answers. */
+export async function listPublishedResponses(db: Executor, roundId: number): Promise<PublishedResponseRow[]> {
+  const rows = await db
+    .selectFrom('consultation_responses')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'published')
+    .orderBy('published_at')
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return [];
+  const links = await db
+    .selectFrom('consultation_response_comments')
+    .select(['response_id', 'comment_id'])
+    .where(
+      'response_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('comment_id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    text: requiredTextFromJson(r.text),
+    decision: r.decision,
+    reason: r.reason === null ? null : requiredTextFromJson(r.reason),
+    changeVersion: r.change_version,
+    changeNodeKey: r.change_node_key,
+    publishedAt: r.published_at,
+    commentIds: links.filter((l) => l.response_id === r.id).map((l) => l.comment_id),
+  }));
 }

@@ -60,6 +60,15 @@ export function DashboardPage({ ac, regions }: { ac: AdminRenderContext; regions
               {t('admin.indicators.link')}
             </a>
           </p>
+          {roleSatisfies(r.role, 'admin') ? (
+            <p>
+              <a href={`/admin/regions/${r.code}/consultation/personal-data`} safe>
+                {t('consultationPrivacy.link')}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
         </section>
       ))}
     </AdminLayout>

@@ -22,6 +22,7 @@ export interface ConsultationFrameProps {
   rest: string | null;
   trail: Crumb[];
   noindex?: boolean;
+  scripts?: readonly string[];
   children?: Html.Children;
 }
 
@@ -36,6 +37,7 @@ export function ConsultationFrame(props: ConsultationFrameProps): JSX.Element {
       description={props.description}
       rest={props.rest}
       noindex={props.noindex ?? false}
+      scripts={props.scripts ?? []}
       menu={regionMenu(rc, region, { programme, hasContact: props.hasContact, place: null })}
     >
       <Breadcrumbs

@@ -122,6 +122,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       description={t('consultation.round.description', { programme: plain(rc, programme.title) })}
       rest={roundPath}
       trail={[{ href: inLang(lang, roundPath), label: plain(rc, view.round.title) }]}
+      scripts={open && rc.chrome.quoteScriptHref ? [rc.chrome.quoteScriptHref] : []}
     >
       <Text rc={rc} text={view.round.title} tag="h1" />
       <p class={`round-phase round-${view.phase}`} safe>

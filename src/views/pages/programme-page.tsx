@@ -158,6 +158,20 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
       ) : (
         ''
       )}
+      {props.monitoring ? (
+        <section aria-labelledby="consultation-heading">
+          <h2 id="consultation-heading" safe>
+            {t('consultation.title')}
+          </h2>
+          <p>
+            <a href={inLang(lang, paths.consultations(region.slug, programme.slug))} safe>
+              {t('consultation.link')}
+            </a>
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
     </Frame>
   );
 }

@@ -30,7 +30,9 @@ const URL = '/admin/regions/:code/programmes/:slug/align';
 const RULE = { kind: 'role', role: 'viewer', region: regionParam('code') } as const;
 
 /** A field the confirm form must carry (a hidden field of the alignment page). */
-const neededField = textField.pipe(z.string().min(1, refusal('be given (send the form of the alignment page)')));
+const neededField = textField.pipe(
+  z.string().min(1, refusal('be given (send the form of the alignment page)', { code: 'alignment_form' })),
+);
 
 /** `?confirmed=<project>&priority=<key>` after a confirmed proposal (shown as a notice). */
 const confirmedQuery = z

@@ -14,7 +14,7 @@ import { roundPhase } from '#src/domain/consultation/round.ts';
 import { FieldErrors, fieldProblem } from '#src/domain/edit-errors.ts';
 import { notFound } from '#src/domain/errors.ts';
 import { pickText } from '#src/domain/languages.ts';
-import { PRE_MODERATION } from '#src/domain/consultation/round.ts';
+import { documentsFromLines, PRE_MODERATION, questionsFromLines } from '#src/domain/consultation/round.ts';
 import type { AppContext } from '#src/services/app-context.ts';
 import {
   moderateComments,
@@ -27,13 +27,13 @@ import { redactComment, REDACTION_LIMITS, type Redaction } from '#src/services/c
 import { createRound, roundsOf, type RoundInput } from '#src/services/consultation/rounds.ts';
 import { countCommentsByStatus, listAttachmentMeta } from '#src/storage/repositories/consultation-repository.ts';
 import { listVersions } from '#src/storage/repositories/versions-repository.ts';
-import type { FieldError } from '#src/views/admin/components.tsx';
 import { ModerationPage } from '#src/views/admin/consultation/moderation-page.tsx';
 import { RoundsAdminPage, type RoundRow } from '#src/views/admin/consultation/rounds-admin-page.tsx';
+import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { inLang, paths } from '#src/views/urls.ts';
 import { choiceField, formSchema, textField, textsField } from '#src/http/forms/form-fields.ts';
 import { localized, numberParam, one } from '#src/http/forms/form-input.ts';
-import { adminForm, type FormFailure } from '../admin-form.ts';
+import { adminForm, NO_FAILURE, shownFailure, type FormFailure, type ShownFailure } from '../admin-form.ts';
 import { sendAttachment } from './attachment-download.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
@@ -44,8 +44,8 @@ type RoundParams = { Params: { code: string; programme: string; round: string } 
 const regionOf = regionParam('code');
 
 /** The admin address of a programme's consultation rounds. */
-export const consultationAdminPath = (code: string, programme: string): string =>
-  `/admin/regions/${encodeURIComponent(code)}/programmes/${encodeURIComponent(programme)}/consultation`;
+const consultationAdminPath = (code: string, programme: string): string =>
+  editorPaths.consultation({ code, slug: programme });
 
 const formOfBody = (request: { body?: unknown }): Record<string, string> =>
   request.body !== null && typeof request.body === 'object'
@@ -71,11 +71,7 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
     request: AdminRequest<Params>,
     reply: FastifyReply,
     form: Record<string, string>,
-    failure: { status: number; errors: readonly FieldError[]; problem: string | null } = {
-      status: 200,
-      errors: [],
-      problem: null,
-    },
+    failure: ShownFailure = NO_FAILURE,
   ): Promise<FastifyReply> => {
     const { region, programme, ref } = await programmeOf(request.params.code, request.params.programme);
     const { programme: row, rounds } = await roundsOf(ctx.db.kysely, ref);
@@ -133,15 +129,30 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
         preModeration: choiceField(PRE_MODERATION),
         retentionUntil: textField.transform((s) => s.trim() || null),
       },
-      (f, form) => ({
-        slug: f.slug,
-        title: localized(form as never, 'title'),
-        intro: localized(form as never, 'intro'),
-        opens: f.opens,
-        closes: f.closes,
-        preModeration: f.preModeration,
-        retentionUntil: f.retentionUntil,
-      }),
+      (f, form) => {
+        const docs = documentsFromLines(one(form as never, 'documents'));
+        if (docs.bad.length > 0)
+          throw new FieldErrors('The round was not accepted', {
+            documents: fieldProblem(
+              'document_lines',
+              `line ${docs.bad.join(', ')}: must be "title | https://address"`,
+              {
+                lines: docs.bad.join(', '),
+              },
+            ),
+          });
+        return {
+          slug: f.slug,
+          title: localized(form as never, 'title'),
+          intro: localized(form as never, 'intro'),
+          opens: f.opens,
+          closes: f.closes,
+          preModeration: f.preModeration,
+          retentionUntil: f.retentionUntil,
+          questions: questionsFromLines(localized(form as never, 'questions') as Record<'fi' | 'sv' | 'en', string>),
+          documents: docs.documents,
+        };
+      },
     ),
     fieldErrors: (_request, fields) => Object.entries(fields).map(([field, message]) => ({ field, message })),
     action: async (input, request) => {
@@ -154,27 +165,16 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
       return `${consultationAdminPath(request.params.code, request.params.programme)}?done=${round.slug}`;
     },
     view: (request, reply, failure: FormFailure) =>
-      roundsPage(request, reply, flat(failure.form), {
-        status: failure.status,
-        errors: failure.errors,
-        problem: failure.errors.length > 0 ? null : failure.message,
-      }),
+      roundsPage(request, reply, flat(failure.form), shownFailure(failure)),
   });
 
   const queuePage = async (
     request: AdminRequest<RoundParams>,
     reply: FastifyReply,
-    failure: {
-      status: number;
-      errors: readonly FieldError[];
-      problem: string | null;
+    failure: ShownFailure & {
       /** The redaction form as sent (shown again at its comment). */
       redactForm?: Record<string, string>;
-    } = {
-      status: 200,
-      errors: [],
-      problem: null,
-    },
+    } = NO_FAILURE,
   ): Promise<FastifyReply> => {
     const { region, programme, ref } = await programmeOf(request.params.code, request.params.programme);
     const queue = await moderationQueue(ctx.db.kysely, ref, request.params.round);
@@ -254,12 +254,7 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
       const n = await moderateComments(ctx, actorOf(request), { code, slug: programme }, round, comments, decision);
       return `${consultationAdminPath(code, programme)}/${encodeURIComponent(round)}?done=${n}`;
     },
-    view: (request, reply, failure: FormFailure) =>
-      queuePage(request, reply, {
-        status: failure.status,
-        errors: failure.errors,
-        problem: failure.errors.length > 0 ? null : failure.message,
-      }),
+    view: (request, reply, failure: FormFailure) => queuePage(request, reply, shownFailure(failure)),
   });
 
   adminForm<AdminRequest<RoundParams>, { comment: CommentRef; redaction: Redaction }>(app, ctx, {
@@ -287,12 +282,7 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
       return `${consultationAdminPath(code, programme)}/${encodeURIComponent(round)}?redacted=${comment.id}`;
     },
     view: (request, reply, failure: FormFailure) =>
-      queuePage(request, reply, {
-        status: failure.status,
-        errors: failure.errors,
-        problem: failure.errors.length > 0 ? null : failure.message,
-        redactForm: flat(failure.sent),
-      }),
+      queuePage(request, reply, { ...shownFailure(failure), redactForm: flat(failure.sent) }),
   });
 
   adminRoute<{ Params: RoundParams['Params'] & { comment: string } }>(app, ctx, {

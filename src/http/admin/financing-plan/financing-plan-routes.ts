@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { toCsv } from '#src/lib/csv.ts';
+import { codedRefusal } from '#src/lib/zod-messages.ts';
 import { pickText } from '#src/domain/languages.ts';
 import { planAmountText, type PlanTreeNode } from '#src/domain/financing-plan/plan-table.ts';
 import { translator } from '#src/i18n/index.ts';
@@ -262,7 +263,7 @@ export function registerFinancingPlanAdmin(app: FastifyInstance, ctx: AppContext
         from: textField.pipe(
           z
             .string()
-            .regex(/^[1-9]\d{0,8}$/, { error: 'choose a version' })
+            .regex(/^[1-9]\d{0,8}$/, { error: codedRefusal('choose a version', 'choose_version') })
             .transform(Number),
         ),
         revision: planRevision,

@@ -12,11 +12,17 @@ export const alignmentRequest = named(
     .object({
       text: z
         .string(refusal('be a project text'))
-        .regex(/\S/, refusal('be a non-empty project text'))
-        .max(MAX_ALIGN_TEXT, refusal(`be at most ${MAX_ALIGN_TEXT} characters`))
+        .regex(/\S/, refusal('be a non-empty project text', { code: 'align_text_empty' }))
+        .max(
+          MAX_ALIGN_TEXT,
+          refusal(`be at most ${MAX_ALIGN_TEXT} characters`, {
+            code: 'max_characters',
+            params: { max: MAX_ALIGN_TEXT },
+          }),
+        )
         .describe(`The project text (e.g. its abstract), at most ${MAX_ALIGN_TEXT} characters.`),
       lang: z
-        .enum(LANGS, refusal(`be one of ${LANGS.join(', ')}`))
+        .enum(LANGS, refusal(`be one of ${LANGS.join(', ')}`, { code: 'choice', params: { values: LANGS.join(', ') } }))
         .default('fi')
         .describe('Language of the text: fi (default), sv or en.'),
     })

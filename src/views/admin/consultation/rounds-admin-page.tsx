@@ -167,6 +167,27 @@ export function RoundsAdminPage(props: RoundsAdminPageProps): JSX.Element {
                   rows={5}
                 />
               ))}
+              {(['fi', 'sv', 'en'] as const).map((l) => (
+                <TextArea
+                  ac={ac}
+                  name={`questions.${l}`}
+                  label={t(`consultation.admin.questions.${l}`)}
+                  hint={l === 'fi' ? t('consultation.admin.questionsHint') : undefined}
+                  value={v(`questions.${l}`)}
+                  error={errorFor(props.errors, `questions.${l}`)}
+                  lang={l}
+                  rows={3}
+                />
+              ))}
+              <TextArea
+                ac={ac}
+                name="documents"
+                label={t('consultation.admin.documents')}
+                hint={t('consultation.admin.documentsHint')}
+                value={v('documents')}
+                error={errorFor(props.errors, 'documents')}
+                rows={3}
+              />
               <TextField
                 ac={ac}
                 type="datetime-local"

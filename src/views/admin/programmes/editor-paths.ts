@@ -25,6 +25,8 @@ export const editorPaths = {
   node,
   moveNode: (p: ProgrammeAt, n: number, key: string): string => `${node(p, n, key)}/move`,
   deleteNode: (p: ProgrammeAt, n: number, key: string): string => `${node(p, n, key)}/delete`,
+  /** The programme's consultation rounds and their moderation. */
+  consultation: (p: ProgrammeAt): string => `${programme(p)}/consultation`,
   terms,
   taxonomy: (p: ProgrammeAt, taxonomy: string): string => `${terms(p)}/${seg(taxonomy)}`,
   term,

@@ -184,6 +184,11 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           </a>
         </li>
         <li>
+          <a href={editorPaths.consultation(p)} safe>
+            {t('consultation.admin.title')}
+          </a>
+        </li>
+        <li>
           <a href={`/${lang}/${encodeURIComponent(props.regionSlug)}/${encodeURIComponent(prog.slug)}/`} safe>
             {t('admin.edit.publicPage')}
           </a>
