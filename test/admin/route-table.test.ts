@@ -92,6 +92,15 @@ const ROUTE_VALUES: Record<string, RouteValues | ((s: Seeded) => RouteValues)> =
   '/:lang/:region/:programme/consultation/:round/sent': {
     params: { lang: 'fi', region: 'kymenlaakso', programme: '2022-2025', round: 'route-table' },
   },
+  '/:lang/:region/:programme/consultation/:round/statement': {
+    params: { lang: 'fi', region: 'kymenlaakso', programme: '2022-2025', round: 'route-table' },
+  },
+  '/admin/regions/:code/programmes/:programme/consultation/:round/redact': {
+    params: { code: '08', programme: '2022-2025', round: 'route-table' },
+  },
+  '/admin/regions/:code/programmes/:programme/consultation/:round/comments/:comment/attachment': {
+    params: { code: '08', programme: '2022-2025', round: 'route-table', comment: '1' },
+  },
   '/admin/regions/:code/indicators/:indicator/targets': { params: { code: '08', indicator: 'vaesto' } },
   '/admin/regions/:code/statistics/import': { params: { code: '08' } },
   '/admin/regions/:code/statistics/import/confirm': { params: { code: '08' } },

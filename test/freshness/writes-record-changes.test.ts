@@ -44,8 +44,9 @@ import {
   setIndicatorTarget,
   updateIndicatorDefinition,
 } from '#src/services/indicators/edit-indicators.ts';
-import { submitComment } from '#src/services/consultation/comments.ts';
+import { submitComment, submitStatement } from '#src/services/consultation/comments.ts';
 import { moderateComments, moderationQueue } from '#src/services/consultation/moderation.ts';
+import { redactComment } from '#src/services/consultation/redaction.ts';
 import { createRound } from '#src/services/consultation/rounds.ts';
 import { publishResponses, responseDesk, saveResponse } from '#src/services/consultation/responses.ts';
 import { erasePersonalData, removeExpiredPersonalData } from '#src/services/consultation/personal-data.ts';
@@ -377,6 +378,41 @@ const OPERATIONS: Operation[] = [
         publishAs: 'anonymous',
         idempotencyKey: 'freshness-test-key-0001',
       }),
+  },
+  {
+    runs: 'consultation/comments.ts#submitStatement',
+    changes: { region: ['consultation'] },
+    run: (ctx) =>
+      submitStatement(ctx, P, 'freshness', {
+        lang: 'fi',
+        organisation: 'Kymen Yrittäjät ry',
+        businessId: null,
+        signerName: null,
+        signerRole: null,
+        email: null,
+        respondentType: 'organisation',
+        answers: {},
+        body: 'Lausuntomme luonnoksesta.',
+        publishAs: 'name',
+        attachment: null,
+        idempotencyKey: 'freshness-statement-key-01',
+      }),
+  },
+  {
+    runs: 'consultation/redaction.ts#redactComment',
+    changes: { region: ['consultation'] },
+    run: async (ctx) => {
+      const { pending } = await moderationQueue(ctx.db.kysely, P, 'freshness');
+      const statement = pending.find((c) => c.kind === 'statement')!;
+      return redactComment(
+        ctx,
+        EDITOR,
+        P,
+        'freshness',
+        { id: statement.id, revision: statement.revision },
+        { passage: 'luonnoksesta', reason: 'test' },
+      );
+    },
   },
   {
     runs: 'consultation/moderation.ts#moderateComments',

@@ -93,13 +93,22 @@ export async function readMultipartForm(request: FastifyRequest, limits: Multipa
 
 /**
  * Registers `routes` in a plugin scope of their own where multipart forms are parsed (see the
- * module comment). `gate(request)` runs for signed-in senders of a multipart form before the body
- * is read; it throws to refuse.
+ * module comment). `gate(request)` runs for signed-in senders of a multipart form (with `open`: for
+ * any sender with a pre-session or session cookie) before the body is read; it throws to refuse.
  */
 export async function registerMultipartScope(
   app: FastifyInstance,
   ctx: AppContext,
-  options: { limits: MultipartLimits; gate: (request: FastifyRequest) => void | Promise<void> },
+  options: {
+    limits: MultipartLimits;
+    gate: (request: FastifyRequest) => void | Promise<void>;
+    /**
+     * Forms of the public site (`public-form` rule): anonymous senders' forms are read too, but only
+     * when they carry the pre-session cookie the form's GET set (without it the CSRF check refuses
+     * them unread).
+     */
+    open?: boolean;
+  },
   routes: (scope: FastifyInstance) => void,
 ): Promise<void> {
   await app.register(async (scope) => {
@@ -110,7 +119,7 @@ export async function registerMultipartScope(
     scope.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!request.isMultipart()) return;
       await loadAuth(ctx, request, reply, false);
-      if (!request.auth) return;
+      if (options.open ? request.csrfToken === '' : !request.auth) return;
       await options.gate(request);
       request.body = await readMultipartForm(request, options.limits);
     });

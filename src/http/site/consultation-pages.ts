@@ -39,7 +39,7 @@ import { renderPage } from './render.ts';
 
 const now = (ctx: AppContext): Date => ctx.clock?.() ?? new Date();
 
-async function programmeOf(ctx: AppContext, regionSlug: string, programmeSlug: string) {
+export async function programmeOf(ctx: AppContext, regionSlug: string, programmeSlug: string) {
   const region = await regionBySlug(ctx, regionSlug);
   const programme: ProgrammeSummary | undefined = region.programmes.find((p) => p.slug === programmeSlug);
   if (!programme) throw notFound(`Programme "${programmeSlug}"`);
@@ -88,10 +88,10 @@ export async function roundPage(
   return renderPage(lang, baseUrl, (rc) => RoundPage({ rc, region, programme, hasContact, view }));
 }
 
-type RoundParams = { lang: string; region: string; programme: string; round: string };
-type RoundRequest = FastifyRequest<{ Params: RoundParams; Querystring: Record<string, unknown> }>;
+export type RoundParams = { lang: string; region: string; programme: string; round: string };
+export type RoundRequest = FastifyRequest<{ Params: RoundParams; Querystring: Record<string, unknown> }>;
 
-function langOf(request: RoundRequest): Lang {
+export function langOf(request: RoundRequest): Lang {
   const lang = request.params.lang;
   if (!isLang(lang)) throw notFound(`Language "${lang}"`);
   return lang;
@@ -121,11 +121,11 @@ async function targetOf(
   return { node: { key: row.key, title: row.title }, paragraph, textLang: text.lang };
 }
 
-const first = (v: unknown): string =>
+export const first = (v: unknown): string =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? (v[0] as string) : '';
 
 /** A fresh idempotency key for a new form. */
-const newKey = (): string => randomBytes(18).toString('base64url');
+export const newKey = (): string => randomBytes(18).toString('base64url');
 
 async function showForm(
   ctx: AppContext,
@@ -160,12 +160,12 @@ async function showForm(
   return reply.code(failure.status).header('content-type', 'text/html; charset=utf-8').send(html);
 }
 
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   textField
     .pipe(z.string().max(max, { error: `must be at most ${max} characters` }))
     .transform((s) => s.trim() || null);
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The comment form's fields, as the service's input (the service checks the text and the anchor). */
 const commentSchema = (request: RoundRequest) =>
@@ -263,7 +263,10 @@ export function registerConsultationForms(app: FastifyInstance, ctx: AppContext)
       const { round } = await loadRound(ctx.db.kysely, ref, request.params.round);
       const asked = first((request.query ?? {})['state']);
       const state = asked === 'published' || asked === 'unlisted' ? asked : 'pending';
-      const html = renderPage(lang, '', (rc) => CommentSentPage({ rc, region, programme, hasContact, round, state }));
+      const kind = first((request.query ?? {})['kind']) === 'statement' ? 'statement' : 'comment';
+      const html = renderPage(lang, '', (rc) =>
+        CommentSentPage({ rc, region, programme, hasContact, round, state, kind }),
+      );
       return reply.header('content-type', 'text/html; charset=utf-8').send(html);
     },
   });

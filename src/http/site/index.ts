@@ -45,6 +45,7 @@ import {
 import { publicPages } from './sitemap.ts';
 import { consultationPhases, consultationsPage, registerConsultationForms, roundPage } from './consultation-pages.ts';
 import { feedbackCsv, feedbackHtml, feedbackPdf } from './feedback-report-pages.ts';
+import { registerStatementForms } from './statement-pages.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const REGION_AND_PROGRAMMES: readonly ContentKind[] = ['region', 'programme'];
@@ -454,6 +455,7 @@ export async function registerSite(app: FastifyInstance, ctx: AppContext): Promi
         .send(pdf.body);
     },
   );
+  await registerStatementForms(app, ctx);
 
   // Annual monitoring reports: the list, the report of a year, and the observations it used as files.
   app.get<{ Params: MonitoringParams }>('/:lang/:region/:programme/reports/', pageOpts, async (request, reply) => {

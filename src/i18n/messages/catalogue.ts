@@ -10,6 +10,7 @@ import enAdmin from './en/admin.json' with { type: 'json' };
 import enAdminIndicators from './en/admin-indicators.json' with { type: 'json' };
 import enConsultation from './en/consultation.json' with { type: 'json' };
 import enConsultationReport from './en/consultation-report.json' with { type: 'json' };
+import enConsultationStatements from './en/consultation-statements.json' with { type: 'json' };
 import enConsultationPrivacy from './en/consultation-privacy.json' with { type: 'json' };
 import enDiff from './en/diff.json' with { type: 'json' };
 import enEditor from './en/editor.json' with { type: 'json' };
@@ -27,6 +28,7 @@ import fiAdmin from './fi/admin.json' with { type: 'json' };
 import fiAdminIndicators from './fi/admin-indicators.json' with { type: 'json' };
 import fiConsultation from './fi/consultation.json' with { type: 'json' };
 import fiConsultationReport from './fi/consultation-report.json' with { type: 'json' };
+import fiConsultationStatements from './fi/consultation-statements.json' with { type: 'json' };
 import fiConsultationPrivacy from './fi/consultation-privacy.json' with { type: 'json' };
 import fiDiff from './fi/diff.json' with { type: 'json' };
 import fiEditor from './fi/editor.json' with { type: 'json' };
@@ -44,6 +46,7 @@ import svAdmin from './sv/admin.json' with { type: 'json' };
 import svAdminIndicators from './sv/admin-indicators.json' with { type: 'json' };
 import svConsultation from './sv/consultation.json' with { type: 'json' };
 import svConsultationReport from './sv/consultation-report.json' with { type: 'json' };
+import svConsultationStatements from './sv/consultation-statements.json' with { type: 'json' };
 import svConsultationPrivacy from './sv/consultation-privacy.json' with { type: 'json' };
 import svDiff from './sv/diff.json' with { type: 'json' };
 import svEditor from './sv/editor.json' with { type: 'json' };
@@ -74,6 +77,7 @@ export const AREAS = [
   'reports',
   'consultation',
   'consultation-report',
+  'consultation-statements',
   'consultation-privacy',
   'errors',
 ] as const;
@@ -95,6 +99,7 @@ const fiAreas = {
   reports: fiReports,
   consultation: fiConsultation,
   'consultation-report': fiConsultationReport,
+  'consultation-statements': fiConsultationStatements,
   'consultation-privacy': fiConsultationPrivacy,
   errors: fiErrors,
 };
@@ -122,6 +127,7 @@ const svAreas: AreaMessages = {
   reports: svReports,
   consultation: svConsultation,
   'consultation-report': svConsultationReport,
+  'consultation-statements': svConsultationStatements,
   'consultation-privacy': svConsultationPrivacy,
   errors: svErrors,
 };
@@ -142,6 +148,7 @@ const enAreas: AreaMessages = {
   reports: enReports,
   consultation: enConsultation,
   'consultation-report': enConsultationReport,
+  'consultation-statements': enConsultationStatements,
   'consultation-privacy': enConsultationPrivacy,
   errors: enErrors,
 };

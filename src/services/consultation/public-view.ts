@@ -13,7 +13,13 @@ import type { Lang, LocalizedText } from '#src/domain/languages.ts';
 import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import type { ResponseDecision } from '#src/domain/consultation/response.ts';
-import { listComments, listResponses, type CommentRow } from '#src/storage/repositories/consultation-repository.ts';
+import {
+  listAttachmentMeta,
+  listComments,
+  listResponses,
+  type AttachmentMeta,
+  type CommentRow,
+} from '#src/storage/repositories/consultation-repository.ts';
 import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
 import { listVersions, type VersionRow } from '#src/storage/repositories/versions-repository.ts';
@@ -30,6 +36,14 @@ export interface PublicComment {
   quote: string;
   body: string;
   author: { name: string | null; organisation: string | null };
+  /** A statement's signer's role, shown with the name (null when the name is not public). */
+  signerRole: string | null;
+  /** A statement's answers to the round's questions, in the round's order. */
+  answers: { key: string; question: LocalizedText; text: string }[];
+  /** A published statement's attachment (downloaded, never shown inline). */
+  attachment: { fileName: string; bytes: number } | null;
+  /** True when a moderator removed a passage of the text. */
+  redacted: boolean;
   kind: CommentRow['kind'];
   respondentType: CommentRow['respondentType'];
   submittedAt: string;
@@ -105,12 +119,25 @@ export async function publishedResponses(
 
 export function publicComment(
   c: CommentRow,
-  responses: ReadonlyMap<number, PublicResponse> = new Map(),
+  extras: {
+    responses?: ReadonlyMap<number, PublicResponse>;
+    questions?: Round['questions'];
+    attachment?: AttachmentMeta | undefined;
+  } = {},
 ): PublicComment | null {
   if (c.status !== 'approved') return null;
   const author = publicAuthor(c);
   if (!author) return null;
   return {
+    signerRole: author.name !== null ? c.signerRole : null,
+    redacted: c.redactionReason !== null,
+    answers: (extras.questions ?? [])
+      .filter((q) => (c.answers[q.key] ?? '') !== '')
+      .map((q) => ({ key: q.key, question: q.text, text: c.answers[q.key]! })),
+    attachment:
+      c.kind === 'statement' && extras.attachment
+        ? { fileName: extras.attachment.fileName, bytes: extras.attachment.bytes }
+        : null,
     id: c.id,
     nodeKey: c.nodeKey,
     paragraphIndex: c.paragraphIndex,
@@ -121,7 +148,7 @@ export function publicComment(
     kind: c.kind,
     respondentType: c.respondentType,
     submittedAt: c.submittedAt,
-    response: responses.get(c.id) ?? null,
+    response: extras.responses?.get(c.id) ?? null,
   };
 }
 
@@ -137,12 +164,15 @@ export async function consultationView(
   now: Date,
 ): Promise<ConsultationView> {
   const { round, programme, version } = await loadRound(db, ref, slug);
-  const [tree, comments, responses] = await Promise.all([
+  const [tree, comments, responses, attachments] = await Promise.all([
     loadTree(db, round.versionId, programme.levels),
     listComments(db, round.id),
     publishedResponses(db, round, programme),
+    listAttachmentMeta(db, round.id),
   ]);
-  const shown = comments.map((c) => publicComment(c, responses)).filter((c): c is PublicComment => c !== null);
+  const shown = comments
+    .map((c) => publicComment(c, { responses, questions: round.questions, attachment: attachments.get(c.id) }))
+    .filter((c): c is PublicComment => c !== null);
   const rejections: Record<string, number> = Object.fromEntries(round.rejectReasons.map((r) => [r.code, 0]));
   for (const c of comments)
     if (c.status === 'rejected' && c.rejectReason) rejections[c.rejectReason] = (rejections[c.rejectReason] ?? 0) + 1;

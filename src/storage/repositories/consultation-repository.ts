@@ -10,7 +10,12 @@ import type { PreModeration, Round } from '#src/domain/consultation/round.ts';
 import type { ConsultationResponse, ResponseDecision, ResponseStatus } from '#src/domain/consultation/response.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
 import type { Executor } from '../executor.ts';
-import type { ConsultationCommentTable, ConsultationResponseTable, ConsultationRoundTable } from '../schema.ts';
+import type {
+  ConsultationAttachmentTable,
+  ConsultationCommentTable,
+  ConsultationResponseTable,
+  ConsultationRoundTable,
+} from '../schema.ts';
 import { requiredTextFromJson } from '../json-text.ts';
 
 export type RoundValues = Omit<Round, 'id' | 'revision' | 'personalDataRemovedAt'>;
@@ -405,6 +410,90 @@ export async function publishDraftResponses(db: Executor, roundId: number, now: 
       .where('id', '=', d.id)
       .execute();
   return drafts.map((d) => d.id);
+}
+
+/** An attachment of a comment without its bytes. */
+export interface AttachmentMeta {
+  id: number;
+  commentId: number;
+  fileName: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+}
+
+const ATTACHMENT_META = ['id', 'comment_id', 'file_name', 'media_type', 'bytes', 'sha256'] as const;
+
+function toAttachmentMeta(
+  r: Pick<Selectable<ConsultationAttachmentTable>, (typeof ATTACHMENT_META)[number]>,
+): AttachmentMeta {
+  return {
+    id: r.id,
+    commentId: r.comment_id,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    bytes: Number(r.bytes),
+    sha256: r.sha256,
+  };
+}
+
+export async function insertAttachment(
+  db: Executor,
+  a: Omit<Insertable<ConsultationAttachmentTable>, 'id'>,
+): Promise<number> {
+  const row = await db.insertInto('consultation_attachments').values(a).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The attachment of a comment (its first one), without the bytes; null when it has none. */
+export async function findAttachmentMeta(db: Executor, commentId: number): Promise<AttachmentMeta | null> {
+  const row = await db
+    .selectFrom('consultation_attachments')
+    .select(ATTACHMENT_META)
+    .where('comment_id', '=', commentId)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? toAttachmentMeta(row) : null;
+}
+
+/** The attachments of a round's comments, without the bytes, by comment id. */
+export async function listAttachmentMeta(db: Executor, roundId: number): Promise<Map<number, AttachmentMeta>> {
+  const rows = await db
+    .selectFrom('consultation_attachments')
+    .innerJoin('consultation_comments', 'consultation_comments.id', 'consultation_attachments.comment_id')
+    .select(ATTACHMENT_META.map((c) => `consultation_attachments.${c}` as const))
+    .where('consultation_comments.round_id', '=', roundId)
+    .orderBy('consultation_attachments.id')
+    .execute();
+  const out = new Map<number, AttachmentMeta>();
+  for (const r of rows) if (!out.has(r.comment_id)) out.set(r.comment_id, toAttachmentMeta(r));
+  return out;
+}
+
+/** The bytes of an attachment. */
+export async function attachmentBody(db: Executor, id: number): Promise<Buffer> {
+  const row = await db
+    .selectFrom('consultation_attachments')
+    .select('body')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Buffer.from(row.body);
+}
+
+/** Replaces a comment's text and answers (a redaction) when it is still at `revision`; false when it moved on. */
+export async function redactCommentIfRevision(
+  db: Executor,
+  id: number,
+  revision: number,
+  patch: Pick<Selectable<ConsultationCommentTable>, 'body' | 'redacted_body' | 'redaction_reason' | 'answers'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('consultation_comments')
+    .set({ ...patch, revision: revision + 1 })
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 // ---- Privacy (issue 10, point 7): removing commenters' personal data, the text kept ----

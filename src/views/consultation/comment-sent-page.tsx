@@ -14,8 +14,15 @@ export function CommentSentPage(props: {
   round: Round;
   /** `pending`, or `published` when the round publishes without moderation. */
   state: 'pending' | 'published' | 'unlisted';
+  /** What was sent (default: a comment). */
+  kind?: 'comment' | 'statement';
 }): JSX.Element {
   const { rc, region, programme, round } = props;
+  const statement = props.kind === 'statement';
+  const title = statement ? rc.t('consultation.statements.sent.title') : rc.t('consultation.sent.title');
+  const message = statement
+    ? rc.t(`consultation.statements.sent.${props.state}`)
+    : rc.t(`consultation.sent.${props.state}`);
   const roundPath = paths.consultation(region.slug, programme.slug, round.slug);
   return (
     <ConsultationFrame
@@ -23,17 +30,17 @@ export function CommentSentPage(props: {
       region={region}
       programme={programme}
       hasContact={props.hasContact}
-      title={[rc.t('consultation.sent.title'), plain(rc, round.title)]}
-      description={rc.t('consultation.sent.title')}
+      title={[title, plain(rc, round.title)]}
+      description={title}
       rest={null}
       noindex
       trail={[
         { href: inLang(rc.lang, roundPath), label: plain(rc, round.title) },
-        { href: `${inLang(rc.lang, roundPath)}sent`, label: rc.t('consultation.sent.title') },
+        { href: `${inLang(rc.lang, roundPath)}sent`, label: title },
       ]}
     >
-      <h1 safe>{rc.t('consultation.sent.title')}</h1>
-      <p safe>{rc.t(`consultation.sent.${props.state}`)}</p>
+      <h1 safe>{title}</h1>
+      <p safe>{message}</p>
       <p>
         <a href={inLang(rc.lang, roundPath)} safe>
           {rc.t('consultation.form.back')}

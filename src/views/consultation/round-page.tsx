@@ -88,7 +88,7 @@ function NodeSection(props: {
           ) : (
             ''
           )}
-          <CommentList rc={rc} comments={onParagraph(p.index)} showQuote={false} base={base} />
+          <CommentList rc={rc} comments={onParagraph(p.index)} showQuote={false} base={base} roundPath={roundPath} />
         </div>
       ))}
       {open ? (
@@ -103,7 +103,7 @@ function NodeSection(props: {
       ) : (
         ''
       )}
-      <CommentList rc={rc} comments={elsewhere} showQuote={true} base={base} />
+      <CommentList rc={rc} comments={elsewhere} showQuote={true} base={base} roundPath={roundPath} />
     </section>
   );
 }
@@ -199,7 +199,16 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       ) : (
         ''
       )}
-      <CommentList rc={rc} comments={view.programmeComments} showQuote={false} base={base} />
+      {open ? (
+        <p class="comment-link statement-link">
+          <a href={`${inLang(lang, roundPath)}statement`} safe>
+            {t('consultation.statements.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <CommentList rc={rc} comments={view.programmeComments} showQuote={false} base={base} roundPath={roundPath} />
       <h2 safe>{t('consultation.text.title')}</h2>
       {open ? <p safe>{t('consultation.text.help')}</p> : ''}
       {view.nodes.map((node) => (

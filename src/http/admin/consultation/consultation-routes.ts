@@ -4,6 +4,9 @@
  *   POST /admin/regions/:code/programmes/:programme/consultation                 open a round (editors)
  *   GET  /admin/regions/:code/programmes/:programme/consultation/:round          the moderation queue (moderators)
  *   POST /admin/regions/:code/programmes/:programme/consultation/:round/moderate approve, reject or merge (moderators)
+ *   POST /admin/regions/:code/programmes/:programme/consultation/:round/redact   remove a passage of a comment (moderators)
+ *   GET  /admin/regions/:code/programmes/:programme/consultation/:round/comments/:comment/attachment
+ *        a statement's attachment, as a download (moderators)
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -19,16 +22,19 @@ import {
   type CommentRef,
   type Decision,
 } from '#src/services/consultation/moderation.ts';
+import { attachmentForModerator } from '#src/services/consultation/attachments.ts';
+import { redactComment, REDACTION_LIMITS, type Redaction } from '#src/services/consultation/redaction.ts';
 import { createRound, roundsOf, type RoundInput } from '#src/services/consultation/rounds.ts';
-import { countCommentsByStatus } from '#src/storage/repositories/consultation-repository.ts';
+import { countCommentsByStatus, listAttachmentMeta } from '#src/storage/repositories/consultation-repository.ts';
 import { listVersions } from '#src/storage/repositories/versions-repository.ts';
 import { ModerationPage } from '#src/views/admin/consultation/moderation-page.tsx';
 import { RoundsAdminPage, type RoundRow } from '#src/views/admin/consultation/rounds-admin-page.tsx';
 import { editorPaths } from '#src/views/admin/programmes/editor-paths.ts';
 import { inLang, paths } from '#src/views/urls.ts';
 import { choiceField, formSchema, textField, textsField } from '#src/http/forms/form-fields.ts';
-import { localized, one } from '#src/http/forms/form-input.ts';
+import { localized, numberParam, one } from '#src/http/forms/form-input.ts';
 import { adminForm, NO_FAILURE, shownFailure, type FormFailure, type ShownFailure } from '../admin-form.ts';
+import { sendAttachment } from './attachment-download.ts';
 import { sendAdminPage } from '../admin-page.ts';
 import { actorOf, adminRoute, hasRole, regionParam, type AdminRequest } from '../admin-route.ts';
 
@@ -40,6 +46,15 @@ const regionOf = regionParam('code');
 /** The admin address of a programme's consultation rounds. */
 export const consultationAdminPath = (code: string, programme: string): string =>
   editorPaths.consultation({ code, slug: programme });
+
+const formOfBody = (request: { body?: unknown }): Record<string, string> =>
+  request.body !== null && typeof request.body === 'object'
+    ? Object.fromEntries(
+        Object.entries(request.body as Record<string, unknown>).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      )
+    : {};
 
 const flat = (form: Readonly<Record<string, string | readonly string[] | undefined>>): Record<string, string> =>
   Object.fromEntries(Object.keys(form).map((k) => [k, one(form, k)]));
@@ -159,11 +174,18 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
   const queuePage = async (
     request: AdminRequest<RoundParams>,
     reply: FastifyReply,
-    failure: ShownFailure = NO_FAILURE,
+    failure: ShownFailure & {
+      /** The redaction form as sent (shown again at its comment). */
+      redactForm?: Record<string, string>;
+    } = NO_FAILURE,
   ): Promise<FastifyReply> => {
     const { region, programme, ref } = await programmeOf(request.params.code, request.params.programme);
     const queue = await moderationQueue(ctx.db.kysely, ref, request.params.round);
-    const done = Number(one((request.query ?? {}) as Record<string, string>, 'done'));
+    const attachments = await listAttachmentMeta(ctx.db.kysely, queue.round.id);
+    const query = (request.query ?? {}) as Record<string, string>;
+    const done = Number(one(query, 'done'));
+    const redacted = Number(one(query, 'redacted'));
+    const roundAdmin = `${consultationAdminPath(region.code, programme.slug)}/${encodeURIComponent(queue.round.slug)}`;
     return sendAdminPage(
       request,
       reply,
@@ -183,6 +205,12 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
           errors: failure.errors,
           problem: failure.problem,
           done: Number.isInteger(done) && done > 0 ? done : null,
+          questions: queue.round.questions,
+          attachments,
+          attachmentHref: (id) => `${roundAdmin}/comments/${id}/attachment`,
+          redactAction: `${roundAdmin}/redact`,
+          redactForm: failure.redactForm ?? null,
+          redacted: Number.isInteger(redacted) && redacted > 0 ? redacted : null,
         }),
       failure.status,
     );
@@ -233,5 +261,44 @@ export function registerConsultationAdmin(app: FastifyInstance, ctx: AppContext)
       return `${consultationAdminPath(code, programme)}/${encodeURIComponent(round)}?done=${n}`;
     },
     view: (request, reply, failure: FormFailure) => queuePage(request, reply, shownFailure(failure)),
+  });
+
+  adminForm<AdminRequest<RoundParams>, { comment: CommentRef; redaction: Redaction }>(app, ctx, {
+    url: '/admin/regions/:code/programmes/:programme/consultation/:round/redact',
+    rule: { kind: 'role', role: 'moderator', region: regionOf },
+    schema: formSchema(
+      {
+        comment: textField.pipe(commentRef),
+        passage: textField.pipe(z.string().max(REDACTION_LIMITS.passage * 2)),
+        reason: textField.pipe(z.string().max(REDACTION_LIMITS.reason * 2)),
+      },
+      (f) => {
+        const [id, revision] = f.comment.split(':').map(Number) as [number, number];
+        return { comment: { id, revision }, redaction: { passage: f.passage, reason: f.reason } };
+      },
+    ),
+    fieldErrors: (request, fields) =>
+      Object.entries(fields).map(([field, message]) => ({
+        field: `${field}-${one(formOfBody(request), 'comment').split(':')[0] ?? ''}`,
+        message: `${field}: ${message}`,
+      })),
+    action: async ({ comment, redaction }, request) => {
+      const { code, programme, round } = request.params;
+      await redactComment(ctx, actorOf(request), { code, slug: programme }, round, comment, redaction);
+      return `${consultationAdminPath(code, programme)}/${encodeURIComponent(round)}?redacted=${comment.id}`;
+    },
+    view: (request, reply, failure: FormFailure) =>
+      queuePage(request, reply, { ...shownFailure(failure), redactForm: flat(failure.sent) }),
+  });
+
+  adminRoute<{ Params: RoundParams['Params'] & { comment: string } }>(app, ctx, {
+    method: 'GET',
+    url: '/admin/regions/:code/programmes/:programme/consultation/:round/comments/:comment/attachment',
+    rule: { kind: 'role', role: 'moderator', region: regionOf },
+    handler: async (request, reply) => {
+      const { code, programme, round } = request.params;
+      const id = numberParam(request.params.comment, 'Comment');
+      return sendAttachment(reply, await attachmentForModerator(ctx.db.kysely, { code, slug: programme }, round, id));
+    },
   });
 }
