@@ -71,6 +71,7 @@ const ALL_MIGRATIONS = [
   '0010-subregions',
   '0011-reports',
   '0012-consultation',
+  '0013-round-text',
 ];
 
 for (const target of databaseTargets()) {

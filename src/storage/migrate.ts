@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-indicators.ts';
 import * as m0010 from './migrations/0010-subregions.ts';
 import * as m0011 from './migrations/0011-reports.ts';
 import * as m0012 from './migrations/0012-consultation.ts';
+import * as m0013 from './migrations/0013-round-text.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010-subregions': m0010,
   '0011-reports': m0011,
   '0012-consultation': m0012,
+  '0013-round-text': m0013,
 };
 
 /** The names of all migrations, in the order they run. */

@@ -67,6 +67,8 @@ export interface ConsultationRoundTable {
   pre_moderation: Generated<string>;
   retention_until: string | null;
   personal_data_removed_at: string | null;
+  /** The node tree of the version as consulted (JSON TreeNode[]); null for a round without one. */
+  text_snapshot: string | null;
   revision: Generated<number>;
   created_at: string;
   updated_at: string;

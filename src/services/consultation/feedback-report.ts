@@ -23,7 +23,7 @@ import type { ProgrammeRow } from '#src/storage/repositories/programmes-reposito
 import { listVersions, type VersionRow } from '#src/storage/repositories/versions-repository.ts';
 import type { ProgrammeRef } from '../programmes/edit-transaction.ts';
 import { flatten, publishedResponses, type PublicResponse } from './public-view.ts';
-import { loadRound } from './rounds.ts';
+import { loadRound, roundTree } from './rounds.ts';
 
 /** A comment as the report shows it: always counted, its text and author only when the sender allowed. */
 export interface ReportComment {
@@ -115,7 +115,7 @@ export async function feedbackReport(
     listComments(db, round.id, ['approved']),
     publishedResponses(db, round, programme),
     listVersions(db, programme.id),
-    loadTree(db, round.versionId, programme.levels),
+    roundTree(db, round, programme.levels),
   ]);
   const trees = new Map<number, Map<string, TreeNode>>();
   const treeOf = async (number: number): Promise<Map<string, TreeNode> | null> => {

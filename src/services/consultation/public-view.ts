@@ -24,7 +24,7 @@ import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
 import { listVersions, type VersionRow } from '#src/storage/repositories/versions-repository.ts';
 import type { ProgrammeRef } from '../programmes/edit-transaction.ts';
-import { loadRound } from './rounds.ts';
+import { loadRound, roundTree } from './rounds.ts';
 
 /** A published comment as the public sees it (no e-mail address, the name only when allowed). */
 export interface PublicComment {
@@ -165,7 +165,7 @@ export async function consultationView(
 ): Promise<ConsultationView> {
   const { round, programme, version } = await loadRound(db, ref, slug);
   const [tree, comments, responses, attachments] = await Promise.all([
-    loadTree(db, round.versionId, programme.levels),
+    roundTree(db, round, programme.levels),
     listComments(db, round.id),
     publishedResponses(db, round, programme),
     listAttachmentMeta(db, round.id),

@@ -19,9 +19,11 @@ import {
 } from '#src/domain/consultation/round.ts';
 import type { Executor } from '#src/storage/executor.ts';
 import { insertAuditEvent } from '#src/storage/repositories/audit-repository.ts';
-import { findRound, insertRound, listRounds } from '#src/storage/repositories/consultation-repository.ts';
+import { findRound, insertRound, listRounds, roundText } from '#src/storage/repositories/consultation-repository.ts';
+import type { TreeNode } from '#src/domain/read-models.ts';
 import type { ProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
 import { listVersions, type VersionRow } from '#src/storage/repositories/versions-repository.ts';
+import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import {
   editTransaction,
   loadProgramme,
@@ -154,6 +156,7 @@ export async function createRound(
         retentionUntil: input.retentionUntil ?? null,
       },
       now,
+      await loadTree(trx, version.id, programme.levels),
     );
     await insertAuditEvent(trx, {
       actor,
@@ -173,4 +176,13 @@ export async function createRound(
     const round = await findRound(trx, programme.id, input.slug);
     return round!;
   });
+}
+
+/**
+ * The node tree a round shows: the text as it was when the round was opened (kept with the round),
+ * so that revising the reopened draft afterwards changes neither the consulted text nor the
+ * feedback report's old text.
+ */
+export async function roundTree(db: Executor, round: Round, levels: ProgrammeRow['levels']): Promise<TreeNode[]> {
+  return (await roundText(db, round.id)) ?? loadTree(db, round.versionId, levels);
 }

@@ -14,6 +14,7 @@ import { inTransaction } from '#src/storage/executor.ts';
 import { insertRound } from '#src/storage/repositories/consultation-repository.ts';
 import { findProgrammeRow } from '#src/storage/repositories/programmes-repository.ts';
 import { listVersions } from '#src/storage/repositories/versions-repository.ts';
+import { loadTree } from '#src/storage/repositories/nodes-repository.ts';
 import { problemsOf } from '#src/lib/zod-messages.ts';
 import { contentChanged } from '../freshness.ts';
 
@@ -83,6 +84,7 @@ export async function seedConsultationRounds(db: Db, contentDir: string, now: Da
             retentionUntil: null,
           },
           now.toISOString(),
+          await loadTree(trx, version.id, programme.levels),
         );
         await contentChanged(trx, r.region, ['consultation']);
         count++;

@@ -9,6 +9,7 @@ import type { CommentKind, CommentStatus, PublishAs, RespondentType } from '#src
 import type { PreModeration, Round } from '#src/domain/consultation/round.ts';
 import type { ConsultationResponse, ResponseDecision, ResponseStatus } from '#src/domain/consultation/response.ts';
 import type { LocalizedText } from '#src/domain/languages.ts';
+import type { TreeNode } from '#src/domain/read-models.ts';
 import type { Executor } from '../executor.ts';
 import type {
   ConsultationAttachmentTable,
@@ -41,7 +42,13 @@ function toRound(r: Selectable<ConsultationRoundTable>): Round {
   };
 }
 
-export async function insertRound(db: Executor, v: RoundValues, now: string): Promise<number> {
+/** Stores a round with the node tree of its version as consulted (`text`, see roundText). */
+export async function insertRound(
+  db: Executor,
+  v: RoundValues,
+  now: string,
+  text: readonly TreeNode[],
+): Promise<number> {
   const row = await db
     .insertInto('consultation_rounds')
     .values({
@@ -58,12 +65,23 @@ export async function insertRound(db: Executor, v: RoundValues, now: string): Pr
       reject_reasons: JSON.stringify(v.rejectReasons),
       pre_moderation: v.preModeration,
       retention_until: v.retentionUntil,
+      text_snapshot: JSON.stringify(text),
       created_at: now,
       updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The node tree a round showed when it was opened, or null for a round stored without it. */
+export async function roundText(db: Executor, roundId: number): Promise<TreeNode[] | null> {
+  const row = await db
+    .selectFrom('consultation_rounds')
+    .select('text_snapshot')
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  return row?.text_snapshot ? (JSON.parse(row.text_snapshot) as TreeNode[]) : null;
 }
 
 /** The rounds of a programme, the newest opening first. */
