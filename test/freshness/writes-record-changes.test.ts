@@ -695,6 +695,7 @@ const NOT_CONTENT_WRITES: Record<string, string> = {
   'indicators/edit-indicators.ts#indicatorState': 'computes',
   'consultation/rounds.ts#loadRound': 'reads',
   'consultation/rounds.ts#roundsOf': 'reads',
+  'consultation/rounds.ts#roundTree': 'reads',
   'consultation/moderation.ts#moderationQueue': 'reads',
   'consultation/responses.ts#responseDesk': 'reads',
   'consultation/reanchor.ts#anchorIn': 'computes',
