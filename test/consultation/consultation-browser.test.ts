@@ -99,11 +99,13 @@ for (const target of databaseTargets()) {
     });
 
     for (const lang of LANGS) {
-      test(`${lang}: the round page, the comment form (also refused) and the thank-you page pass axe-core`, async () => {
+      test(`${lang}: the rounds list, the round page, the comment form (also refused) and the thank-you page pass axe-core`, async () => {
         const context = await web.browser.newContext({ locale: lang, javaScriptEnabled: true, viewport: PHONE });
         context.setDefaultTimeout(15_000);
         const page = await context.newPage();
         try {
+          await page.goto(`${web.base}/${lang}/kymenlaakso/2022-2025/consultation/`);
+          await expectNoAxeViolations(page, `${lang} rounds list`);
           await page.goto(`${web.base}${path(lang)}`);
           assert.equal(await page.locator('html').getAttribute('lang'), lang);
           await expectNoAxeViolations(page, `${lang} round page`);
