@@ -21,7 +21,7 @@ import { publicAttachment } from '#src/services/consultation/attachments.ts';
 import { submitStatement, type StatementInput } from '#src/services/consultation/comments.ts';
 import { loadRound } from '#src/services/consultation/rounds.ts';
 import type { FieldError } from '#src/views/admin/components.tsx';
-import { HONEYPOT } from '#src/views/consultation/comment-form-page.tsx';
+import { HONEYPOT } from '#src/views/consultation/form-parts.tsx';
 import { StatementFormPage } from '#src/views/consultation/statement-form-page.tsx';
 import { inLang, paths } from '#src/views/urls.ts';
 import { publicForm, type FormFailure } from '#src/http/admin/admin-form.ts';

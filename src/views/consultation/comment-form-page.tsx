@@ -15,6 +15,8 @@ import { fieldId, type FieldError } from '../admin/components.tsx';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';
 import { ConsultationFrame } from './consultation-frame.tsx';
+import { ConsentField, ErrorText, FormErrorSummary, HoneypotField } from './form-parts.tsx';
+
 import { phaseText } from './round-page.tsx';
 
 /** What the comment is on: the whole programme, a node, or a paragraph of a node. */
@@ -38,18 +40,6 @@ export interface CommentFormPageProps {
   errors: readonly FieldError[];
   /** A refusal without field errors (e.g. the round closed meanwhile). */
   problem: string | null;
-}
-
-export const HONEYPOT = 'website';
-
-function ErrorText(props: { id: string; error: string | undefined }): JSX.Element {
-  return props.error ? (
-    <p class="field-error" id={`${props.id}-error`} safe>
-      {props.error}
-    </p>
-  ) : (
-    ''
-  );
 }
 
 export function CommentFormPage(props: CommentFormPageProps): JSX.Element {
@@ -102,25 +92,7 @@ export function CommentFormPage(props: CommentFormPageProps): JSX.Element {
       <p class={`round-phase round-${props.phase}`} safe>
         {phaseText(rc, props.phase, round)}
       </p>
-      {props.errors.length > 0 || props.problem ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-          <h2 id="error-summary-title" safe>
-            {t('consultation.form.errors')}
-          </h2>
-          {props.problem ? <p safe>{props.problem}</p> : ''}
-          <ul>
-            {props.errors.map((e) => (
-              <li>
-                <a href={`#${fieldId(e.field)}`} safe>
-                  {e.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        ''
-      )}
+      <FormErrorSummary title={t('consultation.form.errors')} errors={props.errors} problem={props.problem} />
       {open ? (
         <form method="post" action={`${inLang(lang, roundPath)}comment`} class="comment-form">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -218,29 +190,13 @@ export function CommentFormPage(props: CommentFormPageProps): JSX.Element {
               <ErrorText id={fieldId(field)} error={errorOf(field)} />
             </div>
           ))}
-          <div class="hp" aria-hidden="true">
-            <label for="field-website" safe>
-              {t('consultation.form.honeypot')}
-            </label>
-            <input type="text" id="field-website" name={HONEYPOT} value="" tabindex="-1" autocomplete="off" />
-          </div>
-          <div class="field">
-            <p class="choice">
-              <input
-                type="checkbox"
-                id={fieldId('consent')}
-                name="consent"
-                value="yes"
-                required
-                checked={value('consent') === 'yes'}
-                aria-describedby={described('consent')}
-              />{' '}
-              <label for={fieldId('consent')} safe>
-                {t('consultation.form.consent')}
-              </label>
-            </p>
-            <ErrorText id={fieldId('consent')} error={errorOf('consent')} />
-          </div>
+          <HoneypotField rc={rc} />
+          <ConsentField
+            label={t('consultation.form.consent')}
+            checked={value('consent') === 'yes'}
+            describedBy={described('consent')}
+            error={errorOf('consent')}
+          />
           <p>
             <button type="submit" safe>
               {t('consultation.form.send')}

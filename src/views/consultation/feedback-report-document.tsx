@@ -9,7 +9,6 @@
  * no request-specific bytes. Every text from the database is escaped.
  */
 import Html from '@kitajs/html';
-import { LANGS, type Lang } from '#src/domain/languages.ts';
 import { formatDateTime, formatNumber } from '#src/i18n/format.ts';
 import {
   DECISION_COUNTS,
@@ -19,11 +18,11 @@ import {
   type ReportNode,
 } from '#src/services/consultation/feedback-report.ts';
 import { RESPONDENT_TYPES } from '#src/domain/consultation/comment.ts';
-import { LANGUAGE_NAMES } from '../layout.tsx';
 import { plain, shown, type RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';
 import { MultilineText } from './comment-list.tsx';
 import { ResponseBlock, type ProgrammeSlugs } from './response-block.tsx';
+import { PrintableDocument } from '../reports/printable-document.tsx';
 
 /** The file names beside the report's page (relative to it). */
 export const FEEDBACK_FILES = { pdf: 'feedback.pdf', csv: 'feedback.csv' } as const;
@@ -300,77 +299,35 @@ export function FeedbackReportDocument(props: FeedbackReportProps): JSX.Element 
     ''
   );
   return (
-    <>
-      {'<!doctype html>'}
-      <html lang={lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{title}</title>
-          <meta
-            name="description"
-            content={Html.escapeHtml(t('feedback.description', { programme: plain(rc, report.programme.title) }))}
-          />
-          <meta name="generator" content="Suunta" />
-          <link rel="stylesheet" href={props.cssHref} />
-        </head>
-        <body>
-          <a class="skip-link screen-only" href="#main" safe>
-            {t('site.skip')}
-          </a>
-          <header class="report-bar screen-only">
-            <nav aria-label={t('nav.main')}>
-              <ul>
-                <li>
-                  <a href={roundHref} safe>
-                    {plain(rc, report.round.title)}
-                  </a>
-                </li>
-                <li>
-                  <a href={FEEDBACK_FILES.pdf} type="application/pdf" safe>
-                    {t('feedback.pdf')}
-                  </a>
-                </li>
-                <li>
-                  <a href={FEEDBACK_FILES.csv} type="text/csv" safe>
-                    {t('feedback.csv')}
-                  </a>
-                </li>
-              </ul>
-            </nav>
-            <nav aria-label={t('nav.language')}>
-              <ul>
-                {LANGS.filter((l) => l !== lang).map((l: Lang) => (
-                  <li>
-                    <a href={inLang(l, rest)} lang={l} hreflang={l} safe>
-                      {LANGUAGE_NAMES[l]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </header>
-          <main id="main" tabindex="-1">
-            <header class="report-title-block">
-              <p class="eyebrow" safe>
-                {`${props.region.name} · ${plain(rc, report.programme.title)}`}
-              </p>
-              <h1 safe>{title}</h1>
-              <dl class="report-facts">
-                <dt safe>{t('feedback.facts.version')}</dt>
-                <dd safe>{t('feedback.facts.versionValue', { number: report.version.number })}</dd>
-                <dt safe>{t('feedback.facts.period')}</dt>
-                <dd
-                  safe
-                >{`${formatDateTime(report.round.opensAt, lang)} – ${formatDateTime(report.round.closesAt, lang)}`}</dd>
-              </dl>
-              <p safe>{t('feedback.intro')}</p>
-            </header>
-            {safeNote}
-            {safeBody}
-          </main>
-        </body>
-      </html>
-    </>
+    <PrintableDocument
+      rc={rc}
+      title={title}
+      description={t('feedback.description', { programme: plain(rc, report.programme.title) })}
+      cssHref={props.cssHref}
+      rest={rest}
+      links={[
+        { href: roundHref, label: plain(rc, report.round.title) },
+        { href: FEEDBACK_FILES.pdf, label: t('feedback.pdf'), type: 'application/pdf' },
+        { href: FEEDBACK_FILES.csv, label: t('feedback.csv'), type: 'text/csv' },
+      ]}
+    >
+      <header class="report-title-block">
+        <p class="eyebrow" safe>
+          {`${props.region.name} · ${plain(rc, report.programme.title)}`}
+        </p>
+        <h1 safe>{title}</h1>
+        <dl class="report-facts">
+          <dt safe>{t('feedback.facts.version')}</dt>
+          <dd safe>{t('feedback.facts.versionValue', { number: report.version.number })}</dd>
+          <dt safe>{t('feedback.facts.period')}</dt>
+          <dd
+            safe
+          >{`${formatDateTime(report.round.opensAt, lang)} – ${formatDateTime(report.round.closesAt, lang)}`}</dd>
+        </dl>
+        <p safe>{t('feedback.intro')}</p>
+      </header>
+      {safeNote}
+      {safeBody}
+    </PrintableDocument>
   );
 }

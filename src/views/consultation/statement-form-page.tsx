@@ -13,7 +13,7 @@ import type { ProgrammeSummary, Region } from '#src/domain/read-models.ts';
 import { fieldId, type FieldError } from '../admin/components.tsx';
 import { plain, shownRequired, type RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';
-import { HONEYPOT } from './comment-form-page.tsx';
+import { ConsentField, ErrorText, FormErrorSummary, HoneypotField } from './form-parts.tsx';
 import { ConsultationFrame } from './consultation-frame.tsx';
 import { phaseText } from './round-page.tsx';
 
@@ -28,16 +28,6 @@ export interface StatementFormPageProps {
   form: Readonly<Record<string, string>>;
   errors: readonly FieldError[];
   problem: string | null;
-}
-
-function ErrorText(props: { id: string; error: string | undefined }): JSX.Element {
-  return props.error ? (
-    <p class="field-error" id={`${props.id}-error`} safe>
-      {props.error}
-    </p>
-  ) : (
-    ''
-  );
 }
 
 export function StatementFormPage(props: StatementFormPageProps): JSX.Element {
@@ -100,25 +90,7 @@ export function StatementFormPage(props: StatementFormPageProps): JSX.Element {
       <p class={`round-phase round-${props.phase}`} safe>
         {phaseText(rc, props.phase, round)}
       </p>
-      {props.errors.length > 0 || props.problem ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-          <h2 id="error-summary-title" safe>
-            {t('consultation.statements.errors')}
-          </h2>
-          {props.problem ? <p safe>{props.problem}</p> : ''}
-          <ul>
-            {props.errors.map((e) => (
-              <li>
-                <a href={`#${fieldId(e.field)}`} safe>
-                  {e.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        ''
-      )}
+      <FormErrorSummary title={t('consultation.statements.errors')} errors={props.errors} problem={props.problem} />
       {props.phase === 'open' ? (
         <form method="post" action={action} enctype="multipart/form-data" class="comment-form statement-form">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -233,29 +205,13 @@ export function StatementFormPage(props: StatementFormPageProps): JSX.Element {
             />
             <ErrorText id={fieldId('file')} error={errorOf('file')} />
           </div>
-          <div class="hp" aria-hidden="true">
-            <label for="field-website" safe>
-              {t('consultation.form.honeypot')}
-            </label>
-            <input type="text" id="field-website" name={HONEYPOT} value="" tabindex="-1" autocomplete="off" />
-          </div>
-          <div class="field">
-            <p class="choice">
-              <input
-                type="checkbox"
-                id={fieldId('consent')}
-                name="consent"
-                value="yes"
-                required
-                checked={value('consent') === 'yes'}
-                aria-describedby={describedBy('consent')}
-              />{' '}
-              <label for={fieldId('consent')} safe>
-                {t('consultation.statements.consent')}
-              </label>
-            </p>
-            <ErrorText id={fieldId('consent')} error={errorOf('consent')} />
-          </div>
+          <HoneypotField rc={rc} />
+          <ConsentField
+            label={t('consultation.statements.consent')}
+            checked={value('consent') === 'yes'}
+            describedBy={describedBy('consent')}
+            error={errorOf('consent')}
+          />
           <p>
             <button type="submit" safe>
               {t('consultation.statements.send')}

@@ -9,7 +9,6 @@
  * the same data give the same document wherever it is made.
  */
 import Html from '@kitajs/html';
-import { LANGS, type Lang } from '#src/domain/languages.ts';
 import type { Observation } from '#src/domain/indicators/indicator.ts';
 import type { FundMoney } from '#src/domain/reports/report-year.ts';
 import { totalCents } from '#src/domain/reports/report-year.ts';
@@ -18,12 +17,12 @@ import type { IndicatorView } from '#src/services/indicators/monitoring-reader.t
 import type { ReportData, ReportNodeSection, ReportProject } from '#src/services/reports/report-data.ts';
 import { formatEuros } from '../charts/format-money.ts';
 import { Text } from '../components.tsx';
-import { LANGUAGE_NAMES } from '../layout.tsx';
 import { indicatorChart } from '../pages/indicator-chart.ts';
 import { areaName, figureText, flagText, reasonOf, StatusCountsTable, StatusName } from '../pages/monitoring-parts.tsx';
 import { fundName } from '../pages/project-page.tsx';
 import { plain, type RenderContext } from '../render-context.ts';
 import { inLang, paths } from '../urls.ts';
+import { PrintableDocument } from './printable-document.tsx';
 
 export interface ReportDocumentProps {
   rc: RenderContext;
@@ -704,99 +703,59 @@ export function ReportDocument(props: ReportDocumentProps): JSX.Element {
       ? t('reports.asOf.stored', { retrieved: formatDate(data.vintage.retrievedAt, lang) })
       : t('reports.asOf.storedNone');
   return (
-    <>
-      {'<!doctype html>'}
-      <html lang={lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{title}</title>
-          <meta
-            name="description"
-            content={Html.escapeHtml(
-              t('reports.description', { programme: plain(rc, data.programme.title), year: data.year }),
-            )}
-          />
-          <meta name="generator" content="Suunta" />
-          <link rel="stylesheet" href={props.cssHref} />
-        </head>
-        <body>
-          <a class="skip-link screen-only" href="#main" safe>
-            {t('site.skip')}
-          </a>
-          <header class="report-bar screen-only">
-            <nav aria-label={t('nav.main')}>
-              <ul>
-                <li>
-                  <a
-                    href={inLang(
-                      lang,
-                      paths.programme({ region: data.region.slug, programme: data.programme.slug, version: null }),
-                    )}
-                    safe
-                  >
-                    {t('reports.back')}
-                  </a>
-                </li>
-                <li>
-                  <a href={REPORT_FILES.pdf} type="application/pdf" safe>
-                    {t('reports.pdfLink')}
-                  </a>
-                </li>
-              </ul>
-            </nav>
-            <nav aria-label={t('nav.language')}>
-              <ul>
-                {LANGS.filter((l) => l !== lang).map((l: Lang) => (
-                  <li>
-                    <a href={inLang(l, rest)} lang={l} hreflang={l} safe>
-                      {LANGUAGE_NAMES[l]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </header>
-          <main id="main" tabindex="-1">
-            <header class="report-title">
-              <p class="eyebrow" safe>
-                {regionName}
-              </p>
-              <h1 safe>{title}</h1>
-              <dl class="report-facts">
-                <dt safe>{t('reports.region')}</dt>
-                <dd safe>{regionName}</dd>
-                <dt safe>{t('reports.period')}</dt>
-                <dd safe>{formatPeriod(data.programme.periodStart, data.programme.periodEnd)}</dd>
-                <dt safe>{t('reports.year')}</dt>
-                <dd safe>{String(data.year)}</dd>
-                <dt safe>{t('reports.version')}</dt>
-                <dd safe>
-                  {v && v.decision
-                    ? t('reports.version.value', {
-                        number: v.number,
-                        date: formatDate(v.decision.date, lang),
-                        body: plain(rc, v.decision.body),
-                      })
-                    : t('reports.version.none')}
-                </dd>
-                <dt safe>{t('reports.asOf')}</dt>
-                <dd safe>{asOf}</dd>
-                <dt safe>{t('reports.checksum')}</dt>
-                <dd class="checksum" safe>
-                  {data.checksum}
-                </dd>
-              </dl>
-            </header>
-            {safeNote}
-            <Contents rc={rc} data={data} />
-            {safeBody}
-            <footer class="report-colophon">
-              <p safe>{t('reports.colophon')}</p>
-            </footer>
-          </main>
-        </body>
-      </html>
-    </>
+    <PrintableDocument
+      rc={rc}
+      title={title}
+      description={t('reports.description', { programme: plain(rc, data.programme.title), year: data.year })}
+      cssHref={props.cssHref}
+      rest={rest}
+      links={[
+        {
+          href: inLang(
+            lang,
+            paths.programme({ region: data.region.slug, programme: data.programme.slug, version: null }),
+          ),
+          label: t('reports.back'),
+        },
+        { href: REPORT_FILES.pdf, label: t('reports.pdfLink'), type: 'application/pdf' },
+      ]}
+    >
+      <header class="report-title">
+        <p class="eyebrow" safe>
+          {regionName}
+        </p>
+        <h1 safe>{title}</h1>
+        <dl class="report-facts">
+          <dt safe>{t('reports.region')}</dt>
+          <dd safe>{regionName}</dd>
+          <dt safe>{t('reports.period')}</dt>
+          <dd safe>{formatPeriod(data.programme.periodStart, data.programme.periodEnd)}</dd>
+          <dt safe>{t('reports.year')}</dt>
+          <dd safe>{String(data.year)}</dd>
+          <dt safe>{t('reports.version')}</dt>
+          <dd safe>
+            {v && v.decision
+              ? t('reports.version.value', {
+                  number: v.number,
+                  date: formatDate(v.decision.date, lang),
+                  body: plain(rc, v.decision.body),
+                })
+              : t('reports.version.none')}
+          </dd>
+          <dt safe>{t('reports.asOf')}</dt>
+          <dd safe>{asOf}</dd>
+          <dt safe>{t('reports.checksum')}</dt>
+          <dd class="checksum" safe>
+            {data.checksum}
+          </dd>
+        </dl>
+      </header>
+      {safeNote}
+      <Contents rc={rc} data={data} />
+      {safeBody}
+      <footer class="report-colophon">
+        <p safe>{t('reports.colophon')}</p>
+      </footer>
+    </PrintableDocument>
   );
 }
